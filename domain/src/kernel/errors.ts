@@ -1,0 +1,58 @@
+/**
+ * Every rejection is a DomainError with a stable code (clients branch on the
+ * code, never on the text) and a message a person can read. The category
+ * becomes GraphQL's `extensions.code`.
+ */
+export const ErrorCategory = {
+  Validation: 'VALIDATION',
+  NotFound: 'NOT_FOUND',
+  Forbidden: 'FORBIDDEN',
+  Conflict: 'CONFLICT',
+  Unauthenticated: 'UNAUTHENTICATED',
+} as const;
+export type ErrorCategory = (typeof ErrorCategory)[keyof typeof ErrorCategory];
+
+const { Validation, NotFound, Forbidden, Conflict } = ErrorCategory;
+
+/** The registry: code → category. Add a code here before throwing it. */
+export const errorCategories = {
+  // input
+  BISHOP_ERR_TEXT_REQUIRED: Validation,
+  BISHOP_ERR_TEXT_TOO_LONG: Validation,
+  BISHOP_ERR_TEXT_CONTROL_CHARACTERS: Validation,
+  BISHOP_ERR_TEXT_INVALID_UTF8: Validation,
+  BISHOP_ERR_INVALID_ID: Validation,
+  BISHOP_ERR_INVALID_VALUE: Validation,
+  BISHOP_ERR_INVALID_EMAIL: Validation,
+  BISHOP_ERR_LIMIT_EXCEEDED: Validation,
+  // who and what
+  BISHOP_ERR_NOT_FOUND: NotFound,
+  BISHOP_ERR_FORBIDDEN: Forbidden,
+  // state
+  BISHOP_ERR_ALREADY_EXISTS: Conflict,
+  BISHOP_ERR_EMAIL_TAKEN: Conflict,
+  BISHOP_ERR_DELETED: Conflict,
+  BISHOP_ERR_INVALID_STATE: Conflict,
+  BISHOP_ERR_TRAINING_RUNNING: Conflict,
+  BISHOP_ERR_CONCURRENT_CHANGE: Conflict,
+} as const satisfies Record<string, ErrorCategory>;
+
+export type DomainErrorCode = keyof typeof errorCategories;
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  readonly code: DomainErrorCode;
+  readonly category: ErrorCategory;
+  /** Machine-readable specifics (field, limit, …) safe to show to the caller. */
+  readonly details: Readonly<Record<string, string | number | boolean>>;
+  constructor(code: DomainErrorCode, message: string, details: Record<string, string | number | boolean> = {}) {
+    super(message);
+    this.code = code;
+    this.category = errorCategories[code];
+    this.details = details;
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}
