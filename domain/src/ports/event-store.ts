@@ -29,6 +29,8 @@ export interface EventMetadata {
   readonly occurredAt: string;
   /** Whose data key protects the personal fields, e.g. `avatar-<id>`; absent when none. */
   readonly dataSubject?: string;
+  /** Set on read when personal fields could not be decrypted because the subject's key was destroyed. */
+  readonly erasedFields?: readonly string[];
 }
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

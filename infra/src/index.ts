@@ -1,0 +1,4 @@
+export * from './event-store/index.ts';
+export * from './sql/pg-sql-client.ts';
+export * from './sql/pglite-sql-client.ts';
+export * from './sql/sql-client.ts';
