@@ -16,6 +16,7 @@ export function metadataFor(overrides: Partial<EventMetadata> = {}): EventMetada
     actorId: 'user:test',
     schemaVersion: 1,
     occurredAt: new Date().toISOString(),
+    dataSubject: 'avatar-contract-tests',
     ...overrides,
   };
 }
