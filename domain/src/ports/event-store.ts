@@ -68,9 +68,12 @@ export interface ReadStreamOptions {
 export interface ReadAllOptions {
   /** Exclusive: events strictly after this position. Omit to start at the beginning. */
   readonly fromPosition?: bigint;
+  /** At most this many events (default DEFAULT_READ_ALL_COUNT): page through `$all`, never load it whole. */
   readonly maxCount?: number;
   readonly filter?: EventFilter;
 }
+
+export const DEFAULT_READ_ALL_COUNT = 1000;
 
 /** Events match when their stream starts with one of the prefixes OR their type is listed. */
 export interface EventFilter {

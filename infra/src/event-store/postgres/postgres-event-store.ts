@@ -1,5 +1,6 @@
 import {
   type AppendResult,
+  DEFAULT_READ_ALL_COUNT,
   type EventFilter,
   type EventMetadata,
   type EventStore,
@@ -46,7 +47,7 @@ export async function createPostgresEventStore(
 ): Promise<EventStore> {
   const schemaName = options.schema ?? 'bishop';
   const s = sqlIdentifier(schemaName);
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? DEFAULT_READ_ALL_COUNT;
   const channel = `bishop_events_${schemaName}`;
   const wake = new WakeSignal();
 

@@ -1,0 +1,59 @@
+/**
+ * `npm test` / `./bishop test`: every check the project has, in order, with a
+ * summary at the end. Exits non-zero if any step fails; later steps still run
+ * so one report shows everything that is red.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const node = process.execPath;
+const bin = (name: string) => `${root}node_modules/.bin/${name}`;
+const nodeTest = (...patterns: string[]) => [node, '--test', '--test-reporter=spec', ...patterns];
+
+interface Step {
+  readonly name: string;
+  readonly command: readonly string[];
+}
+
+const steps: readonly Step[] = [
+  { name: 'typecheck (tsc --noEmit)', command: [bin('tsc'), '--noEmit', '-p', 'tsconfig.json'] },
+  { name: 'lint and format (biome)', command: [bin('biome'), 'check', '.'] },
+  { name: 'architecture', command: nodeTest('tests/architecture/**/*.test.ts') },
+  {
+    name: 'unit: domain, commands, infra',
+    command: nodeTest('domain/test/**/*.test.ts', 'commands/test/**/*.test.ts', 'infra/test/**/*.test.ts'),
+  },
+  // Contract suites share one PostgreSQL server; one file at a time keeps timings honest.
+  { name: 'contract: adapters', command: [...nodeTest('tests/contract/**/*.test.ts'), '--test-concurrency=1'] },
+  { name: 'end-to-end (real HTTP)', command: nodeTest('tests/e2e/**/*.test.ts') },
+  { name: 'benchmark smoke', command: nodeTest('tests/bench/**/*.test.ts') },
+];
+
+function run(step: Step): Promise<{ ok: boolean; seconds: number }> {
+  const started = performance.now();
+  console.log(`\n━━ ${step.name} ━━`);
+  const [command, ...args] = step.command as [string, ...string[]];
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+    child.on('exit', (code, signal) => {
+      const seconds = (performance.now() - started) / 1000;
+      resolve({ ok: code === 0 && signal === null, seconds });
+    });
+    child.on('error', (error) => {
+      console.error(error);
+      resolve({ ok: false, seconds: 0 });
+    });
+  });
+}
+
+const only = process.argv.slice(2);
+const selected = only.length ? steps.filter((s) => only.some((o) => s.name.includes(o))) : steps;
+const results: { name: string; ok: boolean; seconds: number }[] = [];
+for (const step of selected) results.push({ name: step.name, ...(await run(step)) });
+
+console.log('\n━━ summary ━━');
+for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.seconds.toFixed(1).padStart(6)} s  ${r.name}`);
+const failed = results.filter((r) => !r.ok).length;
+console.log(failed ? `\n${failed} step(s) failed` : '\nall steps passed');
+process.exitCode = failed ? 1 : 0;
