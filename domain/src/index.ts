@@ -1,1 +1,7 @@
+export * from './avatar/index.ts';
+export * from './chat/index.ts';
+export * from './email/index.ts';
+export * from './events/index.ts';
 export * from './kernel/index.ts';
+export * from './policy/index.ts';
+export * from './user/index.ts';

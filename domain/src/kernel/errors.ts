@@ -25,6 +25,7 @@ export const errorCategories = {
   BISHOP_ERR_INVALID_VALUE: Validation,
   BISHOP_ERR_INVALID_EMAIL: Validation,
   BISHOP_ERR_LIMIT_EXCEEDED: Validation,
+  BISHOP_ERR_UNSUPPORTED_EVENT: Validation,
   // who and what
   BISHOP_ERR_NOT_FOUND: NotFound,
   BISHOP_ERR_FORBIDDEN: Forbidden,

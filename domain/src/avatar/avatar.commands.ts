@@ -1,0 +1,63 @@
+import type { Command } from '../kernel/command.ts';
+import type { Failure } from '../kernel/failure.ts';
+import type { JsonObject } from '../kernel/json.ts';
+import type { MaterialExtraction, MaterialFile, VoiceConsent, VoiceSampleCheck } from './avatar.events.ts';
+import type { PersonaCard, TrainingStage, VoiceSampleSource } from './avatar.values.ts';
+
+type MaterialRef = { materialId: string };
+type RunRef = { runId: string };
+
+// The owner comes from the actor, never from the data.
+export type CreateAvatar = Command<'CreateAvatar', { avatarId: string; name: string }>;
+export type RenameAvatar = Command<'RenameAvatar', { name: string }>;
+export type EditPersonaCard = Command<'EditPersonaCard', PersonaCard>;
+export type DeleteAvatar = Command<'DeleteAvatar', Record<string, never>>;
+
+export type UploadMaterial = Command<'UploadMaterial', MaterialFile>;
+export type StartMaterialExtraction = Command<'StartMaterialExtraction', MaterialRef>;
+export type RecordMaterialExtraction = Command<'RecordMaterialExtraction', MaterialExtraction>;
+export type FailMaterialExtraction = Command<'FailMaterialExtraction', MaterialRef & Failure>;
+export type RemoveMaterial = Command<'RemoveMaterial', MaterialRef>;
+export type ChooseChatParticipant = Command<'ChooseChatParticipant', MaterialRef & { participant: string }>;
+
+export type RecordVoiceConsent = Command<'RecordVoiceConsent', VoiceConsent>;
+export type SubmitVoiceSample = Command<
+  'SubmitVoiceSample',
+  { sampleId: string; blobKey: string; source: VoiceSampleSource }
+>;
+export type AcceptVoiceSample = Command<'AcceptVoiceSample', VoiceSampleCheck>;
+export type RejectVoiceSample = Command<'RejectVoiceSample', { sampleId: string } & Failure>;
+
+export type StartTraining = Command<'StartTraining', RunRef & { settings: JsonObject }>;
+export type RecordTrainingProgress = Command<
+  'RecordTrainingProgress',
+  RunRef & { stage: TrainingStage; percent: number }
+>;
+export type CompleteTraining = Command<'CompleteTraining', RunRef & { snapshotKey: string; stats: JsonObject }>;
+export type FailTraining = Command<'FailTraining', RunRef & Failure>;
+export type StopTraining = Command<'StopTraining', RunRef>;
+export type RecordAvatarTest = Command<'RecordAvatarTest', RunRef & { report: JsonObject }>;
+export type ActivatePersonaVersion = Command<'ActivatePersonaVersion', { personaVersion: number }>;
+
+export type AvatarCommand =
+  | CreateAvatar
+  | RenameAvatar
+  | EditPersonaCard
+  | UploadMaterial
+  | StartMaterialExtraction
+  | RecordMaterialExtraction
+  | FailMaterialExtraction
+  | RemoveMaterial
+  | ChooseChatParticipant
+  | RecordVoiceConsent
+  | SubmitVoiceSample
+  | AcceptVoiceSample
+  | RejectVoiceSample
+  | StartTraining
+  | RecordTrainingProgress
+  | CompleteTraining
+  | FailTraining
+  | StopTraining
+  | RecordAvatarTest
+  | ActivatePersonaVersion
+  | DeleteAvatar;

@@ -1,0 +1,125 @@
+import { match } from 'ts-pattern';
+import type { AvatarEvent } from './avatar.events.ts';
+import {
+  type AvatarState,
+  emptyPersonaCard,
+  type FinishedRun,
+  type IdleAvatar,
+  type LiveAvatar,
+  type Material,
+  type VoiceSample,
+} from './avatar.state.ts';
+
+export function evolve(state: AvatarState, event: AvatarEvent): AvatarState {
+  if (event.type === 'AvatarCreated') return createdAvatar(event.data);
+  // Events only follow creation and never follow deletion; anything else is ignored rather than invented.
+  if (state.status === 'absent' || state.status === 'deleted') return state;
+  return match(event)
+    .with({ type: 'AvatarRenamed' }, ({ data }) => ({ ...state, name: data.name }))
+    .with({ type: 'PersonaCardEdited' }, ({ data }) => ({ ...state, personaCard: data }))
+    .with({ type: 'MaterialUploaded' }, ({ data }) => withMaterial(state, { ...data, status: 'uploaded' }))
+    .with({ type: 'MaterialExtractionStarted' }, ({ data }) =>
+      updateMaterial(state, data.materialId, (material) => ({ ...material, status: 'extracting' })),
+    )
+    .with({ type: 'MaterialExtracted' }, ({ data }) =>
+      updateMaterial(state, data.materialId, (material) => ({
+        ...material,
+        status: 'ready',
+        extraction: data,
+        participant: null,
+      })),
+    )
+    .with({ type: 'MaterialExtractionFailed' }, ({ data: { materialId, ...failure } }) =>
+      updateMaterial(state, materialId, (material) => ({ ...material, status: 'failed', failure })),
+    )
+    .with({ type: 'MaterialRemoved' }, ({ data }) =>
+      updateMaterial(state, data.materialId, (material) => ({ ...material, status: 'removed' })),
+    )
+    .with({ type: 'ChatParticipantChosen' }, ({ data }) =>
+      updateMaterial(state, data.materialId, (material) =>
+        material.status === 'ready' ? { ...material, participant: data.participant } : material,
+      ),
+    )
+    .with({ type: 'VoiceConsentRecorded' }, ({ data }) => ({ ...state, voice: { ...state.voice, consent: data } }))
+    .with({ type: 'VoiceSampleSubmitted' }, ({ data }) => withSample(state, data.sampleId, { status: 'submitted' }))
+    .with({ type: 'VoiceSampleSet' }, ({ data }) => {
+      const updated = withSample(state, data.sampleId, { status: 'accepted', check: data });
+      return { ...updated, voice: { ...updated.voice, activeSampleId: data.sampleId } };
+    })
+    .with({ type: 'VoiceSampleRejected' }, ({ data: { sampleId, ...failure } }) =>
+      withSample(state, sampleId, { status: 'rejected', failure }),
+    )
+    .with({ type: 'TrainingStarted' }, ({ data }) => ({
+      ...state,
+      status: 'training' as const,
+      run: { runId: data.runId, materialIds: data.materialIds, stage: null },
+    }))
+    .with({ type: 'TrainingProgressed' }, ({ data }) =>
+      state.status === 'training' ? { ...state, run: { ...state.run, stage: data.stage } } : state,
+    )
+    .with({ type: 'TrainingCompleted' }, ({ data: { runId, personaVersion, snapshotKey, stats } }) => {
+      const finished = finishRun(state, runId, {
+        status: 'completed',
+        personaVersion,
+        snapshotKey,
+        stats,
+        lastReport: null,
+      });
+      if (finished === state) return state;
+      // A completed run is the newest version, so it becomes the one that answers.
+      const personaVersions = new Map(state.personaVersions).set(personaVersion, runId);
+      return { ...finished, personaVersions, activePersonaVersion: personaVersion };
+    })
+    .with({ type: 'TrainingFailed' }, ({ data: { runId, ...failure } }) =>
+      finishRun(state, runId, { status: 'failed', ...failure }),
+    )
+    .with({ type: 'TrainingStopped' }, ({ data }) => finishRun(state, data.runId, { status: 'stopped' }))
+    .with({ type: 'AvatarTested' }, ({ data }) => {
+      const run = state.finishedRuns.get(data.runId);
+      if (run?.status !== 'completed') return state;
+      return {
+        ...state,
+        finishedRuns: new Map(state.finishedRuns).set(data.runId, { ...run, lastReport: data.report }),
+      };
+    })
+    .with({ type: 'PersonaVersionActivated' }, ({ data }) => ({ ...state, activePersonaVersion: data.personaVersion }))
+    .with({ type: 'AvatarDeleted' }, () => ({
+      status: 'deleted' as const,
+      avatarId: state.avatarId,
+      ownerId: state.ownerId,
+    }))
+    .exhaustive();
+}
+
+function createdAvatar(data: { avatarId: string; ownerId: string; name: string }): IdleAvatar {
+  return {
+    status: 'idle',
+    ...data,
+    personaCard: emptyPersonaCard(),
+    materials: new Map(),
+    voice: { consent: null, samples: new Map(), activeSampleId: null },
+    finishedRuns: new Map(),
+    personaVersions: new Map(),
+    activePersonaVersion: null,
+  };
+}
+
+function withMaterial(avatar: LiveAvatar, material: Material): LiveAvatar {
+  return { ...avatar, materials: new Map(avatar.materials).set(material.materialId, material) };
+}
+
+function updateMaterial(avatar: LiveAvatar, materialId: string, update: (material: Material) => Material): LiveAvatar {
+  const material = avatar.materials.get(materialId);
+  return material === undefined ? avatar : withMaterial(avatar, update(material));
+}
+
+function withSample(avatar: LiveAvatar, sampleId: string, sample: VoiceSample): LiveAvatar {
+  return { ...avatar, voice: { ...avatar.voice, samples: new Map(avatar.voice.samples).set(sampleId, sample) } };
+}
+
+/** The run leaves the avatar idle; only a completed run touches the active persona version (see caller). */
+function finishRun(avatar: LiveAvatar, runId: string, run: FinishedRun): LiveAvatar {
+  if (avatar.status !== 'training' || avatar.run.runId !== runId) return avatar;
+  const { run: _running, ...rest } = avatar;
+  return { ...rest, status: 'idle', finishedRuns: new Map(avatar.finishedRuns).set(runId, run) };
+}

@@ -1,0 +1,74 @@
+import type { Failure } from '../kernel/failure.ts';
+import type { JsonObject } from '../kernel/json.ts';
+import type { MaterialExtraction, MaterialFile, VoiceConsent, VoiceSampleCheck } from './avatar.events.ts';
+import type { PersonaCard, TrainingStage } from './avatar.values.ts';
+
+/** uploaded → extracting → ready | failed; any of them → removed. */
+export type Material =
+  | (MaterialFile & { readonly status: 'uploaded' | 'extracting' | 'removed' })
+  | (MaterialFile & {
+      readonly status: 'ready';
+      readonly extraction: MaterialExtraction;
+      readonly participant: string | null;
+    })
+  | (MaterialFile & { readonly status: 'failed'; readonly failure: Failure });
+
+export type VoiceSample =
+  | { readonly status: 'submitted' }
+  | { readonly status: 'accepted'; readonly check: VoiceSampleCheck }
+  | { readonly status: 'rejected'; readonly failure: Failure };
+
+export type Voice = {
+  readonly consent: VoiceConsent | null;
+  readonly samples: ReadonlyMap<string, VoiceSample>;
+  /** The accepted sample dubs are cloned from: the last one accepted. */
+  readonly activeSampleId: string | null;
+};
+
+export type RunningRun = {
+  readonly runId: string;
+  readonly materialIds: readonly string[];
+  readonly stage: TrainingStage | null;
+};
+
+export type FinishedRun =
+  | {
+      readonly status: 'completed';
+      readonly personaVersion: number;
+      readonly snapshotKey: string;
+      readonly stats: JsonObject;
+      readonly lastReport: JsonObject | null;
+    }
+  | ({ readonly status: 'failed' } & Failure)
+  | { readonly status: 'stopped' };
+
+type LiveAvatarFields = {
+  readonly avatarId: string;
+  readonly ownerId: string;
+  readonly name: string;
+  readonly personaCard: PersonaCard;
+  /** In upload order, removed ones included, so ids and late worker results stay recognisable. */
+  readonly materials: ReadonlyMap<string, Material>;
+  readonly voice: Voice;
+  readonly finishedRuns: ReadonlyMap<string, FinishedRun>;
+  /** personaVersion → runId of the completed run that produced it. */
+  readonly personaVersions: ReadonlyMap<number, string>;
+  readonly activePersonaVersion: number | null;
+};
+
+export type NoAvatar = { readonly status: 'absent' };
+export type IdleAvatar = LiveAvatarFields & { readonly status: 'idle' };
+export type TrainingAvatar = LiveAvatarFields & { readonly status: 'training'; readonly run: RunningRun };
+export type LiveAvatar = IdleAvatar | TrainingAvatar;
+export type DeletedAvatar = { readonly status: 'deleted'; readonly avatarId: string; readonly ownerId: string };
+
+export type AvatarState = NoAvatar | LiveAvatar | DeletedAvatar;
+
+export const emptyPersonaCard = (): PersonaCard => ({
+  description: null,
+  personality: null,
+  scenario: null,
+  instructions: null,
+  gender: null,
+  languages: [],
+});

@@ -1,0 +1,7 @@
+export type * from './avatar.commands.ts';
+export { avatarDecider, ownerOf as ownerOfAvatar } from './avatar.decider.ts';
+export type * from './avatar.events.ts';
+export * from './avatar.facts.ts';
+export { avatarLimits } from './avatar.limits.ts';
+export type * from './avatar.state.ts';
+export * from './avatar.values.ts';

@@ -1,0 +1,40 @@
+import { DomainError } from '../kernel/errors.ts';
+import { validId } from '../kernel/ids.ts';
+import { jsonEquals } from '../kernel/json.ts';
+import type { CreateAvatar, DeleteAvatar, EditPersonaCard, RenameAvatar } from './avatar.commands.ts';
+import type { AvatarCreated, AvatarDeleted, AvatarRenamed, PersonaCardEdited } from './avatar.events.ts';
+import type { AvatarState, LiveAvatar } from './avatar.state.ts';
+import { validAvatarName, validPersonaCard } from './avatar.validation.ts';
+
+export function createAvatar({ data, metadata }: CreateAvatar, state: AvatarState): AvatarCreated[] {
+  const { actor } = metadata;
+  if (actor.kind !== 'user') {
+    throw new DomainError(
+      'BISHOP_ERR_FORBIDDEN',
+      'An avatar must be created by a signed-in user, who becomes its owner',
+    );
+  }
+  const avatarId = validId(data.avatarId, 'Avatar id');
+  if (state.status !== 'absent') {
+    throw new DomainError('BISHOP_ERR_ALREADY_EXISTS', 'An avatar with this id already exists', { avatarId });
+  }
+  const name = validAvatarName(data.name);
+  return [{ type: 'AvatarCreated', data: { avatarId, ownerId: actor.userId, name } }];
+}
+
+export function renameAvatar({ data }: RenameAvatar, avatar: LiveAvatar): AvatarRenamed[] {
+  const name = validAvatarName(data.name);
+  if (name === avatar.name) return [];
+  return [{ type: 'AvatarRenamed', data: { name } }];
+}
+
+export function editPersonaCard({ data }: EditPersonaCard, avatar: LiveAvatar): PersonaCardEdited[] {
+  const card = validPersonaCard(data);
+  if (jsonEquals(card, avatar.personaCard)) return [];
+  return [{ type: 'PersonaCardEdited', data: card }];
+}
+
+/** Allowed mid-training: the running run simply ends with the avatar (workers then get BISHOP_ERR_DELETED). */
+export function deleteAvatar(_command: DeleteAvatar, _avatar: LiveAvatar): AvatarDeleted[] {
+  return [{ type: 'AvatarDeleted', data: {} }];
+}

@@ -1,0 +1,55 @@
+import type { DomainCommandType } from './domain-command.ts';
+
+/**
+ * Who may send a command:
+ * - `user`: a signed-in person who owns the stream (`ownerOf(state)`);
+ * - `system`: only Bishop's own services (workers, auth) — results of jobs;
+ * - `user-or-system`: either.
+ */
+export const ActorRule = { User: 'user', System: 'system', UserOrSystem: 'user-or-system' } as const;
+export type ActorRule = (typeof ActorRule)[keyof typeof ActorRule];
+
+const { User, System, UserOrSystem } = ActorRule;
+
+export const commandPolicy = {
+  // user-<id>: sign-up runs as the `auth` service; a password reset too.
+  RegisterUser: UserOrSystem,
+  UpdateProfile: User,
+  ChangePassword: UserOrSystem,
+  IssueApiToken: User,
+  RevokeApiToken: UserOrSystem,
+  // email-<sha256>
+  ReserveEmail: System,
+  // avatar-<id>
+  CreateAvatar: User,
+  RenameAvatar: User,
+  EditPersonaCard: User,
+  UploadMaterial: User,
+  StartMaterialExtraction: System,
+  RecordMaterialExtraction: System,
+  FailMaterialExtraction: System,
+  RemoveMaterial: User,
+  ChooseChatParticipant: User,
+  RecordVoiceConsent: User,
+  SubmitVoiceSample: User,
+  AcceptVoiceSample: System,
+  RejectVoiceSample: System,
+  StartTraining: User,
+  RecordTrainingProgress: System,
+  CompleteTraining: System,
+  FailTraining: System,
+  StopTraining: User,
+  RecordAvatarTest: System,
+  ActivatePersonaVersion: User,
+  DeleteAvatar: User,
+  // chat-<id>
+  OpenChat: User,
+  RenameChat: User,
+  SendMessage: User,
+  RecordReply: System,
+  FailReply: System,
+  CancelReply: User,
+  RecordDub: System,
+  FailDub: System,
+  DeleteChat: User,
+} as const satisfies Record<DomainCommandType, ActorRule>;

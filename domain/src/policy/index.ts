@@ -1,0 +1,3 @@
+export * from './authorize-command.ts';
+export * from './command-policy.ts';
+export * from './domain-command.ts';

@@ -1,0 +1,13 @@
+import type { Command } from '../kernel/command.ts';
+
+/** Passwords are hashed before the command is built: the domain never sees one. */
+export type RegisterUser = Command<
+  'RegisterUser',
+  { userId: string; email: string; fullName: string; passwordHash: string }
+>;
+export type UpdateProfile = Command<'UpdateProfile', { fullName: string }>;
+export type ChangePassword = Command<'ChangePassword', { passwordHash: string }>;
+export type IssueApiToken = Command<'IssueApiToken', { tokenId: string; name: string; tokenHash: string }>;
+export type RevokeApiToken = Command<'RevokeApiToken', { tokenId: string }>;
+
+export type UserCommand = RegisterUser | UpdateProfile | ChangePassword | IssueApiToken | RevokeApiToken;

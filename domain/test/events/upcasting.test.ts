@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { avatarDecider } from '../../src/avatar/avatar.decider.ts';
+import type { AvatarEvent } from '../../src/avatar/avatar.events.ts';
+import { eventCatalogue } from '../../src/events/catalogue.ts';
+import { toDomainEvent, upcastEvent, upcasters } from '../../src/events/upcasting.ts';
+import { foldEvents } from '../../src/kernel/decider.ts';
+import { isDomainError } from '../../src/kernel/errors.ts';
+import type { JsonObject } from '../../src/kernel/json.ts';
+
+/** MaterialUploaded as Bishop stored it at schema version 1. */
+const storedV1 = (fileName: string, contentType: string): JsonObject =>
+  JSON.parse(
+    `{"materialId":"00000000-0000-4000-8000-000000000021","fileName":${JSON.stringify(fileName)},` +
+      `"contentType":${JSON.stringify(contentType)},"size":52311,"blobKey":"materials/m21",` +
+      `"sha256":"${'ab'.repeat(32)}"}`,
+  );
+
+const kindOf = (fileName: string, contentType: string) =>
+  upcastEvent('MaterialUploaded', 1, storedV1(fileName, contentType)).data.kind;
+
+describe('upcasting', () => {
+  describe('MaterialUploaded v1 → v2', () => {
+    it('renames the fields and adds the kind', () => {
+      assert.deepEqual(upcastEvent('MaterialUploaded', 1, storedV1('lecture.pdf', 'application/pdf')), {
+        schemaVersion: 2,
+        data: {
+          materialId: '00000000-0000-4000-8000-000000000021',
+          fileName: 'lecture.pdf',
+          mediaType: 'application/pdf',
+          kind: 'text',
+          sizeBytes: 52311,
+          sha256: 'ab'.repeat(32),
+          blobKey: 'materials/m21',
+        },
+      });
+    });
+
+    const kinds: [string, string, string][] = [
+      ['interview.mp3', 'audio/mpeg', 'audio'],
+      ['voice.ogg', 'Audio/OGG', 'audio'],
+      ['talk.mp4', 'video/mp4', 'video'],
+      ['result.json', 'application/json', 'chatExport'],
+      ['Result.JSON', 'application/octet-stream', 'chatExport'],
+      ['WhatsApp Chat with Anna.txt', 'text/plain', 'chatExport'],
+      ['Чат WhatsApp с Анной.txt', 'text/plain', 'chatExport'],
+      ['_chat.txt', 'text/plain', 'chatExport'],
+      ['data.json', 'application/json', 'text'],
+      ['notes.txt', 'text/plain', 'text'],
+      ['WhatsApp Chat with Anna.zip', 'application/zip', 'text'],
+    ];
+    for (const [fileName, contentType, kind] of kinds) {
+      it(`derives ${kind} for ${fileName} (${contentType})`, () => {
+        assert.equal(kindOf(fileName, contentType), kind);
+      });
+    }
+
+    it('lowercases the media type and fills in a missing one', () => {
+      assert.equal(upcastEvent('MaterialUploaded', 1, storedV1('a.txt', 'Text/Plain')).data.mediaType, 'text/plain');
+      assert.equal(
+        upcastEvent('MaterialUploaded', 1, storedV1('a.bin', '')).data.mediaType,
+        'application/octet-stream',
+      );
+    });
+
+    it('feeds the avatar decider like a current event', () => {
+      const created = { type: 'AvatarCreated', data: { avatarId: 'a', ownerId: 'o', name: 'Anna' } };
+      const state = foldEvents(avatarDecider, [
+        toDomainEvent(created.type, 1, created.data) as AvatarEvent,
+        toDomainEvent('MaterialUploaded', 1, storedV1('result.json', 'application/json')) as AvatarEvent,
+      ]);
+      assert.equal(state.status, 'idle');
+      const material = state.status === 'idle' ? state.materials.get('00000000-0000-4000-8000-000000000021') : null;
+      assert.equal(material?.kind, 'chatExport');
+      assert.equal(material?.sizeBytes, 52311);
+    });
+  });
+
+  it('leaves an event at its current version untouched', () => {
+    const data = { name: 'Anna' };
+    assert.deepEqual(upcastEvent('AvatarRenamed', 1, data), { data, schemaVersion: 1 });
+  });
+
+  it('has an upcaster for every step of every event type past version 1', () => {
+    for (const [type, { schemaVersion }] of Object.entries(eventCatalogue)) {
+      const steps = Object.keys(upcasters[type as keyof typeof upcasters] ?? {}).map(Number);
+      assert.deepEqual(
+        steps,
+        Array.from({ length: schemaVersion - 1 }, (_, i) => i + 1),
+        type,
+      );
+    }
+  });
+
+  const unsupported: [string, string, number][] = [
+    ['an unknown event type', 'AvatarHypnotised', 1],
+    ['a version from a newer Bishop', 'MaterialUploaded', 3],
+    ['version 0', 'AvatarRenamed', 0],
+    ['a fractional version', 'AvatarRenamed', 1.5],
+  ];
+  for (const [what, type, version] of unsupported) {
+    it(`rejects ${what}`, () => {
+      assert.throws(
+        () => upcastEvent(type, version, {}),
+        (error) => isDomainError(error) && error.code === 'BISHOP_ERR_UNSUPPORTED_EVENT',
+      );
+    });
+  }
+});
