@@ -26,6 +26,7 @@ const steps: readonly Step[] = [
   },
   // Contract suites share one PostgreSQL server; one file at a time keeps timings honest.
   { name: 'contract: adapters', command: [...nodeTest('tests/contract/**/*.test.ts'), '--test-concurrency=1'] },
+  { name: 'integration: command handling', command: nodeTest('tests/integration/**/*.test.ts') },
   { name: 'end-to-end (real HTTP)', command: nodeTest('tests/e2e/**/*.test.ts') },
   { name: 'benchmark smoke', command: nodeTest('tests/bench/**/*.test.ts') },
 ];

@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto';
+import {
+  type AvatarCommand,
+  authorizeCommand,
+  avatarDecider,
+  avatarFactsOf,
+  avatarStream,
+  type ChatCommand,
+  chatDecider,
+  chatStream,
+  type Decider,
+  type DomainCommand,
+  DomainError,
+  type DomainEvent,
+  emailDecider,
+  emailReservationStreamName,
+  foldEvents,
+  ownerOfAvatar,
+  ownerOfChat,
+  ownerOfUser,
+  type RegisterUser,
+  type ReserveEmail,
+  toDomainEvent,
+  type UserCommand,
+  userDecider,
+  userStream,
+  validEmail,
+  validId,
+} from '@bishop/domain';
+import type { EventStore } from '@bishop/domain/ports';
+import type { CommandResult } from './command-result.ts';
+import { deterministicUuid } from './deterministic-id.ts';
+import { handleCommand } from './handle-command.ts';
+
+/** A chat command as callers send it: the handler adds what the chat must know about its avatar. */
+export type ChatCommandInput = ChatCommand extends infer C
+  ? C extends { type: infer T; data: infer D; metadata: infer M }
+    ? { type: T; data: Omit<D, 'avatar'>; metadata: M }
+    : never
+  : never;
+
+export interface CommandBus {
+  /** Sign-up: reserves the email (unique across users), then registers the user. */
+  registerUser(command: RegisterUser): Promise<CommandResult>;
+  user(userId: string, command: Exclude<UserCommand, RegisterUser>): Promise<CommandResult>;
+  avatar(avatarId: string, command: AvatarCommand): Promise<CommandResult>;
+  chat(chatId: string, command: ChatCommandInput): Promise<CommandResult>;
+}
+
+/**
+ * Routes each command to its stream and decider. Authorization happens here,
+ * once, for every command: the actor's kind must be allowed and a user must
+ * own the stream (domain/policy).
+ */
+export function createCommandBus(deps: { readonly eventStore: EventStore }): CommandBus {
+  const { eventStore } = deps;
+
+  async function readState<State, Event>(
+    stream: string,
+    decider: { initialState: () => State; evolve: (s: State, e: Event) => State },
+  ) {
+    const events = await eventStore.readStream(stream);
+    return foldEvents(
+      decider,
+      events.map((e) => toDomainEvent(e.type, e.metadata.schemaVersion, e.data) as Event),
+    );
+  }
+
+  async function reserveEmail(command: RegisterUser): Promise<void> {
+    const email = validEmail(command.data.email);
+    const stream = emailReservationStreamName(createHash('sha256').update(email).digest('hex'));
+    await handleCommand({
+      eventStore,
+      stream,
+      decider: emailDecider,
+      commandId: deterministicUuid(command.metadata.commandId, 'reserve-email'),
+      dataSubject: undefined,
+      prepare: async (reservation) => {
+        const holder = reservation.status === 'held' ? reservation.userId : null;
+        // A holder whose registration never happened (a crash between the two appends) may be replaced.
+        const previousHolderRegistered =
+          holder !== null && holder !== command.data.userId
+            ? (await eventStore.readStream(userStream(holder), { maxCount: 1 })).length > 0
+            : true;
+        const reserve: ReserveEmail = {
+          type: 'ReserveEmail',
+          data: { userId: command.data.userId, previousHolderRegistered },
+          metadata: { ...command.metadata, actor: { kind: 'system', service: 'auth' } },
+        };
+        authorizeCommand(reserve.type, reserve.metadata.actor, null);
+        return reserve;
+      },
+    });
+  }
+
+  /** A command on a stream whose owner is in its own state (user, avatar); the stream is also the data subject. */
+  function ownedStreamCommand<State, C extends DomainCommand, Event extends DomainEvent>(
+    stream: string,
+    decider: Decider<State, C, Event>,
+    ownerOf: (state: State) => string | null,
+    command: C,
+  ): Promise<CommandResult> {
+    return handleCommand({
+      eventStore,
+      stream,
+      decider,
+      commandId: command.metadata.commandId,
+      dataSubject: stream,
+      prepare: (state) => {
+        authorizeCommand(command.type, command.metadata.actor, ownerOf(state));
+        return command;
+      },
+    });
+  }
+
+  return {
+    async registerUser(command) {
+      const userId = validId(command.data.userId, 'userId');
+      // Validate the whole registration before reserving anything.
+      userDecider.decide(command, userDecider.initialState());
+      await reserveEmail(command);
+      return ownedStreamCommand(userStream(userId), userDecider, ownerOfUser, command);
+    },
+
+    async user(userId, command) {
+      return ownedStreamCommand(userStream(validId(userId, 'userId')), userDecider, ownerOfUser, command);
+    },
+
+    async avatar(avatarId, command) {
+      const stream = avatarStream(validId(avatarId, 'avatarId'));
+      if (command.type === 'CreateAvatar' && command.data.avatarId !== avatarId) {
+        throw new DomainError('BISHOP_ERR_INVALID_VALUE', 'The avatar id in the command does not match its target', {
+          field: 'avatarId',
+        });
+      }
+      return ownedStreamCommand(stream, avatarDecider, ownerOfAvatar, command);
+    },
+
+    async chat(chatId, input) {
+      const stream = chatStream(validId(chatId, 'chatId'));
+      const state = await readState(stream, chatDecider);
+      // The chat's avatar: named by OpenChat, remembered by the chat afterwards.
+      const avatarId =
+        state.status === 'absent'
+          ? input.type === 'OpenChat'
+            ? validId(input.data.avatarId, 'avatarId')
+            : null
+          : state.avatarId;
+      return handleCommand({
+        eventStore,
+        stream,
+        decider: chatDecider,
+        commandId: input.metadata.commandId,
+        dataSubject: avatarId ? avatarStream(avatarId) : undefined,
+        prepare: async (chat) => {
+          authorizeCommand(input.type, input.metadata.actor, ownerOfChat(chat));
+          const avatar = avatarId ? avatarFactsOf(await readState(avatarStream(avatarId), avatarDecider)) : null;
+          return { ...input, data: { ...input.data, avatar } } as ChatCommand;
+        },
+      });
+    },
+  };
+}

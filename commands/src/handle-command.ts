@@ -1,0 +1,136 @@
+import {
+  actorIdOf,
+  type Command,
+  currentSchemaVersion,
+  type Decider,
+  DomainError,
+  type DomainEvent,
+  toDomainEvent,
+} from '@bishop/domain';
+import {
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type RecordedEvent,
+  RevisionConflictError,
+} from '@bishop/domain/ports';
+import type { CommandResult } from './command-result.ts';
+import { deterministicUuid } from './deterministic-id.ts';
+
+export interface HandleCommandOptions<State, C extends Command, Event extends DomainEvent> {
+  readonly eventStore: EventStore;
+  readonly stream: string;
+  readonly decider: Decider<State, C, Event>;
+  /**
+   * Builds the command from the folded state (e.g. adds facts read from
+   * another stream) and checks the actor may send it; throws to refuse.
+   */
+  readonly prepare: (state: State) => Promise<C> | C;
+  readonly commandId: string;
+  /** Whose data key protects the personal fields of the new events. */
+  readonly dataSubject: string | undefined;
+  /** Attempts on a revision conflict before giving up (default 5). */
+  readonly maxAttempts?: number;
+}
+
+/**
+ * Load → fold → decide → append, the one path every command takes.
+ * Idempotent by commandId: if the stream already holds the command's events,
+ * the first result is returned and nothing is appended.
+ */
+export async function handleCommand<State, C extends Command, Event extends DomainEvent>(
+  options: HandleCommandOptions<State, C, Event>,
+): Promise<CommandResult> {
+  const maxAttempts = options.maxAttempts ?? 5;
+  for (let attempt = 1; ; attempt++) {
+    // 1. Read the stream as it is now.
+    const recorded = await options.eventStore.readStream(options.stream);
+
+    // 2. Handled before (a retry after a timeout, a redelivered job)? Answer as the first time.
+    const earlier = recorded.filter((event) => event.metadata.commandId === options.commandId);
+    if (earlier.length > 0) return duplicateResult(options.stream, earlier);
+
+    // 3. Fold the past into state; old event shapes are upcast on the way.
+    let state = options.decider.initialState();
+    for (const event of recorded) state = options.decider.evolve(state, asDomainEvent(event) as Event);
+
+    // 4. Build and authorize the command, then decide.
+    const command = await options.prepare(state);
+    const decided = options.decider.decide(command, state);
+    const last = recorded.at(-1);
+    if (decided.length === 0) {
+      return {
+        stream: options.stream,
+        nextRevision: last?.revision ?? -1n,
+        position: last?.position ?? 0n,
+        events: [],
+        duplicate: false,
+      };
+    }
+
+    // 5. Append, expecting the revision we read: a concurrent writer makes us start over.
+    const expectedRevision: ExpectedRevision = last ? last.revision : 'noStream';
+    try {
+      const appended = await options.eventStore.appendToStream(
+        options.stream,
+        decided.map((event, index) => envelope(event, index, command, options)),
+        { expectedRevision },
+      );
+      return { stream: options.stream, ...appended, events: decided, duplicate: false };
+    } catch (error) {
+      if (!(error instanceof RevisionConflictError)) throw error;
+      if (attempt >= maxAttempts) {
+        throw new DomainError(
+          'BISHOP_ERR_CONCURRENT_CHANGE',
+          'This item is being changed by someone else right now; please try again',
+          { stream: options.stream },
+        );
+      }
+      await backoff(attempt);
+    }
+  }
+}
+
+function asDomainEvent(event: RecordedEvent): DomainEvent {
+  return toDomainEvent(event.type, event.metadata.schemaVersion, event.data);
+}
+
+function envelope<C extends Command>(
+  event: DomainEvent,
+  index: number,
+  command: C,
+  options: { stream: string; commandId: string; dataSubject: string | undefined },
+): NewEvent {
+  const { metadata } = command;
+  return {
+    type: event.type,
+    data: event.data as NewEvent['data'],
+    metadata: {
+      eventId: deterministicUuid(options.commandId, options.stream, String(index)),
+      commandId: options.commandId,
+      correlationId: metadata.correlationId ?? options.commandId,
+      causationId: metadata.causationId ?? options.commandId,
+      actorId: actorIdOf(metadata.actor),
+      schemaVersion: currentSchemaVersion(event.type),
+      occurredAt: metadata.now,
+      ...(options.dataSubject ? { dataSubject: options.dataSubject } : {}),
+    },
+  };
+}
+
+function duplicateResult(stream: string, earlier: readonly RecordedEvent[]): CommandResult {
+  const last = earlier.at(-1) as RecordedEvent;
+  return {
+    stream,
+    nextRevision: last.revision,
+    position: last.position,
+    events: earlier.map(asDomainEvent),
+    duplicate: true,
+  };
+}
+
+/** Jittered exponential backoff: 10, 20, 40 … ms, so racing writers spread out. */
+function backoff(attempt: number): Promise<void> {
+  const ms = 10 * 2 ** (attempt - 1) * (0.5 + Math.random());
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

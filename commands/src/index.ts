@@ -1,0 +1,4 @@
+export { type ChatCommandInput, type CommandBus, createCommandBus } from './command-bus.ts';
+export type { CommandResult } from './command-result.ts';
+export { deterministicUuid } from './deterministic-id.ts';
+export { type HandleCommandOptions, handleCommand } from './handle-command.ts';
