@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '@bishop/domain/ports';
+import type { BenchStore } from './bench-stores.ts';
 
-const TEXT =
-  'Sure, I can be there by seven. Could you bring the signed contract and the spare keys? ' +
-  'I will text you once I have parked near the north entrance.';
+const TEXT = 'Sure, I can be there by seven. Could you bring the spare keys?';
 
 /**
  * A realistic `MessageSent` on a chat stream: ~300 bytes of JSON data plus our
@@ -57,4 +56,26 @@ export function writerScript(appends: number, batchSize: number, appendsPerStrea
     batches.push(Array.from({ length: batchSize }, () => chatMessageEvent(chatId, authorId)));
   }
   return { streams, batches, appendsPerStream };
+}
+
+/** Every writer runs its script sequentially; the writers run concurrently. Returns events written. */
+export async function runWriters(store: BenchStore, scripts: readonly WriterScript[]): Promise<number> {
+  const written = await Promise.all(
+    scripts.map(async (script) => {
+      let expected: bigint | undefined;
+      let events = 0;
+      for (const [i, batch] of script.batches.entries()) {
+        if (i % script.appendsPerStream === 0) expected = undefined;
+        const stream = script.streams[Math.floor(i / script.appendsPerStream)] ?? 'chat-missing';
+        expected = await store.append(stream, batch, expected);
+        events += batch.length;
+      }
+      return events;
+    }),
+  );
+  return written.reduce((a, b) => a + b, 0);
+}
+
+export function writerScripts(writers: number, appends: number, batchSize: number, appendsPerStream: number) {
+  return Array.from({ length: writers }, () => writerScript(appends, batchSize, appendsPerStream));
 }

@@ -3,6 +3,7 @@ import { createPgSqlClient, createPostgresEventStore, type SqlClient } from '@bi
 import type { Event } from '@event-driven-io/emmett';
 import { getPostgreSQLEventStore, readMessagesBatch } from '@event-driven-io/emmett-postgresql';
 import pg from 'pg';
+import { createBenchDatabase } from './bench-databases.ts';
 
 /** Connections each store may open for its work (both get the same, as 10 writers run at once). */
 export const POOL_SIZE = 10;
@@ -139,4 +140,25 @@ export async function openEmmettStore(url: string): Promise<BenchStore> {
       useParsers(pgDefaultParsers);
     },
   };
+}
+
+/** Runs `work` on our store and Emmett's, each in a fresh database of its own on the same server, then drops both. */
+export async function withStorePair<T>(
+  serverUrl: string,
+  work: (stores: { ours: BenchStore; emmett: BenchStore }) => Promise<T>,
+): Promise<T> {
+  const oursDb = await createBenchDatabase(serverUrl, 'ours');
+  const emmettDb = await createBenchDatabase(serverUrl, 'emmett');
+  const opened: BenchStore[] = [];
+  try {
+    const ours = await openOurStore(oursDb.url);
+    opened.push(ours);
+    const emmett = await openEmmettStore(emmettDb.url);
+    opened.push(emmett);
+    return await work({ ours, emmett });
+  } finally {
+    for (const store of opened) await store.close().catch(() => {});
+    await oursDb.drop();
+    await emmettDb.drop();
+  }
 }

@@ -91,8 +91,8 @@ BEGIN
   -- Step 2: xid and positions are taken together, so xid order = position order.
   PERFORM pg_advisory_lock(${POSITION_ALLOCATION_LOCK});
   v_xid := pg_current_xact_id();
-  v_last_position := setval('${schema}.bishop_events_position_seq',
-                            nextval('${schema}.bishop_events_position_seq') + v_count - 1);
+  -- Under the lock these values are contiguous; nextval logs WAL only every 32 values, setval on every call.
+  SELECT max(nextval('${schema}.bishop_events_position_seq')) INTO v_last_position FROM generate_series(1, v_count);
   PERFORM pg_advisory_unlock(${POSITION_ALLOCATION_LOCK});
   INSERT INTO ${s}.bishop_events (position, xid, stream_name, revision, event_id, type, data, metadata)
   SELECT v_last_position - v_count + i, v_xid, p_stream, v_last + i,

@@ -199,17 +199,20 @@ function filterSql(filter: EventFilter | undefined): { clause: string; params: u
   return { clause: 'AND (stream_name LIKE ANY($3::text[]) OR type = ANY($4::text[]))', params: [likes, types] };
 }
 
-/** Coalesces NOTIFYs: at most one per tick, since one wake-up makes a reader read everything. */
-function debounceNotify(sql: SqlClient, channel: string): () => void {
+/**
+ * Coalesces NOTIFYs to at most one per few milliseconds: one wake-up makes a
+ * reader read everything, and each NOTIFY is a statement of its own.
+ */
+function debounceNotify(sql: SqlClient, channel: string, windowMs = 5): () => void {
   if (!sql.shared) return () => {};
   let pending = false;
   return () => {
     if (pending) return;
     pending = true;
-    setImmediate(() => {
+    setTimeout(() => {
       pending = false;
       sql.notify(channel).catch(() => {});
-    });
+    }, windowMs).unref();
   };
 }
 

@@ -1,0 +1,95 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, release, type } from 'node:os';
+import { join } from 'node:path';
+import type { BenchRow } from './harness.ts';
+
+/** Ours must at least match the anchor now, and beat it by half later. */
+export const GOAL_NOW = 1.0;
+export const GOAL_LATER = 1.5;
+
+export interface Machine {
+  readonly os: string;
+  readonly cpu: string;
+  readonly cores: number;
+  readonly node: string;
+  readonly postgres: string;
+}
+
+export interface ReportRow extends BenchRow {
+  readonly ratio: number;
+  readonly goal: string;
+  readonly status: 'meets later goal' | 'meets goal' | 'below goal';
+}
+
+export interface BenchReport {
+  readonly date: string;
+  readonly quick: boolean;
+  readonly anchor: string;
+  readonly machine: Machine;
+  readonly rows: readonly ReportRow[];
+}
+
+export function machineInfo(postgres: string): Machine {
+  return {
+    os: `${type()} ${release()}`,
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: availableParallelism(),
+    node: process.version,
+    postgres,
+  };
+}
+
+export function toReportRow(row: BenchRow): ReportRow {
+  const ratio = row.ours / row.anchor;
+  const status = ratio >= GOAL_LATER ? 'meets later goal' : ratio >= GOAL_NOW ? 'meets goal' : 'below goal';
+  return { ...row, ratio, goal: `≥ ${GOAL_NOW.toFixed(1)}× now, ${GOAL_LATER.toFixed(1)}× later`, status };
+}
+
+const figure = (value: number, unit: string) => `${Math.round(value).toLocaleString('en-US')} ${unit}`;
+
+export function formatTable(rows: readonly ReportRow[]): string {
+  const header = ['benchmark', 'anchor (Emmett)', 'ours', 'ratio (ours/anchor)', 'goal', 'status'];
+  const lines = rows.map((r) => [
+    r.benchmark,
+    figure(r.anchor, r.unit),
+    figure(r.ours, r.unit),
+    `${r.ratio.toFixed(2)}×`,
+    r.goal,
+    r.status,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const render = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [render(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(render)].join('\n');
+}
+
+export function formatMarkdown(report: BenchReport): string {
+  const m = report.machine;
+  return [
+    `# Benchmarks${report.quick ? ' (quick mode: tiny sizes, not comparable)' : ''}`,
+    '',
+    `- date: ${report.date}`,
+    `- anchor: ${report.anchor}`,
+    `- machine: ${m.os}; ${m.cpu}, ${m.cores} cores; Node ${m.node}; PostgreSQL ${m.postgres}`,
+    '- figures: median of the measured rounds (higher is better); rounds alternate anchor/ours in ABBA order after a warm-up',
+    '',
+    formatTable(report.rows),
+    '',
+    '## How each row was measured',
+    '',
+    ...report.rows.map(
+      (r) =>
+        `- **${r.benchmark}**: ${r.note}. Rounds: anchor ${r.anchorSamples.map((s) => Math.round(s)).join(', ')}; ours ${r.oursSamples.map((s) => Math.round(s)).join(', ')} ${r.unit}.`,
+    ),
+    '',
+  ].join('\n');
+}
+
+export async function writeReport(report: BenchReport, directory: string): Promise<string[]> {
+  await mkdir(directory, { recursive: true });
+  const base = report.quick ? 'latest-quick' : 'latest';
+  const json = join(directory, `${base}.json`);
+  const md = join(directory, `${base}.md`);
+  await writeFile(json, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(md, formatMarkdown(report));
+  return [json, md];
+}

@@ -1,0 +1,48 @@
+/**
+ * `npm run bench`: runs every benchmark below against Emmett as the anchor,
+ * prints the combined table and writes bench-results/latest.{json,md}.
+ * BISHOP_BENCH_QUICK=1 shrinks every size (the smoke test's mode) and writes
+ * latest-quick.{json,md} instead, so a quick run never replaces real figures.
+ */
+import { fileURLToPath } from 'node:url';
+import { testDatabaseUrl } from '../src/test-env.ts';
+import { serverVersion } from './bench-databases.ts';
+import { eventStoreAppendBenchmark } from './event-store-append.bench.ts';
+import { eventStoreReadBenchmark } from './event-store-read.bench.ts';
+import type { Benchmark } from './harness.ts';
+import { type BenchReport, formatTable, machineInfo, toReportRow, writeReport } from './report.ts';
+
+/** Add new benchmarks here; each creates and drops its own databases. */
+export const benchmarks: readonly Benchmark[] = [eventStoreAppendBenchmark, eventStoreReadBenchmark];
+
+export interface RunOptions {
+  readonly quick?: boolean;
+  readonly serverUrl?: string;
+  readonly log?: (message: string) => void;
+}
+
+export async function runBenchmarks(options: RunOptions = {}): Promise<BenchReport> {
+  const quick = options.quick ?? process.env.BISHOP_BENCH_QUICK === '1';
+  const serverUrl = options.serverUrl ?? testDatabaseUrl;
+  const log = options.log ?? ((message: string) => console.error(`[bench] ${message}`));
+  const rows = [];
+  for (const benchmark of benchmarks) {
+    log(benchmark.name);
+    rows.push(...(await benchmark.run({ quick, serverUrl, log: (message) => log(`  ${message}`) })));
+  }
+  return {
+    date: new Date().toISOString(),
+    quick,
+    anchor: '@event-driven-io/emmett-postgresql 0.42.0 on the same PostgreSQL server, same process, same run',
+    machine: machineInfo(await serverVersion(serverUrl)),
+    rows: rows.map(toReportRow),
+  };
+}
+
+if (import.meta.main) {
+  const started = performance.now();
+  const report = await runBenchmarks();
+  console.log(formatTable(report.rows));
+  const files = await writeReport(report, fileURLToPath(new URL('../../bench-results/', import.meta.url)));
+  console.error(`[bench] done in ${((performance.now() - started) / 1000).toFixed(1)} s; wrote ${files.join(', ')}`);
+}
