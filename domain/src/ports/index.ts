@@ -1,2 +1,4 @@
+export * from './blob-store.ts';
+export * from './bus.ts';
 export * from './event-store.ts';
 export * from './key-store.ts';
