@@ -21,8 +21,15 @@ const steps: readonly Step[] = [
   { name: 'lint and format (biome)', command: [bin('biome'), 'check', '.'] },
   { name: 'architecture', command: nodeTest('tests/architecture/**/*.test.ts') },
   {
-    name: 'unit: domain, commands, infra',
-    command: nodeTest('domain/test/**/*.test.ts', 'commands/test/**/*.test.ts', 'infra/test/**/*.test.ts'),
+    name: 'unit: domain, commands, projections, gateways, workers, infra',
+    command: nodeTest(
+      'domain/test/**/*.test.ts',
+      'commands/test/**/*.test.ts',
+      'projections/test/**/*.test.ts',
+      'gateways/test/**/*.test.ts',
+      'ml-workers/test/**/*.test.ts',
+      'infra/test/**/*.test.ts',
+    ),
   },
   // Contract suites share one PostgreSQL server; one file at a time keeps timings honest.
   { name: 'contract: adapters', command: [...nodeTest('tests/contract/**/*.test.ts'), '--test-concurrency=1'] },
