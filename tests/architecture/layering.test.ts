@@ -60,7 +60,7 @@ describe('architecture: workspace boundaries', () => {
       ...Object.keys(manifest.dependencies ?? {}),
       ...Object.keys(manifest.devDependencies ?? {}),
     ]);
-    const files = ['src', 'test', 'contract', 'architecture', 'bench', 'e2e'].flatMap((d) =>
+    const files = ['src', 'test', 'contract', 'architecture', 'bench', 'e2e', 'integration'].flatMap((d) =>
       sourceFiles(join(root, workspace, d)),
     );
 

@@ -9,10 +9,11 @@ export const ErrorCategory = {
   Forbidden: 'FORBIDDEN',
   Conflict: 'CONFLICT',
   Unauthenticated: 'UNAUTHENTICATED',
+  RateLimited: 'RATE_LIMITED',
 } as const;
 export type ErrorCategory = (typeof ErrorCategory)[keyof typeof ErrorCategory];
 
-const { Validation, NotFound, Forbidden, Conflict } = ErrorCategory;
+const { Validation, NotFound, Forbidden, Conflict, Unauthenticated, RateLimited } = ErrorCategory;
 
 /** The registry: code → category. Add a code here before throwing it. */
 export const errorCategories = {
@@ -26,6 +27,19 @@ export const errorCategories = {
   BISHOP_ERR_INVALID_EMAIL: Validation,
   BISHOP_ERR_LIMIT_EXCEEDED: Validation,
   BISHOP_ERR_UNSUPPORTED_EVENT: Validation,
+  BISHOP_ERR_PASSWORD_TOO_SHORT: Validation,
+  BISHOP_ERR_PASSWORD_TOO_LONG: Validation,
+  // uploads
+  BISHOP_ERR_FILE_EMPTY: Validation,
+  BISHOP_ERR_FILE_TOO_LARGE: Validation,
+  BISHOP_ERR_FILE_UNSUPPORTED: Validation,
+  BISHOP_ERR_FILE_DISGUISED: Validation,
+  BISHOP_ERR_QUOTA_EXCEEDED: Validation,
+  BISHOP_ERR_UPLOAD_INVALID: Validation,
+  // authentication
+  BISHOP_ERR_UNAUTHENTICATED: Unauthenticated,
+  BISHOP_ERR_WRONG_CREDENTIALS: Unauthenticated,
+  BISHOP_ERR_RATE_LIMITED: RateLimited,
   // who and what
   BISHOP_ERR_NOT_FOUND: NotFound,
   BISHOP_ERR_FORBIDDEN: Forbidden,

@@ -1,0 +1,24 @@
+/**
+ * Where each kind of content lives in the BlobStore. Everything of an avatar
+ * sits under `avatars/<avatarId>/`, so deleting the avatar can delete its
+ * blobs with one prefix (part of crypto-shredding).
+ */
+export const avatarBlobPrefix = (avatarId: string): string => `avatars/${avatarId}`;
+
+export const materialBlobKey = (avatarId: string, materialId: string): string =>
+  `${avatarBlobPrefix(avatarId)}/materials/${materialId}/original`;
+
+export const extractedTextBlobKey = (avatarId: string, materialId: string): string =>
+  `${avatarBlobPrefix(avatarId)}/materials/${materialId}/text.txt`;
+
+export const extractedSegmentsBlobKey = (avatarId: string, materialId: string): string =>
+  `${avatarBlobPrefix(avatarId)}/materials/${materialId}/segments.json`;
+
+export const voiceSampleBlobKey = (avatarId: string, sampleId: string): string =>
+  `${avatarBlobPrefix(avatarId)}/voice/${sampleId}`;
+
+export const dubBlobKey = (avatarId: string, chatId: string, replyId: string): string =>
+  `${avatarBlobPrefix(avatarId)}/chats/${chatId}/dubs/${replyId}`;
+
+export const personaSnapshotBlobKey = (avatarId: string, contentHash: string): string =>
+  `${avatarBlobPrefix(avatarId)}/persona/${contentHash}`;

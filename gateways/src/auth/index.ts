@@ -1,0 +1,12 @@
+export type { IssuedAccessToken } from './access-tokens.ts';
+export type { LogInInput, RequestMeta, SignUpInput } from './accounts.ts';
+export type { FindApiTokenByHash, IssuedApiToken } from './api-tokens.ts';
+export { type AuthPluginOptions, actorFromConnectionInit, authPlugin } from './auth.plugin.ts';
+export { requireUserId, type UnauthenticatedReason } from './auth-errors.ts';
+export { type AuthService, type AuthServiceOptions, createAuthService } from './auth-service.ts';
+export type * from './auth-store.ts';
+export { defaultLoginLimits, type LoginLimit, type LoginLimits } from './login-throttle.ts';
+export { createPasswordHasher, defaultScryptCost, type PasswordHasher, type ScryptCost } from './password-hasher.ts';
+export { passwordLimits, validPassword } from './password-rules.ts';
+export { secretPrefixes } from './secrets.ts';
+export type { AuthSession } from './sessions.ts';

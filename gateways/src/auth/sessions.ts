@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { AccessTokens, IssuedAccessToken } from './access-tokens.ts';
+import { sessionEnded, sessionExpired, unauthenticated } from './auth-errors.ts';
+import type { AuthStore } from './auth-store.ts';
+import { hasSecretShape, newSecret, sha256Hex } from './secrets.ts';
+
+/** What a successful sign-up, log-in or refresh hands the client. */
+export interface AuthSession extends IssuedAccessToken {
+  readonly userId: string;
+  /** Opaque; exchange it once at `refresh` for a new session. */
+  readonly refreshToken: string;
+  readonly refreshTokenExpiresAt: Date;
+}
+
+export interface SessionOptions {
+  readonly store: AuthStore;
+  readonly accessTokens: AccessTokens;
+  readonly refreshTokenTtlSeconds: number;
+  readonly clock: () => Date;
+}
+
+/**
+ * Sessions as refresh-token families: a log-in opens a family; every refresh
+ * rotates its token (the old one stops working); presenting a rotated token
+ * again means two parties hold the family's tokens — a thief among them — so
+ * the whole family is revoked and everyone must log in again (OAuth 2.0
+ * Security BCP, refresh token rotation). Each new refresh token lives the
+ * full TTL again, so an active session never expires.
+ */
+export function createSessions(options: SessionOptions) {
+  const { store, accessTokens, clock } = options;
+  const refreshExpiry = (now: Date) => new Date(now.getTime() + options.refreshTokenTtlSeconds * 1000);
+
+  async function sessionFor(userId: string, refreshToken: string, refreshTokenExpiresAt: Date): Promise<AuthSession> {
+    return { userId, refreshToken, refreshTokenExpiresAt, ...(await accessTokens.issue(userId)) };
+  }
+
+  return {
+    async start(userId: string): Promise<AuthSession> {
+      const now = clock();
+      const refreshToken = newSecret('refreshToken');
+      const expiresAt = refreshExpiry(now);
+      await store.startRefreshFamily(
+        { tokenHash: sha256Hex(refreshToken), familyId: randomUUID(), userId, expiresAt },
+        now,
+      );
+      return sessionFor(userId, refreshToken, expiresAt);
+    },
+
+    async refresh(refreshToken: string): Promise<AuthSession> {
+      if (!hasSecretShape('refreshToken', refreshToken)) throw unauthenticated('Invalid refresh token', 'invalid');
+      const now = clock();
+      const presentedHash = sha256Hex(refreshToken);
+      const successor = newSecret('refreshToken');
+      const expiresAt = refreshExpiry(now);
+      const rotation = await store.rotateRefreshToken(
+        presentedHash,
+        { tokenHash: sha256Hex(successor), expiresAt },
+        now,
+      );
+      switch (rotation.outcome) {
+        case 'rotated':
+          return sessionFor(rotation.userId, successor, expiresAt);
+        case 'reused':
+          await store.revokeRefreshFamilyOf(presentedHash, now);
+          throw unauthenticated(
+            'This refresh token was already used, so the session was ended for your safety; please log in again',
+            'reused',
+          );
+        case 'expired':
+          throw sessionExpired();
+        case 'revoked':
+          throw sessionEnded();
+        case 'unknown':
+          throw unauthenticated('Invalid refresh token', 'invalid');
+      }
+    },
+
+    /** Log-out: neither this token nor any of its family works again. Idempotent: an unknown token is ignored. */
+    async end(refreshToken: string): Promise<void> {
+      if (!hasSecretShape('refreshToken', refreshToken)) throw unauthenticated('Invalid refresh token', 'invalid');
+      await store.revokeRefreshFamilyOf(sha256Hex(refreshToken), clock());
+    },
+  };
+}
+
+export type Sessions = ReturnType<typeof createSessions>;

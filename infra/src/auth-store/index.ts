@@ -1,0 +1,1 @@
+export { createSqlAuthStore, type SqlAuthStoreOptions } from './sql-auth-store.ts';
