@@ -1,0 +1,25 @@
+import type { ChatExport } from './chat-export.ts';
+import type { VoiceMessageAudio } from './export-archive.ts';
+
+/** Turns a voice message's audio into its words (the ASR worker's job; passed in). */
+export type Transcribe = (bytes: Uint8Array, fileName: string) => Promise<string>;
+
+/**
+ * Puts each voice message's transcript in its text, so the person's spoken
+ * words count like written ones. One at a time: ASR already uses every core.
+ */
+export async function transcribeVoiceMessages(
+  chatExport: ChatExport,
+  voiceMessages: readonly VoiceMessageAudio[],
+  transcribe: Transcribe,
+): Promise<ChatExport> {
+  const transcripts = new Map<number, string>();
+  for (const voice of voiceMessages) {
+    transcripts.set(voice.messageId, (await transcribe(voice.bytes, voice.fileName)).trim());
+  }
+  const messages = chatExport.messages.map((message) => {
+    const transcript = message.kind === 'voice' ? transcripts.get(message.id) : undefined;
+    return transcript ? { ...message, text: [message.text, transcript].filter(Boolean).join('\n') } : message;
+  });
+  return { ...chatExport, messages };
+}

@@ -1,0 +1,34 @@
+import { type ExtractedText, toExtractedText } from './extracted-text.ts';
+import { ExtractionFailure } from './extraction-failure.ts';
+import { defaultZipLimits, readZipSafely, type ZipLimits } from './safe-zip.ts';
+
+const MAIN_PART = 'word/document.xml';
+// Every part is unpacked (mammoth will hold them all too), so the whole document must fit in memory.
+const DOCX_LIMITS: ZipLimits = { ...defaultZipLimits, maxTotalBytes: 256 * 1024 ** 2 };
+
+/** A Word document's body text, one segment per paragraph. */
+export async function extractDocx(bytes: Uint8Array, claimedAs: string): Promise<ExtractedText> {
+  // mammoth unzips with no limits, so the container is unpacked once under ours
+  // first: sizes that lie or explode fail here, not in mammoth.
+  const contents = await readZipSafely(bytes, () => true, DOCX_LIMITS).catch((error: unknown) => {
+    if (error instanceof ExtractionFailure && error.reasonCode === 'ARCHIVE_DAMAGED') {
+      throw new ExtractionFailure('DOCUMENT_DAMAGED', 'The document is damaged or incomplete', { cause: error });
+    }
+    throw error;
+  });
+  if (!contents.files.has(MAIN_PART)) {
+    throw new ExtractionFailure('DISGUISED_TYPE', `This file is called ${claimedAs} but its content is a ZIP archive`);
+  }
+  let body: string;
+  try {
+    // Loaded on first use: it is the heaviest parser, and most workers never see a .docx.
+    const { default: mammoth } = await import('mammoth');
+    body = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+  } catch (error) {
+    throw new ExtractionFailure('DOCUMENT_DAMAGED', 'The document is damaged or incomplete', { cause: error });
+  }
+  return toExtractedText(
+    'docx',
+    body.split(/\n{2,}/).map((paragraph) => ({ text: paragraph })),
+  );
+}
