@@ -9,17 +9,17 @@ test('quick bench run yields positive figures for every row', { timeout: 120_000
   assert.ok(report.quick);
   assert.ok(report.rows.length >= 3, `expected ≥ 3 rows, got ${report.rows.length}`);
   for (const row of report.rows) {
-    for (const [side, value] of [
-      ['anchor', row.anchor],
-      ['ours', row.ours],
-    ] as const) {
+    // Rows judged against a goal of their own have no anchor figure.
+    const sides = row.target === undefined ? (['anchor', 'ours'] as const) : (['ours'] as const);
+    for (const side of sides) {
+      const value = row[side];
       assert.ok(
         Number.isFinite(value) && value > 0,
         `${row.benchmark}: ${side} figure ${value} is not a positive number`,
       );
+      assert.ok(row[`${side}Samples`].length >= 3, `${row.benchmark}: fewer than 3 rounds`);
     }
-    assert.equal(row.unit, 'events/s');
-    assert.ok(row.anchorSamples.length >= 3 && row.oursSamples.length >= 3, `${row.benchmark}: fewer than 3 rounds`);
+    assert.ok(row.unit.length > 0, `${row.benchmark}: no unit`);
   }
   assert.ok(report.machine.postgres.length > 0);
 });

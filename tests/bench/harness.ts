@@ -16,6 +16,8 @@ export interface BenchRow {
   readonly oursSamples: readonly number[];
   /** How the figure was obtained (APIs used, sizes), shown under the table. */
   readonly note: string;
+  /** A figure without an anchor (anchor NaN, no anchor samples) is judged against a goal of its own. */
+  readonly target?: { readonly text: string; readonly met: boolean };
 }
 
 export interface BenchContext {

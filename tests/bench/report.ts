@@ -40,12 +40,18 @@ export function machineInfo(postgres: string): Machine {
 }
 
 export function toReportRow(row: BenchRow): ReportRow {
+  if (row.target) {
+    return { ...row, ratio: Number.NaN, goal: row.target.text, status: row.target.met ? 'meets goal' : 'below goal' };
+  }
   const ratio = row.ours / row.anchor;
   const status = ratio >= GOAL_LATER ? 'meets later goal' : ratio >= GOAL_NOW ? 'meets goal' : 'below goal';
   return { ...row, ratio, goal: `≥ ${GOAL_NOW.toFixed(1)}× now, ${GOAL_LATER.toFixed(1)}× later`, status };
 }
 
-const figure = (value: number, unit: string) => `${Math.round(value).toLocaleString('en-US')} ${unit}`;
+const figure = (value: number, unit: string) =>
+  Number.isNaN(value)
+    ? '—'
+    : `${value.toLocaleString('en-US', { maximumFractionDigits: value < 100 ? 1 : 0 })} ${unit}`;
 
 export function formatTable(rows: readonly ReportRow[]): string {
   const header = ['benchmark', 'anchor (Emmett)', 'ours', 'ratio (ours/anchor)', 'goal', 'status'];
@@ -53,7 +59,7 @@ export function formatTable(rows: readonly ReportRow[]): string {
     r.benchmark,
     figure(r.anchor, r.unit),
     figure(r.ours, r.unit),
-    `${r.ratio.toFixed(2)}×`,
+    Number.isNaN(r.ratio) ? '—' : `${r.ratio.toFixed(2)}×`,
     r.goal,
     r.status,
   ]);
@@ -78,7 +84,7 @@ export function formatMarkdown(report: BenchReport): string {
     '',
     ...report.rows.map(
       (r) =>
-        `- **${r.benchmark}**: ${r.note}. Rounds: anchor ${r.anchorSamples.map((s) => Math.round(s)).join(', ')}; ours ${r.oursSamples.map((s) => Math.round(s)).join(', ')} ${r.unit}.`,
+        `- **${r.benchmark}**: ${r.note}. Rounds: ${r.anchorSamples.length ? `anchor ${r.anchorSamples.map((s) => Math.round(s)).join(', ')}; ` : ''}ours ${r.oursSamples.map((s) => Math.round(s)).join(', ')} ${r.unit}.`,
     ),
     '',
   ].join('\n');

@@ -6,14 +6,23 @@
  */
 import { fileURLToPath } from 'node:url';
 import { testDatabaseUrl } from '../src/test-env.ts';
+import { asrBenchmark } from './asr.bench.ts';
 import { serverVersion } from './bench-databases.ts';
+import { busBenchmark } from './bus.bench.ts';
 import { eventStoreAppendBenchmark } from './event-store-append.bench.ts';
 import { eventStoreReadBenchmark } from './event-store-read.bench.ts';
 import type { Benchmark } from './harness.ts';
+import { projectionRebuildBenchmark } from './projection-rebuild.bench.ts';
 import { type BenchReport, formatTable, machineInfo, toReportRow, writeReport } from './report.ts';
 
 /** Add new benchmarks here; each creates and drops its own databases. */
-export const benchmarks: readonly Benchmark[] = [eventStoreAppendBenchmark, eventStoreReadBenchmark];
+export const benchmarks: readonly Benchmark[] = [
+  eventStoreAppendBenchmark,
+  eventStoreReadBenchmark,
+  projectionRebuildBenchmark,
+  busBenchmark,
+  asrBenchmark,
+];
 
 export interface RunOptions {
   readonly quick?: boolean;

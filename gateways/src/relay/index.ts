@@ -1,0 +1,2 @@
+export { createRelay, type Relay, type RelayLogger, type RelayOptions } from './relay.ts';
+export { RelayHeaders } from './relay-message.ts';

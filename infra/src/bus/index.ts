@@ -1,0 +1,3 @@
+export { BusDefaults } from './bus-defaults.ts';
+export { createInProcessBus, type InProcessBusOptions } from './in-process/in-process-bus.ts';
+export { createNatsBus, type NatsBus, type NatsBusOptions } from './nats/nats-bus.ts';

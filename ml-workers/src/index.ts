@@ -1,0 +1,2 @@
+export * from './extraction/index.ts';
+export * from './runtime/index.ts';

@@ -1,0 +1,28 @@
+import type { AvatarCommand, ChatCommand } from '@bishop/domain';
+
+/**
+ * A chat command as a worker sends it: the command handler adds what the chat
+ * must know about its avatar (mirrors ChatCommandInput in commands/src/command-bus.ts).
+ */
+export type WorkerChatCommand = ChatCommand extends infer C
+  ? C extends { type: infer T; data: infer D; metadata: infer M }
+    ? { type: T; data: Omit<D, 'avatar'>; metadata: M }
+    : never
+  : never;
+
+export interface WorkerCommandResult {
+  /** `$all` position of the command's last event. */
+  readonly position: bigint;
+  /** True when the commandId had been handled before (a redelivered job): nothing was appended. */
+  readonly duplicate: boolean;
+}
+
+/**
+ * How workers record results: the command bus, seen through the two streams
+ * workers write to. ml-workers may not import @bishop/commands; infra passes
+ * the command bus, which has this shape.
+ */
+export interface WorkerCommands {
+  avatar(avatarId: string, command: AvatarCommand): Promise<WorkerCommandResult>;
+  chat(chatId: string, command: WorkerChatCommand): Promise<WorkerCommandResult>;
+}

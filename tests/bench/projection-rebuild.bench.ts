@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto';
+import { currentSchemaVersion, type DomainEvent, eventCatalogue, isDomainEventType } from '@bishop/domain';
+import type { EventStore, NewEvent } from '@bishop/domain/ports';
+import {
+  createCachingKeyStore,
+  createPersonalDataEventStore,
+  createPgSqlClient,
+  createPostgresEventStore,
+  createReadStore,
+  createSqlKeyStore,
+} from '@bishop/infra';
+import {
+  migrateReadModels,
+  type ReadModels,
+  type ReadModelTable,
+  readModelTables,
+  rebuildReadModels,
+} from '@bishop/projections';
+import { type Kysely, sql } from 'kysely';
+import { createBenchDatabase } from './bench-databases.ts';
+import { alternate, type Benchmark, median, timed } from './harness.ts';
+
+const GOAL = 0.5;
+const BATCH_SIZE = 2000;
+/** The projector's writer keeps statements under this many bind parameters; the yardstick does the same. */
+const MAX_PARAMETERS = 30_000;
+
+/** Events = users × (4 + avatars × (12 + chats × (1 + 3 × messages))): ~21,000 full, ~600 quick. */
+const SIZES = {
+  full: { users: 20, avatars: 3, chats: 3, messages: 38, warmups: 1, rounds: 5 },
+  quick: { users: 2, avatars: 2, chats: 2, messages: 12, warmups: 1, rounds: 3 },
+};
+type Sizes = (typeof SIZES)['full'];
+
+export const projectionRebuildBenchmark: Benchmark = {
+  name: 'read-model rebuild (PostgreSQL): projector vs a raw INSERT of the rows it writes',
+  async run(context) {
+    const sizes = context.quick ? SIZES.quick : SIZES.full;
+    const database = await createBenchDatabase(context.serverUrl, 'projections');
+    const client = createPgSqlClient({ connectionString: database.url, maxConnections: 4 });
+    const masterKey = new Uint8Array(32).fill(7);
+    const keys = createCachingKeyStore(await createSqlKeyStore(client, { masterKey }));
+    const eventStore = createPersonalDataEventStore(await createPostgresEventStore(client), keys, (type) =>
+      isDomainEventType(type) ? eventCatalogue[type].personalFields : [],
+    );
+    const readStore = await createReadStore({ kind: 'postgres', connectionString: database.url, maxConnections: 4 });
+    try {
+      const events = await writeHistory(eventStore, sizes);
+      context.log(`wrote ${events} events (personal fields encrypted); rebuilding ${sizes.rounds} times`);
+      await rebuildReadModels({ eventStore, db: readStore.db, batchSize: BATCH_SIZE });
+      const rows = await readAllRows(readStore.db, readStore.schema);
+      const samples = await alternate({
+        warmups: sizes.warmups,
+        rounds: sizes.rounds,
+        anchor: () => insertIntoFreshSchema(readStore.db, rows, events),
+        ours: () =>
+          timed(async () => (await rebuildReadModels({ eventStore, db: readStore.db, batchSize: BATCH_SIZE })).events),
+      });
+      const anchor = median(samples.anchor);
+      const ours = median(samples.ours);
+      const rowCount = Object.values(rows).reduce((sum, tableRows) => sum + tableRows.length, 0);
+      return [
+        {
+          benchmark: 'read-model rebuild vs raw INSERT of the same rows',
+          unit: 'events/s',
+          anchor,
+          ours,
+          anchorSamples: samples.anchor,
+          oursSamples: samples.ours,
+          target: { text: `≥ ${GOAL}× the raw INSERT (${(ours / anchor).toFixed(2)}×)`, met: ours / anchor >= GOAL },
+          note:
+            `${events} events of users, avatars (materials, training runs, tests) and chats (messages, replies, dubs), ` +
+            `written through the encrypting event store; ours: rebuildReadModels() = read $all through the decrypting ` +
+            `store, project into a fresh schema in ${BATCH_SIZE}-event transactions, swap it in, drop the old one; ` +
+            `anchor: multi-row INSERTs of the ${rowCount} rows that rebuild produces into a freshly migrated schema, ` +
+            `in statements of ≤ ${MAX_PARAMETERS} parameters (as the projector writes), counted as the same ${events} events`,
+        },
+      ];
+    } finally {
+      await readStore.close();
+      await eventStore.close();
+      await client.close();
+      await database.drop();
+    }
+  },
+};
+
+/** A realistic history, appended stream by stream; returns how many events it wrote. */
+async function writeHistory(eventStore: EventStore, sizes: Sizes): Promise<number> {
+  let count = 0;
+  const append = async (stream: string, subject: string, actor: string, events: DomainEvent[]) => {
+    for (let start = 0; start < events.length; start += 500) {
+      await eventStore.appendToStream(
+        stream,
+        events.slice(start, start + 500).map((e) => envelope(e, subject, actor)),
+      );
+    }
+    count += events.length;
+  };
+  for (let u = 0; u < sizes.users; u++) {
+    const userId = randomUUID();
+    const user = `user:${userId}`;
+    await append(`user-${userId}`, `user-${userId}`, user, [
+      {
+        type: 'UserRegistered',
+        data: { userId, email: `${u}@example.org`, fullName: `Person ${u}`, passwordHash: 'h' },
+      },
+      { type: 'UserProfileUpdated', data: { fullName: `Person ${u} Renamed` } },
+      { type: 'ApiTokenIssued', data: { tokenId: randomUUID(), name: 'CI', tokenHash: randomUUID(), issuedAt: now() } },
+      { type: 'PasswordChanged', data: { passwordHash: 'h2' } },
+    ]);
+    for (let a = 0; a < sizes.avatars; a++) {
+      const avatarId = randomUUID();
+      const subject = `avatar-${avatarId}`;
+      await append(subject, subject, user, avatarEvents(avatarId, userId));
+      for (let c = 0; c < sizes.chats; c++) {
+        const chatId = randomUUID();
+        await append(`chat-${chatId}`, subject, user, chatEvents(chatId, avatarId, userId, sizes.messages));
+      }
+    }
+  }
+  return count;
+}
+
+function avatarEvents(avatarId: string, ownerId: string): DomainEvent[] {
+  const [materialId, runId] = [randomUUID(), randomUUID()];
+  const card = { description: 'A lecturer', personality: 'Calm', scenario: null, instructions: null, gender: null };
+  return [
+    { type: 'AvatarCreated', data: { avatarId, ownerId, name: 'Avatar' } },
+    { type: 'PersonaCardEdited', data: { ...card, languages: ['en'] } },
+    {
+      type: 'MaterialUploaded',
+      data: {
+        materialId,
+        fileName: 'talk.txt',
+        mediaType: 'text/plain',
+        kind: 'text',
+        sizeBytes: 5000,
+        sha256: 'ab',
+        blobKey: `m/${materialId}`,
+      },
+    },
+    { type: 'MaterialExtractionStarted', data: { materialId } },
+    {
+      type: 'MaterialExtracted',
+      data: {
+        materialId,
+        textBlobKey: `t/${materialId}`,
+        segmentsBlobKey: null,
+        charCount: 4000,
+        durationSec: null,
+        language: 'en',
+        participants: [],
+        preview: 'Good morning',
+      },
+    },
+    { type: 'TrainingStarted', data: { runId, settings: {}, materialIds: [materialId] } },
+    { type: 'TrainingProgressed', data: { runId, stage: 'collecting', percent: 10 } },
+    { type: 'TrainingProgressed', data: { runId, stage: 'embedding', percent: 50 } },
+    { type: 'TrainingProgressed', data: { runId, stage: 'testing', percent: 90 } },
+    { type: 'TrainingCompleted', data: { runId, personaVersion: 1, snapshotKey: `s/${runId}`, stats: { pairs: 40 } } },
+    { type: 'AvatarTested', data: { runId, personaVersion: 1, report: { lift: 0.3 } } },
+    { type: 'AvatarRenamed', data: { name: 'Avatar, renamed' } },
+  ];
+}
+
+function chatEvents(chatId: string, avatarId: string, ownerId: string, messages: number): DomainEvent[] {
+  const events: DomainEvent[] = [{ type: 'ChatOpened', data: { chatId, avatarId, ownerId, title: 'A chat' } }];
+  for (let m = 0; m < messages; m++) {
+    const [messageId, replyId] = [randomUUID(), randomUUID()];
+    events.push(
+      { type: 'MessageSent', data: { messageId, text: `Question number ${m}: what do you think about it?` } },
+      {
+        type: 'ReplyGenerated',
+        data: {
+          messageId,
+          replyId,
+          text: 'A considered answer of a sentence or two.',
+          personaVersion: 1,
+          model: 'retrieval',
+          latencyMs: 900,
+          promptTokens: 300,
+          completionTokens: 40,
+          sourceIds: ['c1', 'c2'],
+        },
+      },
+      { type: 'DubReady', data: { replyId, blobKey: `d/${replyId}`, durationSec: 4.2, voice: 'cloned' } },
+    );
+  }
+  return events;
+}
+
+const now = () => new Date().toISOString();
+
+function envelope(event: DomainEvent, dataSubject: string, actorId: string): NewEvent {
+  const commandId = randomUUID();
+  return {
+    type: event.type,
+    data: event.data as NewEvent['data'],
+    metadata: {
+      eventId: randomUUID(),
+      commandId,
+      correlationId: commandId,
+      causationId: commandId,
+      actorId,
+      schemaVersion: currentSchemaVersion(event.type),
+      occurredAt: now(),
+      dataSubject,
+    },
+  };
+}
+
+type TableRows = Partial<Record<ReadModelTable, Record<string, unknown>[]>>;
+
+async function readAllRows(db: Kysely<ReadModels>, schema: string): Promise<TableRows> {
+  const rows: TableRows = {};
+  for (const table of Object.keys(readModelTables) as ReadModelTable[]) {
+    rows[table] = await db.withSchema(schema).selectFrom(table).selectAll().execute();
+  }
+  return rows;
+}
+
+/** The yardstick: the rows alone, inserted the way the projector writes them, into empty tables. */
+async function insertIntoFreshSchema(db: Kysely<ReadModels>, rows: TableRows, events: number) {
+  const schema = `raw_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  await migrateReadModels(db, schema);
+  try {
+    return await timed(async () => {
+      for (const [table, tableRows = []] of Object.entries(rows) as [ReadModelTable, Record<string, unknown>[]][]) {
+        const size = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(1, Object.keys(tableRows[0] ?? {}).length)));
+        for (let start = 0; start < tableRows.length; start += size) {
+          // biome-ignore lint/suspicious/noExplicitAny: rows of every table go through one loop
+          await (db.withSchema(schema) as Kysely<any>)
+            .insertInto(table)
+            .values(tableRows.slice(start, start + size))
+            .execute();
+        }
+      }
+      return events;
+    });
+  } finally {
+    await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(db);
+  }
+}
