@@ -1,0 +1,106 @@
+import type { AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
+import type { InferenceSession } from 'onnxruntime-node';
+import { type AudioTools, sampleRate, secondsOf } from './audio-tools.ts';
+import { decodeAudio } from './decode-audio.ts';
+import { detectLanguage } from './detect-language.ts';
+import { probeMedia } from './probe-media.ts';
+import { withSignal } from './run-tool.ts';
+import { detectVoiceActivity, type VadFrame } from './silero-vad.ts';
+import { fileTime, type SpeechChunk } from './speech-chunk.ts';
+import { type ChunkingOptions, chunkSpeech } from './speech-chunker.ts';
+
+export interface TranscriptSegment {
+  readonly startSec: number;
+  readonly endSec: number;
+  readonly text: string;
+}
+
+export interface Transcript {
+  /** ISO code Whisper heard (one of `languages`), or the one given; undefined when there was no speech. */
+  readonly language: string | undefined;
+  readonly durationSec: number;
+  readonly segments: readonly TranscriptSegment[];
+}
+
+export interface TranscribeProgress {
+  readonly processedSec: number;
+  /** From the container; undefined when it does not say. The last report always has both equal. */
+  readonly totalSec: number | undefined;
+}
+
+export interface TranscribeOptions {
+  readonly asr: AutomaticSpeechRecognitionPipeline;
+  readonly vad: InferenceSession;
+  /** Skip detection and transcribe in this language. */
+  readonly language?: string;
+  /** Languages detection chooses from (default ru, en). */
+  readonly languages?: readonly string[];
+  readonly onProgress?: (progress: TranscribeProgress) => void;
+  readonly signal?: AbortSignal;
+  readonly tools?: AudioTools;
+  readonly chunking?: ChunkingOptions;
+}
+
+/**
+ * Speech to text for an audio or video file of any length: ffmpeg decodes a
+ * stream, Silero VAD finds speech, speech is packed into chunks of ≤ 28 s cut
+ * at pauses (long silences left out: Whisper invents text there) that go to
+ * Whisper one at a time, and segment times are mapped back to the file.
+ * Memory stays at about one chunk; cancelling stops ffmpeg and returns between chunks.
+ */
+export async function transcribeFile(path: string, options: TranscribeOptions): Promise<Transcript> {
+  const { signal } = options;
+  const io = { ...(options.tools ? { tools: options.tools } : {}), ...withSignal(signal) };
+  const info = await probeMedia(path, io);
+  const report = (processedSec: number) => options.onProgress?.({ processedSec, totalSec: info.durationSec });
+  let decodedSamples = 0;
+  const frames = countFrames(detectVoiceActivity(options.vad, decodeAudio(path, io)), (end) => {
+    decodedSamples = end;
+  });
+  let language = options.language;
+  const segments: TranscriptSegment[] = [];
+  for await (const item of chunkSpeech(frames, options.chunking)) {
+    signal?.throwIfAborted();
+    if (item.type === 'chunk') {
+      language ??= await detectLanguage(options.asr, item.samples, options.languages ?? ['ru', 'en']);
+      segments.push(...(await transcribeChunk(options.asr, item, language, segments.at(-1)?.endSec ?? 0)));
+      signal?.throwIfAborted();
+    }
+    report(item.type === 'chunk' ? item.endSec : item.untilSec);
+  }
+  const durationSec = secondsOf(decodedSamples);
+  options.onProgress?.({ processedSec: durationSec, totalSec: durationSec });
+  return { language, durationSec, segments };
+}
+
+async function transcribeChunk(
+  asr: AutomaticSpeechRecognitionPipeline,
+  chunk: SpeechChunk,
+  language: string,
+  previousEnd: number,
+): Promise<TranscriptSegment[]> {
+  const result = await asr(chunk.samples, { return_timestamps: true, language, task: 'transcribe' });
+  const pieces = result.chunks ?? [{ timestamp: [0, null], text: result.text }];
+  const chunkSec = chunk.samples.length / sampleRate;
+  const segments: TranscriptSegment[] = [];
+  let floor = Math.max(previousEnd, chunk.startSec);
+  for (const { timestamp, text } of pieces) {
+    const [from, to] = timestamp as [number | null, number | null];
+    if (text.trim() === '') continue;
+    // Whisper's times are relative to the chunk; an open end means "to the end of the chunk".
+    const startSec = Math.max(fileTime(chunk, from ?? 0, 'start'), floor);
+    const endSec = Math.max(fileTime(chunk, Math.min(to ?? chunkSec, chunkSec), 'end'), startSec);
+    segments.push({ startSec: round(startSec), endSec: round(endSec), text: text.trim() });
+    floor = endSec;
+  }
+  return segments;
+}
+
+async function* countFrames(frames: AsyncIterable<VadFrame>, onEnd: (sample: number) => void) {
+  for await (const frame of frames) {
+    onEnd(frame.startSample + frame.samples.length);
+    yield frame;
+  }
+}
+
+const round = (seconds: number) => Math.round(seconds * 1000) / 1000;

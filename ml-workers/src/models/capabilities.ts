@@ -1,0 +1,73 @@
+/**
+ * What Bishop needs a model for. Each capability has one configured model at a
+ * time (env overridable) and a file layout that says which files a model
+ * directory must hold for transformers.js / onnxruntime to load it offline.
+ */
+export const Capability = {
+  Asr: 'asr',
+  Vad: 'vad',
+  Speaker: 'speaker',
+  Embedder: 'embedder',
+  Llm: 'llm',
+  TtsRussian: 'tts-ru',
+  TtsEnglish: 'tts-en',
+} as const;
+export type Capability = (typeof Capability)[keyof typeof Capability];
+
+export const capabilities: readonly Capability[] = Object.values(Capability);
+
+/** transformers.js dtypes we accept, with the suffix it appends to ONNX file names. */
+export const dtypeSuffixes = {
+  fp32: '',
+  fp16: '_fp16',
+  q8: '_quantized',
+  int8: '_int8',
+  uint8: '_uint8',
+  q4: '_q4',
+  q4f16: '_q4f16',
+  bnb4: '_bnb4',
+} as const;
+export type ModelDtype = keyof typeof dtypeSuffixes;
+
+export function isModelDtype(value: string): value is ModelDtype {
+  return Object.hasOwn(dtypeSuffixes, value);
+}
+
+/** `BISHOP_ASR_MODEL`, `BISHOP_TTS_RU_MODEL`, … */
+export function modelVariable(capability: Capability): string {
+  return `BISHOP_${capability.toUpperCase().replaceAll('-', '_')}_MODEL`;
+}
+
+/** `BISHOP_ASR_DTYPE`, … */
+export function dtypeVariable(capability: Capability): string {
+  return `BISHOP_${capability.toUpperCase().replaceAll('-', '_')}_DTYPE`;
+}
+
+/** The files transformers.js opens for a model of this capability (paths inside the model directory). */
+export function layoutFiles(capability: Capability, dtype: ModelDtype): string[] {
+  const onnx = (name: string) => `onnx/${name}${dtypeSuffixes[dtype]}.onnx`;
+  const tokenizer = ['tokenizer.json', 'tokenizer_config.json'];
+  switch (capability) {
+    case 'asr':
+      return [
+        'config.json',
+        'generation_config.json',
+        'preprocessor_config.json',
+        ...tokenizer,
+        onnx('encoder_model'),
+        onnx('decoder_model_merged'),
+      ];
+    // Silero is run by onnxruntime directly; this is the file name its own repository uses.
+    case 'vad':
+      return ['silero_vad.onnx'];
+    case 'speaker':
+      return ['config.json', 'preprocessor_config.json', onnx('model')];
+    case 'embedder':
+      return ['config.json', ...tokenizer, onnx('model')];
+    case 'llm':
+      return ['config.json', 'generation_config.json', ...tokenizer, onnx('model')];
+    case 'tts-ru':
+    case 'tts-en':
+      return ['config.json', ...tokenizer, onnx('model')];
+  }
+}

@@ -1,0 +1,118 @@
+import type { Capability, ModelDtype } from './capabilities.ts';
+
+/**
+ * The production default for each capability: Russian + English, CPU-friendly,
+ * loadable by transformers.js 4 / onnxruntime-node. `name` is the Hugging Face
+ * repository and also the folder under BISHOP_MODELS_DIR.
+ */
+export interface CatalogueEntry {
+  readonly capability: Capability;
+  readonly name: string;
+  /** Branch or full commit to download from. */
+  readonly revision: string;
+  readonly dtype: ModelDtype;
+  /** Only when the repository's files differ from the capability's layout. */
+  readonly files?: readonly string[];
+  /** Pinned sha256 per file path; files without a pin get theirs recorded in the manifest on download. */
+  readonly sha256?: Readonly<Record<string, string>>;
+  readonly license: string;
+  readonly size: string;
+  readonly why: string;
+}
+
+export const defaultModels: Readonly<Record<Capability, CatalogueEntry>> = {
+  asr: {
+    capability: 'asr',
+    name: 'Xenova/whisper-small',
+    revision: 'main',
+    dtype: 'q8',
+    license: 'Apache-2.0 (openai/whisper-small)',
+    size: '≈ 250 MB (encoder 92 MB + merged decoder 157 MB, 8-bit)',
+    why: 'multilingual Whisper; small is the first size with usable Russian, 8-bit keeps it near real time on CPU',
+  },
+  vad: {
+    capability: 'vad',
+    name: 'onnx-community/silero-vad',
+    revision: 'main',
+    dtype: 'fp32',
+    files: ['onnx/model.onnx'],
+    license: 'MIT (snakers4/silero-vad)',
+    size: '≈ 2 MB',
+    why: 'Silero VAD: language-independent, 512-sample windows at 16 kHz, far under 1 ms per window on CPU',
+  },
+  speaker: {
+    capability: 'speaker',
+    name: 'Xenova/wavlm-base-plus-sv',
+    revision: 'main',
+    dtype: 'fp32',
+    license: 'MIT (microsoft/wavlm-base-plus-sv)',
+    size: '≈ 400 MB',
+    why: 'WavLM-base-plus x-vector head trained for speaker verification; fp32 because similarities feed thresholds',
+  },
+  embedder: {
+    capability: 'embedder',
+    name: 'Xenova/multilingual-e5-small',
+    revision: '97cb8f96eaed1a1f0dac821239943e854fce9c36',
+    dtype: 'q8',
+    sha256: { 'onnx/model_quantized.onnx': 'f80102d3f2a1229f387d3c81909990d8945513e347b0eab049f7de3c6f98c193' },
+    license: 'MIT (intfloat/multilingual-e5-small)',
+    size: '≈ 120 MB (8-bit)',
+    why: '384-dimensional multilingual sentence embeddings, strong on Russian retrieval; inputs take "query: " / "passage: " prefixes',
+  },
+  llm: {
+    capability: 'llm',
+    name: 'onnx-community/Qwen2.5-1.5B-Instruct',
+    revision: 'main',
+    dtype: 'q4',
+    license: 'Apache-2.0 (Qwen/Qwen2.5-1.5B-Instruct)',
+    size: '≈ 1.8 GB (4-bit)',
+    why: 'the smallest instruct model that answers coherently in Russian and English on a laptop CPU',
+  },
+  'tts-ru': {
+    capability: 'tts-ru',
+    name: 'Xenova/mms-tts-rus',
+    revision: 'main',
+    dtype: 'fp32',
+    license: 'CC-BY-NC-4.0 (facebook/mms-tts-rus): non-commercial use only',
+    size: '≈ 115 MB',
+    why: 'the non-cloning fallback voice (VITS) when no cloning model is installed',
+  },
+  'tts-en': {
+    capability: 'tts-en',
+    name: 'Xenova/mms-tts-eng',
+    revision: 'main',
+    dtype: 'fp32',
+    license: 'CC-BY-NC-4.0 (facebook/mms-tts-eng): non-commercial use only',
+    size: '≈ 115 MB',
+    why: 'the non-cloning fallback voice (VITS) when no cloning model is installed',
+  },
+};
+
+/** Where speaker-embedding cosines must land; they differ per model, so they live with the model. */
+export interface SpeakerCalibration {
+  /** A segment whose similarity to the voice sample reaches this is the person's. */
+  readonly samePersonAtLeast: number;
+  /** A voice sample whose speakerConsistency is below this seems to hold more than one voice. */
+  readonly oneSpeakerAtLeast: number;
+  readonly basis: string;
+}
+
+export const speakerCalibrations: Readonly<Record<string, SpeakerCalibration>> = {
+  'Xenova/wavlm-base-plus-sv': {
+    samePersonAtLeast: 0.86,
+    oneSpeakerAtLeast: 0.75,
+    basis:
+      'samePersonAtLeast is the threshold in the microsoft/wavlm-base-plus-sv model card; oneSpeakerAtLeast lies between its same (0.96) and different (0.62) speaker examples and wants calibrating on real recordings',
+  },
+  'speaker-procedural': {
+    samePersonAtLeast: 0.7,
+    oneSpeakerAtLeast: 0.25,
+    basis:
+      'test model (shared/models): same voice ≥ 0.89 and different ≤ 0.50 per its README; 3 s windows of one voice never fell below 0.40, windows of two voices reached -0.06',
+  },
+};
+
+/** Models nobody calibrated get the production default's figures. */
+export function speakerCalibrationFor(modelName: string): SpeakerCalibration {
+  return speakerCalibrations[modelName] ?? (speakerCalibrations[defaultModels.speaker.name] as SpeakerCalibration);
+}

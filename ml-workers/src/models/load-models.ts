@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import {
+  AutoModelForXVector,
+  type AutomaticSpeechRecognitionPipeline,
+  AutoProcessor,
+  type FeatureExtractionPipeline,
+  pipeline,
+  type TextGenerationPipeline,
+  type TextToAudioPipeline,
+} from '@huggingface/transformers';
+import { InferenceSession } from 'onnxruntime-node';
+import type { Capability } from './capabilities.ts';
+import { speakerCalibrationFor } from './catalogue.ts';
+import { assertModelInstalled } from './check-models.ts';
+import type { ModelChoice, ModelSettings } from './model-settings.ts';
+import { loadOffline, loadOnce } from './offline-loading.ts';
+import { createSpeakerEmbedder, type SpeakerEmbedder } from './speaker-embedder.ts';
+
+/**
+ * The only way Bishop loads a model. Each loader checks the files first (a
+ * ModelMissingError names the exact path), loads offline, and caches by
+ * what is loaded (task, directory, dtype) for the life of the process.
+ */
+function loadModel<T>(
+  settings: ModelSettings,
+  capability: Capability,
+  task: string,
+  load: (choice: ModelChoice, directory: string) => Promise<T>,
+): Promise<T> {
+  const choice = settings.choices[capability];
+  const key = `${task}|${settings.modelsDir}|${choice.name}|${choice.dtype}`;
+  return loadOnce(key, async () => {
+    const directory = await assertModelInstalled(settings, choice);
+    return loadOffline(settings.modelsDir, () => load(choice, directory));
+  });
+}
+
+export function loadAsr(settings: ModelSettings): Promise<AutomaticSpeechRecognitionPipeline> {
+  return loadModel(settings, 'asr', 'automatic-speech-recognition', ({ name, dtype }) =>
+    pipeline('automatic-speech-recognition', name, { dtype, device: 'cpu' }),
+  );
+}
+
+/** Silero VAD runs on onnxruntime directly (transformers.js has no VAD pipeline). */
+export function loadVad(settings: ModelSettings): Promise<InferenceSession> {
+  return loadModel(settings, 'vad', 'silero-vad', ({ files }, directory) =>
+    // One thread: a 576-sample window is too small to gain from more, and workers run several streams.
+    InferenceSession.create(join(directory, files[0] ?? ''), { intraOpNumThreads: 1, interOpNumThreads: 1 }),
+  );
+}
+
+export function loadSpeakerEmbedder(settings: ModelSettings): Promise<SpeakerEmbedder> {
+  return loadModel(settings, 'speaker', 'x-vector', async ({ name, dtype }) => {
+    const processor = await AutoProcessor.from_pretrained(name);
+    const model = await AutoModelForXVector.from_pretrained(name, { dtype, device: 'cpu' });
+    return createSpeakerEmbedder(name, processor, model, speakerCalibrationFor(name));
+  });
+}
+
+export function loadTextEmbedder(settings: ModelSettings): Promise<FeatureExtractionPipeline> {
+  return loadModel(settings, 'embedder', 'feature-extraction', ({ name, dtype }) =>
+    pipeline('feature-extraction', name, { dtype, device: 'cpu' }),
+  );
+}
+
+export function loadLlm(settings: ModelSettings): Promise<TextGenerationPipeline> {
+  return loadModel(settings, 'llm', 'text-generation', ({ name, dtype }) =>
+    pipeline('text-generation', name, { dtype, device: 'cpu' }),
+  );
+}
+
+/** The non-cloning fallback voice for a language. */
+export function loadTts(settings: ModelSettings, language: 'ru' | 'en'): Promise<TextToAudioPipeline> {
+  return loadModel(settings, language === 'ru' ? 'tts-ru' : 'tts-en', 'text-to-speech', ({ name, dtype }) =>
+    pipeline('text-to-speech', name, { dtype, device: 'cpu' }),
+  );
+}

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { transcribeFile } from '../../src/audio/index.ts';
+import { checkModels, loadAsr, loadVad, modelSettings } from '../../src/models/index.ts';
+import { fixture } from './fixtures.ts';
+
+// Wording needs real weights: this runs only against the configured models in BISHOP_MODELS_DIR.
+const modelsDir = process.env.BISHOP_MODELS_DIR;
+const settings = modelsDir ? modelSettings(modelsDir) : undefined;
+const statuses = settings ? await checkModels(settings, ['asr', 'vad']) : [];
+const realWhisper =
+  settings !== undefined &&
+  statuses.every((s) => s.ready) &&
+  /whisper/i.test(settings.choices.asr.name) &&
+  !/random/i.test(settings.choices.asr.name);
+
+/** Character error rate: edit distance over the reference length, after lowercasing and dropping punctuation. */
+function characterErrorRate(reference: string, hypothesis: string): number {
+  const normal = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} ]/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const [a, b] = [[...normal(reference)], [...normal(hypothesis)]];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return (previous[b.length] as number) / a.length;
+}
+
+if (!realWhisper) {
+  console.log('SKIPPED: ASR quality (no real model in BISHOP_MODELS_DIR)');
+  it.skip('ASR quality: a known English sentence within 25% CER (needs a real Whisper in BISHOP_MODELS_DIR)');
+} else {
+  it('ASR quality: a known English sentence within 25% CER', { timeout: 300_000 }, async () => {
+    const active = settings as NonNullable<typeof settings>;
+    const [asr, vad] = await Promise.all([loadAsr(active), loadVad(active)]);
+    const transcript = await transcribeFile(fixture('speech-en.wav'), { asr, vad });
+    const heard = transcript.segments.map((s) => s.text).join(' ');
+    const cer = characterErrorRate(
+      'The quick brown fox jumps over the lazy dog near the river bank this morning.',
+      heard,
+    );
+    assert.equal(transcript.language, 'en');
+    assert.ok(cer <= 0.25, `CER ${(cer * 100).toFixed(0)}%: heard "${heard}"`);
+  });
+}

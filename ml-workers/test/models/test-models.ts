@@ -1,0 +1,18 @@
+import { type ModelSettings, modelSettings } from '../../src/models/index.ts';
+
+/** The offline test models (shared/models: random-weight Whisper, real Silero, procedural speaker embedder). */
+export const testModelsDir = process.env.BISHOP_TEST_MODELS_DIR ?? '/work/shared/models';
+
+export const testModelNames = {
+  BISHOP_ASR_MODEL: 'asr-tiny-random',
+  BISHOP_VAD_MODEL: 'vad-silero',
+  BISHOP_SPEAKER_MODEL: 'speaker-procedural',
+  BISHOP_EMBEDDER_MODEL: 'embed-tiny-random',
+  BISHOP_LLM_MODEL: 'llm-tiny-random',
+  BISHOP_TTS_RU_MODEL: 'tts-tiny-random',
+  BISHOP_TTS_EN_MODEL: 'tts-tiny-random',
+} as const;
+
+export function testModelSettings(): ModelSettings {
+  return modelSettings(testModelsDir, testModelNames);
+}
