@@ -1,16 +1,62 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { authPlugin } from './auth/index.ts';
+import { CONSISTENCY_HEADER, graphqlPlugin } from './graphql/graphql.plugin.ts';
+import { parsePosition } from './graphql/resolvers/scalars.ts';
+import type { GraphQLServices } from './graphql/services.ts';
 import { healthPlugin } from './health/health.plugin.ts';
 import type { ReadinessCheck } from './health/readiness.ts';
+import { handleHttpError } from './http-errors.ts';
+import { mediaPlugin } from './media/media.plugin.ts';
+import { type MetricsSources, metricsPlugin } from './metrics/metrics.plugin.ts';
+import { type UploadLimits, uploadsPlugin } from './uploads/uploads.plugin.ts';
 
 export interface GatewayOptions {
   readonly readinessChecks: readonly ReadinessCheck[];
   readonly version: string;
   readonly logger?: boolean | { level: string };
+  /** The API (GraphQL, uploads, media); without it only health answers. */
+  readonly api?: {
+    readonly services: GraphQLServices;
+    readonly uploadLimits: UploadLimits;
+    readonly bytesStoredBy: (userId: string) => Promise<number>;
+    readonly metrics?: MetricsSources;
+  };
+  /** Behind a reverse proxy: trust its X-Forwarded-For for client addresses (login throttling). */
+  readonly trustProxy?: boolean;
 }
 
 /** Builds the HTTP gateway; listening is the caller's business (tests use inject). */
 export async function buildApp(options: GatewayOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    // Large files go through multipart streaming; JSON bodies (GraphQL) stay small.
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setErrorHandler(handleHttpError);
   await app.register(healthPlugin, { checks: options.readinessChecks, version: options.version });
+  const { api } = options;
+  if (!api) return app;
+  const { services } = api;
+  await metricsPlugin(app, {
+    ...api.metrics,
+    subscriptionCount: () => services.live.changes.subscriberCount + services.live.replyTokens.subscriberCount,
+  });
+  // Before authentication: a client may present an API token it was issued a moment ago.
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers[CONSISTENCY_HEADER];
+    if (typeof header === 'string' && header !== '') await services.waitForPosition(parsePosition(header));
+  });
+  await app.register(authPlugin, { auth: services.auth });
+  await app.register(graphqlPlugin, { services });
+  await app.register(uploadsPlugin, {
+    blobs: services.blobs,
+    commands: services.commands,
+    owns: services.owns,
+    bytesStoredBy: api.bytesStoredBy,
+    limits: api.uploadLimits,
+  });
+  await app.register(mediaPlugin, { blobs: services.blobs, owns: services.owns, signer: services.signer });
   return app;
 }

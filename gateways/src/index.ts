@@ -1,4 +1,12 @@
 export { buildApp, type GatewayOptions } from './app.ts';
+export * from './auth/index.ts';
+export { CONSISTENCY_HEADER } from './graphql/graphql.plugin.ts';
+export { createOwnershipCheck, type OwnershipCheck } from './graphql/ownership.ts';
+export { loadSchemaSource, schemaDirectory } from './graphql/schema-source.ts';
+export type { GraphQLServices } from './graphql/services.ts';
 export type { ReadinessCheck, ReadinessReport } from './health/readiness.ts';
 export { checkReadiness } from './health/readiness.ts';
+export { createLiveFeeds, type LiveFeeds } from './live/live-feeds.ts';
+export { createMediaUrlSigner, type MediaUrlSigner } from './media/signed-urls.ts';
 export * from './relay/index.ts';
+export type { UploadLimits } from './uploads/uploads.plugin.ts';

@@ -1,2 +1,3 @@
 export * from './extraction/index.ts';
 export * from './runtime/index.ts';
+export * from './workers/index.ts';

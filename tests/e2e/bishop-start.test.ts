@@ -25,10 +25,14 @@ describe('bishop start (embedded defaults, real HTTP)', () => {
   it('reports every dependency ready on /readyz', async () => {
     const response = await fetch(`${bishop.url}/readyz`);
     assert.equal(response.status, 200);
-    const body = (await response.json()) as { status: string; checks: Record<string, { ok: boolean }> };
+    const body = (await response.json()) as { status: string; checks: Record<string, { ok: boolean; optional?: boolean }> };
     assert.equal(body.status, 'ready');
-    assert.deepEqual(Object.keys(body.checks).sort(), ['database', 'eventStore']);
-    assert.ok(Object.values(body.checks).every((check) => check.ok));
+    const essential = Object.entries(body.checks).filter(([, check]) => !check.optional);
+    assert.deepEqual(essential.map(([name]) => name).sort(), ['blobStore', 'bus', 'database', 'eventStore', 'readModels']);
+    assert.ok(essential.every(([, check]) => check.ok));
+    // No models in a fresh data directory: each capability is reported missing, and Bishop stays ready.
+    assert.equal(body.checks['model:asr']?.ok, false);
+    assert.equal(body.checks['model:asr']?.optional, true);
   });
 
   it('prints where it listens and where its data lives', () => {
@@ -46,13 +50,14 @@ describe('bishop start with bad configuration', () => {
   it('refuses to start and names every problem', async () => {
     const result = await runBishop(['start'], {
       BISHOP_PORT: 'eighty',
-      BISHOP_EVENT_STORE: 'postgres',
+      BISHOP_EVENT_STORE: 'esdb',
       BISHOP_MASTER_KEY: 'short',
     });
     assert.equal(result.code, 1);
     assert.match(result.stderr, /BISHOP_PORT must be a number/);
     assert.match(result.stderr, /BISHOP_MASTER_KEY must be 32 random bytes/);
-    assert.match(result.stderr, /BISHOP_DATABASE_URL is required when BISHOP_EVENT_STORE=postgres/);
+    assert.match(result.stderr, /BISHOP_ESDB_URL is required when BISHOP_EVENT_STORE=esdb/);
+    assert.match(result.stderr, /BISHOP_DATABASE_URL is required when BISHOP_EVENT_STORE=esdb/);
   });
 
   it('rejects an unknown command with usage', async () => {

@@ -5,3 +5,4 @@ export * from './avatar.facts.ts';
 export { avatarLimits } from './avatar.limits.ts';
 export type * from './avatar.state.ts';
 export * from './avatar.values.ts';
+export type * from './transcript.ts';

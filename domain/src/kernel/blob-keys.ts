@@ -22,3 +22,7 @@ export const dubBlobKey = (avatarId: string, chatId: string, replyId: string): s
 
 export const personaSnapshotBlobKey = (avatarId: string, contentHash: string): string =>
   `${avatarBlobPrefix(avatarId)}/persona/${contentHash}`;
+
+/** A chat export as parsed (participants, messages): what training mines dialogue pairs from. */
+export const extractedChatBlobKey = (avatarId: string, materialId: string): string =>
+  `${avatarBlobPrefix(avatarId)}/materials/${materialId}/chat.json`;

@@ -66,6 +66,15 @@ export class DomainError extends Error {
     this.category = errorCategories[code];
     this.details = details;
   }
+
+  /** What GraphQL puts in `extensions` (graphql-js reads it off the original error, on every transport). */
+  get extensions(): {
+    code: ErrorCategory;
+    bishopCode: DomainErrorCode;
+    details: Readonly<Record<string, string | number | boolean>>;
+  } {
+    return { code: this.category, bishopCode: this.code, details: this.details };
+  }
 }
 
 export function isDomainError(error: unknown): error is DomainError {

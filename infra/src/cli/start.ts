@@ -1,21 +1,37 @@
-import { buildApp } from '@bishop/gateways';
+import { createCommandBus } from '@bishop/commands';
+import { createRelay } from '@bishop/gateways';
 import pino from 'pino';
 import type { BishopConfig } from '../config/config.ts';
+import { createGateway } from '../runtime/roles/gateway-role.ts';
+import { startProjector } from '../runtime/roles/projector-role.ts';
+import { startWorkers } from '../runtime/roles/workers-role.ts';
 import { openStores } from '../runtime/stores.ts';
-import { bishopVersion } from '../runtime/version.ts';
 
 /** `bishop start`: every role in one process, on the configured (by default embedded) stores. */
 export async function startBishop(config: BishopConfig): Promise<{ url: string; stop(): Promise<void> }> {
   const logger = pino({ level: config.logLevel });
   const stores = await openStores(config);
-  const app = await buildApp({ readinessChecks: stores.readinessChecks, version: bishopVersion, logger: false });
-  const address = await app.listen({ host: config.host, port: config.port });
+  const projector = await startProjector(stores, logger.child({ role: 'projector' }));
+  const relay = createRelay({
+    eventStore: stores.rawEventStore,
+    bus: stores.bus,
+    logger: logger.child({ role: 'relay' }),
+  });
+  await relay.start();
+  const commands = createCommandBus({ eventStore: stores.eventStore });
+  const workers = startWorkers(config, stores, commands, logger.child({ role: 'worker' }));
+  const gateway = await createGateway(config, stores, { projector, commands, extraChecks: workers.capabilityChecks });
+  const address = await gateway.app.listen({ host: config.host, port: config.port });
   logger.info({ address, data: stores.describe }, 'Bishop started');
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
+    // Stop taking requests first, then the roles that feed them, then the stores.
     stopping ??= (async () => {
-      await app.close();
+      await gateway.close();
+      await workers.stop();
+      await relay.stop();
+      await projector.stop();
       await stores.close();
       logger.info('Bishop stopped');
     })();

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -30,33 +30,76 @@ const masterKey = z
     'must be 32 random bytes in base64 (openssl rand -base64 32)',
   );
 
+const megabytes = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a number of megabytes' })
+    .int('must be a whole number')
+    .positive('must be positive')
+    .default(fallback);
+
+const seconds = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .int('must be a whole number')
+    .positive('must be positive')
+    .default(fallback);
+
+const identifier = (fallback: string) =>
+  z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier')
+    .default(fallback);
+
 const environmentSchema = z.object({
   BISHOP_DATA_DIR: z.string().min(1).default('.bishop'),
   BISHOP_HOST: z.string().min(1).default('127.0.0.1'),
   BISHOP_PORT: port.default(4000),
-  BISHOP_EVENT_STORE: z.enum(['pglite', 'postgres', 'esdb']).default('pglite'),
   BISHOP_DATABASE_URL: url(['postgres', 'postgresql']).optional(),
-  BISHOP_DATABASE_SCHEMA: z
-    .string()
-    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier')
-    .default('bishop'),
+  BISHOP_DATABASE_SCHEMA: identifier('bishop'),
+  BISHOP_READ_SCHEMA: identifier('bishop_read'),
+  BISHOP_EVENT_STORE: z.enum(['sql', 'esdb']).default('sql'),
   BISHOP_ESDB_URL: url(['esdb', 'esdb+discover', 'kurrentdb', 'kurrentdb+discover']).optional(),
+  BISHOP_BUS: z.enum(['embedded', 'nats']).default('embedded'),
+  BISHOP_NATS_URL: url(['nats', 'tls']).optional(),
+  BISHOP_BLOB_STORE: z.enum(['fs', 's3']).default('fs'),
+  BISHOP_BLOB_DIR: z.string().min(1).optional(),
+  BISHOP_S3_ENDPOINT: url(['http', 'https']).optional(),
+  BISHOP_S3_ACCESS_KEY: z.string().min(1).optional(),
+  BISHOP_S3_SECRET_KEY: z.string().min(1).optional(),
+  BISHOP_S3_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'must be a valid bucket name (3–63 lowercase letters, digits, dots, hyphens)',
+    )
+    .default('bishop'),
+  BISHOP_S3_REGION: z.string().min(1).default('us-east-1'),
   BISHOP_MASTER_KEY: masterKey.optional(),
+  BISHOP_MODELS_DIR: z.string().min(1).optional(),
+  BISHOP_FFMPEG: z.string().min(1).default('ffmpeg'),
+  BISHOP_UPLOAD_MAX_FILE_MB: megabytes(2048),
+  BISHOP_UPLOAD_MAX_USER_MB: megabytes(20480),
+  BISHOP_UPLOAD_MAX_FILES: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1000).default(100),
+  BISHOP_ACCESS_TOKEN_TTL: seconds(900),
+  BISHOP_REFRESH_TOKEN_TTL: seconds(30 * 24 * 3600),
   BISHOP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 /** Rules that join several variables; checked on the raw environment so every problem is reported at once. */
 function crossFieldProblems(env: Record<string, string>): string[] {
-  const store = env.BISHOP_EVENT_STORE ?? 'pglite';
   const problems: string[] = [];
-  if (store === 'postgres' && !env.BISHOP_DATABASE_URL) {
-    problems.push('BISHOP_DATABASE_URL is required when BISHOP_EVENT_STORE=postgres');
+  const needs = (name: string, when: string) => {
+    if (!env[name]) problems.push(`${name} is required when ${when}`);
+  };
+  if (env.BISHOP_EVENT_STORE === 'esdb') {
+    needs('BISHOP_ESDB_URL', 'BISHOP_EVENT_STORE=esdb');
+    needs('BISHOP_DATABASE_URL', 'BISHOP_EVENT_STORE=esdb (keys and read models live in PostgreSQL)');
   }
-  if (store === 'esdb' && !env.BISHOP_ESDB_URL) {
-    problems.push('BISHOP_ESDB_URL is required when BISHOP_EVENT_STORE=esdb');
-  }
-  if (store === 'esdb' && !env.BISHOP_DATABASE_URL) {
-    problems.push('BISHOP_DATABASE_URL is required with EventStoreDB: keys and read models live in PostgreSQL');
+  if (env.BISHOP_BUS === 'nats') needs('BISHOP_NATS_URL', 'BISHOP_BUS=nats');
+  if (env.BISHOP_BLOB_STORE === 's3') {
+    for (const name of ['BISHOP_S3_ENDPOINT', 'BISHOP_S3_ACCESS_KEY', 'BISHOP_S3_SECRET_KEY']) {
+      needs(name, 'BISHOP_BLOB_STORE=s3');
+    }
   }
   return problems;
 }
@@ -80,15 +123,40 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env) {
     throw new ConfigError(`Bishop cannot start: invalid configuration\n${list}`);
   }
   const e = parsed.data;
+  const dataDir = resolve(e.BISHOP_DATA_DIR);
+  const mb = 1024 * 1024;
   return {
-    dataDir: resolve(e.BISHOP_DATA_DIR),
+    dataDir,
     host: e.BISHOP_HOST,
     port: e.BISHOP_PORT,
-    eventStore: e.BISHOP_EVENT_STORE,
+    /** Unset: embedded PostgreSQL (PGlite) in the data directory. */
     databaseUrl: e.BISHOP_DATABASE_URL,
     databaseSchema: e.BISHOP_DATABASE_SCHEMA,
+    readSchema: e.BISHOP_READ_SCHEMA,
+    eventStore: e.BISHOP_EVENT_STORE,
     esdbUrl: e.BISHOP_ESDB_URL,
+    bus: e.BISHOP_BUS,
+    natsUrl: e.BISHOP_NATS_URL,
+    blobStore: e.BISHOP_BLOB_STORE,
+    blobDir: resolve(e.BISHOP_BLOB_DIR ?? join(dataDir, 'blobs')),
+    s3: {
+      endpoint: e.BISHOP_S3_ENDPOINT,
+      accessKey: e.BISHOP_S3_ACCESS_KEY,
+      secretKey: e.BISHOP_S3_SECRET_KEY,
+      bucket: e.BISHOP_S3_BUCKET,
+      region: e.BISHOP_S3_REGION,
+    },
     masterKey: e.BISHOP_MASTER_KEY ? new Uint8Array(Buffer.from(e.BISHOP_MASTER_KEY, 'base64')) : undefined,
+    modelsDir: resolve(e.BISHOP_MODELS_DIR ?? join(dataDir, 'models')),
+    ffmpegPath: e.BISHOP_FFMPEG,
+    uploads: {
+      maxFileBytes: e.BISHOP_UPLOAD_MAX_FILE_MB * mb,
+      maxUserBytes: e.BISHOP_UPLOAD_MAX_USER_MB * mb,
+      maxFiles: e.BISHOP_UPLOAD_MAX_FILES,
+      maxVoiceSampleBytes: 50 * mb,
+    },
+    accessTokenTtlSeconds: e.BISHOP_ACCESS_TOKEN_TTL,
+    refreshTokenTtlSeconds: e.BISHOP_REFRESH_TOKEN_TTL,
     logLevel: e.BISHOP_LOG_LEVEL,
   } as const;
 }

@@ -1,2 +1,7 @@
 export { isEncryptedField } from './field-encryption.ts';
-export { createPersonalDataEventStore, type PersonalFieldsOf } from './personal-data-event-store.ts';
+export {
+  createPersonalDataCodec,
+  createPersonalDataEventStore,
+  type PersonalDataCodec,
+  type PersonalFieldsOf,
+} from './personal-data-event-store.ts';

@@ -11,18 +11,14 @@ import { decryptField, encryptField, erasedValue, isEncryptedField, withField } 
 /** Which top-level data fields of an event type hold personal data. */
 export type PersonalFieldsOf = (eventType: string) => readonly string[];
 
-/**
- * Encrypts the personal fields of every event on the way in and decrypts them
- * on the way out, with the data key of the event's `metadata.dataSubject`.
- * Deciders and projections never see ciphertext. When a subject's key has
- * been destroyed, its fields read as empty and are listed in
- * `metadata.erasedFields` — that is crypto-shredding.
- */
-export function createPersonalDataEventStore(
-  inner: EventStore,
-  keys: KeyStore,
-  personalFieldsOf: PersonalFieldsOf,
-): EventStore {
+export interface PersonalDataCodec {
+  /** Encrypts the personal fields of an event about to be written. */
+  seal(event: NewEvent): Promise<NewEvent>;
+  /** Decrypts them on an event read back (or delivered by the bus); erased fields come back empty and listed. */
+  unseal(event: RecordedEvent): Promise<RecordedEvent>;
+}
+
+export function createPersonalDataCodec(keys: KeyStore, personalFieldsOf: PersonalFieldsOf): PersonalDataCodec {
   async function seal(event: NewEvent): Promise<NewEvent> {
     const fields = personalFieldsOf(event.type).filter((field) => field in event.data);
     if (fields.length === 0) return event;
@@ -57,6 +53,22 @@ export function createPersonalDataEventStore(
     return { ...event, data, metadata };
   }
 
+  return { seal, unseal };
+}
+
+/**
+ * Encrypts the personal fields of every event on the way in and decrypts them
+ * on the way out, with the data key of the event's `metadata.dataSubject`.
+ * Deciders and projections never see ciphertext. When a subject's key has
+ * been destroyed, its fields read as empty and are listed in
+ * `metadata.erasedFields` — that is crypto-shredding.
+ */
+export function createPersonalDataEventStore(
+  inner: EventStore,
+  keys: KeyStore,
+  personalFieldsOf: PersonalFieldsOf,
+): EventStore {
+  const { seal, unseal } = createPersonalDataCodec(keys, personalFieldsOf);
   const unsealAll = (events: RecordedEvent[]) => Promise.all(events.map(unseal));
 
   return {

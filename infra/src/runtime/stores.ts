@@ -1,62 +1,108 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { eventCatalogue, isDomainEventType } from '@bishop/domain';
-import type { EventStore, KeyStore } from '@bishop/domain/ports';
-import type { ReadinessCheck } from '@bishop/gateways';
+import type { BlobStore, Bus, EventStore, KeyStore } from '@bishop/domain/ports';
+import type { AuthStore, ReadinessCheck } from '@bishop/gateways';
+import { sql as kyselySql } from 'kysely';
+import { createSqlAuthStore } from '../auth-store/index.ts';
 import type { BishopConfig } from '../config/config.ts';
 import { createPostgresEventStore } from '../event-store/postgres/postgres-event-store.ts';
 import { createCachingKeyStore } from '../key-store/caching-key-store.ts';
 import { createSqlKeyStore } from '../key-store/sql-key-store.ts';
-import { createPersonalDataEventStore } from '../personal-data/personal-data-event-store.ts';
+import {
+  createPersonalDataCodec,
+  createPersonalDataEventStore,
+  type PersonalDataCodec,
+} from '../personal-data/personal-data-event-store.ts';
+import { createReadStore, type ReadStore } from '../read-store/index.ts';
 import { createPgSqlClient } from '../sql/pg-sql-client.ts';
 import { createPgliteSqlClient } from '../sql/pglite-sql-client.ts';
 import type { SqlClient } from '../sql/sql-client.ts';
 import { loadOrCreateMasterKey } from './master-key.ts';
+import { openBlobStore } from './open-blob-store.ts';
+import { openBus } from './open-bus.ts';
 
 export interface Stores {
-  /** Decrypting/encrypting view of the event store: what every other part uses. */
+  /** Decrypting/encrypting view of the event store: what commands, projections and workers use. */
   readonly eventStore: EventStore;
+  /** The store as written (personal fields sealed): what the relay puts on the bus. */
+  readonly rawEventStore: EventStore;
   readonly keyStore: KeyStore;
+  /** Opens personal fields of events that arrive by bus (they travel sealed). */
+  readonly personalData: PersonalDataCodec;
+  readonly masterKey: Uint8Array;
   readonly sql: SqlClient;
+  readonly readStore: ReadStore;
+  readonly blobs: BlobStore;
+  readonly bus: Bus;
+  readonly authStore: AuthStore;
   readonly readinessChecks: readonly ReadinessCheck[];
   /** Human description of where data lives, for the start banner. */
   readonly describe: string;
   close(): Promise<void>;
 }
 
-/** Opens the stores the configuration names: the one place adapter choice happens. */
+/** Opens every store the configuration names: the one place adapter choice happens. */
 export async function openStores(config: BishopConfig): Promise<Stores> {
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
-  const sql =
-    config.eventStore === 'pglite'
-      ? await createPgliteSqlClient({ dataDir: join(config.dataDir, 'pglite') })
-      : createPgSqlClient({ connectionString: config.databaseUrl as string });
+  const embedded = config.databaseUrl
+    ? undefined
+    : await createPgliteSqlClient({ dataDir: join(config.dataDir, 'pglite') });
+  const sql: SqlClient = embedded ?? createPgSqlClient({ connectionString: config.databaseUrl as string });
   const masterKey = config.masterKey ?? (await loadOrCreateMasterKey(config.dataDir)).key;
   const keyStore = createCachingKeyStore(await createSqlKeyStore(sql, { schema: config.databaseSchema, masterKey }));
   const rawEventStore =
     config.eventStore === 'esdb'
       ? await openEventStoreDb(config.esdbUrl as string)
       : await createPostgresEventStore(sql, { schema: config.databaseSchema });
-  const eventStore = createPersonalDataEventStore(rawEventStore, keyStore, (type) =>
-    isDomainEventType(type) ? eventCatalogue[type].personalFields : [],
-  );
+  const personalFieldsOf = (type: string) => (isDomainEventType(type) ? eventCatalogue[type].personalFields : []);
+  const eventStore = createPersonalDataEventStore(rawEventStore, keyStore, personalFieldsOf);
+  const personalData = createPersonalDataCodec(keyStore, personalFieldsOf);
+  const readStore = embedded
+    ? await createReadStore({ kind: 'pglite', pglite: embedded.pglite, schema: config.readSchema })
+    : await createReadStore({
+        kind: 'postgres',
+        connectionString: config.databaseUrl as string,
+        schema: config.readSchema,
+      });
+  const authStore = await createSqlAuthStore(sql, { schema: `${config.databaseSchema}_auth` });
+  const blobs = await openBlobStore(config);
+  const bus = await openBus(config, sql);
+
   return {
     eventStore,
+    rawEventStore,
     keyStore,
+    personalData,
+    masterKey,
     sql,
-    describe:
-      config.eventStore === 'pglite'
-        ? `embedded PostgreSQL (PGlite) in ${join(config.dataDir, 'pglite')}`
-        : config.eventStore === 'postgres'
-          ? `PostgreSQL at ${redact(config.databaseUrl as string)}`
-          : `EventStoreDB at ${redact(config.esdbUrl as string)}, PostgreSQL at ${redact(config.databaseUrl as string)}`,
+    readStore,
+    blobs,
+    bus,
+    authStore,
+    describe: [
+      config.eventStore === 'esdb' ? `events in EventStoreDB at ${redact(config.esdbUrl as string)}` : '',
+      config.databaseUrl
+        ? `PostgreSQL at ${redact(config.databaseUrl)}`
+        : `embedded PostgreSQL in ${join(config.dataDir, 'pglite')}`,
+      config.blobStore === 'fs' ? `files in ${config.blobDir}` : `S3 at ${config.s3.endpoint}/${config.s3.bucket}`,
+      config.bus === 'nats' ? `NATS at ${redact(config.natsUrl as string)}` : 'embedded bus',
+    ]
+      .filter(Boolean)
+      .join(', '),
     readinessChecks: [
       { name: 'eventStore', check: async () => void (await rawEventStore.headPosition()) },
       { name: 'database', check: async () => void (await sql.query('SELECT 1')) },
+      { name: 'readModels', check: async () => void (await kyselySql`SELECT 1`.execute(readStore.db)) },
+      { name: 'blobStore', check: async () => void (await blobs.stat('readiness/probe')) },
+      { name: 'bus', check: async () => void (await bus.lastMessageHeaders()) },
     ],
     async close() {
+      await bus.close();
+      await blobs.close();
       await eventStore.close();
       await keyStore.close();
+      await readStore.close();
       await sql.close();
     },
   };

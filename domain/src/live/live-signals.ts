@@ -1,0 +1,49 @@
+/**
+ * Short-lived signals (not events): reply tokens from the reply worker and
+ * read-model change notices from the projector, fanned out to every gateway
+ * over the bus's ephemeral channel. Subjects and payloads are defined here so
+ * producers and consumers agree.
+ */
+
+export const replyTokenSubjectPrefix = 'bishop.live.tokens';
+export const changeNoticeSubjectPrefix = 'bishop.live.changes';
+
+export const replyTokenSubject = (chatId: string): string => `${replyTokenSubjectPrefix}.${chatId}`;
+export const changeNoticeSubject = (ownerId: string): string => `${changeNoticeSubjectPrefix}.${ownerId}`;
+
+/** A piece of a reply as the model produces it. */
+export interface ReplyTokenSignal {
+  readonly chatId: string;
+  readonly messageId: string;
+  /** 0, 1, 2… per message; lets a client notice a gap. */
+  readonly index: number;
+  readonly text: string;
+  readonly done: boolean;
+}
+
+export const changeKinds = [
+  'user',
+  'apiToken',
+  'avatar',
+  'material',
+  'voice',
+  'training',
+  'personaVersion',
+  'chat',
+  'message',
+  'timeline',
+  'testReport',
+] as const;
+export type ChangeKind = (typeof changeKinds)[number];
+
+/** Something in the read models changed and is committed (readable now). */
+export interface ChangeNotice {
+  readonly kind: ChangeKind;
+  readonly ownerId: string;
+  readonly avatarId?: string;
+  readonly chatId?: string;
+  /** Id of the changed thing (material id, run id, message id…). */
+  readonly id: string;
+  /** `$all` position (decimal string) the read models include. */
+  readonly position: string;
+}

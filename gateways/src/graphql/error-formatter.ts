@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { isDomainError } from '@bishop/domain';
+import { GraphQLError } from 'graphql';
+import type { MercuriusContext } from 'mercurius';
+
+interface Execution {
+  readonly data?: unknown;
+  readonly errors: readonly GraphQLError[];
+  readonly statusCode?: number;
+}
+
+/**
+ * Every error leaves with `extensions.code` (UNAUTHENTICATED, FORBIDDEN,
+ * NOT_FOUND, CONFLICT, VALIDATION, RATE_LIMITED, BAD_REQUEST, INTERNAL) and,
+ * for Bishop's own errors, the precise `bishopCode`. Clients branch on codes.
+ * Unexpected errors are logged with a reference and never shown raw.
+ */
+export function formatErrors(execution: Execution, context: MercuriusContext) {
+  const log = context.reply?.log ?? context.app.log;
+  const errors = execution.errors.flatMap((error) => expand(error)).map((error) => toPublicError(error, log));
+  return {
+    statusCode: execution.data ? 200 : (requestStatus(errors) ?? execution.statusCode ?? 200),
+    response: { data: execution.data ?? null, errors },
+  };
+}
+
+/**
+ * A request refused before anything ran (a bad or expired token, too many
+ * log-in attempts) also says so in its HTTP status, as GraphQL over HTTP allows.
+ */
+function requestStatus(errors: readonly { path?: unknown; extensions: { code: string } }[]): number | undefined {
+  const [only] = errors;
+  if (errors.length !== 1 || only?.path) return undefined;
+  return ({ UNAUTHENTICATED: 401, RATE_LIMITED: 429 } as Record<string, number>)[only?.extensions.code ?? ''];
+}
+
+/** Mercurius wraps validation failures as one error holding many. */
+function expand(error: GraphQLError): GraphQLError[] {
+  const inner = (error.originalError as { errors?: unknown } | undefined)?.errors;
+  return Array.isArray(inner)
+    ? inner.map((e) => (e instanceof GraphQLError ? e : new GraphQLError(String(e?.message ?? e))))
+    : [error];
+}
+
+function toPublicError(error: GraphQLError, log: { error: (obj: object, msg: string) => void }) {
+  const original = error.originalError;
+  const base = { message: error.message, locations: error.locations, path: error.path };
+  if (isDomainError(original)) {
+    return { ...base, extensions: { code: original.category, bishopCode: original.code, details: original.details } };
+  }
+  const code = (original as { code?: unknown } | undefined)?.code;
+  if (!original || (typeof code === 'string' && code.startsWith('MER_ERR_GQL'))) {
+    return { ...base, extensions: { code: 'BAD_REQUEST' } };
+  }
+  const reference = randomUUID();
+  log.error({ err: original, reference, path: error.path }, 'unexpected error in a resolver');
+  return {
+    ...base,
+    message: `Something went wrong on our side (reference ${reference})`,
+    extensions: { code: 'INTERNAL', reference },
+  };
+}

@@ -1,0 +1,41 @@
+import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
+import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+
+/** A list field costs its page size times what each item costs: nested pages are priced as what they fetch. */
+const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const first = typeof args.first === 'number' && args.first > 0 ? args.first : undefined;
+  return first === undefined ? undefined : 1 + first * Math.max(childComplexity, 1);
+};
+
+/**
+ * Refuses a query whose cost (with its actual variables) exceeds the limit.
+ * Runs before execution rather than as a validation rule, because validation
+ * results are cached per query text and cannot see variables.
+ */
+export function assertQueryComplexity(
+  schema: GraphQLSchema,
+  query: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  maximum: number,
+): void {
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema,
+      query,
+      variables: variables ?? {},
+      estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch {
+    // Variables that do not fit are execution's to report, with the precise message.
+    return;
+  }
+  if (cost > maximum) {
+    throw new GraphQLError(
+      `This query is too complex (${cost} points, at most ${maximum}); ask for fewer or smaller pages`,
+      {
+        extensions: { code: 'BAD_REQUEST' },
+      },
+    );
+  }
+}

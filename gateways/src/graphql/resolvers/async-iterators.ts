@@ -1,0 +1,26 @@
+/**
+ * Maps (and filters: return undefined to skip) an async iterator without an
+ * async generator, so that `return()` reaches the source at once even while a
+ * `next()` is waiting — an unsubscribing client must not leave a listener behind.
+ */
+export function mapIterator<In, Out>(
+  source: AsyncIterator<In>,
+  map: (item: In) => Promise<Out | undefined> | Out | undefined,
+): AsyncIterableIterator<Out> {
+  const iterator: AsyncIterableIterator<Out> = {
+    async next() {
+      for (;;) {
+        const result = await source.next();
+        if (result.done) return { value: undefined, done: true };
+        const mapped = await map(result.value);
+        if (mapped !== undefined) return { value: mapped, done: false };
+      }
+    },
+    async return() {
+      await source.return?.();
+      return { value: undefined, done: true };
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
+}

@@ -1,0 +1,167 @@
+import { DomainError, type Gender } from '@bishop/domain';
+import {
+  findAvatarById,
+  findMaterialById,
+  findTrainingRunById,
+  listAvatars,
+  listChats,
+  listMaterials,
+  listPersonaVersions,
+  listTestReports,
+  listTimeline,
+  listTrainingRuns,
+  type TimelineKind,
+} from '@bishop/projections';
+import { callerId, type RequestContext } from '../request-context.ts';
+import type { GraphQLServices } from '../services.ts';
+import { commandMetadata, newEntityId, written } from './command-metadata.ts';
+import { readAfter } from './read-your-writes.ts';
+import {
+  type AvatarShape,
+  avatarShape,
+  chatShape,
+  connection,
+  materialShape,
+  testReportShape,
+  timelineShape,
+  trainingRunShape,
+} from './shapes.ts';
+
+type Context = RequestContext;
+interface PersonaCardInput {
+  description?: string | null;
+  personality?: string | null;
+  scenario?: string | null;
+  instructions?: string | null;
+  gender?: string | null;
+  languages?: string[] | null;
+}
+
+export function avatarResolvers(services: GraphQLServices) {
+  const { readModels: db, commands } = services;
+  const loadAvatar = async (userId: string, avatarId: string) => {
+    const row = await findAvatarById(db, userId, avatarId);
+    return row ? avatarShape(row) : null;
+  };
+  const payload = (context: Context, avatarId: string, result: { position: bigint; duplicate: boolean }) => ({
+    ...written(result),
+    avatarId,
+    avatar: () => readAfter(services, result.position, () => loadAvatar(callerId(context), avatarId)),
+  });
+
+  return {
+    Query: {
+      avatars: async (_root: unknown, args: { first?: number; after?: string | null }, context: Context) =>
+        connection(await listAvatars(db, callerId(context), args), avatarShape),
+      avatar: async (_root: unknown, { id }: { id: string }, context: Context) =>
+        // The guard proved ownership from the event log; the read model may lag a moment behind it.
+        (await loadAvatar(callerId(context), id)) ?? notYetVisible('avatar'),
+    },
+    Mutation: {
+      createAvatar: async (
+        _root: unknown,
+        args: { name: string; clientMutationId?: string | null },
+        context: Context,
+      ) => {
+        const avatarId = newEntityId(context, 'avatar', args.clientMutationId);
+        const result = await commands.avatar(avatarId, {
+          type: 'CreateAvatar',
+          data: { avatarId, name: args.name },
+          metadata: commandMetadata(context, args.clientMutationId),
+        });
+        return payload(context, avatarId, result);
+      },
+      renameAvatar: async (_root: unknown, { id, name }: { id: string; name: string }, context: Context) =>
+        payload(
+          context,
+          id,
+          await commands.avatar(id, { type: 'RenameAvatar', data: { name }, metadata: commandMetadata(context) }),
+        ),
+      editPersonaCard: async (_root: unknown, { id, card }: { id: string; card: PersonaCardInput }, context: Context) =>
+        payload(
+          context,
+          id,
+          await commands.avatar(id, {
+            type: 'EditPersonaCard',
+            data: {
+              description: card.description ?? null,
+              personality: card.personality ?? null,
+              scenario: card.scenario ?? null,
+              instructions: card.instructions ?? null,
+              gender: card.gender ? (card.gender.toLowerCase() as Gender) : null,
+              languages: card.languages ?? [],
+            },
+            metadata: commandMetadata(context),
+          }),
+        ),
+      deleteAvatar: async (
+        _root: unknown,
+        { id, confirmName }: { id: string; confirmName: string },
+        context: Context,
+      ) => {
+        const avatar = await loadAvatar(callerId(context), id);
+        // Deleting destroys a person's data for good: make the user say which avatar they mean.
+        if (avatar?.name && avatar.name.trim() !== confirmName.trim()) {
+          throw new DomainError(
+            'BISHOP_ERR_INVALID_VALUE',
+            `Type the avatar's name exactly ("${avatar.name}") to confirm`,
+            {
+              field: 'confirmName',
+            },
+          );
+        }
+        return written(
+          await commands.avatar(id, { type: 'DeleteAvatar', data: {}, metadata: commandMetadata(context) }),
+        );
+      },
+    },
+    Avatar: {
+      materials: async (avatar: AvatarShape, args: { includeRemoved?: boolean }, context: Context) =>
+        (await listMaterials(db, callerId(context), avatar.id, { includeRemoved: args.includeRemoved ?? false })).map(
+          materialShape,
+        ),
+      material: async (avatar: AvatarShape, { id }: { id: string }, context: Context) => {
+        const row = await findMaterialById(db, callerId(context), id);
+        if (!row || row.avatar_id !== avatar.id) {
+          throw new DomainError('BISHOP_ERR_NOT_FOUND', 'This avatar has no material with this id');
+        }
+        return materialShape(row);
+      },
+      trainingRuns: async (avatar: AvatarShape, args: { first?: number; after?: string | null }, context: Context) =>
+        connection(await listTrainingRuns(db, callerId(context), avatar.id, args), (row) => trainingRunShape(row)),
+      currentTraining: async (avatar: AvatarShape, _args: unknown, context: Context) => {
+        if (!avatar.trainingRunId) return null;
+        const row = await findTrainingRunById(db, callerId(context), avatar.trainingRunId);
+        return row ? trainingRunShape(row) : null;
+      },
+      personaVersions: async (avatar: AvatarShape, _args: unknown, context: Context) =>
+        (await listPersonaVersions(db, callerId(context), avatar.id)).map((version) => ({
+          version: version.version,
+          runId: version.run_id,
+          createdAt: version.created_at,
+          active: version.active,
+          stats: version.stats,
+        })),
+      chats: async (avatar: AvatarShape, args: { first?: number; after?: string | null }, context: Context) =>
+        connection(await listChats(db, callerId(context), avatar.id, args), chatShape),
+      timeline: async (
+        avatar: AvatarShape,
+        args: { first?: number; after?: string | null; kinds?: string[] | null },
+        context: Context,
+      ) =>
+        connection(
+          await listTimeline(db, callerId(context), avatar.id, {
+            ...args,
+            kinds: args.kinds?.map((kind) => kind.toLowerCase() as TimelineKind),
+          }),
+          timelineShape,
+        ),
+      testReports: async (avatar: AvatarShape, _args: unknown, context: Context) =>
+        (await listTestReports(db, callerId(context), avatar.id)).map(testReportShape),
+    },
+  };
+}
+
+function notYetVisible(what: string): never {
+  throw new DomainError('BISHOP_ERR_NOT_FOUND', `This ${what} is not visible yet; retry in a moment`);
+}

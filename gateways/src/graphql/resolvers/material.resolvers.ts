@@ -1,0 +1,62 @@
+import { DomainError } from '@bishop/domain';
+import { mediaPath } from '../../media/media.plugin.ts';
+import { callerId, type RequestContext } from '../request-context.ts';
+import type { GraphQLServices } from '../services.ts';
+import { readSegments, readTextPrefix } from './blob-text.ts';
+import { commandMetadata, written } from './command-metadata.ts';
+import type { MaterialShape } from './shapes.ts';
+
+type Context = RequestContext;
+const MAX_TEXT_CHARS = 2_000_000;
+const MAX_SEGMENTS = 5000;
+
+export function materialResolvers(services: GraphQLServices) {
+  const { commands, blobs, signer } = services;
+  return {
+    Mutation: {
+      removeMaterial: async (_root: unknown, args: { avatarId: string; materialId: string }, context: Context) =>
+        written(
+          await commands.avatar(args.avatarId, {
+            type: 'RemoveMaterial',
+            data: { materialId: args.materialId },
+            metadata: commandMetadata(context),
+          }),
+        ),
+      chooseChatParticipant: async (
+        _root: unknown,
+        args: { avatarId: string; materialId: string; participant: string },
+        context: Context,
+      ) =>
+        written(
+          await commands.avatar(args.avatarId, {
+            type: 'ChooseChatParticipant',
+            data: { materialId: args.materialId, participant: args.participant },
+            metadata: commandMetadata(context),
+          }),
+        ),
+    },
+    Material: {
+      text: async (material: MaterialShape, { maxChars }: { maxChars: number }) => {
+        if (!material.textBlobKey) return null;
+        if (!Number.isInteger(maxChars) || maxChars < 0 || maxChars > MAX_TEXT_CHARS) {
+          throw new DomainError('BISHOP_ERR_INVALID_VALUE', `maxChars must be from 0 to ${MAX_TEXT_CHARS}`, {
+            field: 'maxChars',
+          });
+        }
+        return readTextPrefix(blobs, material.textBlobKey, maxChars);
+      },
+      segments: async (material: MaterialShape, { first, offset }: { first: number; offset: number }) => {
+        if (!material.segmentsBlobKey) return [];
+        if (first < 0 || first > MAX_SEGMENTS || offset < 0) {
+          throw new DomainError(
+            'BISHOP_ERR_INVALID_VALUE',
+            `first must be from 0 to ${MAX_SEGMENTS} and offset not negative`,
+          );
+        }
+        return readSegments(blobs, material.segmentsBlobKey, offset, first);
+      },
+      downloadUrl: (material: MaterialShape, _args: unknown, context: Context) =>
+        signer.sign(mediaPath(material.avatarId, `materials/${material.id}/original`), callerId(context)),
+    },
+  };
+}

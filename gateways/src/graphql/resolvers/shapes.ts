@@ -1,0 +1,171 @@
+import type {
+  AvatarRow,
+  ChatRow,
+  MaterialRow,
+  MessageRow,
+  TestReportRow,
+  TimelineRow,
+  TrainingRunRow,
+} from '@bishop/projections';
+
+/** `a_b` values of the read models → the schema's `A_B` enum values. */
+export const enumValue = (value: string): string => value.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+
+export function erasureOf(row: { erased_fields: string[] }) {
+  return { erased: row.erased_fields.length > 0, fields: row.erased_fields };
+}
+
+export function failureOf(code: string | null, reason: string | null) {
+  return code || reason ? { code: code ?? 'UNKNOWN', reason: reason ?? '' } : null;
+}
+
+export function avatarShape(row: AvatarRow) {
+  return {
+    id: row.avatar_id,
+    name: row.name,
+    status: enumValue(row.status),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    personaCard: {
+      description: row.description,
+      personality: row.personality,
+      scenario: row.scenario,
+      instructions: row.instructions,
+      gender: row.gender ? enumValue(row.gender) : null,
+      languages: row.languages,
+    },
+    activePersonaVersion: row.active_persona_version,
+    trainingRunId: row.training_run_id,
+    erasure: erasureOf(row),
+  };
+}
+export type AvatarShape = ReturnType<typeof avatarShape>;
+
+export function materialShape(row: MaterialRow) {
+  return {
+    id: row.material_id,
+    avatarId: row.avatar_id,
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    kind: enumValue(row.kind),
+    sizeBytes: Number(row.size_bytes),
+    sha256: row.sha256,
+    state: enumValue(row.state),
+    failure: failureOf(row.failure_reason_code, row.failure_reason),
+    uploadedAt: row.uploaded_at,
+    updatedAt: row.updated_at,
+    charCount: row.char_count,
+    durationSec: row.duration_sec,
+    language: row.language,
+    preview: row.preview,
+    participants: row.participants ?? [],
+    chosenParticipant: row.chosen_participant,
+    removed: row.removed,
+    textBlobKey: row.text_blob_key,
+    segmentsBlobKey: row.segments_blob_key,
+    erasure: erasureOf(row),
+  };
+}
+export type MaterialShape = ReturnType<typeof materialShape>;
+
+export function trainingRunShape(row: TrainingRunRow, now = Date.now()) {
+  return {
+    id: row.run_id,
+    avatarId: row.avatar_id,
+    status: enumValue(row.status),
+    stage: row.stage,
+    percent: row.percent,
+    etaSeconds: row.status === 'running' ? estimateSecondsLeft(row.started_at, row.percent, now) : null,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    settings: row.settings,
+    materialIds: row.material_ids,
+    personaVersion: row.persona_version,
+    stats: row.stats,
+    failure: failureOf(row.failure_reason_code, row.failure_reason),
+  };
+}
+export type TrainingRunShape = ReturnType<typeof trainingRunShape>;
+
+/** Linear extrapolation of the whole run's pace; null until there is a pace to extrapolate. */
+function estimateSecondsLeft(startedAt: Date, percent: number, now: number): number | null {
+  if (percent <= 0 || percent >= 100) return null;
+  const elapsed = (now - startedAt.getTime()) / 1000;
+  return Math.max(0, Math.round((elapsed * (100 - percent)) / percent));
+}
+
+export function chatShape(row: ChatRow) {
+  return {
+    id: row.chat_id,
+    avatarId: row.avatar_id,
+    title: row.title,
+    status: enumValue(row.status),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    messageCount: row.message_count,
+    lastMessageAt: row.last_message_at,
+  };
+}
+
+export function messageShape(row: MessageRow) {
+  return {
+    id: row.message_id,
+    chatId: row.chat_id,
+    avatarId: row.avatar_id,
+    text: row.text,
+    sentAt: row.sent_at,
+    replyState: enumValue(row.reply_state),
+    failure: failureOf(row.failure_reason_code, row.failure_reason),
+    reply: row.reply_id
+      ? {
+          id: row.reply_id,
+          text: row.reply_text,
+          personaVersion: row.reply_persona_version,
+          model: row.reply_model ?? '',
+          latencyMs: row.reply_latency_ms ?? 0,
+          promptTokens: row.reply_prompt_tokens ?? 0,
+          completionTokens: row.reply_completion_tokens ?? 0,
+          sourceIds: row.reply_source_ids ?? [],
+          dub:
+            row.dub_state === 'none'
+              ? null
+              : {
+                  state: enumValue(row.dub_state),
+                  blobKey: row.dub_blob_key,
+                  durationSec: row.dub_duration_sec,
+                  voice: row.dub_voice,
+                  failure: failureOf(row.dub_reason_code, row.dub_reason),
+                },
+        }
+      : null,
+  };
+}
+
+export function timelineShape(row: TimelineRow) {
+  return {
+    position: row.position,
+    type: row.event_type,
+    kind: enumValue(row.kind),
+    actor: row.actor_id,
+    occurredAt: row.occurred_at,
+    summary: row.summary,
+    chatId: row.chat_id,
+  };
+}
+
+export function testReportShape(row: TestReportRow) {
+  return {
+    runId: row.run_id,
+    personaVersion: row.persona_version,
+    report: row.report ?? {},
+    createdAt: row.created_at,
+  };
+}
+
+/** A read-model page as a GraphQL connection. */
+export function connection<Row, Shape>(
+  page: { items: Row[]; endCursor: string | null; hasNextPage: boolean },
+  shape: (row: Row) => Shape,
+) {
+  return { nodes: page.items.map(shape), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+}

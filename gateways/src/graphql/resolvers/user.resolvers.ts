@@ -1,0 +1,95 @@
+import { findUserById, listApiTokens } from '@bishop/projections';
+import { callerId, type RequestContext } from '../request-context.ts';
+import type { GraphQLServices } from '../services.ts';
+import { commandMetadata, written } from './command-metadata.ts';
+import { eventually, readAfter } from './read-your-writes.ts';
+
+type SessionResult = Awaited<ReturnType<GraphQLServices['auth']['logIn']>> & { position?: bigint };
+
+export function userResolvers(services: GraphQLServices) {
+  const { readModels: db, auth } = services;
+
+  const loadUser = (userId: string, position?: bigint) =>
+    position === undefined
+      ? findUserById(db, userId, userId)
+      : readAfter(services, position, () => findUserById(db, userId, userId));
+
+  const sessionShape = (session: SessionResult) => ({
+    accessToken: session.accessToken,
+    accessTokenExpiresAt: session.accessTokenExpiresAt,
+    refreshToken: session.refreshToken,
+    user: async () => userShape(await loadUser(session.userId, session.position)),
+  });
+
+  return {
+    Query: {
+      me: async (_root: unknown, _args: unknown, context: RequestContext) => {
+        const userId = callerId(context);
+        // Just signed up and the read models a few milliseconds behind? The token proves the account exists.
+        return userShape(await eventually(() => loadUser(userId)));
+      },
+    },
+    Mutation: {
+      signUp: async (
+        _root: unknown,
+        { input }: { input: { email: string; fullName: string; password: string } },
+        context: RequestContext,
+      ) => sessionShape(await auth.signUp(input, { correlationId: context.correlationId })),
+      logIn: async (_root: unknown, args: { email: string; password: string }, context: RequestContext) =>
+        sessionShape(await auth.logIn({ ...args, clientIp: context.clientIp })),
+      refreshSession: async (_root: unknown, { refreshToken }: { refreshToken: string }) =>
+        sessionShape(await auth.refresh(refreshToken)),
+      logOut: async (_root: unknown, { refreshToken }: { refreshToken: string }) => {
+        await auth.logOut(refreshToken);
+        return true;
+      },
+      updateProfile: async (_root: unknown, { fullName }: { fullName: string }, context: RequestContext) =>
+        written(
+          await services.commands.user(callerId(context), {
+            type: 'UpdateProfile',
+            data: { fullName },
+            metadata: commandMetadata(context),
+          }),
+        ),
+      issueApiToken: async (_root: unknown, { name }: { name: string }, context: RequestContext) => {
+        const issued = await auth.issueApiToken(context.actor as NonNullable<RequestContext['actor']>, { name });
+        return {
+          secret: issued.secret,
+          position: issued.position,
+          duplicate: false,
+          token: { id: issued.tokenId, name: issued.name, issuedAt: new Date(), revokedAt: null },
+        };
+      },
+      revokeApiToken: async (_root: unknown, { id }: { id: string }, context: RequestContext) => ({
+        ...(await auth.revokeApiToken(context.actor as NonNullable<RequestContext['actor']>, id)),
+        duplicate: false,
+      }),
+    },
+    User: {
+      apiTokens: async (user: { id: string }) =>
+        (await listApiTokens(db, user.id)).map((row) => ({
+          id: row.token_id,
+          name: row.name ?? '',
+          issuedAt: row.issued_at,
+          revokedAt: row.revoked_at,
+        })),
+    },
+  };
+}
+
+function userShape(row: Awaited<ReturnType<typeof findUserById>>) {
+  if (!row) throw new Error('the signed-in user has no read-model row');
+  return { id: row.user_id, email: row.email ?? '', fullName: row.full_name ?? '', registeredAt: row.registered_at };
+}
+
+/** ApiToken.lastUsedAt for a whole list in one store query (a Mercurius loader). */
+export function apiTokenLoaders(services: GraphQLServices) {
+  return {
+    ApiToken: {
+      lastUsedAt: async (queries: { obj: { id: string } }[]) => {
+        const lastUsed = await services.auth.findApiTokensLastUsed(queries.map((q) => q.obj.id));
+        return queries.map((q) => lastUsed.get(q.obj.id) ?? null);
+      },
+    },
+  };
+}

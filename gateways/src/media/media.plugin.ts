@@ -1,0 +1,73 @@
+import { Readable } from 'node:stream';
+import { type Actor, avatarBlobPrefix, DomainError } from '@bishop/domain';
+import { BlobNotFoundError, type BlobStore } from '@bishop/domain/ports';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { OwnershipCheck } from '../graphql/ownership.ts';
+import { parseByteRange } from './byte-range.ts';
+import type { MediaUrlSigner } from './signed-urls.ts';
+
+export interface MediaOptions {
+  readonly blobs: BlobStore;
+  readonly owns: OwnershipCheck;
+  readonly signer: MediaUrlSigner;
+}
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** The blobs of an avatar that may be fetched, relative to `avatars/<id>/`. */
+const SERVABLE = new RegExp(
+  `^(materials/${UUID}/(original|text\\.txt|segments\\.json)|voice/${UUID}|chats/${UUID}/dubs/${UUID})$`,
+);
+
+/**
+ * GET /api/media/avatars/:avatarId/<path>: materials, extracted texts,
+ * voice samples and dubs, with HTTP range requests. Allowed with the session
+ * (Authorization header) or a signed URL; either way only for the owner.
+ */
+export async function mediaPlugin(app: FastifyInstance, options: MediaOptions): Promise<void> {
+  app.get<{ Params: { avatarId: string; '*': string }; Querystring: { u?: string; e?: string; s?: string } }>(
+    '/api/media/avatars/:avatarId/*',
+    async (request, reply) => {
+      const { avatarId } = request.params;
+      const rest = request.params['*'];
+      if (!SERVABLE.test(rest)) throw new DomainError('BISHOP_ERR_NOT_FOUND', 'No such media');
+      const userId = callerOf(request) ?? options.signer.verify(request.url.split('?')[0] ?? '', request.query);
+      if (!userId)
+        throw new DomainError('BISHOP_ERR_UNAUTHENTICATED', 'This link has expired or is not valid; reload the page');
+      await options.owns('AVATAR', avatarId, userId);
+
+      const key = `${avatarBlobPrefix(avatarId)}/${rest}`;
+      const stat = await options.blobs.stat(key);
+      if (!stat) throw new DomainError('BISHOP_ERR_NOT_FOUND', 'No such media');
+      const range = parseByteRange(request.headers.range, stat.size);
+      reply.header('accept-ranges', 'bytes').header('cache-control', 'private, max-age=300');
+      reply.header('x-content-type-options', 'nosniff').header('content-disposition', 'inline');
+      if (range === 'unsatisfiable') {
+        return reply.code(416).header('content-range', `bytes */${stat.size}`).send();
+      }
+      try {
+        const blob = await options.blobs.get(key, range ? { range } : {});
+        reply.type(blob.contentType);
+        if (range) {
+          reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${blob.size}`);
+          reply.header('content-length', range.end - range.start + 1);
+        } else {
+          reply.header('content-length', blob.size);
+        }
+        return reply.send(Readable.from(blob.body));
+      } catch (error) {
+        if (error instanceof BlobNotFoundError) throw new DomainError('BISHOP_ERR_NOT_FOUND', 'No such media');
+        throw error;
+      }
+    },
+  );
+}
+
+function callerOf(request: FastifyRequest): string | null {
+  const actor = (request as unknown as { actor?: Actor | null }).actor;
+  return actor?.kind === 'user' ? actor.userId : null;
+}
+
+/** The path (without query) of a servable blob, for signing. */
+export function mediaPath(avatarId: string, relative: string): string {
+  return `/api/media/avatars/${avatarId}/${relative}`;
+}

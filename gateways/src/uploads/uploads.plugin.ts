@@ -1,0 +1,166 @@
+import type { CommandBus } from '@bishop/commands';
+import { type Actor, DomainError, materialBlobKey, voiceSampleBlobKey } from '@bishop/domain';
+import type { BlobStore } from '@bishop/domain/ports';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { OwnershipCheck } from '../graphql/ownership.ts';
+import { drainStream } from './drain-stream.ts';
+import { safeFileName } from './safe-file-name.ts';
+import { formatBytes, storeUpload, uploadFailure } from './store-upload.ts';
+
+export interface UploadLimits {
+  /** Largest single file. */
+  readonly maxFileBytes: number;
+  /** Total stored per user across all avatars. */
+  readonly maxUserBytes: number;
+  /** Files per request. */
+  readonly maxFiles: number;
+  /** Largest voice sample file. */
+  readonly maxVoiceSampleBytes: number;
+}
+
+export interface UploadsOptions {
+  readonly blobs: BlobStore;
+  readonly commands: CommandBus;
+  readonly owns: OwnershipCheck;
+  /** Bytes the user already stores (for the per-user limit). */
+  readonly bytesStoredBy: (userId: string) => Promise<number>;
+  readonly limits: UploadLimits;
+}
+
+/**
+ * Plain HTTP multipart uploads (a browser can track their progress):
+ * POST /api/avatars/:avatarId/materials (many files) and
+ * POST /api/avatars/:avatarId/voice-sample (one file).
+ * Files stream to the BlobStore; each is recorded by its command only once durable.
+ */
+export async function uploadsPlugin(app: FastifyInstance, options: UploadsOptions): Promise<void> {
+  const { limits } = options;
+  await app.register(multipart, {
+    limits: {
+      fileSize: limits.maxFileBytes,
+      files: limits.maxFiles,
+      fields: 10,
+      fieldSize: 1024,
+      parts: limits.maxFiles + 10,
+    },
+  });
+
+  app.post<{ Params: { avatarId: string } }>('/api/avatars/:avatarId/materials', async (request) => {
+    const { userId, actor } = await ownedAvatar(request, options);
+    const { avatarId } = request.params;
+    let remaining = limits.maxUserBytes - (await options.bytesStoredBy(userId));
+    const results = [];
+    for await (const part of request.files()) {
+      const fileName = safeFileName(part.filename ?? 'file');
+      try {
+        if (remaining <= 0) {
+          throw new DomainError(
+            'BISHOP_ERR_QUOTA_EXCEEDED',
+            `Your storage limit of ${formatBytes(limits.maxUserBytes)} is reached`,
+            {
+              maxBytes: limits.maxUserBytes,
+            },
+          );
+        }
+        const result = await storeUpload(
+          options.blobs,
+          { fileName, body: part.file },
+          {
+            maxBytes: Math.min(limits.maxFileBytes, remaining),
+            blobKeyFor: (materialId) => materialBlobKey(avatarId, materialId),
+            record: async (stored, classified, materialId) => {
+              const outcome = await options.commands.avatar(avatarId, {
+                type: 'UploadMaterial',
+                data: {
+                  materialId,
+                  fileName,
+                  mediaType: classified.mediaType,
+                  kind: classified.kind,
+                  sizeBytes: stored.size,
+                  sha256: stored.sha256,
+                  blobKey: stored.key,
+                },
+                metadata: metadataFor(actor, request),
+              });
+              remaining -= stored.size;
+              return {
+                fileName,
+                materialId,
+                kind: classified.kind,
+                sizeBytes: stored.size,
+                position: String(outcome.position),
+              };
+            },
+          },
+        );
+        results.push(result);
+      } catch (error) {
+        const reported = part.file.truncated ? tooLarge(fileName, limits.maxFileBytes) : error;
+        await drainStream(part.file);
+        results.push(uploadFailure(fileName, reported));
+      }
+    }
+    if (results.length === 0) throw new DomainError('BISHOP_ERR_UPLOAD_INVALID', 'The request contained no files');
+    return { results };
+  });
+
+  app.post<{ Params: { avatarId: string } }>('/api/avatars/:avatarId/voice-sample', async (request) => {
+    const { actor } = await ownedAvatar(request, options);
+    const { avatarId } = request.params;
+    const part = await request.file({ limits: { fileSize: limits.maxVoiceSampleBytes, files: 1 } });
+    if (!part) throw new DomainError('BISHOP_ERR_UPLOAD_INVALID', 'The request contained no file');
+    const fileName = safeFileName(part.filename ?? 'voice');
+    try {
+      return await storeUpload(
+        options.blobs,
+        { fileName, body: part.file },
+        {
+          maxBytes: limits.maxVoiceSampleBytes,
+          blobKeyFor: (sampleId) => voiceSampleBlobKey(avatarId, sampleId),
+          accept: (classified) => {
+            if (classified.kind !== 'audio' && classified.kind !== 'video') {
+              throw new DomainError(
+                'BISHOP_ERR_FILE_UNSUPPORTED',
+                `"${fileName}" is not a recording; upload .wav, .mp3, .ogg or .m4a`,
+              );
+            }
+          },
+          record: async (stored, _classified, sampleId) => {
+            const outcome = await options.commands.avatar(avatarId, {
+              type: 'SubmitVoiceSample',
+              data: { sampleId, blobKey: stored.key, source: { kind: 'upload', fileName } },
+              metadata: metadataFor(actor, request),
+            });
+            return { fileName, sampleId, position: String(outcome.position) };
+          },
+        },
+      );
+    } catch (error) {
+      await drainStream(part.file);
+      throw part.file.truncated ? tooLarge(fileName, limits.maxVoiceSampleBytes) : error;
+    }
+  });
+}
+
+async function ownedAvatar(request: FastifyRequest<{ Params: { avatarId: string } }>, options: UploadsOptions) {
+  const actor = (request as unknown as { actor: Actor | null }).actor;
+  if (actor?.kind !== 'user') throw new DomainError('BISHOP_ERR_UNAUTHENTICATED', 'Sign in to upload files');
+  await options.owns('AVATAR', request.params.avatarId, actor.userId);
+  return { userId: actor.userId, actor };
+}
+
+function metadataFor(actor: Actor, request: FastifyRequest) {
+  return { commandId: crypto.randomUUID(), actor, now: new Date().toISOString(), correlationId: request.id };
+}
+
+function tooLarge(fileName: string, maxBytes: number): DomainError {
+  return new DomainError(
+    'BISHOP_ERR_FILE_TOO_LARGE',
+    `"${fileName}" is larger than the limit of ${formatBytes(maxBytes)}`,
+    {
+      fileName,
+      maxBytes,
+    },
+  );
+}

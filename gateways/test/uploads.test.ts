@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { classifyUpload, looksBinary } from '../src/uploads/classify-upload.ts';
+import { safeFileName } from '../src/uploads/safe-file-name.ts';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+// A real MP3 made by ffmpeg (tests/fixtures/uploads/tone.mp3: 0.3 s of 440 Hz).
+const mp3Header = new Uint8Array(readFileSync(new URL('../../tests/fixtures/uploads/tone.mp3', import.meta.url)));
+const windowsProgram = Uint8Array.from([0x4d, 0x5a, 0x90, 0x00, ...new Array(300).fill(0)]);
+
+describe('hostile file names', () => {
+  it('keep only the last path segment', () => {
+    assert.equal(safeFileName('../../etc/passwd'), 'passwd');
+    assert.equal(safeFileName('C:\\Users\\me\\lecture.pdf'), 'lecture.pdf');
+  });
+  it('drop control and bidi characters that disguise the extension', () => {
+    assert.equal(safeFileName('photo\u202egpj.exe'), 'photogpj.exe');
+    assert.equal(safeFileName('bad\u0000name\n.txt'), 'badname.txt');
+  });
+  it('replace dot-only names and shorten very long ones keeping the extension', () => {
+    assert.equal(safeFileName('..'), 'file');
+    const long = safeFileName(`${'я'.repeat(10_000)}.pdf`);
+    assert.equal([...long].length, 255);
+    assert.ok(long.endsWith('.pdf'));
+  });
+  it('repair invalid UTF-16 instead of failing', () => {
+    assert.equal(safeFileName('broken\ud800.txt'), 'broken\ufffd.txt');
+  });
+});
+
+describe('classifying uploads by name and content', () => {
+  it('accepts text, recordings and chat exports whose bytes agree', async () => {
+    assert.deepEqual(await classifyUpload('notes.txt', bytes('Привет, это заметки')), {
+      kind: 'text',
+      mediaType: 'text/plain',
+    });
+    assert.deepEqual(await classifyUpload('talk.mp3', mp3Header), { kind: 'audio', mediaType: 'audio/mpeg' });
+    assert.equal((await classifyUpload('result.json', bytes('{"name":"Chat","messages":[]}'))).kind, 'chatExport');
+    assert.equal(
+      (await classifyUpload('chat.txt', bytes('12/31/23, 9:41 PM - Anna: Hi there\n'))).kind,
+      'chatExport',
+      'WhatsApp export recognised by its lines',
+    );
+  });
+
+  it('rejects a program named .mp3 and text named .pdf', async () => {
+    await assert.rejects(classifyUpload('song.mp3', windowsProgram), {
+      code: 'BISHOP_ERR_FILE_DISGUISED',
+      message: '"song.mp3" is called .mp3 but its content is a Windows program',
+    });
+    await assert.rejects(classifyUpload('paper.pdf', bytes('just some text')), { code: 'BISHOP_ERR_FILE_DISGUISED' });
+    await assert.rejects(classifyUpload('notes.txt', windowsProgram), { code: 'BISHOP_ERR_FILE_DISGUISED' });
+  });
+
+  it('rejects empty files and unsupported kinds with specific errors', async () => {
+    await assert.rejects(classifyUpload('empty.txt', new Uint8Array()), { code: 'BISHOP_ERR_FILE_EMPTY' });
+    await assert.rejects(classifyUpload('virus.exe', windowsProgram), { code: 'BISHOP_ERR_FILE_UNSUPPORTED' });
+  });
+
+  it('tells binary from text, UTF-16 included', () => {
+    assert.equal(looksBinary(Uint8Array.from([0xff, 0xfe, 0x41, 0x00])), false);
+    assert.equal(looksBinary(Uint8Array.from([0x41, 0x00, 0x42])), true);
+  });
+});

@@ -1,0 +1,95 @@
+import { type CommandBus, createCommandBus } from '@bishop/commands';
+import {
+  buildApp,
+  checkReadiness,
+  createAuthService,
+  createLiveFeeds,
+  createMediaUrlSigner,
+  createOwnershipCheck,
+  type ReadinessCheck,
+} from '@bishop/gateways';
+import { findApiTokenByHash, type Projector } from '@bishop/projections';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { BishopConfig } from '../../config/config.ts';
+import { deriveKey } from '../derived-keys.ts';
+import type { Stores } from '../stores.ts';
+import { bishopVersion } from '../version.ts';
+import { createCheckpointWaiter } from './checkpoint-waiter.ts';
+
+export interface GatewayRole {
+  readonly app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** The HTTP gateway: GraphQL, uploads, media, health and metrics, on the given stores. */
+export async function createGateway(
+  config: BishopConfig,
+  stores: Stores,
+  options: {
+    readonly projector?: Projector;
+    readonly commands?: CommandBus;
+    readonly extraChecks?: readonly ReadinessCheck[];
+    readonly logger?: boolean;
+  },
+): Promise<GatewayRole> {
+  const commands = options.commands ?? createCommandBus({ eventStore: stores.eventStore });
+  const live = createLiveFeeds(stores.bus);
+  const db = stores.readStore.models;
+  const readinessChecks = [...stores.readinessChecks, ...(options.extraChecks ?? [])];
+  const waitForPosition =
+    options.projector?.waitFor.bind(options.projector) ?? createCheckpointWaiter(db, live).waitFor;
+  const auth = createAuthService({
+    eventStore: stores.eventStore,
+    commandBus: commands,
+    store: stores.authStore,
+    signingKey: deriveKey(stores.masterKey, 'access-tokens'),
+    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+    refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
+    findApiTokenByHash: async (hash) => {
+      const row = await findApiTokenByHash(db, hash);
+      return row ? { tokenId: row.token_id, userId: row.owner_id, revoked: row.revoked_at !== null } : null;
+    },
+  });
+  const app = await buildApp({
+    readinessChecks,
+    version: bishopVersion,
+    logger: options.logger ?? false,
+    api: {
+      services: {
+        commands,
+        readModels: db,
+        waitForPosition,
+        auth,
+        blobs: stores.blobs,
+        signer: createMediaUrlSigner(deriveKey(stores.masterKey, 'media-urls')),
+        live,
+        owns: createOwnershipCheck(stores.eventStore),
+        readiness: () => checkReadiness(readinessChecks),
+      },
+      uploadLimits: config.uploads,
+      bytesStoredBy: async (userId) => {
+        const row = await db
+          .selectFrom('materials')
+          .select(sql<string>`coalesce(sum(size_bytes), 0)`.as('bytes'))
+          .where('owner_id', '=', userId)
+          .where('removed', '=', false)
+          .executeTakeFirst();
+        return Number(row?.bytes ?? 0);
+      },
+      metrics: options.projector ? { projectionLag: () => lagFigures(options.projector as Projector) } : {},
+    },
+  });
+  return {
+    app,
+    async close() {
+      await app.close();
+      await live.close();
+    },
+  };
+}
+
+async function lagFigures(projector: Projector) {
+  const lag = await projector.lag();
+  return { positions: Number(lag.positionsBehind), seconds: lag.secondsBehind };
+}

@@ -1,0 +1,142 @@
+import {
+  extractedChatBlobKey,
+  extractedSegmentsBlobKey,
+  extractedTextBlobKey,
+  isDomainError,
+  type MaterialFile,
+  parseStreamName,
+  type TranscriptDocument,
+  toDomainEvent,
+} from '@bishop/domain';
+import type { BlobStore, Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
+import type { AudioTools } from '../audio/index.ts';
+import type { ModelSettings } from '../models/index.ts';
+import {
+  failureOf,
+  jobCommandMetadata,
+  PermanentJobError,
+  type RunningWorker,
+  runWorker,
+  type WorkerCommands,
+  type WorkerLogger,
+} from '../runtime/index.ts';
+import { extractMaterial } from './extract-material.ts';
+import { asPermanentFailure } from './job-failure-mapping.ts';
+import { personVoiceOf } from './person-voice.ts';
+
+export interface ExtractWorkerOptions {
+  readonly bus: Bus;
+  readonly commands: WorkerCommands;
+  readonly blobs: BlobStore;
+  /** The decrypting event store (reads the avatar's voice sample). */
+  readonly eventStore: EventStore;
+  readonly models: ModelSettings;
+  readonly decrypt: (event: RecordedEvent) => Promise<RecordedEvent>;
+  readonly audioTools?: AudioTools;
+  readonly concurrency?: number;
+  readonly logger?: WorkerLogger;
+}
+
+const SERVICE = 'extract';
+const PREVIEW_CHARS = 500;
+
+/**
+ * On MaterialUploaded: MaterialExtractionStarted → text (+ timed segments)
+ * stored as blobs → MaterialExtracted; or MaterialExtractionFailed with a
+ * reason a person understands. Every command id derives from the job, so a
+ * redelivered job never records twice.
+ */
+export function startExtractWorker(options: ExtractWorkerOptions): RunningWorker {
+  const { commands, blobs } = options;
+  const target = (job: RecordedEvent) => {
+    const avatarId = parseStreamName(job.streamName)?.id ?? '';
+    const material = toDomainEvent(job.type, job.metadata.schemaVersion, job.data).data as MaterialFile;
+    return { avatarId, material };
+  };
+
+  return runWorker({
+    bus: options.bus,
+    durable: 'worker-extract',
+    subjects: ['bishop.avatar.MaterialUploaded'],
+    concurrency: options.concurrency ?? 1,
+    // Transcribing a lecture takes long: the runtime heartbeats, so ack wait only bounds a dead worker.
+    ackWaitMs: 60_000,
+    maxDeliver: 3,
+    decrypt: options.decrypt,
+    ...(options.logger ? { logger: options.logger } : {}),
+    async handle(job, { working, signal }) {
+      const { avatarId, material } = target(job);
+      try {
+        await commands.avatar(avatarId, {
+          type: 'StartMaterialExtraction',
+          data: { materialId: material.materialId },
+          metadata: jobCommandMetadata(job, 'start', SERVICE),
+        });
+      } catch (error) {
+        // The avatar was deleted meanwhile: there is nothing left to extract for.
+        if (isDomainError(error) && (error.code === 'BISHOP_ERR_DELETED' || error.code === 'BISHOP_ERR_NOT_FOUND'))
+          return;
+        throw error;
+      }
+      const extracted = await extractMaterial(material, {
+        blobs,
+        models: options.models,
+        signal,
+        onProgress: () => working(),
+        personVoice: () => personVoiceOf(avatarId, { ...options, blobs }),
+        ...(options.audioTools ? { audioTools: options.audioTools } : {}),
+      }).catch(asPermanentFailure);
+      if (extracted.text.trim() === '') {
+        const recording = material.kind === 'audio' || material.kind === 'video';
+        throw new PermanentJobError(
+          recording
+            ? { reasonCode: 'NO_SPEECH', reason: 'No speech was found in the recording' }
+            : { reasonCode: 'EMPTY', reason: 'The file contains no text' },
+        );
+      }
+      const textBlobKey = extractedTextBlobKey(avatarId, material.materialId);
+      await blobs.put(textBlobKey, new TextEncoder().encode(extracted.text), {
+        contentType: 'text/plain; charset=utf-8',
+      });
+      const segmentsBlobKey =
+        extracted.segments.length > 0 ? extractedSegmentsBlobKey(avatarId, material.materialId) : null;
+      if (segmentsBlobKey) {
+        const document: TranscriptDocument = { version: 1, segments: extracted.segments };
+        await blobs.put(segmentsBlobKey, new TextEncoder().encode(JSON.stringify(document)), {
+          contentType: 'application/json',
+        });
+      }
+      if (extracted.chat) {
+        await blobs.put(
+          extractedChatBlobKey(avatarId, material.materialId),
+          new TextEncoder().encode(JSON.stringify(extracted.chat)),
+          {
+            contentType: 'application/json',
+          },
+        );
+      }
+      await commands.avatar(avatarId, {
+        type: 'RecordMaterialExtraction',
+        data: {
+          materialId: material.materialId,
+          textBlobKey,
+          segmentsBlobKey,
+          charCount: [...extracted.text].length,
+          durationSec: extracted.durationSec,
+          language: extracted.language,
+          participants: [...extracted.participants],
+          preview: [...extracted.text].slice(0, PREVIEW_CHARS).join(''),
+        },
+        metadata: jobCommandMetadata(job, 'record', SERVICE),
+      });
+    },
+    async onGiveUp(job, error) {
+      const { avatarId, material } = target(job);
+      await commands.avatar(avatarId, {
+        type: 'FailMaterialExtraction',
+        data: { materialId: material.materialId, ...failureOf(error, 3) },
+        metadata: jobCommandMetadata(job, 'fail', SERVICE),
+      });
+    },
+  });
+}

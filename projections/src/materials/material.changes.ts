@@ -1,0 +1,90 @@
+import type { AvatarRow } from '../avatars/avatars.table.ts';
+import { erasedColumnsAfter, personal } from '../events/erasure.ts';
+import type { AvatarStreamEvent } from '../events/projected-event.ts';
+import { changedBy } from '../events/row-change.ts';
+import type { MaterialRow } from './materials.table.ts';
+
+/** Every personal column of a material: what deleting its avatar erases. */
+export const materialPersonalColumns = ['file_name', 'participants', 'chosen_participant', 'preview'] as const;
+
+/** A material's row after an event of its avatar; `undefined` when the event leaves it as it is. */
+export function materialAfter(
+  material: MaterialRow | undefined,
+  event: AvatarStreamEvent,
+  avatar: AvatarRow,
+): MaterialRow | undefined {
+  if (event.type === 'MaterialUploaded') return uploadedMaterial(event, avatar);
+  if (material === undefined) return undefined;
+  const changed = (fields: Partial<MaterialRow>) => changedBy(material, event, fields);
+  switch (event.type) {
+    case 'MaterialExtractionStarted':
+      return changed({ state: 'extracting', failure_reason_code: null, failure_reason: null });
+    case 'MaterialExtracted': {
+      const extraction = event.data;
+      return changed({
+        state: 'ready',
+        text_blob_key: extraction.textBlobKey,
+        segments_blob_key: extraction.segmentsBlobKey,
+        char_count: extraction.charCount,
+        duration_sec: extraction.durationSec,
+        language: extraction.language,
+        participants: personal(event, 'participants', extraction.participants),
+        // A new extraction may name other participants: the choice is made again.
+        chosen_participant: null,
+        preview: personal(event, 'preview', extraction.preview),
+        erased_fields: erasedColumnsAfter(material.erased_fields, event, {
+          participants: 'participants',
+          preview: 'preview',
+        }),
+      });
+    }
+    case 'MaterialExtractionFailed':
+      return changed({
+        state: 'failed',
+        failure_reason_code: event.data.reasonCode,
+        failure_reason: event.data.reason,
+      });
+    case 'MaterialRemoved':
+      return changed({ removed: true, removed_at: event.occurredAt });
+    case 'ChatParticipantChosen':
+      return changed({
+        chosen_participant: personal(event, 'participant', event.data.participant),
+        erased_fields: erasedColumnsAfter(material.erased_fields, event, { participant: 'chosen_participant' }),
+      });
+    default:
+      return undefined;
+  }
+}
+
+function uploadedMaterial(event: Extract<AvatarStreamEvent, { type: 'MaterialUploaded' }>, avatar: AvatarRow) {
+  const file = event.data;
+  return {
+    material_id: file.materialId,
+    avatar_id: avatar.avatar_id,
+    owner_id: avatar.owner_id,
+    file_name: personal(event, 'fileName', file.fileName),
+    media_type: file.mediaType,
+    kind: file.kind,
+    size_bytes: BigInt(file.sizeBytes),
+    sha256: file.sha256,
+    blob_key: file.blobKey,
+    state: 'uploaded',
+    removed: false,
+    failure_reason_code: null,
+    failure_reason: null,
+    text_blob_key: null,
+    segments_blob_key: null,
+    char_count: null,
+    duration_sec: null,
+    language: null,
+    participants: null,
+    chosen_participant: null,
+    preview: null,
+    uploaded_position: event.position,
+    uploaded_at: event.occurredAt,
+    updated_at: event.occurredAt,
+    removed_at: null,
+    erased_fields: erasedColumnsAfter([], event, { fileName: 'file_name' }),
+    last_position: event.position,
+  } satisfies MaterialRow;
+}

@@ -1,0 +1,46 @@
+import type { MaterialKind } from '@bishop/domain';
+import type { Insertable, Selectable } from 'kysely';
+
+export const materialStates = ['uploaded', 'extracting', 'ready', 'failed'] as const;
+export type MaterialState = (typeof materialStates)[number];
+
+/**
+ * An avatar's materials. Extracted text and transcript segments stay in blobs
+ * (`text_blob_key`, `segments_blob_key`): the gateway streams them from there.
+ */
+export interface MaterialsTable {
+  material_id: string;
+  avatar_id: string;
+  owner_id: string;
+  file_name: string | null;
+  media_type: string;
+  kind: MaterialKind;
+  size_bytes: bigint;
+  sha256: string;
+  blob_key: string;
+  /** Where extraction got to; a removed material keeps the state it had. */
+  state: MaterialState;
+  removed: boolean;
+  failure_reason_code: string | null;
+  failure_reason: string | null;
+  text_blob_key: string | null;
+  segments_blob_key: string | null;
+  char_count: number | null;
+  duration_sec: number | null;
+  language: string | null;
+  /** Who speaks in a chat export; null before extraction and for other kinds. */
+  participants: string[] | null;
+  /** Which participant of a chat export is the avatar's person. */
+  chosen_participant: string | null;
+  preview: string | null;
+  /** `$all` position of MaterialUploaded: the stable order of an avatar's materials. */
+  uploaded_position: bigint;
+  uploaded_at: Date;
+  updated_at: Date;
+  removed_at: Date | null;
+  erased_fields: string[];
+  last_position: bigint;
+}
+
+export type MaterialRow = Selectable<MaterialsTable>;
+export type NewMaterialRow = Insertable<MaterialsTable>;

@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
+
+// Frozen in time: never edit a shipped migration, add a newer timestamped one.
+export const timelineMigrations: Record<string, Migration> = {
+  '2026-11-24T10:11:00_create_avatar_timeline': {
+    // biome-ignore lint/suspicious/noExplicitAny: a migration must not follow today's table types
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('avatar_timeline')
+        .addColumn('position', 'bigint', (col) => col.primaryKey())
+        .addColumn('avatar_id', 'uuid', (col) => col.notNull())
+        .addColumn('chat_id', 'uuid')
+        .addColumn('owner_id', 'uuid', (col) => col.notNull())
+        .addColumn('kind', 'text', (col) => col.notNull())
+        .addColumn('event_type', 'text', (col) => col.notNull())
+        .addColumn('actor_id', 'text', (col) => col.notNull())
+        .addColumn('occurred_at', 'timestamptz', (col) => col.notNull())
+        .addColumn('summary', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createIndex('avatar_timeline_by_avatar')
+        .on('avatar_timeline')
+        .columns(['avatar_id', 'position'])
+        .execute();
+    },
+  },
+};

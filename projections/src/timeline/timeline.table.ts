@@ -1,0 +1,25 @@
+import type { Insertable, Selectable } from 'kysely';
+
+/** Coarse groups of timeline entries, for filtering. */
+export const timelineKinds = ['profile', 'material', 'voice', 'training', 'chat', 'message'] as const;
+export type TimelineKind = (typeof timelineKinds)[number];
+
+/**
+ * One row per event of an avatar and of its chats: the avatar's audit trail.
+ * The summary never quotes personal text, so deletion leaves the history intact.
+ */
+export interface AvatarTimelineTable {
+  position: bigint;
+  avatar_id: string;
+  chat_id: string | null;
+  owner_id: string;
+  kind: TimelineKind;
+  event_type: string;
+  /** `user:<id>` or `system:<service>`. */
+  actor_id: string;
+  occurred_at: Date;
+  summary: string;
+}
+
+export type TimelineRow = Selectable<AvatarTimelineTable>;
+export type NewTimelineRow = Insertable<AvatarTimelineTable>;

@@ -1,0 +1,32 @@
+import { erasedColumnsAfter, personal } from '../events/erasure.ts';
+import type { UserStreamEvent } from '../events/projected-event.ts';
+import type { UserRow } from './users.table.ts';
+
+/** The user's row after one of their events; `undefined` when the event leaves it as it is. */
+export function userAfter(user: UserRow | undefined, event: UserStreamEvent): UserRow | undefined {
+  switch (event.type) {
+    case 'UserRegistered':
+      return {
+        user_id: event.data.userId,
+        email: personal(event, 'email', event.data.email),
+        full_name: personal(event, 'fullName', event.data.fullName),
+        registered_at: event.occurredAt,
+        updated_at: event.occurredAt,
+        erased_fields: erasedColumnsAfter([], event, { email: 'email', fullName: 'full_name' }),
+        last_position: event.position,
+      };
+    case 'UserProfileUpdated':
+      return (
+        user && {
+          ...user,
+          full_name: personal(event, 'fullName', event.data.fullName),
+          updated_at: event.occurredAt,
+          erased_fields: erasedColumnsAfter(user.erased_fields, event, { fullName: 'full_name' }),
+          last_position: event.position,
+        }
+      );
+    default:
+      // Password hashes and tokens are not part of the user's row.
+      return undefined;
+  }
+}

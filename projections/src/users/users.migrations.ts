@@ -1,0 +1,21 @@
+import { type Kysely, sql } from 'kysely';
+import type { Migration } from 'kysely/migration';
+
+// Frozen in time: never edit a shipped migration, add a newer timestamped one.
+export const usersMigrations: Record<string, Migration> = {
+  '2026-11-24T10:00:00_create_users': {
+    // biome-ignore lint/suspicious/noExplicitAny: a migration must not follow today's table types
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('users')
+        .addColumn('user_id', 'uuid', (col) => col.primaryKey())
+        .addColumn('email', 'text')
+        .addColumn('full_name', 'text')
+        .addColumn('registered_at', 'timestamptz', (col) => col.notNull())
+        .addColumn('updated_at', 'timestamptz', (col) => col.notNull())
+        .addColumn('erased_fields', sql`text[]`, (col) => col.notNull().defaultTo(sql`'{}'`))
+        .addColumn('last_position', 'bigint', (col) => col.notNull())
+        .execute();
+    },
+  },
+};

@@ -1,0 +1,73 @@
+import type { AvatarRow } from '../avatars/avatars.table.ts';
+import { erasedColumnsAfter, personal } from '../events/erasure.ts';
+import type { AvatarStreamEvent } from '../events/projected-event.ts';
+import { changedBy } from '../events/row-change.ts';
+import type { VoiceConsentRow } from './voice-consents.table.ts';
+import type { VoiceSampleRow } from './voice-samples.table.ts';
+
+/** Personal columns erased with the avatar. */
+export const voiceConsentPersonalColumns = ['person_name', 'statement'] as const;
+export const voiceSamplePersonalColumns = ['source'] as const;
+
+/** The avatar's consent after VoiceConsentRecorded: a new statement replaces the old one. */
+export function voiceConsentAfter(event: AvatarStreamEvent, avatar: AvatarRow): VoiceConsentRow | undefined {
+  if (event.type !== 'VoiceConsentRecorded') return undefined;
+  const consent = event.data;
+  return {
+    avatar_id: avatar.avatar_id,
+    owner_id: avatar.owner_id,
+    basis: consent.basis,
+    person_name: personal(event, 'personName', consent.personName),
+    given_on: consent.consentGivenOn,
+    statement: personal(event, 'statement', consent.statement),
+    recorded_at: event.occurredAt,
+    recorded_by: event.actorId,
+    erased_fields: erasedColumnsAfter([], event, { personName: 'person_name', statement: 'statement' }),
+    last_position: event.position,
+  };
+}
+
+/** A voice sample's row after an event of its avatar; `undefined` when untouched. */
+export function voiceSampleAfter(
+  sample: VoiceSampleRow | undefined,
+  event: AvatarStreamEvent,
+  avatar: AvatarRow,
+): VoiceSampleRow | undefined {
+  if (event.type === 'VoiceSampleSubmitted') {
+    return {
+      sample_id: event.data.sampleId,
+      avatar_id: avatar.avatar_id,
+      owner_id: avatar.owner_id,
+      state: 'submitted',
+      blob_key: event.data.blobKey,
+      source: personal(event, 'source', event.data.source),
+      duration_sec: null,
+      loudness_lufs: null,
+      speaker_consistency: null,
+      reason_code: null,
+      reason: null,
+      submitted_position: event.position,
+      submitted_at: event.occurredAt,
+      accepted_position: null,
+      updated_at: event.occurredAt,
+      erased_fields: erasedColumnsAfter([], event, { source: 'source' }),
+      last_position: event.position,
+    };
+  }
+  if (sample === undefined) return undefined;
+  const changed = (fields: Partial<VoiceSampleRow>) => changedBy(sample, event, fields);
+  switch (event.type) {
+    case 'VoiceSampleSet':
+      return changed({
+        state: 'ready',
+        duration_sec: event.data.durationSec,
+        loudness_lufs: event.data.loudnessLufs,
+        speaker_consistency: event.data.speakerConsistency,
+        accepted_position: event.position,
+      });
+    case 'VoiceSampleRejected':
+      return changed({ state: 'rejected', reason_code: event.data.reasonCode, reason: event.data.reason });
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import { oneRowPerId, rowsPerId } from '../queries/by-ids.ts';
+import type { ReadModels } from '../schema/read-models.ts';
+import type { VoiceConsentRow } from './voice-consents.table.ts';
+import type { VoiceSampleRow } from './voice-samples.table.ts';
+
+export interface AvatarVoice {
+  readonly avatarId: string;
+  readonly consent: VoiceConsentRow | null;
+  /** The sample submitted last, whatever its state (what the voice page shows). */
+  readonly latestSample: VoiceSampleRow | null;
+  /** The sample dubs are cloned from: the last one accepted. */
+  readonly activeSample: VoiceSampleRow | null;
+}
+
+export async function findVoice(db: Kysely<ReadModels>, ownerId: string, avatarId: string): Promise<AvatarVoice> {
+  const [voice] = await findVoicesByAvatarIds(db, ownerId, [avatarId]);
+  return voice as AvatarVoice;
+}
+
+/** For a GraphQL loader: each avatar's voice, in input order. */
+export async function findVoicesByAvatarIds(
+  db: Kysely<ReadModels>,
+  ownerId: string,
+  avatarIds: readonly string[],
+): Promise<AvatarVoice[]> {
+  const consents = await oneRowPerId(
+    avatarIds,
+    (ids) =>
+      db
+        .selectFrom('voice_consents')
+        .selectAll()
+        .where('owner_id', '=', ownerId)
+        .where('avatar_id', 'in', ids)
+        .execute(),
+    (consent) => consent.avatar_id,
+  );
+  const samples = await rowsPerId(
+    avatarIds,
+    (ids) =>
+      db
+        .selectFrom('voice_samples')
+        .selectAll()
+        .where('owner_id', '=', ownerId)
+        .where('avatar_id', 'in', ids)
+        .orderBy('submitted_position', 'desc')
+        .execute(),
+    (sample) => sample.avatar_id,
+  );
+  return avatarIds.map((avatarId, index) => {
+    const ofAvatar = samples[index] ?? [];
+    const [active] = ofAvatar
+      .filter((sample) => sample.accepted_position !== null)
+      .toSorted((a, b) => Number((b.accepted_position ?? 0n) - (a.accepted_position ?? 0n)));
+    return {
+      avatarId,
+      consent: consents[index] ?? null,
+      latestSample: ofAvatar[0] ?? null,
+      activeSample: active ?? null,
+    };
+  });
+}

@@ -1,0 +1,192 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, describe, it } from 'node:test';
+import { type BishopProcess, startBishopProcess } from '../src/bishop-process.ts';
+import { graphqlOverHttp, graphqlOverWebSocket, subscribe } from '../src/graphql-client.ts';
+import { temporaryDirectory } from '../src/test-env.ts';
+
+const SESSION = 'accessToken refreshToken user { id email fullName }';
+
+describe('the API over real HTTP and WebSocket (bishop start)', () => {
+  let dataDir: Awaited<ReturnType<typeof temporaryDirectory>>;
+  let bishop: BishopProcess;
+  let gql: ReturnType<typeof graphqlOverHttp>;
+  let token: string;
+  let refreshToken: string;
+  let avatarId: string;
+
+  before(async () => {
+    dataDir = await temporaryDirectory('api');
+    bishop = await startBishopProcess({ BISHOP_DATA_DIR: dataDir.path });
+    gql = graphqlOverHttp(bishop.url);
+  });
+  after(async () => {
+    await bishop?.stop();
+    await dataDir?.remove();
+  });
+
+  async function upload(path: string, files: { name: string; bytes: Uint8Array; type?: string }[], auth = token) {
+    const form = new FormData();
+    for (const file of files)
+      form.append('file', new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
+    const response = await fetch(`${bishop.url}${path}`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${auth}` },
+    });
+    return { status: response.status, body: (await response.json()) as any };
+  }
+
+  it('signs up and answers `me`, with the exact errors for bad sign-ups', async () => {
+    const signUp = await gql(`mutation($input: SignUpInput!) { signUp(input: $input) { ${SESSION} } }`, {
+      input: { email: 'Ada@Example.org', fullName: 'Ада Лавлейс', password: 'correct horse' },
+    });
+    assert.equal(signUp.errors, undefined, JSON.stringify(signUp.errors));
+    token = signUp.data?.signUp.accessToken;
+    refreshToken = signUp.data?.signUp.refreshToken;
+    assert.equal(signUp.data?.signUp.user.email, 'ada@example.org');
+    const me = await gql('{ me { id fullName } }', {}, { token });
+    assert.equal(me.data?.me.fullName, 'Ада Лавлейс');
+
+    const again = await gql(`mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, {
+      input: { email: 'ada@example.org', fullName: 'Someone', password: 'another password' },
+    });
+    assert.equal(again.errors?.[0]?.message, 'This email is already registered');
+    assert.equal(again.errors?.[0]?.extensions?.code, 'CONFLICT');
+    const short = await gql(`mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, {
+      input: { email: 'b@example.org', fullName: 'B', password: 'short' },
+    });
+    assert.equal(short.errors?.[0]?.message, 'Password must be at least 8 characters');
+    assert.equal(short.errors?.[0]?.extensions?.code, 'VALIDATION');
+  });
+
+  it('refuses anonymous and tampered requests', async () => {
+    const anonymous = await gql('{ avatars { nodes { id } } }');
+    assert.equal(anonymous.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
+    const tampered = await gql('{ me { id } }', {}, { token: `${token.slice(0, -3)}xyz` });
+    assert.equal(tampered.status, 401);
+    assert.equal(tampered.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
+  });
+
+  it('creates an avatar and reads its own write in the same response', async () => {
+    const created = await gql(
+      'mutation { createAvatar(name: "Лев Толстой") { avatarId position avatar { id name status } } }',
+      {},
+      { token },
+    );
+    assert.equal(created.errors, undefined, JSON.stringify(created.errors));
+    avatarId = created.data?.createAvatar.avatarId;
+    assert.deepEqual(created.data?.createAvatar.avatar, { id: avatarId, name: 'Лев Толстой', status: 'ACTIVE' });
+
+    const renamed = await gql(
+      `mutation($id: ID!) { renameAvatar(id: $id, name: "Лев Николаевич") { position } }`,
+      { id: avatarId },
+      { token },
+    );
+    const read = await gql(
+      `query($id: ID!) { avatar(id: $id) { name } }`,
+      { id: avatarId },
+      {
+        token,
+        consistentWith: renamed.data?.renameAvatar.position,
+      },
+    );
+    assert.equal(read.data?.avatar.name, 'Лев Николаевич');
+  });
+
+  it('uploads materials over HTTP, shows them in queries and pushes them to subscriptions', async () => {
+    const ws = graphqlOverWebSocket(bishop.url, token);
+    const connected = new Promise((resolve) => ws.on('connected', resolve));
+    const changes = subscribe(
+      ws,
+      `subscription($id: ID!) { materialChanged(avatarId: $id) { material { id fileName state kind } position } }`,
+      {
+        id: avatarId,
+      },
+    );
+    await connected;
+    // The server checks ownership, then registers the subscription: give it a moment.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const mp3 = await readFile(new URL('../fixtures/uploads/tone.mp3', import.meta.url));
+    const uploaded = await upload(`/api/avatars/${avatarId}/materials`, [
+      { name: 'Дневник.txt', bytes: new TextEncoder().encode('Сегодня я писал весь день.\nЗавтра тоже.') },
+      { name: 'lecture.mp3', bytes: mp3 },
+      { name: 'virus.mp3', bytes: new TextEncoder().encode('MZ not really audio at all, just text') },
+    ]);
+    assert.equal(uploaded.status, 200);
+    const [text, audio, disguised] = uploaded.body.results;
+    assert.ok(text.materialId && audio.materialId, JSON.stringify(uploaded.body));
+    assert.equal(disguised.error.bishopCode, 'BISHOP_ERR_FILE_DISGUISED');
+
+    // Each material changes more than once (uploaded, then extracting…): wait until both were seen.
+    const idsSeen = (results: any[]) => new Set(results.map((r) => r.materialChanged.material.id));
+    const seen = await changes.until((results) => idsSeen(results).size >= 2);
+    assert.deepEqual(idsSeen(seen), new Set([text.materialId, audio.materialId]));
+    changes.stop();
+    await ws.dispose();
+
+    const listed = await gql(
+      `query($id: ID!) { avatar(id: $id) { materials { id fileName kind sizeBytes downloadUrl } } }`,
+      { id: avatarId },
+      {
+        token,
+        consistentWith: audio.position,
+      },
+    );
+    const materials = listed.data?.avatar.materials;
+    assert.deepEqual(
+      materials.map((m: any) => m.fileName),
+      ['Дневник.txt', 'lecture.mp3'],
+    );
+    assert.deepEqual(
+      materials.map((m: any) => m.kind),
+      ['TEXT', 'AUDIO'],
+    );
+
+    // The signed download URL serves byte ranges without an Authorization header.
+    const ranged = await fetch(`${bishop.url}${materials[1].downloadUrl}`, { headers: { range: 'bytes=0-9' } });
+    assert.equal(ranged.status, 206);
+    assert.equal(ranged.headers.get('content-range'), `bytes 0-9/${mp3.length}`);
+    assert.deepEqual(Buffer.from(await ranged.arrayBuffer()), mp3.subarray(0, 10));
+  });
+
+  it('rotates refresh tokens and revokes the family when an old one is reused', async () => {
+    const first = await gql(`mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }`, {
+      t: refreshToken,
+    });
+    const rotated = first.data?.refreshSession;
+    assert.ok(rotated?.accessToken);
+    assert.equal((await gql('{ me { id } }', {}, { token: rotated.accessToken })).errors, undefined);
+
+    const reuse = await gql(`mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }`, {
+      t: refreshToken,
+    });
+    assert.equal(reuse.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
+    const newest = await gql(`mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }`, {
+      t: rotated.refreshToken,
+    });
+    assert.equal(newest.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED', 'the whole family is revoked');
+    token = rotated.accessToken;
+  });
+
+  it('lets an integrator use an API token until it is revoked', async () => {
+    const issued = await gql(
+      'mutation { issueApiToken(name: "CI") { secret position token { id name } } }',
+      {},
+      { token },
+    );
+    const { secret, position, token: apiToken } = issued.data?.issueApiToken ?? {};
+    assert.match(secret, /^bishop_pat_/);
+    const asIntegrator = await gql('{ avatars { nodes { id } } }', {}, { token: secret, consistentWith: position });
+    assert.deepEqual(asIntegrator.data?.avatars.nodes, [{ id: avatarId }]);
+
+    const revoked = await gql(
+      `mutation($id: ID!) { revokeApiToken(id: $id) { position } }`,
+      { id: apiToken.id },
+      { token },
+    );
+    await gql('{ me { id } }', {}, { token, consistentWith: revoked.data?.revokeApiToken.position });
+    const refused = await gql('{ me { id } }', {}, { token: secret });
+    assert.equal(refused.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
+  });
+});
