@@ -25,10 +25,19 @@ describe('bishop start (embedded defaults, real HTTP)', () => {
   it('reports every dependency ready on /readyz', async () => {
     const response = await fetch(`${bishop.url}/readyz`);
     assert.equal(response.status, 200);
-    const body = (await response.json()) as { status: string; checks: Record<string, { ok: boolean; optional?: boolean }> };
+    const body = (await response.json()) as {
+      status: string;
+      checks: Record<string, { ok: boolean; optional?: boolean }>;
+    };
     assert.equal(body.status, 'ready');
     const essential = Object.entries(body.checks).filter(([, check]) => !check.optional);
-    assert.deepEqual(essential.map(([name]) => name).sort(), ['blobStore', 'bus', 'database', 'eventStore', 'readModels']);
+    assert.deepEqual(essential.map(([name]) => name).sort(), [
+      'blobStore',
+      'bus',
+      'database',
+      'eventStore',
+      'readModels',
+    ]);
     assert.ok(essential.every(([, check]) => check.ok));
     // No models in a fresh data directory: each capability is reported missing, and Bishop stays ready.
     assert.equal(body.checks['model:asr']?.ok, false);

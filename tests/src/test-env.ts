@@ -15,3 +15,20 @@ export async function temporaryDirectory(label: string): Promise<{ path: string;
   const path = await mkdtemp(join(tmpdir(), `bishop-${label}-`));
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
+
+/** The offline test models (../shared/models: random-weight Whisper, real Silero VAD, procedural speaker embedder…). */
+export const testModelsDir = process.env.BISHOP_TEST_MODELS_DIR ?? '/work/shared/models';
+
+/** Environment that points a Bishop process at the test models. */
+export function testModelEnvironment(): Record<string, string> {
+  return {
+    BISHOP_MODELS_DIR: testModelsDir,
+    BISHOP_ASR_MODEL: 'asr-tiny-random',
+    BISHOP_VAD_MODEL: 'vad-silero',
+    BISHOP_SPEAKER_MODEL: 'speaker-procedural',
+    BISHOP_EMBEDDER_MODEL: 'embed-tiny-random',
+    BISHOP_LLM_MODEL: 'llm-tiny-random',
+    BISHOP_TTS_RU_MODEL: 'tts-tiny-random',
+    BISHOP_TTS_EN_MODEL: 'tts-tiny-random',
+  };
+}

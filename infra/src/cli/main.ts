@@ -2,15 +2,22 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, configFromEnvironment } from '../config/config.ts';
 import { bishopVersion } from '../runtime/version.ts';
+import { runModelsCommand } from './models-command.ts';
+import { runProjectionsCommand } from './projections-command.ts';
 import { startBishop } from './start.ts';
+import { runWorkerCommand } from './worker-command.ts';
 
 const usage = `Bishop ${bishopVersion}: create, train and test AI avatars.
 
 Usage: bishop <command>
 
 Commands:
-  start        run everything in one process (embedded defaults; configure with BISHOP_* env vars)
-  help         show this text
+  start                        run everything in one process (embedded defaults; configure with BISHOP_* env vars)
+  worker extract|voice-check   run one kind of ML worker as its own process
+  projections rebuild          replay every event into fresh read models and swap them in
+  models check [capability…]   say which ML models are installed in BISHOP_MODELS_DIR
+  models pull [capability…]    download the configured models (needs internet)
+  help                         show this text
 
 Configuration: see README.md, "Configuration".`;
 
@@ -25,14 +32,24 @@ async function main(argv: string[]): Promise<number> {
     console.log(bishopVersion);
     return 0;
   }
-  const [command] = positionals;
+  const [command, action, ...rest] = positionals;
   if (values.help || !command || command === 'help') {
     console.log(usage);
     return command || values.help ? 0 : 1;
   }
-  if (command === 'start') return runStart();
-  console.error(`Unknown command "${command}".\n\n${usage}`);
-  return 1;
+  switch (command) {
+    case 'start':
+      return runStart();
+    case 'worker':
+      return runWorkerCommand(configFromEnvironment(), action);
+    case 'projections':
+      return runProjectionsCommand(configFromEnvironment(), action);
+    case 'models':
+      return runModelsCommand(configFromEnvironment(), action, rest);
+    default:
+      console.error(`Unknown command "${command}".\n\n${usage}`);
+      return 1;
+  }
 }
 
 async function runStart(): Promise<number> {
@@ -53,8 +70,12 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError) console.error(error.message);
-    else console.error('Bishop failed:', error);
+    // Configuration mistakes are the operator's to fix: the message says what, no stack needed.
+    if (error instanceof ConfigError || (error instanceof Error && error.name.endsWith('ConfigError'))) {
+      console.error(error.message);
+    } else {
+      console.error('Bishop failed:', error);
+    }
     process.exitCode = 1;
   },
 );
