@@ -6,7 +6,7 @@
 export async function peekStream(
   source: AsyncIterable<Uint8Array>,
   bytes: number,
-): Promise<{ head: Buffer; body: AsyncIterable<Uint8Array> }> {
+): Promise<{ head: Buffer; body: AsyncIterable<Uint8Array>; discardRest: () => Promise<void> }> {
   const iterator = source[Symbol.asyncIterator]();
   const chunks: Buffer[] = [];
   let length = 0;
@@ -31,5 +31,16 @@ export async function peekStream(
       yield next.value;
     }
   }
-  return { head: head.subarray(0, Math.min(head.length, bytes)), body: body() };
+  /**
+   * Reads and drops whatever the consumer of `body` left unread. Through the same iterator:
+   * a Readable being async-iterated ignores resume(), so it could not be drained otherwise.
+   */
+  async function discardRest(): Promise<void> {
+    if (finished) return;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+    }
+  }
+  return { head: head.subarray(0, Math.min(head.length, bytes)), body: body(), discardRest };
 }

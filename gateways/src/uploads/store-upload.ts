@@ -20,21 +20,27 @@ export async function storeUpload<T>(
   file: UploadedFile,
   options: {
     readonly maxBytes: number;
+    /** The error for a file over `maxBytes` (default: over the file size limit). */
+    readonly tooLarge?: () => DomainError;
     readonly blobKeyFor: (id: string) => string;
     readonly accept?: (classified: UploadClass) => void;
     readonly record: (stored: StoredBlob, classified: UploadClass, id: string) => Promise<T>;
   },
 ): Promise<T> {
-  const { head, body } = await peekStream(file.body, SNIFF_BYTES);
-  const classified = await classifyUpload(file.fileName, head);
-  options.accept?.(classified);
+  const { head, body, discardRest } = await peekStream(file.body, SNIFF_BYTES);
   const id = randomUUID();
   const key = options.blobKeyFor(id);
+  let classified: UploadClass;
   let stored: StoredBlob;
   try {
+    classified = await classifyUpload(file.fileName, head);
+    options.accept?.(classified);
     stored = await blobs.put(key, body, { contentType: classified.mediaType, maxBytes: options.maxBytes });
   } catch (error) {
+    // The multipart parser only reaches the next file once this one is read to its end.
+    await discardRest().catch(() => {});
     if (error instanceof BlobTooLargeError) {
+      if (options.tooLarge) throw options.tooLarge();
       throw new DomainError(
         'BISHOP_ERR_FILE_TOO_LARGE',
         `"${file.fileName}" is larger than the limit of ${formatBytes(options.maxBytes)}`,

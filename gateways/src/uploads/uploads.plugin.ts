@@ -37,8 +37,11 @@ export interface UploadsOptions {
 export async function uploadsPlugin(app: FastifyInstance, options: UploadsOptions): Promise<void> {
   const { limits } = options;
   await app.register(multipart, {
+    // The blob store enforces the size limit exactly (and cleans up); busboy's limit, one byte
+    // higher and silent, only makes sure an oversized part is skipped without stalling the request.
+    throwFileSizeLimit: false,
     limits: {
-      fileSize: limits.maxFileBytes,
+      fileSize: limits.maxFileBytes + 1,
       files: limits.maxFiles,
       fields: 10,
       fieldSize: 1024,
@@ -54,20 +57,20 @@ export async function uploadsPlugin(app: FastifyInstance, options: UploadsOption
     for await (const part of request.files()) {
       const fileName = safeFileName(part.filename ?? 'file');
       try {
-        if (remaining <= 0) {
-          throw new DomainError(
+        const quotaExceeded = () =>
+          new DomainError(
             'BISHOP_ERR_QUOTA_EXCEEDED',
-            `Your storage limit of ${formatBytes(limits.maxUserBytes)} is reached`,
-            {
-              maxBytes: limits.maxUserBytes,
-            },
+            `"${fileName}" does not fit in your storage limit of ${formatBytes(limits.maxUserBytes)}`,
+            { fileName, maxBytes: limits.maxUserBytes },
           );
-        }
+        if (remaining <= 0) throw quotaExceeded();
         const result = await storeUpload(
           options.blobs,
           { fileName, body: part.file },
           {
             maxBytes: Math.min(limits.maxFileBytes, remaining),
+            // Past the remaining quota (smaller than the file limit), say so rather than "too large".
+            ...(remaining < limits.maxFileBytes ? { tooLarge: quotaExceeded } : {}),
             blobKeyFor: (materialId) => materialBlobKey(avatarId, materialId),
             record: async (stored, classified, materialId) => {
               const outcome = await options.commands.avatar(avatarId, {
@@ -108,7 +111,10 @@ export async function uploadsPlugin(app: FastifyInstance, options: UploadsOption
   app.post<{ Params: { avatarId: string } }>('/api/avatars/:avatarId/voice-sample', async (request) => {
     const { actor } = await ownedAvatar(request, options);
     const { avatarId } = request.params;
-    const part = await request.file({ limits: { fileSize: limits.maxVoiceSampleBytes, files: 1 } });
+    const part = await request.file({
+      throwFileSizeLimit: false,
+      limits: { fileSize: limits.maxVoiceSampleBytes + 1, files: 1 },
+    });
     if (!part) throw new DomainError('BISHOP_ERR_UPLOAD_INVALID', 'The request contained no file');
     const fileName = safeFileName(part.filename ?? 'voice');
     try {
