@@ -4,7 +4,9 @@ export type TextLanguage = (typeof textLanguages)[number];
 const CYRILLIC = /\p{Script=Cyrillic}/gu;
 const LATIN = /\p{Script=Latin}/gu;
 // Links, e-mail addresses and handles are Latin in any language; they must not tip the scale.
-const LATIN_NOISE = /(?:https?:\/\/|www\.)\S+|\S+@\S+|@\w+/gu;
+// Matches start only at a word start and every run is bounded: an unbounded `\S+@` retried at
+// each position of a long unbroken line is quadratic (a 100 kB line took 10 s, freezing the process).
+const LATIN_NOISE = /(?<!\S)(?:https?:\/\/|www\.)\S{1,2048}|(?<!\S)[^\s@]{1,256}@\S{1,256}|(?<!\S)@\w{1,64}/gu;
 // Even a short Russian sentence quoting an English term stays above 70 % Cyrillic
 // letters; past 30 % of the other script the text is genuinely bilingual.
 const DOMINANT_SHARE = 0.7;
