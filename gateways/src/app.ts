@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { authPlugin } from './auth/index.ts';
 import { CONSISTENCY_HEADER, graphqlPlugin } from './graphql/graphql.plugin.ts';
 import { parsePosition } from './graphql/resolvers/scalars.ts';
@@ -13,7 +13,8 @@ import { type UploadLimits, uploadsPlugin } from './uploads/uploads.plugin.ts';
 export interface GatewayOptions {
   readonly readinessChecks: readonly ReadinessCheck[];
   readonly version: string;
-  readonly logger?: boolean | { level: string };
+  /** A pino logger: request logs carry the request's correlation id (`reqId`). */
+  readonly logger?: FastifyBaseLogger;
   /** The API (GraphQL, uploads, media); without it only health answers. */
   readonly api?: {
     readonly services: GraphQLServices;
@@ -28,11 +29,16 @@ export interface GatewayOptions {
 /** Builds the HTTP gateway; listening is the caller's business (tests use inject). */
 export async function buildApp(options: GatewayOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     trustProxy: options.trustProxy ?? false,
     // Large files go through multipart streaming; JSON bodies (GraphQL) stay small.
     bodyLimit: 1024 * 1024,
+    // A caller's correlation id is kept (and copied into every command); otherwise one is made.
+    requestIdHeader: 'x-correlation-id',
     genReqId: () => crypto.randomUUID(),
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-correlation-id', request.id);
   });
   app.setErrorHandler(handleHttpError);
   await app.register(healthPlugin, { checks: options.readinessChecks, version: options.version });

@@ -20,7 +20,12 @@ export async function startBishop(config: BishopConfig): Promise<{ url: string; 
   await relay.start();
   const commands = createCommandBus({ eventStore: stores.eventStore });
   const workers = startWorkers(config, stores, commands, logger.child({ role: 'worker' }));
-  const gateway = await createGateway(config, stores, { projector, commands, extraChecks: workers.capabilityChecks });
+  const gateway = await createGateway(config, stores, {
+    projector,
+    commands,
+    extraChecks: workers.capabilityChecks,
+    logger: logger.child({ role: 'gateway' }),
+  });
   const address = await gateway.app.listen({ host: config.host, port: config.port });
   logger.info({ address, data: stores.describe }, 'Bishop started');
 

@@ -11,6 +11,7 @@ import {
 import { findApiTokenByHash, type Projector } from '@bishop/projections';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import type { Logger } from 'pino';
 import type { BishopConfig } from '../../config/config.ts';
 import { deriveKey } from '../derived-keys.ts';
 import type { Stores } from '../stores.ts';
@@ -30,7 +31,7 @@ export async function createGateway(
     readonly projector?: Projector;
     readonly commands?: CommandBus;
     readonly extraChecks?: readonly ReadinessCheck[];
-    readonly logger?: boolean;
+    readonly logger?: Logger;
   },
 ): Promise<GatewayRole> {
   const commands = options.commands ?? createCommandBus({ eventStore: stores.eventStore });
@@ -54,7 +55,7 @@ export async function createGateway(
   const app = await buildApp({
     readinessChecks,
     version: bishopVersion,
-    logger: options.logger ?? false,
+    ...(options.logger ? { logger: options.logger } : {}),
     api: {
       services: {
         commands,
