@@ -19,14 +19,26 @@ export function createCachingKeyStore(inner: KeyStore, ttlMs = 30_000): KeyStore
     cache.delete(subject);
     return undefined;
   };
+  // A batch of events of one subject asks for its key many times at once: one lookup serves them all.
+  const inFlight = new Map<string, Promise<Uint8Array | null>>();
+  const once = (subject: string, lookup: () => Promise<Uint8Array | null>) => {
+    let pending = inFlight.get(subject);
+    if (!pending) {
+      pending = lookup().finally(() => inFlight.delete(subject));
+      inFlight.set(subject, pending);
+    }
+    return pending;
+  };
   return {
     async obtainDataKey(subject) {
-      return cached(subject) ?? remember(subject, await inner.obtainDataKey(subject));
+      const hit = cached(subject);
+      if (hit) return hit;
+      return remember(subject, await inner.obtainDataKey(subject));
     },
     async findDataKey(subject) {
       const hit = cached(subject);
       if (hit) return hit;
-      const key = await inner.findDataKey(subject);
+      const key = await once(subject, () => inner.findDataKey(subject));
       return key ? remember(subject, key) : null;
     },
     async destroyDataKey(subject) {
