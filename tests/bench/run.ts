@@ -11,9 +11,11 @@ import { serverVersion } from './bench-databases.ts';
 import { busBenchmark } from './bus.bench.ts';
 import { eventStoreAppendBenchmark } from './event-store-append.bench.ts';
 import { eventStoreReadBenchmark } from './event-store-read.bench.ts';
+import { graphqlThroughputBenchmark } from './graphql-throughput.bench.ts';
 import type { Benchmark } from './harness.ts';
 import { projectionRebuildBenchmark } from './projection-rebuild.bench.ts';
 import { type BenchReport, formatTable, machineInfo, toReportRow, writeReport } from './report.ts';
+import { subscriptionFanoutBenchmark } from './subscription-fanout.bench.ts';
 
 /** Add new benchmarks here; each creates and drops its own databases. */
 export const benchmarks: readonly Benchmark[] = [
@@ -22,6 +24,8 @@ export const benchmarks: readonly Benchmark[] = [
   projectionRebuildBenchmark,
   busBenchmark,
   asrBenchmark,
+  graphqlThroughputBenchmark,
+  subscriptionFanoutBenchmark,
 ];
 
 export interface RunOptions {

@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import { createCommandBus } from '@bishop/commands';
+import { changeNoticeSubject, eventCatalogue, isDomainEventType } from '@bishop/domain';
+import type { Bus } from '@bishop/domain/ports';
+import {
+  type AuthService,
+  buildApp,
+  checkReadiness,
+  createAuthService,
+  createLiveFeeds,
+  createMediaUrlSigner,
+  createOwnershipCheck,
+  type LiveFeeds,
+} from '@bishop/gateways';
+import {
+  createCachingKeyStore,
+  createFsBlobStore,
+  createInProcessBus,
+  createPersonalDataEventStore,
+  createPgSqlClient,
+  createPostgresEventStore,
+  createReadStore,
+  createSqlKeyStore,
+  type ReadStore,
+} from '@bishop/infra';
+import { createSqlAuthStore } from '@bishop/infra/auth-store';
+import { createProjector, findApiTokenByHash } from '@bishop/projections';
+import type { FastifyInstance } from 'fastify';
+import { temporaryDirectory } from '../src/test-env.ts';
+import { createBenchDatabase } from './bench-databases.ts';
+
+/** A listening gateway on fresh stores, plus the pieces a benchmark drives directly. */
+export interface GatewayRig {
+  /** e.g. `http://127.0.0.1:41234` */
+  readonly url: string;
+  readonly bus: Bus;
+  readonly live: LiveFeeds;
+  readonly readStore: ReadStore;
+  /** The gateway's own AuthService instance (an anchor route authenticates with it too). */
+  readonly auth: AuthService;
+  close(): Promise<void>;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * The gateway as `bishop start` assembles it (infra/src/runtime/stores.ts and
+ * roles/gateway-role.ts + projector-role.ts) with BISHOP_DATABASE_URL set:
+ * event store, keys, read models, sessions and the embedded bus on a
+ * throw-away database of the bench server, files in a temporary directory.
+ * Assembled here from the packages' public exports because @bishop/infra does
+ * not export its runtime (openStores, createGateway); keep the two in step.
+ */
+export async function openGatewayRig(serverUrl: string): Promise<GatewayRig> {
+  const database = await createBenchDatabase(serverUrl, 'gateway');
+  const blobDir = await temporaryDirectory('bench-gateway');
+  const schema = 'bishop';
+  const sql = createPgSqlClient({ connectionString: database.url });
+  const masterKey = randomBytes(32);
+  const keyStore = createCachingKeyStore(await createSqlKeyStore(sql, { schema, masterKey }));
+  const personalFieldsOf = (type: string) => (isDomainEventType(type) ? eventCatalogue[type].personalFields : []);
+  const eventStore = createPersonalDataEventStore(
+    await createPostgresEventStore(sql, { schema }),
+    keyStore,
+    personalFieldsOf,
+  );
+  const readStore = await createReadStore({ kind: 'postgres', connectionString: database.url, schema: 'bishop_read' });
+  const authStore = await createSqlAuthStore(sql, { schema: `${schema}_auth` });
+  const blobs = await createFsBlobStore({ root: blobDir.path });
+  const bus = await createInProcessBus({ sql, schema });
+  await bus.ensureTopology();
+
+  const encoder = new TextEncoder();
+  const projector = createProjector({
+    eventStore,
+    db: readStore.db,
+    schema: readStore.schema,
+    onCommitted: (notices) => {
+      for (const notice of notices) {
+        const wire = { ...notice, position: notice.position.toString() };
+        bus.signal(changeNoticeSubject(notice.ownerId), encoder.encode(JSON.stringify(wire)));
+      }
+    },
+  });
+  await projector.start();
+
+  const commands = createCommandBus({ eventStore });
+  const live = createLiveFeeds(bus);
+  const db = readStore.models;
+  const auth = createAuthService({
+    eventStore,
+    commandBus: commands,
+    store: authStore,
+    signingKey: randomBytes(32),
+    // Sign-up is setup, not the measured work: a cheap scrypt keeps it from taking seconds.
+    passwordCost: { N: 2 ** 10, r: 8, p: 1 },
+    findApiTokenByHash: async (hash) => {
+      const row = await findApiTokenByHash(db, hash);
+      return row ? { tokenId: row.token_id, userId: row.owner_id, revoked: row.revoked_at !== null } : null;
+    },
+  });
+  const app: FastifyInstance = await buildApp({
+    readinessChecks: [],
+    version: 'bench',
+    api: {
+      services: {
+        commands,
+        readModels: db,
+        waitForPosition: projector.waitFor.bind(projector),
+        auth,
+        blobs,
+        signer: createMediaUrlSigner(randomBytes(32)),
+        live,
+        owns: createOwnershipCheck(eventStore),
+        readiness: () => checkReadiness([]),
+      },
+      uploadLimits: { maxFileBytes: 10 * MB, maxUserBytes: 100 * MB, maxFiles: 100, maxVoiceSampleBytes: 10 * MB },
+      // Quota checks only: no upload in these benchmarks comes near the limit.
+      bytesStoredBy: async () => 0,
+    },
+  });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+
+  return {
+    url,
+    bus,
+    live,
+    readStore,
+    auth,
+    async close() {
+      await app.close();
+      await live.close();
+      await projector.stop();
+      await bus.close();
+      await blobs.close();
+      await eventStore.close();
+      await keyStore.close();
+      await readStore.close();
+      await sql.close();
+      await blobDir.remove();
+      await database.drop();
+    },
+  };
+}

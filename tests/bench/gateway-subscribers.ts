@@ -1,0 +1,135 @@
+import { once } from 'node:events';
+import { isMainThread, parentPort, Worker } from 'node:worker_threads';
+import { type Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { waitFor } from '../src/async.ts';
+
+/*
+ * Many graphql-ws subscribers to `replyTokens(chatId)`, held in a worker
+ * thread so that parsing their messages does not share the gateway's event
+ * loop (real clients run on other machines). Each token's `text` is the time
+ * it was sent; a subscriber records now − sent for every token it receives.
+ * This module is both the worker (below, when not on the main thread) and
+ * the main thread's handle on it.
+ */
+
+interface OpenCommand {
+  readonly type: 'open';
+  readonly url: string;
+  readonly token: string;
+  readonly chatId: string;
+  readonly count: number;
+  /** Connections opened at once: the gateway authenticates each connection_init. */
+  readonly batch: number;
+}
+type Command = OpenCommand | { readonly type: 'collect'; readonly expected: number } | { readonly type: 'close' };
+type Reply =
+  | { readonly type: 'done'; readonly latencies?: number[] }
+  | { readonly type: 'failed'; readonly message: string };
+
+/** Milliseconds on a clock both threads share (each thread's `performance.now()` has its own origin). */
+export const sharedClock = (): number => performance.timeOrigin + performance.now();
+
+const SUBSCRIPTION = 'subscription($c: ID!) { replyTokens(chatId: $c) { index text done } }';
+const COLLECT_TIMEOUT_MS = 60_000;
+
+export interface SubscriberPool {
+  /** Opens `count` connections, each with one subscription; resolves once every connection is acknowledged. */
+  open(options: Omit<OpenCommand, 'type'>): Promise<void>;
+  /** Waits for `expected` deliveries since the last collect and returns their latencies in ms. */
+  collect(expected: number): Promise<number[]>;
+  /** Closes every connection and ends the worker. */
+  close(): Promise<void>;
+}
+
+export function startSubscriberPool(): SubscriberPool {
+  const worker = new Worker(new URL(import.meta.url));
+  const ask = async (command: Command): Promise<number[]> => {
+    worker.postMessage(command);
+    const [reply] = (await once(worker, 'message')) as [Reply];
+    if (reply.type === 'failed') throw new Error(`subscribers: ${reply.message}`);
+    return reply.latencies ?? [];
+  };
+  return {
+    open: async (options) => void (await ask({ type: 'open', ...options })),
+    collect: (expected) => ask({ type: 'collect', expected }),
+    async close() {
+      await ask({ type: 'close' });
+      await worker.terminate();
+    },
+  };
+}
+
+function runWorker(port: NonNullable<typeof parentPort>): void {
+  const clients: Client[] = [];
+  const errors: string[] = [];
+  let latencies: number[] = [];
+
+  async function openOne(options: OpenCommand): Promise<void> {
+    const client = createClient({
+      url: `${options.url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${options.token}` },
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: (error) => errors.push(String(error)),
+    });
+    clients.push(client);
+    const acknowledged = new Promise<void>((resolve, reject) => {
+      client.on('connected', () => resolve());
+      client.on('closed', (event) => {
+        const { code, reason } = event as { code?: number; reason?: string };
+        reject(new Error(`connection closed before it was acknowledged: ${code} ${reason}`));
+      });
+    });
+    client.subscribe<{ replyTokens: { text: string } }>(
+      { query: SUBSCRIPTION, variables: { c: options.chatId } },
+      {
+        next: (result) => {
+          const sent = Number(result.data?.replyTokens.text);
+          if (Number.isFinite(sent)) latencies.push(sharedClock() - sent);
+          else errors.push(`unexpected result ${JSON.stringify(result)}`);
+        },
+        error: (error) => errors.push(error instanceof Error ? error.message : JSON.stringify(error)),
+        complete: () => {},
+      },
+    );
+    await acknowledged;
+  }
+
+  async function handle(command: Command): Promise<number[] | undefined> {
+    switch (command.type) {
+      case 'open':
+        for (let opened = 0; opened < command.count; opened += command.batch) {
+          const batch = Math.min(command.batch, command.count - opened);
+          await Promise.all(Array.from({ length: batch }, () => openOne(command)));
+        }
+        return undefined;
+      case 'collect': {
+        await waitFor(() => latencies.length >= command.expected || errors.length > 0, COLLECT_TIMEOUT_MS, 5);
+        const collected = latencies;
+        latencies = [];
+        return collected;
+      }
+      case 'close':
+        await Promise.all(clients.map((client) => client.dispose()));
+        return undefined;
+    }
+  }
+
+  port.on('message', async (command: Command) => {
+    try {
+      const result = await handle(command);
+      // Closing after a failure must still close: errors are reported by open and collect.
+      if (command.type !== 'close' && errors.length > 0) throw new Error(errors.slice(0, 3).join('; '));
+      port.postMessage({ type: 'done', latencies: result } satisfies Reply);
+    } catch (error) {
+      port.postMessage({
+        type: 'failed',
+        message: error instanceof Error ? error.message : String(error),
+      } satisfies Reply);
+    }
+  });
+}
+
+if (!isMainThread && parentPort) runWorker(parentPort);
