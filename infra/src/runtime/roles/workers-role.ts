@@ -1,14 +1,31 @@
 import type { CommandBus } from '@bishop/commands';
 import type { ReadinessCheck } from '@bishop/gateways';
-import { startExtractWorker, startVoiceCheckWorker } from '@bishop/ml-workers';
-import { audioTools } from '@bishop/ml-workers/audio';
-import { capabilities, checkModels, modelSettings } from '@bishop/ml-workers/models';
+import { type RunningWorker, startExtractWorker, startVoiceCheckWorker } from '@bishop/ml-workers';
+import { type AudioTools, audioTools } from '@bishop/ml-workers/audio';
+import { capabilities, checkModels, type ModelSettings, modelSettings } from '@bishop/ml-workers/models';
 import type { Logger } from 'pino';
 import type { BishopConfig } from '../../config/config.ts';
 import type { Stores } from '../stores.ts';
 
-export const workerKinds = ['extract', 'voice-check'] as const;
-export type WorkerKind = (typeof workerKinds)[number];
+type WorkerStarter = (shared: SharedWorkerOptions, stores: Stores, logger: Logger) => RunningWorker;
+
+/** Every worker kind and how to start it; `bishop worker <kind>` runs one of them. Add new kinds here. */
+const workerStarters = {
+  extract: (shared, stores, logger) => startExtractWorker({ ...shared, eventStore: stores.eventStore, logger }),
+  'voice-check': (shared, _stores, logger) => startVoiceCheckWorker({ ...shared, logger }),
+} satisfies Record<string, WorkerStarter>;
+
+export type WorkerKind = keyof typeof workerStarters;
+export const workerKinds = Object.keys(workerStarters) as WorkerKind[];
+
+interface SharedWorkerOptions {
+  readonly bus: Stores['bus'];
+  readonly commands: CommandBus;
+  readonly blobs: Stores['blobs'];
+  readonly models: ModelSettings;
+  readonly audioTools: AudioTools;
+  readonly decrypt: Stores['personalData']['unseal'];
+}
 
 /** Starts ML workers (all kinds in `bishop start`, one in `bishop worker <kind>`). */
 export function startWorkers(
@@ -20,7 +37,7 @@ export function startWorkers(
 ) {
   const models = modelSettings(config.modelsDir);
   const tools = audioTools();
-  const shared = {
+  const shared: SharedWorkerOptions = {
     bus: stores.bus,
     commands,
     blobs: stores.blobs,
@@ -28,11 +45,7 @@ export function startWorkers(
     audioTools: tools,
     decrypt: stores.personalData.unseal,
   };
-  const running = kinds.map((kind) =>
-    kind === 'extract'
-      ? startExtractWorker({ ...shared, eventStore: stores.eventStore, logger: logger.child({ worker: kind }) })
-      : startVoiceCheckWorker({ ...shared, logger: logger.child({ worker: kind }) }),
-  );
+  const running = kinds.map((kind) => workerStarters[kind](shared, stores, logger.child({ worker: kind })));
   // /readyz names each ML capability, so the UI can say e.g. "voice synthesis is not installed".
   const capabilityChecks: ReadinessCheck[] = capabilities.map((capability) => ({
     name: `model:${capability}`,
