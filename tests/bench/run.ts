@@ -32,6 +32,8 @@ export interface RunOptions {
   readonly quick?: boolean;
   readonly serverUrl?: string;
   readonly log?: (message: string) => void;
+  /** Run only the benchmarks whose name contains one of these. */
+  readonly only?: readonly string[];
 }
 
 export async function runBenchmarks(options: RunOptions = {}): Promise<BenchReport> {
@@ -39,7 +41,9 @@ export async function runBenchmarks(options: RunOptions = {}): Promise<BenchRepo
   const serverUrl = options.serverUrl ?? testDatabaseUrl;
   const log = options.log ?? ((message: string) => console.error(`[bench] ${message}`));
   const rows = [];
-  for (const benchmark of benchmarks) {
+  const only = options.only ?? [];
+  const selected = only.length ? benchmarks.filter((b) => only.some((part) => b.name.includes(part))) : benchmarks;
+  for (const benchmark of selected) {
     log(benchmark.name);
     rows.push(...(await benchmark.run({ quick, serverUrl, log: (message) => log(`  ${message}`) })));
   }
@@ -54,8 +58,11 @@ export async function runBenchmarks(options: RunOptions = {}): Promise<BenchRepo
 
 if (import.meta.main) {
   const started = performance.now();
-  const report = await runBenchmarks();
+  // `npm run bench -- asr` runs only matching benchmarks and leaves the recorded full results alone.
+  const only = process.argv.slice(2);
+  const report = await runBenchmarks({ only });
   console.log(formatTable(report.rows));
+  if (only.length) process.exit(0);
   const files = await writeReport(report, fileURLToPath(new URL('../../bench-results/', import.meta.url)));
   console.error(`[bench] done in ${((performance.now() - started) / 1000).toFixed(1)} s; wrote ${files.join(', ')}`);
 }

@@ -4,6 +4,7 @@ import { type AudioTools, sampleRate, secondsOf } from './audio-tools.ts';
 import { decodeAudio } from './decode-audio.ts';
 import { detectLanguage } from './detect-language.ts';
 import { probeMedia } from './probe-media.ts';
+import { readAhead } from './read-ahead.ts';
 import { withSignal } from './run-tool.ts';
 import { detectVoiceActivity, type VadFrame } from './silero-vad.ts';
 import { fileTime, type SpeechChunk } from './speech-chunk.ts';
@@ -59,7 +60,7 @@ export async function transcribeFile(path: string, options: TranscribeOptions): 
   });
   let language = options.language;
   const segments: TranscriptSegment[] = [];
-  for await (const item of chunkSpeech(frames, options.chunking)) {
+  for await (const item of readAhead(chunkSpeech(frames, options.chunking))) {
     signal?.throwIfAborted();
     if (item.type === 'chunk') {
       language ??= await detectLanguage(options.asr, item.samples, options.languages ?? ['ru', 'en']);
