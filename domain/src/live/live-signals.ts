@@ -7,9 +7,11 @@
 
 export const replyTokenSubjectPrefix = 'bishop.live.tokens';
 export const changeNoticeSubjectPrefix = 'bishop.live.changes';
+export const dubProgressSubjectPrefix = 'bishop.live.dubs';
 
 export const replyTokenSubject = (chatId: string): string => `${replyTokenSubjectPrefix}.${chatId}`;
 export const changeNoticeSubject = (ownerId: string): string => `${changeNoticeSubjectPrefix}.${ownerId}`;
+export const dubProgressSubject = (chatId: string): string => `${dubProgressSubjectPrefix}.${chatId}`;
 
 /** A piece of a reply as the model produces it. */
 export interface ReplyTokenSignal {
@@ -19,6 +21,17 @@ export interface ReplyTokenSignal {
   readonly index: number;
   readonly text: string;
   readonly done: boolean;
+}
+
+/** The dub worker finished speaking one sentence of a reply (sentences are spoken in order). */
+export interface DubProgressSignal {
+  readonly chatId: string;
+  readonly replyId: string;
+  /** 0, 1, 2… of `count`. */
+  readonly index: number;
+  readonly count: number;
+  /** Seconds of speech synthesised so far, this sentence included. */
+  readonly spokenSec: number;
 }
 
 export const changeKinds = [
