@@ -1,3 +1,4 @@
+export * from './dubbing/index.ts';
 export * from './extraction/index.ts';
 export * from './runtime/index.ts';
 export * from './workers/index.ts';

@@ -11,6 +11,8 @@ export const Capability = {
   Llm: 'llm',
   TtsRussian: 'tts-ru',
   TtsEnglish: 'tts-en',
+  /** Zero-shot voice cloning TTS (Chatterbox Multilingual): speaks in the voice of a sample. */
+  TtsClone: 'tts-clone',
 } as const;
 export type Capability = (typeof Capability)[keyof typeof Capability];
 
@@ -69,5 +71,17 @@ export function layoutFiles(capability: Capability, dtype: ModelDtype): string[]
     case 'tts-ru':
     case 'tts-en':
       return ['config.json', ...tokenizer, onnx('model')];
+    // Chatterbox's four graphs; the fp32 export keeps its weights beside each graph in `.onnx_data`.
+    case 'tts-clone': {
+      const graphs = ['speech_encoder', 'embed_tokens', 'language_model', 'conditional_decoder'].map(onnx);
+      return [
+        'config.json',
+        'generation_config.json',
+        ...tokenizer,
+        'default_voice.wav',
+        ...graphs,
+        ...(dtype === 'fp32' ? graphs.map((graph) => `${graph}_data`) : []),
+      ];
+    }
   }
 }

@@ -86,6 +86,16 @@ export const defaultModels: Readonly<Record<Capability, CatalogueEntry>> = {
     size: '≈ 115 MB',
     why: 'the non-cloning fallback voice (VITS) when no cloning model is installed',
   },
+  'tts-clone': {
+    capability: 'tts-clone',
+    name: 'onnx-community/chatterbox-multilingual-ONNX',
+    // The revision other mirrors pin (speech_encoder, embed_tokens, language_model, conditional_decoder + .onnx_data).
+    revision: '452d3f434aa592098f1eedac9099f33642ab2da5',
+    dtype: 'fp32',
+    license: 'MIT (ResembleAI/chatterbox)',
+    size: '≈ 3.2 GB (fp32: language model 2.0 GB, speech encoder 0.56 GB, decoder 0.51 GB, embeddings 66 MB)',
+    why: 'zero-shot voice cloning from a 6–60 s sample in 23 languages including Russian and English; GPU-class speed (on CPU several times slower than real time)',
+  },
 };
 
 /** Where speaker-embedding cosines must land; they differ per model, so they live with the model. */

@@ -35,3 +35,4 @@ export {
 } from './model-settings.ts';
 export { huggingFaceHub, type PullOptions, type PullProgress, type PullResult, pullModels } from './pull-models.ts';
 export type { SpeakerEmbedder } from './speaker-embedder.ts';
+export { loadVoiceCloner, type VoiceCloner } from './voice-cloner.ts';

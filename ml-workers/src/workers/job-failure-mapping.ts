@@ -11,6 +11,7 @@ const capabilityNames: Record<string, string> = {
   llm: 'Reply generation',
   'tts-ru': 'Russian speech synthesis',
   'tts-en': 'English speech synthesis',
+  'tts-clone': 'Voice cloning',
 };
 
 /**

@@ -25,10 +25,12 @@ describe('model check and loading', () => {
   after(() => rm(emptyDir, { recursive: true, force: true }));
 
   it('reports every capability ready when its files are there', async () => {
-    const statuses = await checkModels(testModelSettings());
+    // No voice-cloning test model exists (shared/models); its tests skip visibly (test/tts/chatterbox.test.ts).
+    const withTestModels = capabilities.filter((c) => c !== 'tts-clone');
+    const statuses = await checkModels(testModelSettings(), withTestModels);
     assert.deepEqual(
       statuses.map((s) => [s.capability, s.ready, s.missing]),
-      capabilities.map((c) => [c, true, []]),
+      withTestModels.map((c) => [c, true, []]),
     );
   });
 

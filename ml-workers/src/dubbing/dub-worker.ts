@@ -1,0 +1,131 @@
+import {
+  chatStream,
+  type DubProgressSignal,
+  dubBlobKey,
+  dubProgressSubject,
+  parseStreamName,
+  type Reply,
+} from '@bishop/domain';
+import type { BlobStore, Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
+import type { AudioTools } from '../audio/index.ts';
+import {
+  failureOf,
+  jobCommandMetadata,
+  PermanentJobError,
+  type RunningWorker,
+  runWorker,
+  type WorkerCommands,
+  type WorkerLogger,
+} from '../runtime/index.ts';
+import type { TtsEngines } from '../tts/index.ts';
+import { withBlobAsFile } from '../workers/blob-files.ts';
+import { asPermanentFailure } from '../workers/job-failure-mapping.ts';
+import { type DubVoicePlan, planDubVoice } from './dub-voice.ts';
+import { encodeDub } from './encode-dub.ts';
+import { replyLanguage } from './reply-language.ts';
+import { speakReply } from './speak-reply.ts';
+
+export interface DubWorkerOptions {
+  readonly bus: Bus;
+  readonly commands: WorkerCommands;
+  readonly blobs: BlobStore;
+  readonly eventStore: EventStore;
+  readonly tts: TtsEngines;
+  /** espeak-ng, for Russian stress marks. */
+  readonly espeakProgram: string;
+  readonly decrypt: (event: RecordedEvent) => Promise<RecordedEvent>;
+  readonly audioTools?: AudioTools;
+  readonly logger?: WorkerLogger;
+}
+
+const SERVICE = 'dub';
+const MAX_DELIVER = 3;
+
+/**
+ * On ReplyGenerated: speaks the reply sentence by sentence (signalling each
+ * one as it is ready), in the person's cloned voice when consent and an
+ * accepted sample exist and the engine clones, else in a generic voice;
+ * encodes it to Ogg/Opus marked as synthetic, stores it and records DubReady,
+ * or DubFailed with a reason a person can read.
+ */
+export function startDubWorker(options: DubWorkerOptions): RunningWorker {
+  const { commands, blobs } = options;
+  const tools = options.audioTools ? { tools: options.audioTools } : {};
+  const target = (job: RecordedEvent) => ({
+    chatId: parseStreamName(job.streamName)?.id ?? '',
+    reply: job.data as unknown as Reply,
+  });
+
+  async function avatarOf(chatId: string): Promise<string> {
+    const [opened] = await options.eventStore.readStream(chatStream(chatId), { maxCount: 1 });
+    const avatarId = opened?.data.avatarId;
+    if (typeof avatarId !== 'string') throw new Error(`Chat ${chatId} has no ChatOpened event`);
+    return avatarId;
+  }
+
+  /** Runs `speak` with the voice sample as a file when the plan clones and the engine can. */
+  function withReference<T>(plan: DubVoicePlan, clones: boolean, speak: (reference: string | null) => Promise<T>) {
+    if (plan.kind !== 'clone' || !clones) return speak(null);
+    return withBlobAsFile(blobs, plan.sampleBlobKey, (path) => speak(path));
+  }
+
+  return runWorker({
+    bus: options.bus,
+    durable: 'worker-dub',
+    subjects: ['bishop.chat.ReplyGenerated'],
+    concurrency: 1,
+    ackWaitMs: 120_000,
+    maxDeliver: MAX_DELIVER,
+    decrypt: options.decrypt,
+    ...(options.logger ? { logger: options.logger } : {}),
+    async handle(job, { signal, working }) {
+      const { chatId, reply } = target(job);
+      const language = replyLanguage(reply.text);
+      const choice = await options.tts.forLanguage(language);
+      if (!choice.tts) throw new PermanentJobError({ reasonCode: 'TTS_UNAVAILABLE', reason: choice.reason });
+      const { tts } = choice;
+      const avatarId = await avatarOf(chatId);
+      const plan = await planDubVoice(options.eventStore, avatarId);
+      const description = tts.describe();
+      let spokenSec = 0;
+      const spoken = await withReference(plan, description.clones, (reference) =>
+        speakReply(tts, reply.text, {
+          language,
+          reference,
+          espeakProgram: options.espeakProgram,
+          signal,
+          // Each finished sentence: a heartbeat for the bus and a signal for listeners (first audio is near).
+          onSentence: ({ index, count, speech }) => {
+            working();
+            spokenSec += speech.samples.length / speech.sampleRate;
+            const progress: DubProgressSignal = { chatId, replyId: reply.replyId, index, count, spokenSec };
+            options.bus.signal(dubProgressSubject(chatId), new TextEncoder().encode(JSON.stringify(progress)));
+          },
+        }),
+      ).catch(asPermanentFailure);
+      const encoded = await encodeDub(
+        spoken.samples,
+        spoken.sampleRate,
+        { voice: spoken.voice, model: spoken.model, watermark: description.watermark, language },
+        { ...tools, signal },
+      );
+      const blobKey = dubBlobKey(avatarId, chatId, reply.replyId);
+      await blobs.put(blobKey, encoded.bytes, { contentType: encoded.contentType });
+      await commands.chat(chatId, {
+        type: 'RecordDub',
+        data: { replyId: reply.replyId, blobKey, durationSec: round(encoded.durationSec), voice: spoken.voice },
+        metadata: jobCommandMetadata(job, 'dub', SERVICE),
+      });
+    },
+    async onGiveUp(job, error) {
+      const { chatId, reply } = target(job);
+      await commands.chat(chatId, {
+        type: 'FailDub',
+        data: { replyId: reply.replyId, ...failureOf(error, MAX_DELIVER) },
+        metadata: jobCommandMetadata(job, 'dub', SERVICE),
+      });
+    },
+  });
+}
+
+const round = (seconds: number) => Math.round(seconds * 1000) / 1000;
