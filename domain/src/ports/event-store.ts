@@ -29,6 +29,11 @@ export interface EventMetadata {
   readonly occurredAt: string;
   /** Whose data key protects the personal fields, e.g. `avatar-<id>`; absent when none. */
   readonly dataSubject?: string;
+  /**
+   * sha256 (hex) linking the event to the one before it in its stream, set by the
+   * store on append (infra's hash chain): proof that history was not altered.
+   */
+  readonly chainHash?: string;
   /** Set on read when personal fields could not be decrypted because the subject's key was destroyed. */
   readonly erasedFields?: readonly string[];
 }

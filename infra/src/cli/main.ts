@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, configFromEnvironment } from '../config/config.ts';
 import { bishopVersion } from '../runtime/version.ts';
+import { runAuditCommand } from './audit-command.ts';
 import { runModelsCommand } from './models-command.ts';
 import { runProjectionsCommand } from './projections-command.ts';
 import { startBishop } from './start.ts';
@@ -17,6 +18,7 @@ Commands:
   projections rebuild          replay every event into fresh read models and swap them in
   models check [capability…]   say which ML models are installed in BISHOP_MODELS_DIR
   models pull [capability…]    download the configured models (needs internet)
+  audit verify <avatarId>      prove the avatar's history intact (hash chains), or show what was altered
   help                         show this text
 
 Configuration: see README.md, "Configuration".`;
@@ -46,6 +48,8 @@ async function main(argv: string[]): Promise<number> {
       return runProjectionsCommand(configFromEnvironment(), action);
     case 'models':
       return runModelsCommand(configFromEnvironment(), action, rest);
+    case 'audit':
+      return runAuditCommand(configFromEnvironment(), action, rest);
     default:
       console.error(`Unknown command "${command}".\n\n${usage}`);
       return 1;

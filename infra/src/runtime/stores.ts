@@ -6,6 +6,7 @@ import type { AuthStore, ReadinessCheck } from '@bishop/gateways';
 import { sql as kyselySql } from 'kysely';
 import { createSqlAuthStore } from '../auth-store/index.ts';
 import type { BishopConfig } from '../config/config.ts';
+import { createHashChainedEventStore } from '../event-store/hash-chain/hash-chained-event-store.ts';
 import { createPostgresEventStore } from '../event-store/postgres/postgres-event-store.ts';
 import { createCachingKeyStore } from '../key-store/caching-key-store.ts';
 import { createSqlKeyStore } from '../key-store/sql-key-store.ts';
@@ -51,10 +52,12 @@ export async function openStores(config: BishopConfig): Promise<Stores> {
   const sql: SqlClient = embedded ?? createPgSqlClient({ connectionString: config.databaseUrl as string });
   const masterKey = config.masterKey ?? (await loadOrCreateMasterKey(config.dataDir)).key;
   const keyStore = createCachingKeyStore(await createSqlKeyStore(sql, { schema: config.databaseSchema, masterKey }));
-  const rawEventStore =
+  // Every stream is hash-chained as written (sealed), so history can be proven without any key.
+  const rawEventStore = createHashChainedEventStore(
     config.eventStore === 'esdb'
       ? await openEventStoreDb(config.esdbUrl as string)
-      : await createPostgresEventStore(sql, { schema: config.databaseSchema });
+      : await createPostgresEventStore(sql, { schema: config.databaseSchema }),
+  );
   const personalFieldsOf = (type: string) => (isDomainEventType(type) ? eventCatalogue[type].personalFields : []);
   const eventStore = createPersonalDataEventStore(rawEventStore, keyStore, personalFieldsOf);
   const personalData = createPersonalDataCodec(keyStore, personalFieldsOf);

@@ -20,6 +20,10 @@ export interface EventFacts {
   readonly streamId: string;
   readonly occurredAt: Date;
   readonly actorId: string;
+  /** Revision inside its stream. */
+  readonly revision: bigint;
+  /** Its link in the stream's hash chain (null for events stored before the chain existed). */
+  readonly chainHash: string | null;
   /** Data fields whose data key was destroyed (crypto-shredded): their values are placeholders. */
   readonly erased: ReadonlySet<string>;
 }
@@ -42,6 +46,8 @@ export function toProjectedEvent(recorded: RecordedEvent): ProjectedEvent | null
     streamId: stream.id,
     occurredAt: new Date(recorded.metadata.occurredAt),
     actorId: recorded.metadata.actorId,
+    revision: recorded.revision,
+    chainHash: recorded.metadata.chainHash ?? null,
     erased: new Set(recorded.metadata.erasedFields ?? []),
   };
 }

@@ -84,6 +84,8 @@ export function timelineEntryOf(
     actor_id: event.actorId,
     occurred_at: event.occurredAt,
     summary: entry.summary(event.data as never),
+    revision: event.revision,
+    chain_hash: event.chainHash,
   };
 }
 

@@ -25,4 +25,11 @@ export const timelineMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-12-01T22:30:00_timeline_chain_links': {
+    // biome-ignore lint/suspicious/noExplicitAny: a migration must not follow today's table types
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('avatar_timeline').addColumn('revision', 'bigint').execute();
+      await db.schema.alterTable('avatar_timeline').addColumn('chain_hash', 'text').execute();
+    },
+  },
 };

@@ -49,3 +49,52 @@ function validKinds(kinds: readonly string[] | undefined): TimelineKind[] | unde
   }
   return [...new Set(kinds)] as TimelineKind[];
 }
+
+/** One event's chain link as the projector saw it. */
+export interface ChainLinkSeen {
+  /** null for the avatar's own stream. */
+  readonly chatId: string | null;
+  readonly revision: bigint;
+  readonly chainHash: string;
+}
+
+/**
+ * Every chain link of an avatar's streams that the timeline recorded, oldest
+ * first, for the operator's audit (not owner-scoped: `bishop audit` is an operator tool).
+ */
+export async function listChainLinksSeen(db: Kysely<ReadModels>, avatarId: string): Promise<ChainLinkSeen[]> {
+  if (possibleIds([avatarId]).length === 0) return [];
+  const rows = await db
+    .selectFrom('avatar_timeline')
+    .select(['chat_id', 'revision', 'chain_hash'])
+    .where('avatar_id', '=', avatarId)
+    .where('chain_hash', 'is not', null)
+    .where('revision', 'is not', null)
+    .orderBy('position')
+    .execute();
+  return rows.map((row) => ({
+    chatId: row.chat_id,
+    revision: row.revision as bigint,
+    chainHash: row.chain_hash as string,
+  }));
+}
+
+/** The newest link of the avatar's own stream: its chain head, for the API and the UI. */
+export async function findChainHead(
+  db: Kysely<ReadModels>,
+  ownerId: string,
+  avatarId: string,
+): Promise<{ revision: bigint; chainHash: string } | null> {
+  if (possibleIds([avatarId]).length === 0) return null;
+  const row = await db
+    .selectFrom('avatar_timeline')
+    .select(['revision', 'chain_hash'])
+    .where('owner_id', '=', ownerId)
+    .where('avatar_id', '=', avatarId)
+    .where('chat_id', 'is', null)
+    .where('chain_hash', 'is not', null)
+    .orderBy('position', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.chain_hash && row.revision !== null ? { revision: row.revision, chainHash: row.chain_hash } : null;
+}

@@ -19,6 +19,10 @@ export interface AvatarTimelineTable {
   actor_id: string;
   occurred_at: Date;
   summary: string;
+  /** Revision of the event in its stream (the avatar's, or the chat's when chat_id is set). */
+  revision: bigint | null;
+  /** The event's hash-chain link as the projector saw it: a witness for `bishop audit verify`. */
+  chain_hash: string | null;
 }
 
 export type TimelineRow = Selectable<AvatarTimelineTable>;

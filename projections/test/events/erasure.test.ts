@@ -9,6 +9,8 @@ const facts = (erased: string[]): EventFacts => ({
   streamId: 'a',
   occurredAt: new Date(0),
   actorId: 'user:u',
+  revision: 0n,
+  chainHash: null,
   erased: new Set(erased),
 });
 

@@ -1,6 +1,7 @@
 import { DomainError, type Gender } from '@bishop/domain';
 import {
   findAvatarById,
+  findChainHead,
   findMaterialById,
   findTrainingRunById,
   listAvatars,
@@ -156,6 +157,10 @@ export function avatarResolvers(services: GraphQLServices) {
           }),
           timelineShape,
         ),
+      chainHead: async (avatar: AvatarShape, _args: unknown, context: Context) => {
+        const head = await findChainHead(db, callerId(context), avatar.id);
+        return head && { hash: head.chainHash, revision: Number(head.revision) };
+      },
       testReports: async (avatar: AvatarShape, _args: unknown, context: Context) =>
         (await listTestReports(db, callerId(context), avatar.id)).map(testReportShape),
     },

@@ -149,6 +149,7 @@ export function timelineShape(row: TimelineRow) {
     actor: row.actor_id,
     occurredAt: row.occurred_at,
     summary: row.summary,
+    chainHash: row.chain_hash,
     chatId: row.chat_id,
   };
 }

@@ -1,0 +1,9 @@
+export { chainHashOf } from './event-hash.ts';
+export { createHashChainedEventStore } from './hash-chained-event-store.ts';
+export {
+  type ChainProblem,
+  type ChainProblemKind,
+  type ChainWitness,
+  type StreamVerification,
+  verifyStreamChain,
+} from './verify-chain.ts';

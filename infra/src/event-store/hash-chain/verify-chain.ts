@@ -1,0 +1,90 @@
+import type { RecordedEvent } from '@bishop/domain/ports';
+import { chainHashOf } from './event-hash.ts';
+
+export const chainProblemKinds = ['altered', 'missing', 'unchained', 'witnessMismatch'] as const;
+export type ChainProblemKind = (typeof chainProblemKinds)[number];
+
+export interface ChainProblem {
+  readonly stream: string;
+  readonly revision: bigint;
+  readonly kind: ChainProblemKind;
+  readonly message: string;
+}
+
+/** A link someone else saw (the projector, or a head a user wrote down): the stored event must still match it. */
+export interface ChainWitness {
+  readonly stream: string;
+  readonly revision: bigint;
+  readonly hash: string;
+}
+
+export interface StreamVerification {
+  readonly stream: string;
+  readonly events: number;
+  readonly head: { readonly revision: bigint; readonly hash: string } | null;
+  readonly problems: readonly ChainProblem[];
+}
+
+/**
+ * Recomputes a stream's chain from its stored events (in revision order, as
+ * written: sealed). Each link must equal the hash of the previous link plus the
+ * event; a gap in revisions is a removed event; a witness whose revision is
+ * gone or whose hash differs shows a truncated or rewritten tail, which the
+ * chain alone could not reveal. Verification goes on past a broken link
+ * (from the stored hash), so every problem is reported, not only the first.
+ */
+export function verifyStreamChain(
+  stream: string,
+  events: readonly RecordedEvent[],
+  witnesses: readonly ChainWitness[] = [],
+): StreamVerification {
+  const problems: ChainProblem[] = [];
+  const problem = (revision: bigint, kind: ChainProblemKind, message: string) =>
+    problems.push({ stream, revision, kind, message });
+  let previous: string | null = null;
+  let expectedRevision = 0n;
+  for (const [index, event] of events.entries()) {
+    const stored = event.metadata.chainHash;
+    // After a soft delete a stream's first visible event opens a fresh chain: that is no gap.
+    const freshStart = index === 0 && stored !== undefined && chainHashOf(null, event) === stored;
+    if (event.revision !== expectedRevision && !freshStart) {
+      const missing =
+        event.revision - expectedRevision === 1n
+          ? `revision ${expectedRevision} is`
+          : `revisions ${expectedRevision}–${event.revision - 1n} are`;
+      problem(expectedRevision, 'missing', `${missing} missing: events were removed`);
+    }
+    if (stored === undefined) {
+      problem(event.revision, 'unchained', `revision ${event.revision} (${event.type}) carries no chain hash`);
+    } else if (!freshStart && chainHashOf(previous, event) !== stored) {
+      problem(
+        event.revision,
+        'altered',
+        `revision ${event.revision} (${event.type}) does not match the chain: it was altered, replaced or moved`,
+      );
+    }
+    // Go on from the stored link, so one broken event does not hide the state of the rest.
+    previous = stored ?? null;
+    expectedRevision = event.revision + 1n;
+  }
+  const byRevision = new Map(events.map((event) => [event.revision, event]));
+  for (const witness of witnesses) {
+    const event = byRevision.get(witness.revision);
+    if (!event) {
+      problem(witness.revision, 'missing', `revision ${witness.revision} was seen by the read models but is gone`);
+    } else if (event.metadata.chainHash !== witness.hash) {
+      problem(
+        witness.revision,
+        'witnessMismatch',
+        `revision ${witness.revision} differs from what the read models saw (history was rewritten)`,
+      );
+    }
+  }
+  const last = events.at(-1);
+  return {
+    stream,
+    events: events.length,
+    head: last?.metadata.chainHash ? { revision: last.revision, hash: last.metadata.chainHash } : null,
+    problems,
+  };
+}
