@@ -6,8 +6,8 @@ export interface ReadinessCheck {
    * unavailable: it is reported, but Bishop stays ready. Default: essential.
    */
   readonly optional?: boolean;
-  /** Resolves when healthy; rejects (or times out) when not. */
-  readonly check: () => Promise<void>;
+  /** Resolves when healthy (a string result says what is in use, e.g. which voice); rejects (or times out) when not. */
+  readonly check: () => Promise<unknown>;
 }
 
 export interface ReadinessReport {
@@ -15,7 +15,13 @@ export interface ReadinessReport {
   readonly ready: boolean;
   readonly checks: Record<
     string,
-    { readonly ok: boolean; readonly optional?: boolean; readonly error?: string; readonly ms: number }
+    {
+      readonly ok: boolean;
+      readonly optional?: boolean;
+      readonly detail?: string;
+      readonly error?: string;
+      readonly ms: number;
+    }
   >;
 }
 
@@ -26,7 +32,7 @@ export async function checkReadiness(checks: readonly ReadinessCheck[], timeoutM
       const started = performance.now();
       let timer: NodeJS.Timeout | undefined;
       try {
-        await Promise.race([
+        const detail = await Promise.race([
           check(),
           new Promise((_, reject) => {
             timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
@@ -34,7 +40,12 @@ export async function checkReadiness(checks: readonly ReadinessCheck[], timeoutM
         ]);
         return [
           name,
-          { ok: true, ...(optional ? { optional } : {}), ms: Math.round(performance.now() - started) },
+          {
+            ok: true,
+            ...(optional ? { optional } : {}),
+            ...(typeof detail === 'string' ? { detail } : {}),
+            ms: Math.round(performance.now() - started),
+          },
         ] as const;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

@@ -50,6 +50,17 @@ const identifier = (fallback: string) =>
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lowercase SQL identifier')
     .default(fallback);
 
+const ttsEngineNames = ['chatterbox', 'http', 'vits', 'espeak'] as const;
+/** `chatterbox,http,vits,espeak` (preference order) or `none`. */
+const ttsEngines = z
+  .string()
+  .transform((value) => (value.trim() === 'none' ? [] : value.split(',').map((name) => name.trim())))
+  .pipe(
+    z
+      .array(z.enum(ttsEngineNames, { error: `must list engines among ${ttsEngineNames.join(', ')}, or be none` }))
+      .refine((names) => new Set(names).size === names.length, 'must not name an engine twice'),
+  );
+
 const environmentSchema = z.object({
   BISHOP_DATA_DIR: z.string().min(1).default('.bishop'),
   BISHOP_HOST: z.string().min(1).default('127.0.0.1'),
@@ -77,6 +88,11 @@ const environmentSchema = z.object({
   BISHOP_MASTER_KEY: masterKey.optional(),
   BISHOP_MODELS_DIR: z.string().min(1).optional(),
   BISHOP_FFMPEG: z.string().min(1).default('ffmpeg'),
+  BISHOP_TTS_ENGINES: ttsEngines.default([...ttsEngineNames]),
+  BISHOP_TTS_HTTP_URL: url(['http', 'https']).optional(),
+  BISHOP_TTS_HTTP_API_KEY: z.string().min(1).optional(),
+  BISHOP_TTS_HTTP_TIMEOUT: seconds(120),
+  BISHOP_ESPEAK: z.string().min(1).default('espeak-ng'),
   BISHOP_UPLOAD_MAX_FILE_MB: megabytes(2048),
   BISHOP_UPLOAD_MAX_USER_MB: megabytes(20480),
   BISHOP_UPLOAD_MAX_FILES: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1000).default(100),
@@ -149,6 +165,14 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env) {
     masterKey: e.BISHOP_MASTER_KEY ? new Uint8Array(Buffer.from(e.BISHOP_MASTER_KEY, 'base64')) : undefined,
     modelsDir: resolve(e.BISHOP_MODELS_DIR ?? join(dataDir, 'models')),
     ffmpegPath: e.BISHOP_FFMPEG,
+    tts: {
+      /** Allowed engines, most preferred first; the first one installed speaks. */
+      engines: e.BISHOP_TTS_ENGINES,
+      http: e.BISHOP_TTS_HTTP_URL
+        ? { url: e.BISHOP_TTS_HTTP_URL, apiKey: e.BISHOP_TTS_HTTP_API_KEY, timeoutSec: e.BISHOP_TTS_HTTP_TIMEOUT }
+        : undefined,
+      espeakProgram: e.BISHOP_ESPEAK,
+    },
     uploads: {
       maxFileBytes: e.BISHOP_UPLOAD_MAX_FILE_MB * mb,
       maxUserBytes: e.BISHOP_UPLOAD_MAX_USER_MB * mb,

@@ -43,13 +43,22 @@ export function createTtsEngines(settings: TtsSettings) {
     return tts;
   };
 
+  // Whether espeak-ng runs is asked once a minute, not on every job and readiness probe.
+  let espeak: { installed: Promise<boolean>; at: number } | undefined;
+  const espeakInstalled = () => {
+    if (!espeak || Date.now() - espeak.at > 60_000) {
+      espeak = { installed: isEspeakInstalled(settings.espeakProgram), at: Date.now() };
+    }
+    return espeak.installed;
+  };
+
   async function availability(language: TtsLanguage): Promise<TtsAvailability> {
     const [clone, vits] = await checkModels(settings.models, ['tts-clone', language === 'ru' ? 'tts-ru' : 'tts-en']);
     return {
       chatterbox: clone?.ready ?? false,
       http: settings.http !== undefined,
       vits: vits?.ready ?? false,
-      espeak: settings.engines.includes('espeak') && (await isEspeakInstalled(settings.espeakProgram)),
+      espeak: settings.engines.includes('espeak') && (await espeakInstalled()),
     };
   }
 

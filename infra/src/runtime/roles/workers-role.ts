@@ -1,11 +1,13 @@
 import type { CommandBus } from '@bishop/commands';
 import type { ReadinessCheck } from '@bishop/gateways';
-import { type RunningWorker, startExtractWorker, startVoiceCheckWorker } from '@bishop/ml-workers';
+import { type RunningWorker, startDubWorker, startExtractWorker, startVoiceCheckWorker } from '@bishop/ml-workers';
 import { type AudioTools, audioTools } from '@bishop/ml-workers/audio';
 import { capabilities, checkModels, type ModelSettings, modelSettings } from '@bishop/ml-workers/models';
+import { checkHttpTts, createTtsEngines, type TtsEngines, ttsLanguages } from '@bishop/ml-workers/tts';
 import type { Logger } from 'pino';
 import type { BishopConfig } from '../../config/config.ts';
 import type { Stores } from '../stores.ts';
+import { startShredder } from './shredder.ts';
 
 type WorkerStarter = (shared: SharedWorkerOptions, stores: Stores, logger: Logger) => RunningWorker;
 
@@ -13,6 +15,8 @@ type WorkerStarter = (shared: SharedWorkerOptions, stores: Stores, logger: Logge
 const workerStarters = {
   extract: (shared, stores, logger) => startExtractWorker({ ...shared, eventStore: stores.eventStore, logger }),
   'voice-check': (shared, _stores, logger) => startVoiceCheckWorker({ ...shared, logger }),
+  dub: (shared, stores, logger) => startDubWorker({ ...shared, eventStore: stores.eventStore, logger }),
+  shred: (shared, stores, logger) => startShredder({ ...shared, keyStore: stores.keyStore, logger }),
 } satisfies Record<string, WorkerStarter>;
 
 export type WorkerKind = keyof typeof workerStarters;
@@ -25,6 +29,8 @@ interface SharedWorkerOptions {
   readonly models: ModelSettings;
   readonly audioTools: AudioTools;
   readonly decrypt: Stores['personalData']['unseal'];
+  readonly tts: TtsEngines;
+  readonly espeakProgram: string;
 }
 
 /** Starts ML workers (all kinds in `bishop start`, one in `bishop worker <kind>`). */
@@ -37,6 +43,7 @@ export function startWorkers(
 ) {
   const models = modelSettings(config.modelsDir);
   const tools = audioTools();
+  const tts = createTtsEngines({ models, ...config.tts, audioTools: tools });
   const shared: SharedWorkerOptions = {
     bus: stores.bus,
     commands,
@@ -44,6 +51,8 @@ export function startWorkers(
     models,
     audioTools: tools,
     decrypt: stores.personalData.unseal,
+    tts,
+    espeakProgram: config.tts.espeakProgram,
   };
   const running = kinds.map((kind) => workerStarters[kind](shared, stores, logger.child({ worker: kind })));
   // /readyz names each ML capability, so the UI can say e.g. "voice synthesis is not installed".
@@ -55,8 +64,20 @@ export function startWorkers(
       if (!status?.ready) throw new Error(`${status?.model} is not installed in ${status?.directory}`);
     },
   }));
+  // /readyz says which voice speaks each language (and whether it clones), or why none can.
+  const voiceChecks: ReadinessCheck[] = ttsLanguages.map((language) => ({
+    name: `voice:${language}`,
+    optional: true,
+    check: async () => {
+      const choice = await tts.forLanguage(language);
+      if (!choice.tts) throw new Error(choice.reason);
+      const { engine, model, clones } = choice.tts.describe();
+      if (engine === 'http' && config.tts.http) await checkHttpTts(config.tts.http);
+      return `${engine} (${model}); ${clones ? 'clones the voice sample when consent is recorded' : 'generic voice, no cloning'}`;
+    },
+  }));
   return {
-    capabilityChecks,
+    capabilityChecks: [...capabilityChecks, ...voiceChecks],
     async stop() {
       await Promise.all(running.map((worker) => worker.stop()));
     },
