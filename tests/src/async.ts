@@ -33,3 +33,12 @@ export async function waitFor(condition: () => boolean, timeoutMs = 10_000, step
     await sleep(stepMs);
   }
 }
+
+/** Polls an asynchronous `condition` until it holds, failing after `timeoutMs`. */
+export async function eventually(condition: () => Promise<boolean>, timeoutMs = 10_000, stepMs = 100): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await sleep(stepMs);
+  }
+}
