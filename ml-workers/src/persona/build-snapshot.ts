@@ -1,0 +1,61 @@
+import type { JsonObject, PersonaCard } from '@bishop/domain';
+import { buildLexicalIndex, lexicalLibrary } from './lexical-index.ts';
+import type { PersonaPair, PersonaPassage } from './persona.ts';
+import type { EmbedderModel } from './persona-embedder.ts';
+import { type CorpusRef, type PersonaSnapshot, personaSnapshotFormat } from './persona-snapshot.ts';
+import { encodeVectors, vectorMatrix } from './vectors.ts';
+
+export interface SnapshotParts {
+  readonly avatarId: string;
+  readonly runId: string;
+  readonly builtAt: string;
+  readonly card: PersonaCard;
+  readonly settings: JsonObject;
+  readonly corpus: readonly CorpusRef[];
+  readonly passages: readonly PersonaPassage[];
+  readonly pairs: readonly PersonaPair[];
+  readonly heldOutPairIds: readonly string[];
+  readonly style: JsonObject;
+  /** Vectors aligned with `passages` and with the prompts of `pairs`; absent for a lexical-only version. */
+  readonly dense?: {
+    readonly embedder: EmbedderModel;
+    readonly passages: readonly Float32Array[];
+    readonly pairPrompts: readonly Float32Array[];
+  };
+}
+
+/** Assembles a snapshot: builds both BM25 indexes and packs the vectors. */
+export function buildPersonaSnapshot(parts: SnapshotParts): PersonaSnapshot {
+  const heldOut = new Set(parts.heldOutPairIds);
+  const { dense } = parts;
+  const dims = dense?.passages[0]?.length ?? dense?.pairPrompts[0]?.length ?? 0;
+  if (dense && (dense.passages.length !== parts.passages.length || dense.pairPrompts.length !== parts.pairs.length)) {
+    throw new RangeError('Every passage and every pair needs exactly one vector');
+  }
+  return {
+    format: personaSnapshotFormat,
+    avatarId: parts.avatarId,
+    runId: parts.runId,
+    builtAt: parts.builtAt,
+    card: parts.card,
+    settings: parts.settings,
+    corpus: parts.corpus,
+    passages: parts.passages,
+    pairs: parts.pairs,
+    heldOutPairIds: [...heldOut].sort(),
+    embedder: dense && dims > 0 ? { ...dense.embedder, dims } : null,
+    vectors:
+      dense && dims > 0
+        ? {
+            passages: encodeVectors(vectorMatrix(dense.passages, dims)),
+            pairPrompts: encodeVectors(vectorMatrix(dense.pairPrompts, dims)),
+          }
+        : null,
+    lexical: {
+      library: lexicalLibrary,
+      passages: buildLexicalIndex(parts.passages.map((passage) => passage.text)).toJSON(),
+      pairPrompts: buildLexicalIndex(parts.pairs.map((pair) => (heldOut.has(pair.id) ? null : pair.prompt))).toJSON(),
+    },
+    style: parts.style,
+  };
+}
