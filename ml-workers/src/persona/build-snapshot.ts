@@ -1,4 +1,4 @@
-import type { JsonObject, PersonaCard } from '@bishop/domain';
+import type { JsonObject, PersonaCard, StyleProfile } from '@bishop/domain';
 import { buildLexicalIndex, lexicalLibrary } from './lexical-index.ts';
 import type { PersonaPair, PersonaPassage } from './persona.ts';
 import type { EmbedderModel } from './persona-embedder.ts';
@@ -15,7 +15,7 @@ export interface SnapshotParts {
   readonly passages: readonly PersonaPassage[];
   readonly pairs: readonly PersonaPair[];
   readonly heldOutPairIds: readonly string[];
-  readonly style: JsonObject;
+  readonly style: StyleProfile;
   /** Vectors aligned with `passages` and with the prompts of `pairs`; absent for a lexical-only version. */
   readonly dense?: {
     readonly embedder: EmbedderModel;

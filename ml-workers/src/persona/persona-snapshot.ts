@@ -1,4 +1,4 @@
-import type { JsonObject, MaterialKind, PersonaCard } from '@bishop/domain';
+import type { JsonObject, MaterialKind, PersonaCard, StyleProfile } from '@bishop/domain';
 import type { LexicalIndexData } from './lexical-index.ts';
 import type { PersonaPair, PersonaPassage } from './persona.ts';
 import type { EmbedderModel } from './persona-embedder.ts';
@@ -49,8 +49,8 @@ export interface PersonaSnapshot {
     readonly passages: LexicalIndexData;
     readonly pairPrompts: LexicalIndexData;
   };
-  /** `StyleProfile` of the domain (stylometrics of the person's words). */
-  readonly style: JsonObject;
+  /** Stylometrics of the person's words. */
+  readonly style: StyleProfile;
 }
 
 export class PersonaSnapshotError extends Error {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { styleProfileOf } from '@bishop/domain';
 import {
   buildPersonaSnapshot,
   decodePersonaSnapshot,
@@ -36,7 +37,7 @@ async function snapshotParts(embedder: PersonaEmbedder | null): Promise<Snapshot
     passages,
     pairs: dialogue,
     heldOutPairIds: dialogue.slice(0, 4).map((pair) => pair.id),
-    style: { sentences: 3 },
+    style: styleProfileOf(dialogue.map((pair) => pair.reply)),
   };
   if (!embedder) return base;
   return {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { styleProfileOf } from '@bishop/domain';
 import {
   buildPersonaSnapshot,
   openPersona,
@@ -19,7 +20,7 @@ const snapshot = buildPersonaSnapshot({
   passages: fillerPassages(20),
   pairs: pairs(5),
   heldOutPairIds: ['chat-a:pair1'],
-  style: {},
+  style: styleProfileOf(['Привет!']),
 });
 
 describe('persona snapshot in the BlobStore', () => {
