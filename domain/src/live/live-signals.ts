@@ -5,12 +5,16 @@
  * producers and consumers agree.
  */
 
+import type { TrainingStage } from '../avatar/avatar.values.ts';
+
 export const replyTokenSubjectPrefix = 'bishop.live.tokens';
 export const changeNoticeSubjectPrefix = 'bishop.live.changes';
+export const trainingProgressSubjectPrefix = 'bishop.live.training';
 export const dubProgressSubjectPrefix = 'bishop.live.dubs';
 
 export const replyTokenSubject = (chatId: string): string => `${replyTokenSubjectPrefix}.${chatId}`;
 export const changeNoticeSubject = (ownerId: string): string => `${changeNoticeSubjectPrefix}.${ownerId}`;
+export const trainingProgressSubject = (ownerId: string): string => `${trainingProgressSubjectPrefix}.${ownerId}`;
 export const dubProgressSubject = (chatId: string): string => `${dubProgressSubjectPrefix}.${chatId}`;
 
 /** A piece of a reply as the model produces it. */
@@ -32,6 +36,20 @@ export interface DubProgressSignal {
   readonly count: number;
   /** Seconds of speech synthesised so far, this sentence included. */
   readonly spokenSec: number;
+}
+
+/**
+ * Percent and ETA within a training stage, from the train worker. Only stage
+ * changes are events (TrainingProgressed); this fills the time between them.
+ */
+export interface TrainingProgressSignal {
+  readonly ownerId: string;
+  readonly avatarId: string;
+  readonly runId: string;
+  readonly stage: TrainingStage;
+  /** Of the whole run, 0–100. */
+  readonly percent: number;
+  readonly etaSeconds: number | null;
 }
 
 export const changeKinds = [
