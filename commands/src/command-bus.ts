@@ -77,10 +77,11 @@ export function createCommandBus(deps: { readonly eventStore: EventStore }): Com
       dataSubject: undefined,
       prepare: async (reservation) => {
         const holder = reservation.status === 'held' ? reservation.userId : null;
-        // A holder whose registration never happened (a crash between the two appends) may be replaced.
+        // A holder whose registration never happened (a crash between the two appends), or whose
+        // account was deleted since, may be replaced.
         const previousHolderRegistered =
           holder !== null && holder !== command.data.userId
-            ? (await eventStore.readStream(userStream(holder), { maxCount: 1 })).length > 0
+            ? (await readState(userStream(holder), userDecider)).status === 'registered'
             : true;
         const reserve: ReserveEmail = {
           type: 'ReserveEmail',
@@ -132,6 +133,11 @@ export function createCommandBus(deps: { readonly eventStore: EventStore }): Com
         throw new DomainError('BISHOP_ERR_INVALID_VALUE', 'The avatar id in the command does not match its target', {
           field: 'avatarId',
         });
+      }
+      if (command.type === 'CreateAvatar' && command.metadata.actor.kind === 'user') {
+        // A deleted account's access token lives on for minutes: it must not start a new avatar.
+        const owner = await readState(userStream(command.metadata.actor.userId), userDecider);
+        if (owner.status === 'deleted') throw new DomainError('BISHOP_ERR_DELETED', 'This account was deleted');
       }
       return ownedStreamCommand(stream, avatarDecider, ownerOfAvatar, command);
     },

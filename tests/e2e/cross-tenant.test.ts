@@ -25,6 +25,7 @@ const callerScoped = new Set([
   'Query.avatars',
   'Mutation.updateProfile',
   'Mutation.issueApiToken',
+  'Mutation.deleteAccount',
   'Mutation.createAvatar',
 ]);
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
@@ -9,6 +9,7 @@ import pg from 'pg';
 import { eventually } from '../src/async.ts';
 import { type BishopProcess, runBishop, startBishopProcess } from '../src/bishop-process.ts';
 import { graphqlOverHttp } from '../src/graphql-client.ts';
+import { findPlaintext } from '../src/plaintext-scan.ts';
 import { temporaryDirectory, testDatabaseUrl, testModelEnvironment, uniqueSchema } from '../src/test-env.ts';
 
 const run = promisify(execFile);
@@ -86,36 +87,7 @@ describe('deletion by crypto-shredding (bishop start on PostgreSQL)', () => {
     return response.json() as Promise<any>;
   }
 
-  /** Where each secret still shows in plaintext: tables of every schema Bishop wrote, and every blob file. */
-  async function plaintextLeaks(): Promise<string[]> {
-    const leaks: string[] = [];
-    const { rows: tables } = await database.query(
-      `SELECT table_schema, table_name FROM information_schema.tables
-       WHERE table_schema = ANY($1) AND table_type = 'BASE TABLE'`,
-      [schemas],
-    );
-    assert.ok(tables.length > 10, 'the scan sees the event store, bus, key store and read-model tables');
-    for (const { table_schema, table_name } of tables) {
-      const table = `"${table_schema}"."${table_name}"`;
-      for (const [what, secret] of Object.entries(secrets)) {
-        const { rows } = await database.query(
-          `SELECT count(*)::int AS n FROM ${table} AS t WHERE t::text ILIKE $1 OR convert_from(t::text::bytea, 'UTF8') ILIKE $1`,
-          [`%${secret}%`],
-        );
-        if (rows[0].n > 0) leaks.push(`${what} in ${table}`);
-      }
-    }
-    const files = await readdir(dataDir.path, { recursive: true, withFileTypes: true });
-    for (const file of files.filter((entry) => entry.isFile() && !entry.parentPath.includes('models'))) {
-      const bytes = await readFile(join(file.parentPath, file.name));
-      for (const [what, secret] of Object.entries(secrets)) {
-        if (bytes.includes(secret) || bytes.includes(Buffer.from(secret, 'utf16le'))) {
-          leaks.push(`${what} in ${join(file.parentPath, file.name)}`);
-        }
-      }
-    }
-    return leaks;
-  }
+  const plaintextLeaks = () => findPlaintext(database, { schemas, directories: [dataDir.path] }, secrets);
 
   it('puts the secrets where they belong (and they are readable while the avatar lives)', async () => {
     avatarId = (await call('mutation($n: String!) { createAvatar(name: $n) { avatarId } }', { n: secrets.name }))
@@ -207,5 +179,118 @@ describe('deletion by crypto-shredding (bishop start on PostgreSQL)', () => {
       a: avatarId,
     });
     assert.deepEqual(read.avatar, { status: 'DELETED', name: null, personaCard: { description: null } });
+  });
+});
+
+/** Deleting the account deletes every avatar of it, shreds the account's own data and ends every credential. */
+describe('account deletion (bishop start on PostgreSQL)', () => {
+  const schema = uniqueSchema('close');
+  const schemas = [schema, `${schema}_read`, `${schema}_auth`];
+  const tag = randomBytes(6).toString('hex');
+  const secrets = {
+    email: `closer${tag}@example.org`,
+    fullName: `Marguerite${tag}`,
+    firstAvatar: `Ignatius${tag}`,
+    secondAvatar: `Philomena${tag}`,
+    tokenName: `pipeline${tag}`,
+  };
+  const password = 'long enough password';
+  let dataDir: Awaited<ReturnType<typeof temporaryDirectory>>;
+  let bishop: BishopProcess;
+  let gql: ReturnType<typeof graphqlOverHttp>;
+  let session: { accessToken: string; refreshToken: string };
+  let apiToken: string;
+  let database: pg.Client;
+
+  before(async () => {
+    dataDir = await temporaryDirectory('close');
+    bishop = await startBishopProcess({
+      BISHOP_DATA_DIR: dataDir.path,
+      BISHOP_DATABASE_URL: testDatabaseUrl,
+      BISHOP_DATABASE_SCHEMA: schema,
+      BISHOP_READ_SCHEMA: `${schema}_read`,
+      BISHOP_MASTER_KEY: randomBytes(32).toString('base64'),
+    });
+    gql = graphqlOverHttp(bishop.url);
+    session = (
+      await gql(`mutation($i: SignUpInput!) { signUp(input: $i) { accessToken refreshToken } }`, {
+        i: { email: secrets.email, fullName: secrets.fullName, password },
+      })
+    ).data?.signUp;
+    const token = session.accessToken;
+    for (const name of [secrets.firstAvatar, secrets.secondAvatar]) {
+      await gql('mutation($n: String!) { createAvatar(name: $n) { avatarId } }', { n: name }, { token });
+    }
+    apiToken = (
+      await gql('mutation($n: String!) { issueApiToken(name: $n) { secret } }', { n: secrets.tokenName }, { token })
+    ).data?.issueApiToken.secret;
+    database = new pg.Client({ connectionString: testDatabaseUrl });
+    await database.connect();
+  });
+  after(async () => {
+    await bishop?.stop();
+    for (const name of schemas) await database?.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
+    await database?.end();
+    await dataDir?.remove();
+  });
+
+  const codeOf = (result: { errors?: readonly { extensions?: { bishopCode?: string } }[] }) =>
+    result.errors?.[0]?.extensions?.bishopCode ?? 'OK';
+  const leaks = () => findPlaintext(database, { schemas, directories: [dataDir.path] }, secrets);
+
+  it('refuses without the right password and changes nothing', async () => {
+    const refused = await gql(
+      'mutation { deleteAccount(password: "not my password") { position } }',
+      {},
+      {
+        token: session.accessToken,
+      },
+    );
+    assert.equal(codeOf(refused), 'BISHOP_ERR_WRONG_CREDENTIALS');
+    const me = await gql('query { me { fullName } avatars { nodes { name } } }', {}, { token: apiToken });
+    assert.equal(me.data?.me.fullName, secrets.fullName);
+    assert.equal(me.data?.avatars.nodes.length, 2);
+    assert.equal(new Set((await leaks()).map((leak) => leak.split(' in ')[0])).size, 5, 'the scan sees every secret');
+  });
+
+  it('deletes every avatar, erases the account and ends every credential', async () => {
+    const done = await gql(
+      'mutation($p: String!) { deleteAccount(password: $p) { position } }',
+      { p: password },
+      {
+        token: session.accessToken,
+      },
+    );
+    assert.equal(codeOf(done), 'OK');
+    await eventually(async () => (await leaks()).length === 0, 30_000).catch(() => {});
+    assert.deepEqual(await leaks(), []);
+
+    const logIn = await gql('mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { accessToken } }', {
+      e: secrets.email,
+      p: password,
+    });
+    assert.equal(codeOf(logIn), 'BISHOP_ERR_WRONG_CREDENTIALS');
+    const refresh = await gql('mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken } }', {
+      r: session.refreshToken,
+    });
+    assert.equal(codeOf(refresh), 'BISHOP_ERR_UNAUTHENTICATED');
+    assert.equal(codeOf(await gql('query { me { id } }', {}, { token: apiToken })), 'BISHOP_ERR_UNAUTHENTICATED');
+    // The access token is still within its lifetime: it can do nothing with a deleted account.
+    const token = session.accessToken;
+    assert.equal(codeOf(await gql('query { me { id } }', {}, { token })), 'BISHOP_ERR_DELETED');
+    assert.equal(
+      codeOf(await gql('mutation { createAvatar(name: "Again") { avatarId } }', {}, { token })),
+      'BISHOP_ERR_DELETED',
+    );
+    const avatars = await gql('query { avatars { nodes { name } } }', {}, { token });
+    assert.deepEqual(avatars.data?.avatars.nodes, [], 'both avatars are deleted');
+  });
+
+  it('lets the same email register again as a new account', async () => {
+    const again = await gql('mutation($i: SignUpInput!) { signUp(input: $i) { user { email avatars: id } } }', {
+      i: { email: secrets.email, fullName: 'Someone New', password },
+    });
+    assert.equal(codeOf(again), 'OK');
+    assert.equal(again.data?.signUp.user.email, secrets.email);
   });
 });

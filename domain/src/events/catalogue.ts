@@ -19,6 +19,7 @@ export const eventCatalogue = {
   // A token hash is a credential like the password hash: erasing the user must make it unusable too.
   ApiTokenIssued: { stream: 'user', schemaVersion: 1, personalFields: ['name', 'tokenHash'] },
   ApiTokenRevoked: { stream: 'user', schemaVersion: 1, personalFields: [] },
+  AccountDeleted: { stream: 'user', schemaVersion: 1, personalFields: [] },
   // email-<sha256>
   EmailReserved: { stream: 'email', schemaVersion: 1, personalFields: [] },
   // avatar-<id>: an avatar's name is usually the person's name.

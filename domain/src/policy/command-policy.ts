@@ -18,6 +18,7 @@ export const commandPolicy = {
   ChangePassword: UserOrSystem,
   IssueApiToken: User,
   RevokeApiToken: UserOrSystem,
+  DeleteAccount: User,
   // email-<sha256>
   ReserveEmail: System,
   // avatar-<id>
@@ -41,7 +42,8 @@ export const commandPolicy = {
   StopTraining: User,
   RecordAvatarTest: System,
   ActivatePersonaVersion: User,
-  DeleteAvatar: User,
+  // The owner, or the shredder when the owner's whole account is deleted.
+  DeleteAvatar: UserOrSystem,
   // chat-<id>
   OpenChat: User,
   RenameChat: User,

@@ -10,4 +10,13 @@ export type ChangePassword = Command<'ChangePassword', { passwordHash: string }>
 export type IssueApiToken = Command<'IssueApiToken', { tokenId: string; name: string; tokenHash: string }>;
 export type RevokeApiToken = Command<'RevokeApiToken', { tokenId: string }>;
 
-export type UserCommand = RegisterUser | UpdateProfile | ChangePassword | IssueApiToken | RevokeApiToken;
+/** The gateway checks the password again before it sends this. */
+export type DeleteAccount = Command<'DeleteAccount', Record<string, never>>;
+
+export type UserCommand =
+  | RegisterUser
+  | UpdateProfile
+  | ChangePassword
+  | IssueApiToken
+  | RevokeApiToken
+  | DeleteAccount;

@@ -5,7 +5,7 @@ import { DomainError } from '../kernel/errors.ts';
 import { validId } from '../kernel/ids.ts';
 import { issueApiToken, revokeApiToken } from './api-token.decisions.ts';
 import type { ChangePassword, RegisterUser, UpdateProfile, UserCommand } from './user.commands.ts';
-import type { PasswordChanged, UserEvent, UserProfileUpdated, UserRegistered } from './user.events.ts';
+import type { AccountDeleted, PasswordChanged, UserEvent, UserProfileUpdated, UserRegistered } from './user.events.ts';
 import { validFullName, validSecretHash } from './user.rules.ts';
 import { type RegisteredUser, registeredUser, type UserState } from './user.state.ts';
 
@@ -13,7 +13,7 @@ export const initialState = (): UserState => ({ status: 'absent' });
 
 export function evolve(state: UserState, event: UserEvent): UserState {
   if (event.type === 'UserRegistered') return { status: 'registered', ...event.data, apiTokens: new Map() };
-  if (state.status === 'absent') return state;
+  if (state.status !== 'registered') return state;
   return match(event)
     .with({ type: 'UserProfileUpdated' }, ({ data }) => ({ ...state, fullName: data.fullName }))
     .with({ type: 'PasswordChanged' }, ({ data }) => ({ ...state, passwordHash: data.passwordHash }))
@@ -24,6 +24,7 @@ export function evolve(state: UserState, event: UserEvent): UserState {
       const token = state.apiTokens.get(data.tokenId);
       return token ? withToken(state, { ...token, revoked: true }) : state;
     })
+    .with({ type: 'AccountDeleted' }, (): UserState => ({ status: 'deleted', userId: state.userId }))
     .exhaustive();
 }
 
@@ -39,6 +40,7 @@ export function decide(command: UserCommand, state: UserState): UserEvent[] {
     .with({ type: 'ChangePassword' }, (change) => changePassword(change, user))
     .with({ type: 'IssueApiToken' }, (issue) => issueApiToken(issue, user))
     .with({ type: 'RevokeApiToken' }, (revoke) => revokeApiToken(revoke, user))
+    .with({ type: 'DeleteAccount' }, (): AccountDeleted[] => [{ type: 'AccountDeleted', data: {} }])
     .exhaustive();
 }
 
@@ -69,7 +71,8 @@ function changePassword({ data }: ChangePassword, user: RegisteredUser): Passwor
 }
 
 export function ownerOf(state: UserState): string | null {
-  return state.status === 'registered' ? state.userId : null;
+  // A deleted account still owns its stream, so its owner is told "deleted", not "forbidden".
+  return state.status === 'absent' ? null : state.userId;
 }
 
 export const userDecider: Decider<UserState, UserCommand, UserEvent> = { initialState, evolve, decide };

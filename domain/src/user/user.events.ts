@@ -10,4 +10,13 @@ export type ApiTokenIssued = {
 };
 export type ApiTokenRevoked = { type: 'ApiTokenRevoked'; data: { tokenId: string } };
 
-export type UserEvent = UserRegistered | UserProfileUpdated | PasswordChanged | ApiTokenIssued | ApiTokenRevoked;
+/** The person closed their account: their avatars are deleted and their data key destroyed (crypto-shredding). */
+export type AccountDeleted = { type: 'AccountDeleted'; data: Record<string, never> };
+
+export type UserEvent =
+  | UserRegistered
+  | UserProfileUpdated
+  | PasswordChanged
+  | ApiTokenIssued
+  | ApiTokenRevoked
+  | AccountDeleted;

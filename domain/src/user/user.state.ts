@@ -14,9 +14,13 @@ export type RegisteredUser = {
   readonly apiTokens: ReadonlyMap<string, ApiToken>;
 };
 
-export type UserState = NoUser | RegisteredUser;
+/** A closed account: only its id is left (its personal fields are shredded). */
+export type DeletedUser = { readonly status: 'deleted'; readonly userId: string };
+
+export type UserState = NoUser | RegisteredUser | DeletedUser;
 
 export function registeredUser(state: UserState): RegisteredUser {
   if (state.status === 'absent') throw new DomainError('BISHOP_ERR_NOT_FOUND', 'This user does not exist');
+  if (state.status === 'deleted') throw new DomainError('BISHOP_ERR_DELETED', 'This account was deleted');
   return state;
 }

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { CommandBus } from '@bishop/commands';
 import { type CommandMetadata, type RegisterUser, systemActor, userDecider } from '@bishop/domain';
 import type { EventStore } from '@bishop/domain/ports';
-import { wrongCredentials } from './auth-errors.ts';
+import { wrongCredentials, wrongPassword } from './auth-errors.ts';
 import type { AuthStore } from './auth-store.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import type { PasswordHasher } from './password-hasher.ts';
 import { isPasswordInput, validPassword } from './password-rules.ts';
 import type { AuthSession, Sessions } from './sessions.ts';
-import { findCredentialsByEmail, type UserCredentials } from './user-credentials.ts';
+import { findCredentialsByEmail, findCredentialsById, type UserCredentials } from './user-credentials.ts';
 
 export interface SignUpInput {
   readonly email: string;
@@ -109,6 +109,21 @@ export function createAccounts(options: AccountOptions) {
       await upgradeHash(credentials, password);
       await pruneNowAndThen(now);
       return sessions.start(credentials.userId);
+    },
+
+    /**
+     * Closes the account after checking the password once more (a stolen access token alone
+     * must not erase someone's life's work); the shredder then deletes its avatars and keys.
+     */
+    async deleteAccount(userId: string, password: string, meta?: RequestMeta): Promise<{ readonly position: bigint }> {
+      const credentials = isPasswordInput(password) ? await findCredentialsById(options.eventStore, userId) : null;
+      const verified = credentials !== null && (await hasher.verify(password, credentials.passwordHash));
+      if (!verified) throw wrongPassword();
+      return commandBus.user(userId, {
+        type: 'DeleteAccount',
+        data: {},
+        metadata: { ...systemMetadata(meta), actor: { kind: 'user', userId } },
+      });
     },
   };
 }

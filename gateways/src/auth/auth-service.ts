@@ -4,12 +4,13 @@ import type { EventStore } from '@bishop/domain/ports';
 import { createAccessTokens } from './access-tokens.ts';
 import { createAccounts, type LogInInput, type RequestMeta, type SignUpInput } from './accounts.ts';
 import { createApiTokens, type FindApiTokenByHash, type IssuedApiToken } from './api-tokens.ts';
-import { unauthenticated } from './auth-errors.ts';
+import { sessionEnded, unauthenticated } from './auth-errors.ts';
 import type { AuthStore } from './auth-store.ts';
 import { createLoginThrottle, defaultLoginLimits, type LoginLimits } from './login-throttle.ts';
 import { createPasswordHasher, defaultScryptCost, type ScryptCost } from './password-hasher.ts';
 import { secretPrefixes } from './secrets.ts';
 import { type AuthSession, createSessions } from './sessions.ts';
+import { isAccountOpen } from './user-credentials.ts';
 
 export interface AuthServiceOptions {
   /** Log-in reads the email reservation and user streams here (the same store the command bus writes). */
@@ -42,6 +43,8 @@ export interface AuthService {
   /** Registers the account (as the `auth` service, with a fresh user id) and opens a session. */
   signUp(input: SignUpInput, meta?: RequestMeta): Promise<AuthSession & { readonly position: bigint }>;
   logIn(input: LogInInput): Promise<AuthSession>;
+  /** Closes the caller's account once the password is confirmed; its avatars and keys are then shredded. */
+  deleteAccount(userId: string, password: string, meta?: RequestMeta): Promise<{ readonly position: bigint }>;
   /** Rotates the refresh token; a reused one ends its whole session family. */
   refresh(refreshToken: string): Promise<AuthSession>;
   logOut(refreshToken: string): Promise<void>;
@@ -87,7 +90,16 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
   return {
     signUp: (input, meta) => accounts.signUp(input, meta),
     logIn: (input) => accounts.logIn(input),
-    refresh: (refreshToken) => sessions.refresh(refreshToken),
+    deleteAccount: (userId, password, meta) => accounts.deleteAccount(userId, password, meta),
+    async refresh(refreshToken) {
+      const session = await sessions.refresh(refreshToken);
+      // Sessions outlive nothing: a deleted account's refresh token ends here, with its whole family.
+      if (!(await isAccountOpen(options.eventStore, session.userId))) {
+        await sessions.end(session.refreshToken);
+        throw sessionEnded();
+      }
+      return session;
+    },
     logOut: (refreshToken) => sessions.end(refreshToken),
     verifyAccessToken: (token) => accessTokens.verify(token),
     issueApiToken: (actor, input) => apiTokens.issue(actor, input),

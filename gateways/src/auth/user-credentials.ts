@@ -38,6 +38,18 @@ export async function findCredentialsByEmail(eventStore: EventStore, email: stri
   return { userId, passwordHash: user.passwordHash };
 }
 
+/** Whether the user's account exists and is not deleted, from the event store. */
+export async function isAccountOpen(eventStore: EventStore, userId: string): Promise<boolean> {
+  const user = foldEvents(userDecider, asDomainEvents<UserEvent>(await eventStore.readStream(userStream(userId))));
+  return user.status === 'registered';
+}
+
+/** The password hash of an open account, by id. */
+export async function findCredentialsById(eventStore: EventStore, userId: string): Promise<UserCredentials | null> {
+  const user = foldEvents(userDecider, asDomainEvents<UserEvent>(await eventStore.readStream(userStream(userId))));
+  return user.status === 'registered' ? { userId, passwordHash: user.passwordHash } : null;
+}
+
 function asDomainEvents<Event>(events: readonly RecordedEvent[]): Event[] {
   return events.map((event) => toDomainEvent(event.type, event.metadata.schemaVersion, event.data) as Event);
 }

@@ -29,6 +29,7 @@ export class BatchRows {
   readonly #personaVersions: PersonaVersionRow[] = [];
   readonly #erasedAvatars = new Set<string>();
   readonly #erasedChats = new Set<string>();
+  readonly #deletedAccounts = new Map<string, Date>();
   readonly #notices = new Map<string, ChangeNotice>();
 
   /** `db` runs inside the batch's transaction, scoped to the read schema. */
@@ -140,6 +141,11 @@ export class BatchRows {
     this.#erasedChats.add(chatId);
   }
 
+  /** Revokes and erases every API token of a deleted account (its avatars get their own AvatarDeleted). */
+  eraseAccount(userId: string, deletedAt: Date): void {
+    this.#deletedAccounts.set(userId, deletedAt);
+  }
+
   /** One notice per changed thing, carrying the latest position that changed it. */
   notify(notice: ChangeNotice): void {
     const key = `${notice.kind}:${notice.id}`;
@@ -163,7 +169,11 @@ export class BatchRows {
     }
     await insertRowsIfAbsent(this.#db, 'avatar_timeline', this.#timeline);
     await insertRowsIfAbsent(this.#db, 'persona_versions', this.#personaVersions);
-    await eraseDeletedData(this.#db, { avatarIds: [...this.#erasedAvatars], chatIds: [...this.#erasedChats] });
+    await eraseDeletedData(this.#db, {
+      avatarIds: [...this.#erasedAvatars],
+      chatIds: [...this.#erasedChats],
+      accounts: this.#deletedAccounts,
+    });
   }
 }
 

@@ -15,9 +15,26 @@ const erased = (columns: readonly string[]) => [...columns].sort();
  */
 export async function eraseDeletedData(
   db: Kysely<ReadModels>,
-  deleted: { readonly avatarIds: readonly string[]; readonly chatIds: readonly string[] },
+  deleted: {
+    readonly avatarIds: readonly string[];
+    readonly chatIds: readonly string[];
+    /** Deleted accounts and when (the time keeps a rebuild identical to the live tables). */
+    readonly accounts?: ReadonlyMap<string, Date>;
+  },
 ): Promise<void> {
   const { avatarIds, chatIds } = deleted;
+  for (const [userId, deletedAt] of deleted.accounts ?? []) {
+    await db
+      .updateTable('api_tokens')
+      .set((eb) => ({
+        name: null,
+        token_hash: null,
+        revoked_at: eb.fn.coalesce('revoked_at', eb.val(deletedAt)),
+        erased_fields: ['name', 'token_hash'],
+      }))
+      .where('owner_id', '=', userId)
+      .execute();
+  }
   if (avatarIds.length > 0) {
     await db
       .updateTable('materials')

@@ -15,4 +15,5 @@ export function projectUserEvent(event: UserStreamEvent, rows: BatchRows): void 
   rows.update('users', event.streamId, event, (user) => userAfter(user, event));
   const tokenId = tokenIdOf(event);
   if (tokenId !== undefined) rows.update('api_tokens', tokenId, event, (token) => apiTokenAfter(token, event));
+  if (event.type === 'AccountDeleted') rows.eraseAccount(event.streamId, event.occurredAt);
 }

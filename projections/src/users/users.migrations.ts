@@ -18,4 +18,10 @@ export const usersMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-12-01T23:30:00_users_deleted_at': {
+    // biome-ignore lint/suspicious/noExplicitAny: a migration must not follow today's table types
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('users').addColumn('deleted_at', 'timestamptz').execute();
+    },
+  },
 };

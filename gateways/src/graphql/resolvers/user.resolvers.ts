@@ -1,3 +1,4 @@
+import { DomainError } from '@bishop/domain';
 import { findUserById, listApiTokens } from '@bishop/projections';
 import { callerId, type RequestContext } from '../request-context.ts';
 import type { GraphQLServices } from '../services.ts';
@@ -60,6 +61,10 @@ export function userResolvers(services: GraphQLServices) {
           token: { id: issued.tokenId, name: issued.name, issuedAt: new Date(), revokedAt: null },
         };
       },
+      deleteAccount: async (_root: unknown, { password }: { password: string }, context: RequestContext) => ({
+        ...(await auth.deleteAccount(callerId(context), password, { correlationId: context.correlationId })),
+        duplicate: false,
+      }),
       revokeApiToken: async (_root: unknown, { id }: { id: string }, context: RequestContext) => ({
         ...(await auth.revokeApiToken(context.actor as NonNullable<RequestContext['actor']>, id)),
         duplicate: false,
@@ -79,6 +84,7 @@ export function userResolvers(services: GraphQLServices) {
 
 function userShape(row: Awaited<ReturnType<typeof findUserById>>) {
   if (!row) throw new Error('the signed-in user has no read-model row');
+  if (row.deleted_at !== null) throw new DomainError('BISHOP_ERR_DELETED', 'This account was deleted');
   return { id: row.user_id, email: row.email ?? '', fullName: row.full_name ?? '', registeredAt: row.registered_at };
 }
 

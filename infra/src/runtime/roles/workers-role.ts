@@ -16,7 +16,8 @@ const workerStarters = {
   extract: (shared, stores, logger) => startExtractWorker({ ...shared, eventStore: stores.eventStore, logger }),
   'voice-check': (shared, _stores, logger) => startVoiceCheckWorker({ ...shared, logger }),
   dub: (shared, stores, logger) => startDubWorker({ ...shared, eventStore: stores.eventStore, logger }),
-  shred: (shared, stores, logger) => startShredder({ ...shared, keyStore: stores.keyStore, logger }),
+  shred: (shared, stores, logger) =>
+    startShredder({ ...shared, keyStore: stores.keyStore, rawEventStore: stores.rawEventStore, logger }),
 } satisfies Record<string, WorkerStarter>;
 
 export type WorkerKind = keyof typeof workerStarters;
