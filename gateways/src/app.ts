@@ -1,5 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { authPlugin } from './auth/index.ts';
+import { exportsPlugin } from './exports/exports.plugin.ts';
 import { CONSISTENCY_HEADER, graphqlPlugin } from './graphql/graphql.plugin.ts';
 import { parsePosition } from './graphql/resolvers/scalars.ts';
 import type { GraphQLServices } from './graphql/services.ts';
@@ -64,5 +65,6 @@ export async function buildApp(options: GatewayOptions): Promise<FastifyInstance
     limits: api.uploadLimits,
   });
   await app.register(mediaPlugin, { blobs: services.blobs, owns: services.owns, signer: services.signer });
+  await app.register(exportsPlugin, { db: services.readModels, blobs: services.blobs, owns: services.owns });
   return app;
 }

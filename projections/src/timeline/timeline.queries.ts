@@ -8,9 +8,11 @@ import { type TimelineKind, type TimelineRow, timelineKinds } from './timeline.t
 export interface TimelineRequest extends PageRequest {
   /** Only these kinds of entries (all when omitted). */
   readonly kinds?: readonly TimelineKind[];
+  /** `newestFirst` (default) for reading back; `oldestFirst` for exports and replays. */
+  readonly order?: 'newestFirst' | 'oldestFirst';
 }
 
-/** An avatar's history (its own events and its chats'), newest first. */
+/** An avatar's history (its own events and its chats'), newest first unless asked otherwise. */
 export async function listTimeline(
   db: Kysely<ReadModels>,
   ownerId: string,
@@ -18,6 +20,7 @@ export async function listTimeline(
   request: TimelineRequest = {},
 ): Promise<Page<TimelineRow>> {
   const kinds = validKinds(request.kinds);
+  const newestFirst = (request.order ?? 'newestFirst') === 'newestFirst';
   return fetchPage(
     request,
     (row) => row.position,
@@ -30,8 +33,8 @@ export async function listTimeline(
             .where('owner_id', '=', ownerId)
             .where('avatar_id', '=', avatarId)
             .$if(kinds !== undefined, (query) => query.where('kind', 'in', kinds ?? []))
-            .$if(after !== null, (query) => query.where('position', '<', after ?? 0n))
-            .orderBy('position', 'desc')
+            .$if(after !== null, (query) => query.where('position', newestFirst ? '<' : '>', after ?? 0n))
+            .orderBy('position', newestFirst ? 'desc' : 'asc')
             .limit(limit)
             .execute(),
   );

@@ -1,0 +1,83 @@
+import { Readable } from 'node:stream';
+import { type Actor, DomainError } from '@bishop/domain';
+import type { BlobStore } from '@bishop/domain/ports';
+import { findAvatarById, findChatById, type ReadModels, type TimelineKind } from '@bishop/projections';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { OwnershipCheck } from '../graphql/ownership.ts';
+import { avatarArchive } from './avatar-archive.ts';
+import { chatDocument, chatMarkdown } from './chat-export.ts';
+import { exportJson } from './export-json.ts';
+import { timelineLines } from './timeline-lines.ts';
+
+export interface ExportsOptions {
+  readonly db: Kysely<ReadModels>;
+  readonly blobs: BlobStore;
+  readonly owns: OwnershipCheck;
+}
+
+/**
+ * Downloads of a person's own data, for the session's owner only:
+ * GET /api/avatars/:avatarId/export            everything about the avatar, as a ZIP;
+ * GET /api/avatars/:avatarId/timeline.jsonl    its history as JSON Lines (`?kinds=training,material`);
+ * GET /api/chats/:chatId/export                one chat as JSON, or Markdown with `?format=markdown`.
+ */
+export async function exportsPlugin(app: FastifyInstance, options: ExportsOptions): Promise<void> {
+  const { db } = options;
+
+  app.get<{ Params: { avatarId: string } }>('/api/avatars/:avatarId/export', async (request, reply) => {
+    const userId = await owner(request, 'AVATAR', request.params.avatarId);
+    const avatar = await findAvatarById(db, userId, request.params.avatarId);
+    if (!avatar) throw new DomainError('BISHOP_ERR_NOT_FOUND', 'This avatar is not visible yet; retry in a moment');
+    reply.type('application/zip').header('cache-control', 'no-store');
+    reply.header('content-disposition', `attachment; filename="avatar-${avatar.avatar_id}.zip"`);
+    return reply.send(avatarArchive({ db, blobs: options.blobs }, userId, avatar));
+  });
+
+  app.get<{ Params: { avatarId: string }; Querystring: { kinds?: string } }>(
+    '/api/avatars/:avatarId/timeline.jsonl',
+    async (request, reply) => {
+      const userId = await owner(request, 'AVATAR', request.params.avatarId);
+      const kinds = request.query.kinds?.split(',').filter(Boolean) as TimelineKind[] | undefined;
+      const lines = timelineLines(db, userId, request.params.avatarId, kinds);
+      // The first line is read before answering, so a bad `kinds` gets a 400 and not a broken download.
+      const first = await lines.next();
+      reply.type('application/x-ndjson; charset=utf-8').header('cache-control', 'no-store');
+      reply.header('content-disposition', `attachment; filename="timeline-${request.params.avatarId}.jsonl"`);
+      return reply.send(
+        Readable.from(
+          (async function* () {
+            if (!first.done) yield first.value;
+            yield* lines;
+          })(),
+        ),
+      );
+    },
+  );
+
+  app.get<{ Params: { chatId: string }; Querystring: { format?: string } }>(
+    '/api/chats/:chatId/export',
+    async (request, reply) => {
+      const userId = await owner(request, 'CHAT', request.params.chatId);
+      const format = request.query.format ?? 'json';
+      if (format !== 'json' && format !== 'markdown') {
+        throw new DomainError('BISHOP_ERR_INVALID_VALUE', 'format must be "json" or "markdown"', { field: 'format' });
+      }
+      const chat = await findChatById(db, userId, request.params.chatId);
+      if (!chat) throw new DomainError('BISHOP_ERR_NOT_FOUND', 'This chat is not visible yet; retry in a moment');
+      const document = await chatDocument(db, userId, chat);
+      const extension = format === 'json' ? 'json' : 'md';
+      reply.header('content-disposition', `attachment; filename="chat-${chat.chat_id}.${extension}"`);
+      reply.header('cache-control', 'no-store');
+      if (format === 'json') return reply.type('application/json; charset=utf-8').send(exportJson(document));
+      return reply.type('text/markdown; charset=utf-8').send(chatMarkdown(document));
+    },
+  );
+
+  async function owner(request: FastifyRequest, kind: 'AVATAR' | 'CHAT', id: string): Promise<string> {
+    const actor = (request as unknown as { actor?: Actor | null }).actor;
+    if (actor?.kind !== 'user') throw new DomainError('BISHOP_ERR_UNAUTHENTICATED', 'Sign in to download your data');
+    await options.owns(kind, id, actor.userId);
+    return actor.userId;
+  }
+}
