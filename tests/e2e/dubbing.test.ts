@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { sleep } from '../src/async.ts';
+import { startBishopProcess } from '../src/bishop-process.ts';
+import { openCommandPath } from '../src/command-path.ts';
+import { graphqlOverHttp } from '../src/graphql-client.ts';
+import { temporaryDirectory, testDatabaseUrl, testModelEnvironment, uniqueSchema } from '../src/test-env.ts';
+
+const run = promisify(execFile);
+
+interface DubView {
+  state: 'READY' | 'FAILED';
+  audioUrl: string | null;
+  durationSec: number | null;
+  voice: string | null;
+  failure: { code: string; reason: string } | null;
+}
+
+/**
+ * ReplyGenerated → dub worker → DubReady and a playable, synthetic-marked
+ * Ogg/Opus behind the media URL, against a real `bishop start` (PostgreSQL
+ * server, test models: the VITS-signature tts-tiny-random through
+ * transformers.js). The reply is recorded through the real command path
+ * (RecordReply from this process into Bishop's database), which is what the
+ * reply worker will do once it lands.
+ */
+async function startDubbingBishop(label: string, extra: Record<string, string>) {
+  const dataDir = await temporaryDirectory(label);
+  const schema = uniqueSchema(label);
+  const masterKeyBase64 = randomBytes(32).toString('base64');
+  const bishop = await startBishopProcess({
+    BISHOP_DATA_DIR: dataDir.path,
+    BISHOP_DATABASE_URL: testDatabaseUrl,
+    BISHOP_DATABASE_SCHEMA: schema,
+    BISHOP_READ_SCHEMA: `${schema}_read`,
+    BISHOP_MASTER_KEY: masterKeyBase64,
+    ...testModelEnvironment(),
+    ...extra,
+  });
+  const path = await openCommandPath({ databaseUrl: testDatabaseUrl, schema, masterKeyBase64 });
+  const gql = graphqlOverHttp(bishop.url);
+  const signUp = await gql(`mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }`, {
+    i: { email: `${label}-${randomUUID()}@example.org`, fullName: 'Лектор', password: 'long enough password' },
+  });
+  const token: string = signUp.data?.signUp.accessToken;
+  const avatarId: string = (await gql('mutation { createAvatar(name: "Лектор") { avatarId } }', {}, { token })).data
+    ?.createAvatar.avatarId;
+  const chatId: string = (
+    await gql('mutation($a: ID!) { openChat(avatarId: $a, title: "Разговор") { chatId } }', { a: avatarId }, { token })
+  ).data?.openChat.chatId;
+  assert.ok(token && avatarId && chatId, 'signed up, created an avatar and opened a chat');
+
+  /** Sends a message over GraphQL, then records the avatar's reply as the reply worker would. */
+  async function reply(text: string): Promise<string> {
+    const sent = await gql(
+      'mutation($c: ID!, $t: String!) { sendMessage(chatId: $c, text: $t) { messageId } }',
+      { c: chatId, t: 'Расскажите о звёздах' },
+      { token },
+    );
+    const messageId: string = sent.data?.sendMessage.messageId;
+    const replyId = randomUUID();
+    await path.commands.chat(chatId, {
+      type: 'RecordReply',
+      data: {
+        messageId,
+        replyId,
+        text,
+        personaVersion: null,
+        model: 'e2e',
+        latencyMs: 1,
+        promptTokens: 1,
+        completionTokens: 1,
+        sourceIds: [],
+      },
+      metadata: { commandId: randomUUID(), actor: { kind: 'system', service: 'reply' }, now: new Date().toISOString() },
+    } as Parameters<typeof path.commands.chat>[1]);
+    return replyId;
+  }
+
+  async function dubOf(replyId: string, timeoutMs = 60_000): Promise<DubView> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const read = await gql(
+        `query($c: ID!) { chat(id: $c) { messages(first: 50) { nodes { reply { id dub { state audioUrl durationSec voice failure { code reason } } } } } } }`,
+        { c: chatId },
+        { token },
+      );
+      const nodes: { reply: { id: string; dub: DubView | null } | null }[] = read.data?.chat.messages.nodes ?? [];
+      const dub = nodes.find((node) => node.reply?.id === replyId)?.reply?.dub;
+      if (dub) return dub;
+      await sleep(200);
+    }
+    throw new Error(`no dub for reply ${replyId} within ${timeoutMs} ms:\n${bishop.output().slice(-2000)}`);
+  }
+
+  return {
+    bishop,
+    token,
+    reply,
+    dubOf,
+    async stop() {
+      await bishop.stop();
+      await path.close([schema, `${schema}_read`, `${schema}_auth`]);
+      await dataDir.remove();
+    },
+    dataDir,
+  };
+}
+
+describe('dubbing end to end (bishop start with the test models)', () => {
+  let rig: Awaited<ReturnType<typeof startDubbingBishop>>;
+  before(async () => {
+    rig = await startDubbingBishop('dub', {});
+  });
+  after(() => rig?.stop());
+
+  it('says on /readyz which voice speaks and that nothing clones', async () => {
+    const ready = (await (await fetch(`${rig.bishop.url}/readyz`)).json()) as {
+      checks: Record<string, { ok: boolean; detail?: string; error?: string }>;
+    };
+    assert.match(ready.checks['voice:ru']?.detail ?? '', /^vits \(tts-tiny-random\); generic voice, no cloning/);
+    assert.equal(ready.checks['model:tts-clone']?.ok, false);
+    assert.match(ready.checks['model:tts-clone']?.error ?? '', /chatterbox-multilingual-ONNX is not installed/);
+  });
+
+  it('turns a reply into DubReady and a downloadable Ogg/Opus that grows with the text', async () => {
+    const shortId = await rig.reply('Привет.');
+    const longId = await rig.reply('Привет. Сегодня мы поговорим о звёздах и планетах. Это очень интересная тема!');
+    const [short, long] = [await rig.dubOf(shortId), await rig.dubOf(longId)];
+    assert.equal(short.state, 'READY', JSON.stringify(short));
+    assert.equal(long.state, 'READY', JSON.stringify(long));
+    assert.equal(long.voice, 'generic', 'no consent, no sample: a generic voice');
+    assert.ok((long.durationSec ?? 0) > (short.durationSec ?? 0) * 2, `${long.durationSec} vs ${short.durationSec}`);
+
+    // The media URL serves the file, whole and by range.
+    const url = `${rig.bishop.url}${long.audioUrl}`;
+    const whole = await fetch(url);
+    assert.equal(whole.status, 200);
+    assert.match(whole.headers.get('content-type') ?? '', /^audio\/ogg/);
+    const bytes = new Uint8Array(await whole.arrayBuffer());
+    assert.equal(new TextDecoder().decode(bytes.subarray(0, 4)), 'OggS');
+    const part = await fetch(url, { headers: { range: 'bytes=0-99' } });
+    assert.equal(part.status, 206);
+    assert.equal((await part.arrayBuffer()).byteLength, 100);
+    assert.equal(part.headers.get('content-range'), `bytes 0-99/${bytes.length}`);
+
+    // ffprobe: Opus, the recorded duration, and the synthetic-speech tags.
+    const file = join(rig.dataDir.path, 'dub.ogg');
+    await writeFile(file, bytes);
+    const { stdout } = await run('ffprobe', [
+      '-v',
+      'error',
+      '-print_format',
+      'json',
+      '-show_format',
+      '-show_streams',
+      file,
+    ]);
+    const probe = JSON.parse(stdout) as {
+      format: { duration: string };
+      streams: { codec_name: string; tags: Record<string, string> }[];
+    };
+    assert.equal(probe.streams[0]?.codec_name, 'opus');
+    assert.ok(Math.abs(Number(probe.format.duration) - (long.durationSec ?? 0)) < 0.1);
+    assert.match(probe.streams[0]?.tags.comment ?? '', /^AI-generated synthetic speech \(Bishop\)/);
+    assert.equal(probe.streams[0]?.tags.AI_GENERATED, 'true');
+  });
+
+  it('serves the audio to its owner only', async () => {
+    const replyId = await rig.reply('Ещё одна фраза.');
+    const dub = await rig.dubOf(replyId);
+    const path = (dub.audioUrl ?? '').split('?')[0];
+    assert.equal((await fetch(`${rig.bishop.url}${path}`)).status, 401, 'no signature, no session');
+    const tampered = (dub.audioUrl ?? '').replace(/s=[^&]+/, 's=AAAA');
+    assert.notEqual((await fetch(`${rig.bishop.url}${tampered}`)).status, 200);
+  });
+});
+
+describe('dubbing with no speech synthesis configured', () => {
+  let rig: Awaited<ReturnType<typeof startDubbingBishop>>;
+  before(async () => {
+    rig = await startDubbingBishop('nodub', { BISHOP_TTS_ENGINES: 'none' });
+  });
+  after(() => rig?.stop());
+
+  it('records DubFailed with a clear reason, and /readyz says so', async () => {
+    const dub = await rig.dubOf(await rig.reply('Привет.'));
+    assert.equal(dub.state, 'FAILED');
+    assert.equal(dub.failure?.code, 'TTS_UNAVAILABLE');
+    assert.match(dub.failure?.reason ?? '', /Speech synthesis is turned off on this server/);
+    const ready = (await (await fetch(`${rig.bishop.url}/readyz`)).json()) as {
+      status: string;
+      checks: Record<string, { ok: boolean; error?: string }>;
+    };
+    assert.equal(ready.status, 'ready', 'a missing voice does not make Bishop unready');
+    assert.equal(ready.checks['voice:ru']?.ok, false);
+  });
+});
