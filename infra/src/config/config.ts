@@ -98,6 +98,7 @@ const environmentSchema = z.object({
   BISHOP_UPLOAD_MAX_FILES: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1000).default(100),
   BISHOP_ACCESS_TOKEN_TTL: seconds(900),
   BISHOP_REFRESH_TOKEN_TTL: seconds(30 * 24 * 3600),
+  BISHOP_TRAIN_CONCURRENCY: z.coerce.number({ error: 'must be a number' }).int().min(1).max(64).default(2),
   BISHOP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -181,6 +182,8 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env) {
     },
     accessTokenTtlSeconds: e.BISHOP_ACCESS_TOKEN_TTL,
     refreshTokenTtlSeconds: e.BISHOP_REFRESH_TOKEN_TTL,
+    /** Training runs (of different avatars) one worker process builds at once. */
+    trainConcurrency: e.BISHOP_TRAIN_CONCURRENCY,
     logLevel: e.BISHOP_LOG_LEVEL,
   } as const;
 }

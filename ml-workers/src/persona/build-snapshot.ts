@@ -22,6 +22,22 @@ export interface SnapshotParts {
     readonly passages: readonly Float32Array[];
     readonly pairPrompts: readonly Float32Array[];
   };
+  /** BM25 indexes built beforehand (`buildLexicalIndexes`); built here when absent. */
+  readonly lexical?: PersonaSnapshot['lexical'];
+}
+
+/** Both BM25 indexes of a snapshot: passages, and the prompts of pairs that are not held out. */
+export function buildLexicalIndexes(
+  passages: readonly PersonaPassage[],
+  pairs: readonly PersonaPair[],
+  heldOutPairIds: readonly string[],
+): PersonaSnapshot['lexical'] {
+  const heldOut = new Set(heldOutPairIds);
+  return {
+    library: lexicalLibrary,
+    passages: buildLexicalIndex(passages.map((passage) => passage.text)).toJSON(),
+    pairPrompts: buildLexicalIndex(pairs.map((pair) => (heldOut.has(pair.id) ? null : pair.prompt))).toJSON(),
+  };
 }
 
 /** Assembles a snapshot: builds both BM25 indexes and packs the vectors. */
@@ -51,11 +67,7 @@ export function buildPersonaSnapshot(parts: SnapshotParts): PersonaSnapshot {
             pairPrompts: encodeVectors(vectorMatrix(dense.pairPrompts, dims)),
           }
         : null,
-    lexical: {
-      library: lexicalLibrary,
-      passages: buildLexicalIndex(parts.passages.map((passage) => passage.text)).toJSON(),
-      pairPrompts: buildLexicalIndex(parts.pairs.map((pair) => (heldOut.has(pair.id) ? null : pair.prompt))).toJSON(),
-    },
+    lexical: parts.lexical ?? buildLexicalIndexes(parts.passages, parts.pairs, parts.heldOutPairIds),
     style: parts.style,
   };
 }

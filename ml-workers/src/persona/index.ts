@@ -1,4 +1,4 @@
-export { buildPersonaSnapshot, type SnapshotParts } from './build-snapshot.ts';
+export { buildLexicalIndexes, buildPersonaSnapshot, type SnapshotParts } from './build-snapshot.ts';
 export { buildLexicalIndex, type LexicalIndexData, lexicalLibrary } from './lexical-index.ts';
 export { type OpenedPersona, type OpenPersonaOptions, openPersona, personaFromSnapshot } from './open-persona.ts';
 export type { PersonaPair, PersonaPassage, PersonaRetriever, Retrieved } from './persona.ts';

@@ -1,6 +1,12 @@
 import type { CommandBus } from '@bishop/commands';
 import type { ReadinessCheck } from '@bishop/gateways';
-import { type RunningWorker, startDubWorker, startExtractWorker, startVoiceCheckWorker } from '@bishop/ml-workers';
+import {
+  type RunningWorker,
+  startDubWorker,
+  startExtractWorker,
+  startTrainWorker,
+  startVoiceCheckWorker,
+} from '@bishop/ml-workers';
 import { type AudioTools, audioTools } from '@bishop/ml-workers/audio';
 import { capabilities, checkModels, type ModelSettings, modelSettings } from '@bishop/ml-workers/models';
 import { checkHttpTts, createTtsEngines, type TtsEngines, ttsLanguages } from '@bishop/ml-workers/tts';
@@ -15,6 +21,8 @@ type WorkerStarter = (shared: SharedWorkerOptions, stores: Stores, logger: Logge
 const workerStarters = {
   extract: (shared, stores, logger) => startExtractWorker({ ...shared, eventStore: stores.eventStore, logger }),
   'voice-check': (shared, _stores, logger) => startVoiceCheckWorker({ ...shared, logger }),
+  train: ({ trainConcurrency, ...shared }, stores, logger) =>
+    startTrainWorker({ ...shared, eventStore: stores.eventStore, concurrency: trainConcurrency, logger }),
   dub: (shared, stores, logger) => startDubWorker({ ...shared, eventStore: stores.eventStore, logger }),
   shred: (shared, stores, logger) =>
     startShredder({ ...shared, keyStore: stores.keyStore, rawEventStore: stores.rawEventStore, logger }),
@@ -32,6 +40,8 @@ interface SharedWorkerOptions {
   readonly decrypt: Stores['personalData']['unseal'];
   readonly tts: TtsEngines;
   readonly espeakProgram: string;
+  /** Training runs one process builds at once (BISHOP_TRAIN_CONCURRENCY). */
+  readonly trainConcurrency: number;
 }
 
 /** Starts ML workers (all kinds in `bishop start`, one in `bishop worker <kind>`). */
@@ -54,6 +64,7 @@ export function startWorkers(
     decrypt: stores.personalData.unseal,
     tts,
     espeakProgram: config.tts.espeakProgram,
+    trainConcurrency: config.trainConcurrency,
   };
   const running = kinds.map((kind) => workerStarters[kind](shared, stores, logger.child({ worker: kind })));
   // /readyz names each ML capability, so the UI can say e.g. "voice synthesis is not installed".

@@ -1,0 +1,191 @@
+import { type JsonObject, styleProfileOf } from '@bishop/domain';
+import type { BlobStore } from '@bishop/domain/ports';
+import {
+  buildLexicalIndexes,
+  buildPersonaSnapshot,
+  lexicalLibrary,
+  type PersonaEmbedder,
+  personaSnapshotFormat,
+  writePersonaSnapshot,
+} from '../persona/index.ts';
+import { PermanentJobError } from '../runtime/index.ts';
+import { assembleCorpus } from './assemble-corpus.ts';
+import { type EmbeddedCorpus, embedCorpus } from './embed-corpus.ts';
+import { type MaterialWords, materialWords } from './material-words.ts';
+import {
+  cleanMaterialWords,
+  type MaterialWork,
+  materialWorkEntry,
+  mineMaterialPairs,
+  readMaterialWork,
+  writeMaterialWork,
+} from './material-work.ts';
+import type { TrainingProgress } from './training-progress.ts';
+import type { TrainingRunView } from './training-run.ts';
+import type { TrainingSettings } from './training-settings.ts';
+
+export interface PersonaVersionInput {
+  readonly runId: string;
+  /** When the run started: the snapshot's `builtAt`, so a rerun writes the same bytes. */
+  readonly builtAt: string;
+  readonly run: TrainingRunView;
+  readonly settings: TrainingSettings;
+}
+
+export interface PersonaVersionSteps {
+  readonly blobs: BlobStore;
+  /** The sentence encoder, or null when its model is not installed: the version is then lexical only. */
+  readonly embedder: () => Promise<PersonaEmbedder | null>;
+  readonly progress: TrainingProgress;
+  /** Throws when the run must not go on (stopped, avatar deleted); called between materials and batches. */
+  readonly checkpoint: () => Promise<void>;
+}
+
+export interface BuiltPersonaVersion {
+  readonly snapshotKey: string;
+  readonly stats: JsonObject;
+}
+
+/** Stages collecting → … → snapshotting: the persona version of the run's materials, written to the BlobStore. */
+export async function buildPersonaVersion(
+  input: PersonaVersionInput,
+  steps: PersonaVersionSteps,
+): Promise<BuiltPersonaVersion> {
+  const { blobs, progress, checkpoint } = steps;
+  const { run, settings } = input;
+  const materials = run.materials;
+
+  // 1. Collecting: what earlier runs left in the cache, and the person's words of everything else.
+  await progress.stage('collecting');
+  const entries: {
+    material: (typeof materials)[number];
+    hash: string;
+    key: string;
+    work: MaterialWork | null;
+    words?: MaterialWords;
+  }[] = [];
+  for (const [i, material] of materials.entries()) {
+    await checkpoint();
+    const { hash, key } = materialWorkEntry(run.avatarId, material, settings);
+    const work = await readMaterialWork(blobs, key);
+    const words = work === null ? await materialWords(blobs, run.avatarId, material, settings) : undefined;
+    entries.push({ material, hash, key, work, ...(words ? { words } : {}) });
+    progress.advance((i + 1) / materials.length);
+  }
+  const misses = entries.filter((entry) => entry.work === null);
+
+  // 2. Cleaning: passages of new material.
+  await progress.stage('cleaning');
+  const cleaned = new Map(
+    misses.map((entry, i) => {
+      progress.advance((i + 1) / misses.length);
+      return [entry.key, entry.words ? cleanMaterialWords(entry.words, settings) : null] as const;
+    }),
+  );
+
+  // 3. Pairing: dialogue pairs of new material; the new work is cached for later runs.
+  await progress.stage('pairing');
+  for (const [i, entry] of misses.entries()) {
+    await checkpoint();
+    const clean = cleaned.get(entry.key);
+    if (!entry.words || !clean) continue;
+    const work: MaterialWork = {
+      version: 1,
+      ...clean,
+      pairs: mineMaterialPairs(entry.words, settings),
+      otherSpeakerSegments: entry.words.otherSpeakerSegments,
+    };
+    await writeMaterialWork(blobs, entry.key, work);
+    entry.work = work;
+    progress.advance((i + 1) / misses.length);
+  }
+  const parts = entries.flatMap((entry) =>
+    entry.work ? [{ material: entry.material, work: entry.work, workHash: entry.hash }] : [],
+  );
+  const corpus = assembleCorpus(parts, settings.holdOutShare);
+  if (corpus.passages.length === 0 && corpus.pairs.length === 0) {
+    throw new PermanentJobError({
+      reasonCode: 'NO_PERSON_WORDS',
+      reason:
+        'The materials hold no words of the person to learn from (for a chat export, check that the chosen participant is the person)',
+    });
+  }
+
+  // 4. Embedding: vectors of new material (a missing model makes a lexical-only version, not a failure).
+  await progress.stage('embedding');
+  const embedder = await steps.embedder();
+  let dense: EmbeddedCorpus | null = null;
+  if (embedder) {
+    dense = await embedCorpus(parts, corpus, {
+      blobs,
+      avatarId: run.avatarId,
+      embedder,
+      batchSize: settings.embeddingBatchSize,
+      advance: progress.advance,
+      checkpoint,
+    });
+  }
+
+  // 5. Indexing: BM25 over passages and pair prompts.
+  await progress.stage('indexing');
+  await checkpoint();
+  const lexical = buildLexicalIndexes(corpus.passages, corpus.pairs, corpus.heldOutPairIds);
+
+  // 6. Profiling: the person's stylometrics.
+  await progress.stage('profiling');
+  const style = styleProfileOf(corpus.styleTexts);
+
+  // 7. Snapshotting: one immutable, content-addressed blob.
+  await progress.stage('snapshotting');
+  await checkpoint();
+  const snapshot = buildPersonaSnapshot({
+    avatarId: run.avatarId,
+    runId: input.runId,
+    builtAt: input.builtAt,
+    card: run.card,
+    settings: settings as unknown as JsonObject,
+    corpus: corpus.corpus,
+    passages: corpus.passages,
+    pairs: corpus.pairs,
+    heldOutPairIds: corpus.heldOutPairIds,
+    style,
+    lexical,
+    ...(embedder && dense ? { dense: { embedder: embedder.model, ...dense } } : {}),
+  });
+  const written = await writePersonaSnapshot(blobs, snapshot);
+  const timingsMs = progress.finish();
+
+  const recomputed = misses.map((entry) => entry.material.materialId);
+  const stats: JsonObject = {
+    format: personaSnapshotFormat,
+    materials: materials.length,
+    materialsRemovedSinceStart: run.removedMaterialIds.length,
+    passages: corpus.passages.length,
+    pairs: corpus.pairs.length - corpus.heldOutPairIds.length,
+    heldOutPairs: corpus.heldOutPairIds.length,
+    duplicatesDropped: { ...corpus.duplicates },
+    otherSpeakerSegmentsDropped: parts.reduce((sum, part) => sum + part.work.otherSpeakerSegments, 0),
+    styleTexts: corpus.styleTexts.length,
+    words: style.words,
+    retrieval: embedder ? 'hybrid' : 'lexical',
+    models: {
+      embedder: embedder && snapshot.embedder ? { ...snapshot.embedder } : null,
+      lexical: lexicalLibrary,
+    },
+    cache: {
+      words: { hits: entries.length - misses.length, misses: misses.length },
+      vectors: dense ? { ...dense.cache } : null,
+    },
+    textsEmbedded: dense?.textsEmbedded ?? 0,
+    // Ids only (file names are personal data); capped so the stats stay small for huge corpora.
+    recomputedMaterialIds: recomputed.slice(0, 100),
+    timingsMs,
+    snapshot: { key: written.key, sizeBytes: written.sizeBytes },
+    notes: embedder
+      ? []
+      : [
+          'The text-search model is not installed: this version retrieves by words only (BM25), without meaning vectors',
+        ],
+  };
+  return { snapshotKey: written.key, stats };
+}

@@ -1,0 +1,92 @@
+import { extractedChatBlobKey, type TranscriptDocument, type TranscriptSegment } from '@bishop/domain';
+import { BlobNotFoundError, type BlobStore } from '@bishop/domain/ports';
+import { type ChatExport, dialoguePairs, personWords } from '../extraction/index.ts';
+import { PermanentJobError } from '../runtime/index.ts';
+import { readBlob } from '../workers/blob-files.ts';
+import type { WordsUnit } from './passages.ts';
+import type { RunMaterial } from './training-run.ts';
+import type { TrainingSettings } from './training-settings.ts';
+
+/** The person's own words in one material, and the dialogue pairs it holds. */
+export interface MaterialWords {
+  readonly units: readonly WordsUnit[];
+  /** How units may be merged into passages: documents and recordings flow, chat turns stand alone. */
+  readonly flow: 'document' | 'recording' | 'chat';
+  readonly pairs: readonly { readonly prompt: string; readonly reply: string }[];
+  /** Segments of a recording left out because another voice speaks in them. */
+  readonly otherSpeakerSegments: number;
+}
+
+/** Reads what extraction stored for the material and keeps only what the person said or wrote. */
+export async function materialWords(
+  blobs: BlobStore,
+  avatarId: string,
+  material: RunMaterial,
+  settings: TrainingSettings,
+): Promise<MaterialWords> {
+  const { extraction } = material;
+  try {
+    if (material.kind === 'chatExport') {
+      const chat = JSON.parse(await readText(blobs, extractedChatBlobKey(avatarId, material.materialId))) as ChatExport;
+      return chatWords(chat, material, settings);
+    }
+    if (extraction.segmentsBlobKey !== null) {
+      const document = JSON.parse(await readText(blobs, extraction.segmentsBlobKey)) as TranscriptDocument;
+      const timed = document.segments.some((segment) => segment.startSec !== null);
+      if (timed) return recordingWords(document.segments);
+    }
+    const text = await readText(blobs, extraction.textBlobKey);
+    return { units: paragraphsOf(text), flow: 'document', pairs: [], otherSpeakerSegments: 0 };
+  } catch (error) {
+    if (error instanceof BlobNotFoundError || error instanceof SyntaxError) {
+      throw new PermanentJobError(
+        {
+          reasonCode: 'MATERIAL_UNREADABLE',
+          reason: `The extracted text of "${material.fileName}" is missing or damaged; remove the material and upload it again`,
+        },
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+function chatWords(chat: ChatExport, material: RunMaterial, settings: TrainingSettings): MaterialWords {
+  const participant = material.participant;
+  if (participant === null || !chat.participants.some((p) => p.name === participant)) {
+    throw new PermanentJobError({
+      reasonCode: 'PARTICIPANT_UNKNOWN',
+      reason: `Choose which participant of "${material.fileName}" is the person before training`,
+    });
+  }
+  const options = { maxGapHours: settings.maxReplyGapHours };
+  return {
+    units: personWords(chat, participant, options).map((text) => ({ text, startSec: null, endSec: null })),
+    flow: 'chat',
+    pairs: dialoguePairs(chat, participant, options).map(({ prompt, reply }) => ({ prompt, reply })),
+    otherSpeakerSegments: 0,
+  };
+}
+
+/** With speaker tags (a voice sample existed at extraction), only the person's segments; without, all of them. */
+function recordingWords(segments: readonly TranscriptSegment[]): MaterialWords {
+  const tagged = segments.some((segment) => typeof segment.isPerson === 'boolean');
+  const kept = tagged ? segments.filter((segment) => segment.isPerson === true) : segments;
+  return {
+    units: kept.map(({ text, startSec, endSec }) => ({ text, startSec, endSec })),
+    flow: 'recording',
+    pairs: [],
+    otherSpeakerSegments: segments.length - kept.length,
+  };
+}
+
+/** Paragraphs by blank lines; a text without blank lines has one paragraph per line. */
+function paragraphsOf(text: string): WordsUnit[] {
+  const normal = text.replace(/\r\n?/g, '\n');
+  const blocks = /\n\s*\n/.test(normal) ? normal.split(/\n\s*\n/) : normal.split('\n');
+  return blocks.map((block) => ({ text: block.trim(), startSec: null, endSec: null })).filter((unit) => unit.text);
+}
+
+async function readText(blobs: BlobStore, key: string): Promise<string> {
+  return new TextDecoder().decode(await readBlob(blobs, key));
+}

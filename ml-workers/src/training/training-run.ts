@@ -1,0 +1,88 @@
+import {
+  type AvatarState,
+  avatarDecider,
+  avatarStream,
+  type LiveAvatar,
+  type Material,
+  type PersonaCard,
+  toDomainEvent,
+} from '@bishop/domain';
+import type { EventStore } from '@bishop/domain/ports';
+
+/** A material of the run, ready (extracted) when the run started. */
+export type RunMaterial = Extract<Material, { status: 'ready' }>;
+
+/** Where the run stands in the avatar's history. */
+export type RunStatus = 'running' | 'stopped' | 'failed' | 'completed' | 'superseded' | 'gone';
+
+export interface TrainingRunView {
+  readonly avatarId: string;
+  readonly ownerId: string;
+  readonly card: PersonaCard;
+  readonly status: RunStatus;
+  /** The run's materials still usable (removed ones are left out), in upload order. */
+  readonly materials: readonly RunMaterial[];
+  /** Of the run's materials, those removed since it started. */
+  readonly removedMaterialIds: readonly string[];
+}
+
+/**
+ * Follows the avatar stream for one run: folds it once, then reads only
+ * what was appended since, so checking for a stop between batches is cheap.
+ */
+export function watchTrainingRun(eventStore: EventStore, avatarId: string, runId: string) {
+  const stream = avatarStream(avatarId);
+  let state: AvatarState = avatarDecider.initialState();
+  let nextRevision = 0n;
+
+  async function refresh(): Promise<TrainingRunView> {
+    const events = await eventStore.readStream(stream, { fromRevision: nextRevision });
+    for (const event of events) {
+      state = avatarDecider.evolve(state, toDomainEvent(event.type, event.metadata.schemaVersion, event.data) as never);
+      nextRevision = event.revision + 1n;
+    }
+    return viewOf(state, runId);
+  }
+
+  return { refresh };
+}
+
+function viewOf(state: AvatarState, runId: string): TrainingRunView {
+  if (state.status === 'absent' || state.status === 'deleted') {
+    return { avatarId: '', ownerId: '', card: emptyCard, status: 'gone', materials: [], removedMaterialIds: [] };
+  }
+  const materialIds = runMaterialIds(state, runId);
+  const ready = materialIds.flatMap((id) => {
+    const material = state.materials.get(id);
+    return material?.status === 'ready' ? [material] : [];
+  });
+  return {
+    avatarId: state.avatarId,
+    ownerId: state.ownerId,
+    card: state.personaCard,
+    status: statusOf(state, runId),
+    materials: ready,
+    removedMaterialIds: materialIds.filter((id) => state.materials.get(id)?.status !== 'ready'),
+  };
+}
+
+function statusOf(avatar: LiveAvatar, runId: string): RunStatus {
+  if (avatar.status === 'training' && avatar.run.runId === runId) return 'running';
+  const finished = avatar.finishedRuns.get(runId);
+  // Not running and not finished: another run started in its place (this one's start was never folded).
+  return finished?.status ?? 'superseded';
+}
+
+// Run material ids live only on the running run; a finished run no longer needs them.
+function runMaterialIds(avatar: LiveAvatar, runId: string): readonly string[] {
+  return avatar.status === 'training' && avatar.run.runId === runId ? avatar.run.materialIds : [];
+}
+
+const emptyCard: PersonaCard = {
+  description: null,
+  personality: null,
+  scenario: null,
+  instructions: null,
+  gender: null,
+  languages: [],
+};
