@@ -16,6 +16,7 @@ import type { Benchmark } from './harness.ts';
 import { projectionRebuildBenchmark } from './projection-rebuild.bench.ts';
 import { type BenchReport, formatTable, machineInfo, toReportRow, writeReport } from './report.ts';
 import { subscriptionFanoutBenchmark } from './subscription-fanout.bench.ts';
+import { ttsBenchmark } from './tts.bench.ts';
 
 /** Add new benchmarks here; each creates and drops its own databases. */
 export const benchmarks: readonly Benchmark[] = [
@@ -24,6 +25,7 @@ export const benchmarks: readonly Benchmark[] = [
   projectionRebuildBenchmark,
   busBenchmark,
   asrBenchmark,
+  ttsBenchmark,
   graphqlThroughputBenchmark,
   subscriptionFanoutBenchmark,
 ];

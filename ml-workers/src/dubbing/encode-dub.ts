@@ -38,9 +38,12 @@ export function syntheticSpeechTags(metadata: DubMetadata): Record<string, strin
   };
 }
 
+/** Opus codes these rates natively; the first one at or above the source needs no resampling up. */
+const OPUS_RATES = [8000, 12000, 16000, 24000, 48000];
+
 /**
- * Encodes mono float PCM to Ogg/Opus (speech-tuned, 32 kb/s, 48 kHz as Opus
- * wants) with the synthetic-speech tags, through ffmpeg.
+ * Encodes mono float PCM to Ogg/Opus (speech-tuned, 32 kb/s, at the source's
+ * rate when Opus has it) with the synthetic-speech tags, through ffmpeg.
  */
 export async function encodeDub(
   samples: Float32Array,
@@ -59,7 +62,21 @@ export async function encodeDub(
   ]);
   const args = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-y'];
   args.push('-f', 'f32le', '-ar', String(sampleRate), '-ac', '1', '-i', 'pipe:0');
-  args.push('-ar', '48000', '-c:a', 'libopus', '-b:a', '32k', '-application', 'voip', ...tags, '-f', 'ogg', output);
+  const opusRate = OPUS_RATES.find((rate) => rate >= sampleRate) ?? 48000;
+  args.push(
+    '-ar',
+    String(opusRate),
+    '-c:a',
+    'libopus',
+    '-b:a',
+    '32k',
+    '-application',
+    'voip',
+    ...tags,
+    '-f',
+    'ogg',
+    output,
+  );
   try {
     const pcm = new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength);
     const result = await runTool(tools.ffmpeg, args, { input: pcm, timeoutMs: 120_000, ...withSignal(options.signal) });
