@@ -34,6 +34,8 @@ export interface TrainWorkerOptions {
   readonly maxDeliver?: number;
   /** How often the avatar stream is re-read for a stop, between batches. */
   readonly stopCheckMs?: number;
+  /** How long stop() lets running runs finish before handing them back to the bus (default 30 s). */
+  readonly drainTimeoutMs?: number;
   readonly logger?: WorkerLogger;
 }
 
@@ -91,6 +93,7 @@ export function startTrainWorker(options: TrainWorkerOptions): RunningWorker {
     concurrency: options.concurrency ?? 2,
     ackWaitMs: options.ackWaitMs ?? 30_000,
     maxDeliver,
+    ...(options.drainTimeoutMs !== undefined ? { drainTimeoutMs: options.drainTimeoutMs } : {}),
     decrypt: options.decrypt,
     ...(logger ? { logger } : {}),
     async handle(job, { signal, deliveryCount }) {
