@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
@@ -10,6 +10,7 @@ import { startBishopProcess } from '../src/bishop-process.ts';
 import { openCommandPath } from '../src/command-path.ts';
 import { graphqlOverHttp } from '../src/graphql-client.ts';
 import { temporaryDirectory, testDatabaseUrl, testModelEnvironment, uniqueSchema } from '../src/test-env.ts';
+import { startTtsHttpProcess, type TtsHttpProcess } from '../src/tts-http-process.ts';
 
 const run = promisify(execFile);
 
@@ -101,6 +102,8 @@ async function startDubbingBishop(label: string, extra: Record<string, string>) 
   return {
     bishop,
     token,
+    avatarId,
+    gql,
     reply,
     dubOf,
     async stop() {
@@ -199,5 +202,69 @@ describe('dubbing with no speech synthesis configured', () => {
     };
     assert.equal(ready.status, 'ready', 'a missing voice does not make Bishop unready');
     assert.equal(ready.checks['voice:ru']?.ok, false);
+  });
+});
+
+describe('dubbing in the cloned voice (consent + accepted sample, XTTS-style server)', () => {
+  let server: TtsHttpProcess;
+  let rig: Awaited<ReturnType<typeof startDubbingBishop>>;
+  before(async () => {
+    server = await startTtsHttpProcess();
+    rig = await startDubbingBishop('clonedub', { BISHOP_TTS_HTTP_URL: `${server.url}/tts` });
+  });
+  after(async () => {
+    await rig?.stop();
+    await server?.stop();
+  });
+
+  async function sampleState(): Promise<string | undefined> {
+    const read = await rig.gql(
+      'query($a: ID!) { avatar(id: $a) { voice { sample { state failure { reason } } } } }',
+      { a: rig.avatarId },
+      { token: rig.token },
+    );
+    return read.data?.avatar.voice.sample?.state;
+  }
+
+  it('speaks generically before consent, then in the cloned voice once consent and a sample exist', async () => {
+    const before = await rig.dubOf(await rig.reply('Hello before consent.'));
+    assert.equal(before.voice, 'generic');
+    assert.equal((await server.requests()).at(-1)?.speakerBytes, 0, 'no sample left Bishop without consent');
+
+    // Consent first (the domain refuses a sample without it).
+    const consent = await rig.gql(
+      'mutation($a: ID!, $c: VoiceConsentInput!) { recordVoiceConsent(avatarId: $a, consent: $c) { position } }',
+      {
+        a: rig.avatarId,
+        c: { basis: 'SELF', personName: 'Лектор', consentGivenOn: '2026-01-01', statement: 'Это мой голос.' },
+      },
+      { token: rig.token },
+    );
+    assert.equal(consent.errors, undefined, JSON.stringify(consent.errors));
+    // A 10 s recording of one voice.
+    const sample = join(rig.dataDir.path, 'sample.wav');
+    const words = 'Меня зовут Лектор. Я читаю лекции о звёздах и планетах уже много лет, и мне это нравится.';
+    await run('espeak-ng', ['-v', 'ru', '-s', '120', '-w', sample, words]);
+    const form = new FormData();
+    form.append('file', new Blob([await readFile(sample)]), 'sample.wav');
+    const upload = await fetch(`${rig.bishop.url}/api/avatars/${rig.avatarId}/voice-sample`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${rig.token}` },
+    });
+    assert.ok(upload.ok, await upload.text());
+    const deadline = Date.now() + 60_000;
+    while ((await sampleState()) === 'SUBMITTED' && Date.now() < deadline) await sleep(200);
+    assert.equal(await sampleState(), 'READY');
+
+    const cloned = await rig.dubOf(await rig.reply('Hello after consent. This is my voice.'));
+    assert.equal(cloned.state, 'READY', JSON.stringify(cloned));
+    assert.equal(cloned.voice, 'cloned');
+    const last = (await server.requests()).slice(-2);
+    assert.deepEqual(
+      last.map((r) => r.text),
+      ['Hello after consent.', 'This is my voice.'],
+    );
+    for (const request of last) assert.equal(request.speakerFormat, 'wav', 'the accepted sample went to the server');
   });
 });
