@@ -80,6 +80,13 @@ export function startDubWorker(options: DubWorkerOptions): RunningWorker {
     ...(options.logger ? { logger: options.logger } : {}),
     async handle(job, { signal, working }) {
       const { chatId, reply } = target(job);
+      // A deleted avatar's key is gone: its reply text reads as erased, and nothing may be spoken.
+      if (typeof reply.text !== 'string' || job.metadata.erasedFields?.includes('text')) {
+        throw new PermanentJobError({
+          reasonCode: 'REPLY_ERASED',
+          reason: 'The reply was erased before it could be spoken',
+        });
+      }
       const language = replyLanguage(reply.text);
       const choice = await options.tts.forLanguage(language);
       if (!choice.tts) throw new PermanentJobError({ reasonCode: 'TTS_UNAVAILABLE', reason: choice.reason });
