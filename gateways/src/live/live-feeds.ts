@@ -3,6 +3,8 @@ import {
   changeNoticeSubjectPrefix,
   type ReplyTokenSignal,
   replyTokenSubjectPrefix,
+  type TrainingProgressSignal,
+  trainingProgressSubjectPrefix,
 } from '@bishop/domain';
 import type { Bus, SignalListener } from '@bishop/domain/ports';
 import { createFanout, type Fanout } from './fanout.ts';
@@ -15,19 +17,24 @@ import { createFanout, type Fanout } from './fanout.ts';
 export interface LiveFeeds {
   readonly changes: Fanout<ChangeNotice>;
   readonly replyTokens: Fanout<ReplyTokenSignal>;
+  /** Percent and ETA of running training runs, between their stage events. */
+  readonly trainingProgress: Fanout<TrainingProgressSignal>;
   close(): Promise<void>;
 }
 
 export function createLiveFeeds(bus: Bus): LiveFeeds {
   const changes = createFanout<ChangeNotice>();
   const replyTokens = createFanout<ReplyTokenSignal>();
+  const trainingProgress = createFanout<TrainingProgressSignal>();
   const listeners = [
     pump(bus.listen(`${changeNoticeSubjectPrefix}.>`), changes),
     pump(bus.listen(`${replyTokenSubjectPrefix}.>`), replyTokens),
+    pump(bus.listen(`${trainingProgressSubjectPrefix}.>`), trainingProgress),
   ];
   return {
     changes,
     replyTokens,
+    trainingProgress,
     async close() {
       await Promise.all(listeners.map((listener) => listener.close()));
     },

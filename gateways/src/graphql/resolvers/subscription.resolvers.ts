@@ -1,5 +1,6 @@
-import type { ChangeKind, ChangeNotice } from '@bishop/domain';
+import { type ChangeKind, type ChangeNotice, type TrainingProgressSignal, trainingStages } from '@bishop/domain';
 import { findAvatarById, findMaterialById, findMessagesByIds, findTrainingRunById } from '@bishop/projections';
+import { mergeIterators } from '../../live/merge-iterators.ts';
 import { callerId, type RequestContext } from '../request-context.ts';
 import type { GraphQLServices } from '../services.ts';
 import { mapIterator } from './async-iterators.ts';
@@ -53,13 +54,28 @@ export function subscriptionResolvers(services: GraphQLServices) {
           },
         ),
       ),
+      // Stage changes come as read-model notices; percent and ETA within a stage as the worker's signals.
       trainingChanged: field((_root, { avatarId }: { avatarId: string }, context: Context) =>
-        mapIterator(
-          changes(context, ['training'], (n) => n.avatarId === avatarId),
-          async (notice) => {
-            const row = await findTrainingRunById(db, callerId(context), notice.id);
-            return row ? { run: trainingRunShape(row), position: BigInt(notice.position) } : undefined;
-          },
+        mergeIterators(
+          mapIterator(
+            changes(context, ['training'], (n) => n.avatarId === avatarId),
+            async (notice) => {
+              const row = await findTrainingRunById(db, callerId(context), notice.id);
+              return row ? { run: trainingRunShape(row), position: BigInt(notice.position) } : undefined;
+            },
+          ),
+          mapIterator(
+            live.trainingProgress.subscribe((s) => s.ownerId === callerId(context) && s.avatarId === avatarId),
+            async (signal) => {
+              const row = await findTrainingRunById(db, callerId(context), signal.runId);
+              if (!row || !isLiveProgressOf(row, signal)) return undefined;
+              const run = trainingRunShape(row);
+              return {
+                run: { ...run, stage: signal.stage, percent: signal.percent, etaSeconds: signal.etaSeconds },
+                position: row.last_position,
+              };
+            },
+          ),
         ),
       ),
       avatarChanged: field((_root, { avatarId }: { avatarId?: string | null }, context: Context) =>
@@ -73,4 +89,11 @@ export function subscriptionResolvers(services: GraphQLServices) {
       ),
     },
   };
+}
+
+/** A signal that arrives after its run ended, or behind the stage the read model shows, is stale. */
+function isLiveProgressOf(row: { status: string; stage: string | null }, signal: TrainingProgressSignal): boolean {
+  if (row.status !== 'running') return false;
+  const shown = row.stage === null ? -1 : trainingStages.indexOf(row.stage as TrainingProgressSignal['stage']);
+  return trainingStages.indexOf(signal.stage) >= shown;
 }
