@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /**
@@ -61,6 +62,9 @@ const ttsEngines = z
       .refine((names) => new Set(names).size === names.length, 'must not name an engine twice'),
   );
 
+/** The checkout (or image) Bishop runs from: infra/src/config/ is three levels down. */
+const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
 const environmentSchema = z.object({
   BISHOP_DATA_DIR: z.string().min(1).default('.bishop'),
   BISHOP_HOST: z.string().min(1).default('127.0.0.1'),
@@ -72,6 +76,14 @@ const environmentSchema = z.object({
   BISHOP_ESDB_URL: url(['esdb', 'esdb+discover', 'kurrentdb', 'kurrentdb+discover']).optional(),
   BISHOP_BUS: z.enum(['embedded', 'nats']).default('embedded'),
   BISHOP_NATS_URL: url(['nats', 'tls']).optional(),
+  BISHOP_NATS_STREAM: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a JetStream stream name (letters, digits, _ and -)')
+    .default('BISHOP'),
+  BISHOP_NATS_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,32}$/, 'must be one subject token (lowercase letters, digits, _ and -)')
+    .optional(),
   BISHOP_BLOB_STORE: z.enum(['fs', 's3']).default('fs'),
   BISHOP_BLOB_DIR: z.string().min(1).optional(),
   BISHOP_S3_ENDPOINT: url(['http', 'https']).optional(),
@@ -99,6 +111,12 @@ const environmentSchema = z.object({
   BISHOP_ACCESS_TOKEN_TTL: seconds(900),
   BISHOP_REFRESH_TOKEN_TTL: seconds(30 * 24 * 3600),
   BISHOP_TRAIN_CONCURRENCY: z.coerce.number({ error: 'must be a number' }).int().min(1).max(64).default(2),
+  BISHOP_TRUST_PROXY: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true'),
+  BISHOP_WEB_DIR: z.string().min(1).optional(),
+  BISHOP_GATEWAY_URL: url(['http', 'https']).optional(),
   BISHOP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -154,6 +172,9 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env) {
     esdbUrl: e.BISHOP_ESDB_URL,
     bus: e.BISHOP_BUS,
     natsUrl: e.BISHOP_NATS_URL,
+    natsStream: e.BISHOP_NATS_STREAM,
+    /** Prefixes every subject, so several Bishop installs (or test runs) can share one NATS server. */
+    natsNamespace: e.BISHOP_NATS_NAMESPACE,
     blobStore: e.BISHOP_BLOB_STORE,
     blobDir: resolve(e.BISHOP_BLOB_DIR ?? join(dataDir, 'blobs')),
     s3: {
@@ -184,6 +205,12 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env) {
     refreshTokenTtlSeconds: e.BISHOP_REFRESH_TOKEN_TTL,
     /** Training runs (of different avatars) one worker process builds at once. */
     trainConcurrency: e.BISHOP_TRAIN_CONCURRENCY,
+    /** Behind a reverse proxy (the web role, a load balancer): client addresses come from X-Forwarded-For. */
+    trustProxy: e.BISHOP_TRUST_PROXY,
+    /** The built web app (web/build by default) that `bishop start` and `bishop run web` serve. */
+    webDir: resolve(e.BISHOP_WEB_DIR ?? join(repositoryRoot, 'web', 'build')),
+    /** Where `bishop run web` forwards /graphql and /api (a gateway, or a load balancer in front of several). */
+    gatewayUrl: e.BISHOP_GATEWAY_URL,
     logLevel: e.BISHOP_LOG_LEVEL,
   } as const;
 }

@@ -65,15 +65,15 @@ export function createPgSqlClient(options: PgSqlClientOptions): SqlClient {
       client.on('error', () => {});
       await client.connect();
       client.on('notification', (message) => {
-        if (message.channel === channel) onNotify();
+        if (message.channel === channel) onNotify(message.payload ?? '');
       });
       await client.query(`LISTEN "${channel}"`);
       return async () => {
         await client.end().catch(() => {});
       };
     },
-    async notify(channel) {
-      await query('SELECT pg_notify($1, $2)', [channel, '']);
+    async notify(channel, payload = '') {
+      await query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
     async close() {
       await pool.end();

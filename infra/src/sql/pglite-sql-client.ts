@@ -33,11 +33,11 @@ export function pgliteSqlClient(db: PGlite, owned: boolean): PgliteSqlClient {
       );
     },
     async listen(channel, onNotify) {
-      const unlisten = await db.listen(channel, () => onNotify());
+      const unlisten = await db.listen(channel, (payload) => onNotify(payload));
       return async () => unlisten();
     },
-    async notify(channel) {
-      await db.query('SELECT pg_notify($1, $2)', [channel, '']);
+    async notify(channel, payload = '') {
+      await db.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
     async close() {
       if (owned) await db.close();

@@ -8,9 +8,10 @@ export interface SqlClient {
   query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
   /** Runs several statements in one transaction on one connection. */
   transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T>;
-  /** Calls `onNotify` for each NOTIFY on the channel; resolves once listening. */
-  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
-  notify(channel: string): Promise<void>;
+  /** Calls `onNotify` with its payload for each NOTIFY on the channel; resolves once listening. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /** NOTIFY with a payload (PostgreSQL allows under 8000 bytes; default empty). */
+  notify(channel: string, payload?: string): Promise<void>;
   /** True when other processes may write the same database (a server), false for in-process PGlite. */
   readonly shared: boolean;
   close(): Promise<void>;

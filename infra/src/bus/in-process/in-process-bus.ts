@@ -6,6 +6,7 @@ import { subjectMatcher, validSubject } from '../subjects.ts';
 import { ConsumerWakes } from './consumer-wakes.ts';
 import { createInProcessConsumer } from './in-process-consumer.ts';
 import { migrateBusSchema } from './in-process-schema.ts';
+import { connectServerSignals } from './server-signals.ts';
 import { createSignalHub } from './signal-hub.ts';
 import { sqlConsumerState } from './sql-consumer-state.ts';
 import { busChannel, sqlMessageLog } from './sql-message-log.ts';
@@ -23,8 +24,9 @@ export interface InProcessBusOptions {
 
 /**
  * The Bus with JetStream's semantics, kept in SQL tables so messages and
- * consumer positions survive a restart of the process. Signals stay in
- * memory: they are never persisted anyway.
+ * consumer positions survive a restart of the process. Signals are never
+ * persisted: in memory on PGlite, and NOTIFY between the processes that share
+ * a PostgreSQL server (so every gateway hears every change notice).
  */
 export async function createInProcessBus(options: InProcessBusOptions): Promise<Bus> {
   const { sql } = options;
@@ -42,6 +44,7 @@ export async function createInProcessBus(options: InProcessBusOptions): Promise<
   await migrateBusSchema(sql, schema);
   // Other processes on the same server announce their publishes with NOTIFY.
   const unlisten = sql.shared ? await sql.listen(busChannel(schema), () => wakes.all()) : async () => {};
+  const serverSignals = sql.shared ? await connectServerSignals(sql, schema, signals) : undefined;
 
   return {
     ensureTopology: () => migrateBusSchema(sql, schema),
@@ -70,11 +73,12 @@ export async function createInProcessBus(options: InProcessBusOptions): Promise<
     },
 
     lastMessageHeaders: () => log.lastHeaders(),
-    signal: (subject, data) => signals.signal(subject, data),
+    signal: (subject, data) => (serverSignals ?? signals).signal(subject, data),
     listen: (subject) => signals.listen(subject),
 
     async close() {
       await Promise.all([...consumers].map((consumer) => consumer.close()));
+      await serverSignals?.close();
       await signals.closeAll();
       await unlisten();
     },

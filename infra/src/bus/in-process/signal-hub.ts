@@ -5,6 +5,8 @@ import { subjectMatcher, validSubject } from '../subjects.ts';
 const MAX_QUEUED_SIGNALS = 10_000;
 
 interface Listener extends SignalListener {
+  /** 1 for the hub's first listener, 2 for the next… */
+  readonly order: number;
   matches(subject: string): boolean;
   push(signal: Signal): void;
 }
@@ -12,6 +14,7 @@ interface Listener extends SignalListener {
 /** Signals between parts of one process: delivered to whoever listens now, never stored. */
 export function createSignalHub() {
   const listeners = new Set<Listener>();
+  let registered = 0;
 
   function listen(filter: string): Listener {
     const matches = subjectMatcher(filter);
@@ -36,6 +39,7 @@ export function createSignalHub() {
     }
     const iterator = signals();
     const listener: Listener = {
+      order: ++registered,
       matches,
       push(signal) {
         if (queued.length < MAX_QUEUED_SIGNALS) queued.push(signal);
@@ -49,10 +53,15 @@ export function createSignalHub() {
   }
 
   return {
-    signal(subject: string, data: Uint8Array): void {
+    /** Delivers to matching listeners; with `upToListener`, only to those that listened by then (see `mark`). */
+    signal(subject: string, data: Uint8Array, upToListener = Number.POSITIVE_INFINITY): void {
       validSubject(subject);
-      for (const listener of listeners) if (listener.matches(subject)) listener.push({ subject, data });
+      for (const listener of listeners) {
+        if (listener.order <= upToListener && listener.matches(subject)) listener.push({ subject, data });
+      }
     },
+    /** The newest listener so far: a signal sent now must not reach listeners that start later. */
+    mark: () => registered,
     listen,
     async closeAll(): Promise<void> {
       await Promise.all([...listeners].map((listener) => listener.close()));

@@ -55,6 +55,7 @@ export async function createGateway(
   const app = await buildApp({
     readinessChecks,
     version: bishopVersion,
+    trustProxy: config.trustProxy,
     ...(options.logger ? { logger: options.logger } : {}),
     api: {
       services: {
