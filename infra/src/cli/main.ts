@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { ConfigError, configFromEnvironment } from '../config/config.ts';
+import { workerKinds } from '../runtime/roles/workers-role.ts';
 import { bishopVersion } from '../runtime/version.ts';
 import { runAuditCommand } from './audit-command.ts';
 import { runModelsCommand } from './models-command.ts';
 import { runProjectionsCommand } from './projections-command.ts';
+import { runRoleCommand } from './run-command.ts';
 import { startBishop } from './start.ts';
-import { runWorkerCommand } from './worker-command.ts';
 
 const usage = `Bishop ${bishopVersion}: create, train and test AI avatars.
 
@@ -14,7 +15,9 @@ Usage: bishop <command>
 
 Commands:
   start                        run everything in one process (embedded defaults; configure with BISHOP_* env vars)
-  worker extract|voice-check   run one kind of ML worker as its own process
+  run <role>                   run one role as its own process: gateway, projector, relay, web,
+                               or worker <kind> (${workerKinds.join(', ')}); needs BISHOP_DATABASE_URL
+  worker <kind>                the same as run worker <kind>
   projections rebuild          replay every event into fresh read models and swap them in
   models check [capability…]   say which ML models are installed in BISHOP_MODELS_DIR
   models pull [capability…]    download the configured models (needs internet)
@@ -42,8 +45,14 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'start':
       return runStart();
+    case 'run':
+      return runRoleCommand(
+        configFromEnvironment(),
+        [action, ...rest].filter((arg) => arg !== undefined),
+      );
     case 'worker':
-      return runWorkerCommand(configFromEnvironment(), action);
+      // Kept from before `bishop run`: an alias of `bishop run worker <kind>`.
+      return runRoleCommand(configFromEnvironment(), ['worker', ...[action].filter((arg) => arg !== undefined)]);
     case 'projections':
       return runProjectionsCommand(configFromEnvironment(), action);
     case 'models':
