@@ -1,0 +1,38 @@
+import { type AvatarEvent, avatarDecider, avatarStream, type PersonaCard, toDomainEvent } from '@bishop/domain';
+import type { EventStore } from '@bishop/domain/ports';
+
+/** The avatar as a reply needs it: its name and card, and which persona version answers. */
+export type AvatarForReply =
+  | { readonly status: 'absent' | 'deleted' }
+  | {
+      readonly status: 'live';
+      readonly name: string;
+      readonly card: PersonaCard;
+      /** The active version (the last completed one, or the one rolled back to); null: untrained. */
+      readonly persona: { readonly version: number; readonly snapshotKey: string } | null;
+    };
+
+/**
+ * Folds the avatar stream with the avatar decider's own `evolve`, then
+ * follows activePersonaVersion → personaVersions (its run) → finishedRuns
+ * (that run's snapshot), so replies honour a rollback at once.
+ */
+export async function avatarForReply(eventStore: EventStore, avatarId: string): Promise<AvatarForReply> {
+  let state = avatarDecider.initialState();
+  for (const event of await eventStore.readStream(avatarStream(avatarId))) {
+    state = avatarDecider.evolve(
+      state,
+      toDomainEvent(event.type, event.metadata.schemaVersion, event.data) as AvatarEvent,
+    );
+  }
+  if (state.status === 'absent' || state.status === 'deleted') return { status: state.status };
+  const version = state.activePersonaVersion;
+  const runId = version === null ? undefined : state.personaVersions.get(version);
+  const run = runId === undefined ? undefined : state.finishedRuns.get(runId);
+  return {
+    status: 'live',
+    name: state.name,
+    card: state.personaCard,
+    persona: version !== null && run?.status === 'completed' ? { version, snapshotKey: run.snapshotKey } : null,
+  };
+}
