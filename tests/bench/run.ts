@@ -16,6 +16,7 @@ import type { Benchmark } from './harness.ts';
 import { projectionRebuildBenchmark } from './projection-rebuild.bench.ts';
 import { type BenchReport, formatTable, machineInfo, toReportRow, writeReport } from './report.ts';
 import { subscriptionFanoutBenchmark } from './subscription-fanout.bench.ts';
+import { trainingBenchmark } from './training.bench.ts';
 import { ttsBenchmark } from './tts.bench.ts';
 
 /** Add new benchmarks here; each creates and drops its own databases. */
@@ -28,6 +29,7 @@ export const benchmarks: readonly Benchmark[] = [
   ttsBenchmark,
   graphqlThroughputBenchmark,
   subscriptionFanoutBenchmark,
+  trainingBenchmark,
 ];
 
 export interface RunOptions {

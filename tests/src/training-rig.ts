@@ -20,7 +20,7 @@ import {
   type TrainWorkerOptions,
   type WorkerLogger,
 } from '@bishop/ml-workers';
-import { modelSettings } from '@bishop/ml-workers/models';
+import { type ModelSettings, modelSettings } from '@bishop/ml-workers/models';
 import { waitFor } from './async.ts';
 import { temporaryDirectory, testModelEnvironment, testModelsDir } from './test-env.ts';
 
@@ -31,7 +31,7 @@ const quiet: WorkerLogger = { info() {}, warn() {}, error: (fields, message) => 
  * store, relay, in-process bus, filesystem blobs, the command bus, the real
  * extraction worker and train workers started (and stopped) at will.
  */
-export async function openTrainingRig(label: string) {
+export async function openTrainingRig(label: string, options: { models?: ModelSettings } = {}) {
   const dir = await temporaryDirectory(label);
   const sql = await createPgliteSqlClient({ dataDir: `${dir.path}/pglite` });
   const eventStore = await createPostgresEventStore(sql);
@@ -40,7 +40,7 @@ export async function openTrainingRig(label: string) {
   await relay.start();
   const blobs = await createFsBlobStore({ root: `${dir.path}/blobs` });
   const commands = createCommandBus({ eventStore });
-  const models = modelSettings(testModelsDir, testModelEnvironment());
+  const models = options.models ?? modelSettings(testModelsDir, testModelEnvironment());
   const decrypt = async <T>(event: T) => event;
   const extractor = startExtractWorker({ bus, commands, blobs, eventStore, models, decrypt, logger: quiet });
   const trainers = new Set<RunningWorker>();

@@ -1,5 +1,5 @@
 import { stopWords } from './style-lexicon.ts';
-import { normalWord, sentencesOf, wordsOf } from './text-units.ts';
+import type { AnalysedText } from './text-units.ts';
 
 export interface Counted {
   readonly text: string;
@@ -16,26 +16,33 @@ const NUMBER = /^\p{N}+$/u;
  * not made only of function words or numbers. A 2-gram that only ever occurs
  * inside one of the kept 3-grams is left out as its echo.
  */
-export function characteristicPhrases(texts: readonly string[], limit: number): Counted[] {
-  const counts = new Map<string, { count: number; texts: Set<number> }>();
+export function characteristicPhrases(texts: readonly AnalysedText[], limit: number): Counted[] {
+  // One pass over the corpus; `lastText` counts distinct texts without a set per phrase.
+  const counts = new Map<string, { count: number; texts: number; lastText: number }>();
+  const see = (key: string, textIndex: number) => {
+    const entry = counts.get(key);
+    if (!entry) counts.set(key, { count: 1, texts: 1, lastText: textIndex });
+    else {
+      entry.count += 1;
+      if (entry.lastText !== textIndex) {
+        entry.texts += 1;
+        entry.lastText = textIndex;
+      }
+    }
+  };
   texts.forEach((text, textIndex) => {
-    for (const sentence of sentencesOf(text)) {
-      const words = wordsOf(sentence).map(normalWord);
-      for (const n of [2, 3]) {
-        for (let start = 0; start + n <= words.length; start++) {
-          const gram = words.slice(start, start + n);
-          if (gram.every((word) => stopWords.has(word) || NUMBER.test(word))) continue;
-          const key = gram.join(' ');
-          const entry = counts.get(key) ?? { count: 0, texts: new Set<number>() };
-          entry.count += 1;
-          entry.texts.add(textIndex);
-          counts.set(key, entry);
-        }
+    for (const { normal } of text.sentences) {
+      const plain = normal.map((word) => stopWords.has(word) || NUMBER.test(word));
+      for (let start = 0; start + 1 < normal.length; start++) {
+        const [a, b, c] = [normal[start], normal[start + 1], normal[start + 2]];
+        if (!(plain[start] && plain[start + 1])) see(`${a} ${b}`, textIndex);
+        if (c !== undefined && !(plain[start] && plain[start + 1] && plain[start + 2]))
+          see(`${a} ${b} ${c}`, textIndex);
       }
     }
   });
   const recurring = [...counts]
-    .filter(([, entry]) => entry.count >= MIN_COUNT && entry.texts.size >= 2)
+    .filter(([, entry]) => entry.count >= MIN_COUNT && entry.texts >= 2)
     .map(([text, entry]) => ({ text, count: entry.count }));
   const trigrams = recurring.filter((phrase) => phrase.text.split(' ').length === 3);
   const echo = (phrase: Counted) =>
@@ -48,10 +55,10 @@ export function characteristicPhrases(texts: readonly string[], limit: number): 
 }
 
 /** Content words the person uses most (at least twice). */
-export function favouriteWords(texts: readonly string[], limit: number): Counted[] {
+export function favouriteWords(texts: readonly AnalysedText[], limit: number): Counted[] {
   const counts = new Map<string, number>();
   for (const text of texts) {
-    for (const word of wordsOf(text).map(normalWord)) {
+    for (const word of text.normal) {
       if (stopWords.has(word) || NUMBER.test(word) || [...word].length < 3) continue;
       counts.set(word, (counts.get(word) ?? 0) + 1);
     }
@@ -64,11 +71,11 @@ export function favouriteWords(texts: readonly string[], limit: number): Counted
 }
 
 /** How the person tends to begin a message: its first word, when a habit (twice or more). */
-export function openers(texts: readonly string[], limit: number): Counted[] {
+export function openers(texts: readonly AnalysedText[], limit: number): Counted[] {
   const counts = new Map<string, number>();
   for (const text of texts) {
-    const first = wordsOf(text)[0];
-    if (first !== undefined) counts.set(normalWord(first), (counts.get(normalWord(first)) ?? 0) + 1);
+    const first = text.normal[0];
+    if (first !== undefined) counts.set(first, (counts.get(first) ?? 0) + 1);
   }
   return [...counts]
     .filter(([, count]) => count >= MIN_COUNT)

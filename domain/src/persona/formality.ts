@@ -1,6 +1,6 @@
 import { share } from './distribution.ts';
 import { formalAddress, informalAddress } from './style-lexicon.ts';
-import { normalWord, sentencesOf, wordsOf } from './text-units.ts';
+import type { AnalysedText } from './text-units.ts';
 
 /** How the person addresses others in Russian: "ты" (informal) or "вы" (formal, or plural). */
 export interface Formality {
@@ -17,17 +17,16 @@ export interface Formality {
 const MIN_FORMS = 3;
 const HABIT = 0.8;
 
-export function formalityOf(texts: readonly string[]): Formality {
+export function formalityOf(texts: readonly AnalysedText[]): Formality {
   let informal = 0;
   let formal = 0;
   let capitalisedFormal = 0;
-  for (const sentence of texts.flatMap(sentencesOf)) {
-    wordsOf(sentence).forEach((word, position) => {
-      const normal = normalWord(word);
+  for (const sentence of texts.flatMap((text) => text.sentences)) {
+    sentence.normal.forEach((normal, position) => {
       if (informalAddress.has(normal)) informal += 1;
       if (formalAddress.has(normal)) {
         formal += 1;
-        if (position > 0 && word[0] === 'В') capitalisedFormal += 1;
+        if (position > 0 && sentence.words[position]?.[0] === 'В') capitalisedFormal += 1;
       }
     });
   }

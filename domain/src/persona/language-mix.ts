@@ -10,8 +10,8 @@ export interface LanguageMix {
   readonly cyrillicLetters: number;
 }
 
-const CYRILLIC = /\p{Script=Cyrillic}/gu;
-const LATIN = /\p{Script=Latin}/gu;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN = /\p{Script=Latin}/u;
 const LINKS = /(?<!\S)(?:https?:\/\/|www\.)\S{1,2048}|(?<!\S)@\w{1,64}/gu;
 // The same thresholds as extraction's language detection: past 30 % of the other script a text is bilingual.
 const DOMINANT = 0.7;
@@ -23,9 +23,8 @@ export function languageMixOf(texts: readonly string[]): LanguageMix {
   let cyrillicTotal = 0;
   let letterTotal = 0;
   for (const text of texts) {
-    const words = text.replace(LINKS, ' ');
-    const cyrillic = words.match(CYRILLIC)?.length ?? 0;
-    const letters = cyrillic + (words.match(LATIN)?.length ?? 0);
+    const { cyrillic, latin } = scriptCounts(text.replace(LINKS, ' '));
+    const letters = cyrillic + latin;
     if (letters === 0) continue;
     cyrillicTotal += cyrillic;
     letterTotal += letters;
@@ -41,4 +40,18 @@ export function languageMixOf(texts: readonly string[]): LanguageMix {
     mixed: share(mixed, counted),
     cyrillicLetters: share(cyrillicTotal, letterTotal),
   };
+}
+
+/** Letters of each script; ASCII is checked without a regular expression, as it is most of any text. */
+function scriptCounts(text: string): { cyrillic: number; latin: number } {
+  let cyrillic = 0;
+  let latin = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x80) {
+      if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) latin += 1;
+    } else if (CYRILLIC.test(char)) cyrillic += 1;
+    else if (LATIN.test(char)) latin += 1;
+  }
+  return { cyrillic, latin };
 }

@@ -2,7 +2,7 @@ import { type Counted, characteristicPhrases, favouriteWords, openers } from './
 import { type Distribution, distributionOf, rounded, share } from './distribution.ts';
 import { type Formality, formalityOf } from './formality.ts';
 import { type LanguageMix, languageMixOf } from './language-mix.ts';
-import { countMatches, emojiOf, normalWord, sentencesOf, wordsOf } from './text-units.ts';
+import { analyseText, countMatches, emojiOf } from './text-units.ts';
 
 /**
  * Stylometrics of the person's own words (messages, turns, paragraphs): what
@@ -11,7 +11,10 @@ import { countMatches, emojiOf, normalWord, sentencesOf, wordsOf } from './text-
  */
 export interface StyleProfile {
   readonly version: 1;
+  /** Texts measured: all of them, or an even sample of a large corpus (see `sampledFrom`). */
   readonly texts: number;
+  /** Texts given. */
+  readonly sampledFrom: number;
   readonly words: number;
   readonly sentences: number;
   /** Words per sentence. */
@@ -67,21 +70,29 @@ const MATTR_WINDOW = 50;
 const LIST_LIMIT = 20;
 const BRACKET_SMILE = /(?::-?\)+|(?<![(\p{L}\p{N}])\)+(?=\s|$))/gu;
 
+// Stylometric measures are reliable from about 5,000 words a sample (Eder 2015, "Does size
+// matter?"); an even sample of about 20,000 words keeps profiling time bounded however large
+// the corpus grows.
+const MAX_PROFILE_CHARS = 150_000;
+
 export function styleProfileOf(texts: readonly string[]): StyleProfile {
-  const kept = texts.map((text) => text.trim()).filter((text) => text !== '');
-  const sentences = kept.flatMap(sentencesOf);
-  const words = kept.flatMap(wordsOf);
-  const normal = words.map(normalWord);
+  const given = texts.map((text) => text.trim()).filter((text) => text !== '');
+  const kept = evenSample(given, MAX_PROFILE_CHARS);
+  const analysed = kept.map(analyseText);
+  const sentences = analysed.flatMap((text) => text.sentences);
+  const words = analysed.flatMap((text) => text.words);
+  const normal = analysed.flatMap((text) => text.normal);
   const per100 = (pattern: RegExp) =>
     share(kept.reduce((sum, text) => sum + countMatches(text, pattern), 0) * 100, words.length);
   const emoji = kept.map(emojiOf);
   return {
     version: 1,
     texts: kept.length,
+    sampledFrom: given.length,
     words: words.length,
     sentences: sentences.length,
-    sentenceLength: distributionOf(sentences.map((sentence) => wordsOf(sentence).length)),
-    textLength: distributionOf(kept.map((text) => wordsOf(text).length)),
+    sentenceLength: distributionOf(sentences.map((sentence) => sentence.words.length)),
+    textLength: distributionOf(analysed.map((text) => text.words.length)),
     vocabulary: vocabularyOf(normal),
     punctuation: {
       comma: per100(/,/g),
@@ -109,12 +120,15 @@ export function styleProfileOf(texts: readonly string[]): StyleProfile {
       ),
       favourites: mostFrequent(emoji.flat(), LIST_LIMIT),
     },
-    casing: casingOf(sentences, words),
-    formality: formalityOf(kept),
+    casing: casingOf(
+      sentences.map((sentence) => sentence.text),
+      words,
+    ),
+    formality: formalityOf(analysed),
     languages: languageMixOf(kept),
-    phrases: characteristicPhrases(kept, LIST_LIMIT),
-    favouriteWords: favouriteWords(kept, LIST_LIMIT),
-    openers: openers(kept, LIST_LIMIT),
+    phrases: characteristicPhrases(analysed, LIST_LIMIT),
+    favouriteWords: favouriteWords(analysed, LIST_LIMIT),
+    openers: openers(analysed, LIST_LIMIT),
   };
 }
 
@@ -123,6 +137,14 @@ const TRAILING_DECORATION = /(?:[\s)("'»”:;-]|\p{Extended_Pictographic}|\uFE0
 
 function isTerminated(text: string): boolean {
   return /[.!?…]$/u.test(text.replace(TRAILING_DECORATION, ''));
+}
+
+/** Every k-th text, so that about `maxChars` characters remain and every part of the corpus is represented. */
+function evenSample(texts: readonly string[], maxChars: number): readonly string[] {
+  const chars = texts.reduce((sum, text) => sum + text.length, 0);
+  if (chars <= maxChars) return texts;
+  const stride = Math.ceil(chars / maxChars);
+  return texts.filter((_, i) => i % stride === 0);
 }
 
 function vocabularyOf(words: readonly string[]): StyleProfile['vocabulary'] {
@@ -158,9 +180,11 @@ function movingTypeTokenRatio(words: readonly string[]): number {
   return share(total, (words.length - MATTR_WINDOW + 1) * MATTR_WINDOW);
 }
 
+const TWO_LETTERS = /\p{L}.*\p{L}/u;
+
 function casingOf(sentences: readonly string[], words: readonly string[]): StyleProfile['casing'] {
   const starts = sentences.map((sentence) => sentence.match(/\p{L}/u)?.[0] ?? '');
-  const lettered = words.filter((word) => (word.match(/\p{L}/gu)?.length ?? 0) >= 2);
+  const lettered = words.filter((word) => TWO_LETTERS.test(word));
   return {
     lowercaseSentenceStarts: share(
       starts.filter((letter) => letter !== '' && letter === letter.toLowerCase() && letter !== letter.toUpperCase())

@@ -15,12 +15,36 @@ export function normalWord(word: string): string {
   return word.toLowerCase().replace(/ё/g, 'е');
 }
 
-/** Sentences that hold at least one word. */
-export function sentencesOf(text: string): string[] {
-  return text
-    .split(SENTENCE_END)
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => wordsOf(sentence).some((word) => LETTER.test(word)));
+export interface AnalysedSentence {
+  readonly text: string;
+  readonly words: readonly string[];
+  /** `words` through `normalWord`. */
+  readonly normal: readonly string[];
+}
+
+/** A text cut once into sentences and words, shared by every measure (a corpus is tokenised once). */
+export interface AnalysedText {
+  readonly text: string;
+  /** Sentences that hold at least one word with a letter. */
+  readonly sentences: readonly AnalysedSentence[];
+  readonly words: readonly string[];
+  readonly normal: readonly string[];
+}
+
+export function analyseText(text: string): AnalysedText {
+  const sentences: AnalysedSentence[] = [];
+  const words: string[] = [];
+  const normal: string[] = [];
+  for (const part of text.split(SENTENCE_END)) {
+    const partWords = wordsOf(part);
+    const partNormal = partWords.map(normalWord);
+    words.push(...partWords);
+    normal.push(...partNormal);
+    if (partWords.some((word) => LETTER.test(word))) {
+      sentences.push({ text: part.trim(), words: partWords, normal: partNormal });
+    }
+  }
+  return { text, sentences, words, normal };
 }
 
 export function emojiOf(text: string): string[] {

@@ -87,6 +87,16 @@ describe('style profile', () => {
     assert.equal(styleProfileOf(['Смотри https://example.com/very/long/english/path']).languages.ru, 1);
   });
 
+  it('measures an even sample of a very large corpus, so profiling time stays bounded', () => {
+    const corpus = Array.from({ length: 4000 }, (_, i) => `Сообщение номер ${i}: ну слушай, это про оптику и свет.`);
+    const profile = styleProfileOf(corpus);
+    assert.equal(profile.sampledFrom, 4000);
+    assert.ok(profile.texts < 4000 && profile.texts > 1000, `${profile.texts} texts measured`);
+    assert.equal(profile.formality.register, 'unknown');
+    assert.deepEqual(styleProfileOf(corpus), profile);
+    assert.equal(styleProfileOf(chatty).texts, styleProfileOf(chatty).sampledFrom);
+  });
+
   it('is empty but well formed for no text, and deterministic', () => {
     const empty = styleProfileOf(['', '   ']);
     assert.equal(empty.texts, 0);

@@ -24,6 +24,8 @@ import type { TrainingProgress } from './training-progress.ts';
 import type { TrainingRunView } from './training-run.ts';
 import type { TrainingSettings } from './training-settings.ts';
 
+const READ_AHEAD = 8;
+
 export interface PersonaVersionInput {
   readonly runId: string;
   /** When the run started: the snapshot's `builtAt`, so a rerun writes the same bytes. */
@@ -64,13 +66,20 @@ export async function buildPersonaVersion(
     work: MaterialWork | null;
     words?: MaterialWords;
   }[] = [];
-  for (const [i, material] of materials.entries()) {
+  // Cache entries are read a few at a time: each is a small blob, and a retrain reads one per material.
+  for (let start = 0; start < materials.length; start += READ_AHEAD) {
     await checkpoint();
-    const { hash, key } = materialWorkEntry(run.avatarId, material, settings);
-    const work = await readMaterialWork(blobs, key);
-    const words = work === null ? await materialWords(blobs, run.avatarId, material, settings) : undefined;
-    entries.push({ material, hash, key, work, ...(words ? { words } : {}) });
-    progress.advance((i + 1) / materials.length);
+    const batch = materials.slice(start, start + READ_AHEAD);
+    const read = await Promise.all(
+      batch.map(async (material) => {
+        const { hash, key } = materialWorkEntry(run.avatarId, material, settings);
+        const work = await readMaterialWork(blobs, key);
+        const words = work === null ? await materialWords(blobs, run.avatarId, material, settings) : undefined;
+        return { material, hash, key, work, ...(words ? { words } : {}) };
+      }),
+    );
+    entries.push(...read);
+    progress.advance(entries.length / materials.length);
   }
   const misses = entries.filter((entry) => entry.work === null);
 
