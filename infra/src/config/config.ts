@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { forbiddenHost } from '@bishop/ml-workers/llm';
 import { z } from 'zod';
 
 /**
@@ -111,6 +112,15 @@ const environmentSchema = z.object({
   BISHOP_ACCESS_TOKEN_TTL: seconds(900),
   BISHOP_REFRESH_TOKEN_TTL: seconds(30 * 24 * 3600),
   BISHOP_TRAIN_CONCURRENCY: z.coerce.number({ error: 'must be a number' }).int().min(1).max(64).default(2),
+  BISHOP_REPLY_MODE: z.enum(['auto', 'local', 'remote', 'retrieval']).default('auto'),
+  BISHOP_LLM_URL: url(['http', 'https']).optional(),
+  BISHOP_LLM_API_KEY: z.string().min(1).optional(),
+  BISHOP_LLM_REMOTE_MODEL: z.string().min(1).max(200).optional(),
+  BISHOP_LLM_CONTEXT_TOKENS: z.coerce.number({ error: 'must be a number of tokens' }).int().min(256).default(4096),
+  BISHOP_LLM_ALLOW_LINK_LOCAL: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+  BISHOP_REPLY_MAX_TOKENS: z.coerce.number({ error: 'must be a number of tokens' }).int().min(1).max(8192).default(256),
+  BISHOP_REPLY_TEMPERATURE: z.coerce.number({ error: 'must be a number' }).min(0).max(2).default(0.7),
+  BISHOP_REPLY_TIMEOUT: seconds(120),
   BISHOP_TRUST_PROXY: z
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('false')
@@ -136,7 +146,24 @@ function crossFieldProblems(env: Record<string, string>): string[] {
       needs(name, 'BISHOP_BLOB_STORE=s3');
     }
   }
+  if (env.BISHOP_REPLY_MODE === 'remote') needs('BISHOP_LLM_URL', 'BISHOP_REPLY_MODE=remote');
+  const llmUrl = env.BISHOP_LLM_URL;
+  if (llmUrl) {
+    needs('BISHOP_LLM_REMOTE_MODEL', 'BISHOP_LLM_URL is set (the model name the server serves)');
+    const refused = env.BISHOP_LLM_ALLOW_LINK_LOCAL === 'true' ? null : safely(() => forbiddenHost(llmUrl));
+    if (refused)
+      problems.push(`BISHOP_LLM_URL is refused: ${refused} (set BISHOP_LLM_ALLOW_LINK_LOCAL=true to allow it)`);
+  }
   return problems;
+}
+
+/** An invalid URL is reported by the schema; this check then has nothing to add. */
+function safely(check: () => string | null): string | null {
+  try {
+    return check();
+  } catch {
+    return null;
+  }
 }
 
 export type BishopConfig = ReturnType<typeof configFromEnvironment>;
@@ -205,6 +232,23 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env) {
     refreshTokenTtlSeconds: e.BISHOP_REFRESH_TOKEN_TTL,
     /** Training runs (of different avatars) one worker process builds at once. */
     trainConcurrency: e.BISHOP_TRAIN_CONCURRENCY,
+    replies: {
+      mode: e.BISHOP_REPLY_MODE,
+      remote:
+        e.BISHOP_LLM_URL && e.BISHOP_LLM_REMOTE_MODEL
+          ? {
+              url: e.BISHOP_LLM_URL,
+              apiKey: e.BISHOP_LLM_API_KEY,
+              model: e.BISHOP_LLM_REMOTE_MODEL,
+              contextTokens: e.BISHOP_LLM_CONTEXT_TOKENS,
+              allowLinkLocal: e.BISHOP_LLM_ALLOW_LINK_LOCAL === 'true',
+            }
+          : undefined,
+      maxContextTokens: e.BISHOP_LLM_CONTEXT_TOKENS,
+      maxNewTokens: e.BISHOP_REPLY_MAX_TOKENS,
+      temperature: e.BISHOP_REPLY_TEMPERATURE,
+      timeoutMs: e.BISHOP_REPLY_TIMEOUT * 1000,
+    },
     /** Behind a reverse proxy (the web role, a load balancer): client addresses come from X-Forwarded-For. */
     trustProxy: e.BISHOP_TRUST_PROXY,
     /** The built web app (web/build by default) that `bishop start` and `bishop run web` serve. */

@@ -8,16 +8,21 @@ export type AvatarForReply =
       readonly status: 'live';
       readonly name: string;
       readonly card: PersonaCard;
-      /** The active version (the last completed one, or the one rolled back to); null: untrained. */
+      /** The chat's pinned version, else the active one (the last completed, or the one rolled back to); null: untrained. */
       readonly persona: { readonly version: number; readonly snapshotKey: string } | null;
     };
 
 /**
  * Folds the avatar stream with the avatar decider's own `evolve`, then
  * follows activePersonaVersion → personaVersions (its run) → finishedRuns
- * (that run's snapshot), so replies honour a rollback at once.
+ * (that run's snapshot), so replies honour a rollback at once. A chat pinned
+ * to a version (time travel) keeps answering with that one.
  */
-export async function avatarForReply(eventStore: EventStore, avatarId: string): Promise<AvatarForReply> {
+export async function avatarForReply(
+  eventStore: EventStore,
+  avatarId: string,
+  pinnedVersion: number | null = null,
+): Promise<AvatarForReply> {
   let state = avatarDecider.initialState();
   for (const event of await eventStore.readStream(avatarStream(avatarId))) {
     state = avatarDecider.evolve(
@@ -26,7 +31,8 @@ export async function avatarForReply(eventStore: EventStore, avatarId: string): 
     );
   }
   if (state.status === 'absent' || state.status === 'deleted') return { status: state.status };
-  const version = state.activePersonaVersion;
+  const version =
+    pinnedVersion !== null && state.personaVersions.has(pinnedVersion) ? pinnedVersion : state.activePersonaVersion;
   const runId = version === null ? undefined : state.personaVersions.get(version);
   const run = runId === undefined ? undefined : state.finishedRuns.get(runId);
   return {

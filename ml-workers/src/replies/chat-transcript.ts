@@ -16,6 +16,8 @@ export interface ChatTurn {
 export interface ChatTranscript {
   readonly chatId: string;
   readonly avatarId: string | null;
+  /** A chat opened on a given persona version (time travel) always answers with it; null follows the active one. */
+  readonly personaVersion: number | null;
   readonly deleted: boolean;
   readonly turns: readonly ChatTurn[];
   /** Revision of the last event read (-1n: none). */
@@ -25,6 +27,7 @@ export interface ChatTranscript {
 export const emptyTranscript = (chatId: string): ChatTranscript => ({
   chatId,
   avatarId: null,
+  personaVersion: null,
   deleted: false,
   turns: [],
   revision: -1n,
@@ -34,7 +37,7 @@ const textOf = (value: unknown): string | null => (typeof value === 'string' ? v
 
 /** Applies chat events (decrypted, in stream order) to a transcript. */
 export function foldTranscript(transcript: ChatTranscript, events: readonly RecordedEvent[]): ChatTranscript {
-  let { avatarId, deleted, revision } = transcript;
+  let { avatarId, personaVersion, deleted, revision } = transcript;
   const turns = [...transcript.turns];
   const update = (messageId: string, change: (turn: ChatTurn) => ChatTurn) => {
     const at = turns.findLastIndex((turn) => turn.messageId === messageId);
@@ -44,8 +47,11 @@ export function foldTranscript(transcript: ChatTranscript, events: readonly Reco
   for (const event of events) {
     revision = event.revision;
     const data = event.data;
-    if (event.type === 'ChatOpened') avatarId = textOf(data.avatarId);
-    else if (event.type === 'ChatDeleted') deleted = true;
+    if (event.type === 'ChatOpened') {
+      avatarId = textOf(data.avatarId);
+      // Absent in chats opened before pinning existed (schema v1): those follow the active version.
+      personaVersion = typeof data.personaVersion === 'number' ? data.personaVersion : null;
+    } else if (event.type === 'ChatDeleted') deleted = true;
     else if (event.type === 'MessageSent') {
       const messageId = String(data.messageId);
       turns.push({ messageId, text: textOf(data.text), revision: event.revision, outcome: 'awaiting', reply: null });
@@ -56,7 +62,7 @@ export function foldTranscript(transcript: ChatTranscript, events: readonly Reco
       update(String(data.messageId), (turn) => ({ ...turn, outcome: 'failed' }));
     }
   }
-  return { chatId: transcript.chatId, avatarId, deleted, turns, revision };
+  return { chatId: transcript.chatId, avatarId, personaVersion, deleted, turns, revision };
 }
 
 /** Reads what is new in the chat stream since `transcript` (all of it for an empty one). */

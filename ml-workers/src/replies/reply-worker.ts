@@ -101,7 +101,9 @@ export function startReplyWorker(options: ReplyWorkerOptions): RunningWorker {
       if (turn?.outcome !== 'awaiting' || turn.text === null || transcript.deleted) return;
       if (at < transcript.turns.length - 1) return failReply(job, superseded);
       // 2. The avatar and its active persona version (a rollback counts from the next message on).
-      const avatar = transcript.avatarId ? await avatarForReply(eventStore, transcript.avatarId) : null;
+      const avatar = transcript.avatarId
+        ? await avatarForReply(eventStore, transcript.avatarId, transcript.personaVersion)
+        : null;
       if (avatar?.status !== 'live') return;
       const persona = avatar.persona ? await personaOf(avatar.persona.snapshotKey) : null;
       const engine = await engines.current();

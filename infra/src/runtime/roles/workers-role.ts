@@ -1,9 +1,12 @@
 import type { CommandBus } from '@bishop/commands';
 import type { ReadinessCheck } from '@bishop/gateways';
 import {
+  type ReplySettings,
   type RunningWorker,
+  replyEngines,
   startDubWorker,
   startExtractWorker,
+  startReplyWorker,
   startTrainWorker,
   startVoiceCheckWorker,
 } from '@bishop/ml-workers';
@@ -24,6 +27,7 @@ const workerStarters = {
   train: ({ trainConcurrency, ...shared }, stores, logger) =>
     startTrainWorker({ ...shared, eventStore: stores.eventStore, concurrency: trainConcurrency, logger }),
   dub: (shared, stores, logger) => startDubWorker({ ...shared, eventStore: stores.eventStore, logger }),
+  reply: (shared, stores, logger) => startReplyWorker({ ...shared, eventStore: stores.eventStore, logger }),
   shred: (shared, stores, logger) =>
     startShredder({ ...shared, keyStore: stores.keyStore, rawEventStore: stores.rawEventStore, logger }),
 } satisfies Record<string, WorkerStarter>;
@@ -42,6 +46,8 @@ interface SharedWorkerOptions {
   readonly espeakProgram: string;
   /** Training runs one process builds at once (BISHOP_TRAIN_CONCURRENCY). */
   readonly trainConcurrency: number;
+  /** Reply mode, LLM endpoint and generation limits (BISHOP_REPLY_* / BISHOP_LLM_*). */
+  readonly replies: ReplySettings;
 }
 
 /** Starts ML workers (all kinds in `bishop start`, one in `bishop worker <kind>`). */
@@ -65,6 +71,7 @@ export function startWorkers(
     tts,
     espeakProgram: config.tts.espeakProgram,
     trainConcurrency: config.trainConcurrency,
+    replies: config.replies,
   };
   const running = kinds.map((kind) => workerStarters[kind](shared, stores, logger.child({ worker: kind })));
   // /readyz names each ML capability, so the UI can say e.g. "voice synthesis is not installed".
@@ -88,8 +95,14 @@ export function startWorkers(
       return `${engine} (${model}); ${clones ? 'clones the voice sample when consent is recorded' : 'generic voice, no cloning'}`;
     },
   }));
+  // /readyz says which reply mode answers (an LLM, or the person's own past replies when none is installed).
+  const replyCheck: ReadinessCheck = {
+    name: 'replies',
+    optional: true,
+    check: () => replyEngines(config.replies, models).describe(),
+  };
   return {
-    capabilityChecks: [...capabilityChecks, ...voiceChecks],
+    capabilityChecks: [...capabilityChecks, ...voiceChecks, replyCheck],
     async stop() {
       await Promise.all(running.map((worker) => worker.stop()));
     },
