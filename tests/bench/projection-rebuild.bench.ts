@@ -165,7 +165,9 @@ function avatarEvents(avatarId: string, ownerId: string): DomainEvent[] {
 }
 
 function chatEvents(chatId: string, avatarId: string, ownerId: string, messages: number): DomainEvent[] {
-  const events: DomainEvent[] = [{ type: 'ChatOpened', data: { chatId, avatarId, ownerId, title: 'A chat' } }];
+  const events: DomainEvent[] = [
+    { type: 'ChatOpened', data: { chatId, avatarId, ownerId, title: 'A chat', personaVersion: null } },
+  ];
   for (let m = 0; m < messages; m++) {
     const [messageId, replyId] = [randomUUID(), randomUUID()];
     events.push(

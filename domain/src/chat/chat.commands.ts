@@ -9,7 +9,10 @@ import type { Dub, Reply } from './chat.events.ts';
  */
 type WithAvatar<Data> = Data & { avatar: AvatarFacts | null };
 
-export type OpenChat = Command<'OpenChat', WithAvatar<{ chatId: string; avatarId: string; title: string }>>;
+export type OpenChat = Command<
+  'OpenChat',
+  WithAvatar<{ chatId: string; avatarId: string; title: string; personaVersion?: number | null }>
+>;
 export type RenameChat = Command<'RenameChat', WithAvatar<{ title: string }>>;
 export type SendMessage = Command<'SendMessage', WithAvatar<{ messageId: string; text: string }>>;
 export type RecordReply = Command<'RecordReply', WithAvatar<Reply>>;

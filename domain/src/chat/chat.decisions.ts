@@ -28,7 +28,15 @@ export function openChat({ data, metadata }: OpenChat, state: ChatState): ChatOp
   if (actor.userId !== avatar.ownerId) throw notYours('OpenChat');
   if (avatar.deleted) throw new DomainError('BISHOP_ERR_DELETED', 'This avatar was deleted', { avatarId });
   const title = validTitle(data.title);
-  return [{ type: 'ChatOpened', data: { chatId, avatarId, ownerId: avatar.ownerId, title } }];
+  const personaVersion = data.personaVersion ?? null;
+  if (personaVersion !== null && !avatar.personaVersions.includes(personaVersion)) {
+    throw new DomainError(
+      'BISHOP_ERR_NOT_FOUND',
+      `This avatar has no persona version ${personaVersion}; pick one of its completed training runs`,
+      { personaVersion },
+    );
+  }
+  return [{ type: 'ChatOpened', data: { chatId, avatarId, ownerId: avatar.ownerId, title, personaVersion } }];
 }
 
 export function renameChat({ data }: RenameChat, chat: ActiveChat): ChatRenamed[] {

@@ -20,7 +20,17 @@ export type Reply = {
 };
 export type Dub = { replyId: string; blobKey: string; durationSec: number; voice: DubVoice };
 
-export type ChatOpened = Event<'ChatOpened', { chatId: string; avatarId: string; ownerId: string; title: string }>;
+export type ChatOpened = Event<
+  'ChatOpened',
+  {
+    chatId: string;
+    avatarId: string;
+    ownerId: string;
+    title: string;
+    /** Time travel: the persona version this chat always answers with; null follows the active version. */
+    personaVersion: number | null;
+  }
+>;
 export type ChatRenamed = Event<'ChatRenamed', { title: string }>;
 export type MessageSent = Event<'MessageSent', { messageId: string; text: string }>;
 export type ReplyGenerated = Event<'ReplyGenerated', Reply>;

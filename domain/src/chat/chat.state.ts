@@ -21,6 +21,8 @@ export type ActiveChat = {
   readonly avatarId: string;
   readonly ownerId: string;
   readonly title: string;
+  /** The persona version pinned at opening (time travel), or null for the active one. */
+  readonly personaVersion: number | null;
   readonly messages: ReadonlyMap<string, ChatMessage>;
   readonly replies: ReadonlyMap<string, ChatReply>;
 };

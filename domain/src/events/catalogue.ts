@@ -51,7 +51,7 @@ export const eventCatalogue = {
   PersonaVersionActivated: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
   AvatarDeleted: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
   // chat-<id>
-  ChatOpened: { stream: 'chat', schemaVersion: 1, personalFields: ['title'] },
+  ChatOpened: { stream: 'chat', schemaVersion: 2, personalFields: ['title'] },
   ChatRenamed: { stream: 'chat', schemaVersion: 1, personalFields: ['title'] },
   MessageSent: { stream: 'chat', schemaVersion: 1, personalFields: ['text'] },
   ReplyGenerated: { stream: 'chat', schemaVersion: 1, personalFields: ['text'] },

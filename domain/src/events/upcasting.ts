@@ -1,6 +1,7 @@
 import { DomainError } from '../kernel/errors.ts';
 import type { JsonObject } from '../kernel/json.ts';
 import { eventCatalogue, isDomainEventType } from './catalogue.ts';
+import { type ChatOpenedV1, chatOpenedV1ToV2 } from './chat-opened.upcasters.ts';
 import type { DomainEvent, DomainEventType } from './domain-event.ts';
 import { type MaterialUploadedV1, materialUploadedV1ToV2 } from './material-uploaded.upcasters.ts';
 
@@ -10,6 +11,7 @@ type Upcaster = (data: JsonObject) => JsonObject;
 /** Per event type, keyed by the version an upcaster reads. Stored events are never rewritten; they are read through this. */
 export const upcasters: { readonly [Type in DomainEventType]?: Readonly<Record<number, Upcaster>> } = {
   MaterialUploaded: { 1: (data) => materialUploadedV1ToV2(data as unknown as MaterialUploadedV1) },
+  ChatOpened: { 1: (data) => chatOpenedV1ToV2(data as unknown as ChatOpenedV1) },
 };
 
 export type UpcastResult = { readonly data: JsonObject; readonly schemaVersion: number };

@@ -167,12 +167,13 @@ describe('persona versions', () => {
       assert.equal(avatarFactsOf(avatarDecider.initialState()), null);
     });
 
-    it('carry the owner and the active version', () => {
+    it('carry the owner, the active version and every version a chat may be pinned to', () => {
       assert.deepEqual(avatarFactsOf(foldEvents(avatarDecider, trainedOnce)), {
         avatarId: AVATAR,
         ownerId: OWNER,
         deleted: false,
         activePersonaVersion: 1,
+        personaVersions: [1],
       });
     });
 
@@ -182,6 +183,7 @@ describe('persona versions', () => {
         ownerId: OWNER,
         deleted: true,
         activePersonaVersion: null,
+        personaVersions: [],
       });
     });
   });

@@ -18,7 +18,7 @@ import {
 } from './support.ts';
 
 const open = (
-  overrides: Partial<{ chatId: string; avatarId: string; title: string }> = {},
+  overrides: Partial<{ chatId: string; avatarId: string; title: string; personaVersion: number | null }> = {},
   avatar: AvatarFacts | null = liveAvatar,
 ) => chatCommand('OpenChat', { chatId: CHAT, avatarId: AVATAR, title: ' About physics ', avatar, ...overrides });
 
@@ -38,6 +38,20 @@ describe('chat lifecycle', () => {
   describe('before the chat exists', () => {
     it("opens a chat with the owner's avatar", () => {
       chatSpec.given([]).when(open()).then([opened]);
+    });
+
+    it('pins a chat to an earlier persona version (time travel)', () => {
+      chatSpec
+        .given([])
+        .when(open({ personaVersion: 1 }))
+        .then([{ type: 'ChatOpened', data: { ...opened.data, personaVersion: 1 } } as typeof opened]);
+    });
+
+    it('rejects a persona version the avatar never had', () => {
+      chatSpec
+        .given([])
+        .when(open({ personaVersion: 3 }))
+        .thenThrows('BISHOP_ERR_NOT_FOUND', /no persona version 3/);
     });
 
     it('rejects an avatar that does not exist', () => {

@@ -13,12 +13,18 @@ export const asWorker = { actor: worker };
 export const MESSAGE = id(61);
 export const REPLY = id(71);
 
-export const liveAvatar: AvatarFacts = { avatarId: AVATAR, ownerId: OWNER, deleted: false, activePersonaVersion: 1 };
+export const liveAvatar: AvatarFacts = {
+  avatarId: AVATAR,
+  ownerId: OWNER,
+  deleted: false,
+  activePersonaVersion: 1,
+  personaVersions: [1, 2],
+};
 export const deletedAvatar: AvatarFacts = { ...liveAvatar, deleted: true, activePersonaVersion: null };
 
 export const opened: ChatEvent = {
   type: 'ChatOpened',
-  data: { chatId: CHAT, avatarId: AVATAR, ownerId: OWNER, title: 'About physics' },
+  data: { chatId: CHAT, avatarId: AVATAR, ownerId: OWNER, title: 'About physics', personaVersion: null },
 };
 export const chatDeleted: ChatEvent = { type: 'ChatDeleted', data: {} };
 export const messageSent = (messageId = MESSAGE, text = 'What is entropy?'): ChatEvent => ({

@@ -106,4 +106,23 @@ describe('upcasting', () => {
       );
     });
   }
+
+  describe('ChatOpened v1 → v2', () => {
+    const storedChatV1: JsonObject = JSON.parse(
+      '{"chatId":"00000000-0000-4000-8000-000000000031","avatarId":"00000000-0000-4000-8000-000000000011",' +
+        '"ownerId":"00000000-0000-4000-8000-000000000001","title":"About physics"}',
+    );
+
+    it('follows the active persona version, as v1 chats always did', () => {
+      assert.deepEqual(upcastEvent('ChatOpened', 1, storedChatV1), {
+        schemaVersion: 2,
+        data: { ...storedChatV1, personaVersion: null },
+      });
+    });
+
+    it('leaves v2 data as it is', () => {
+      const v2 = { ...storedChatV1, personaVersion: 2 };
+      assert.deepEqual(upcastEvent('ChatOpened', 2, v2), { schemaVersion: 2, data: v2 });
+    });
+  });
 });

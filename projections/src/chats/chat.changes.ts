@@ -15,6 +15,7 @@ export function chatAfter(chat: ChatRow | undefined, event: ChatStreamEvent): Ch
       owner_id: event.data.ownerId,
       title: personal(event, 'title', event.data.title),
       status: 'open',
+      persona_version: event.data.personaVersion,
       message_count: 0,
       last_message_at: null,
       opened_position: event.position,

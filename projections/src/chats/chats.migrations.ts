@@ -25,4 +25,10 @@ export const chatsMigrations: Record<string, Migration> = {
       await db.schema.createIndex('chats_by_avatar').on('chats').columns(['avatar_id', 'opened_position']).execute();
     },
   },
+  '2026-12-01T23:45:00_chats_persona_version': {
+    // biome-ignore lint/suspicious/noExplicitAny: a migration must not follow today's table types
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('chats').addColumn('persona_version', 'integer').execute();
+    },
+  },
 };

@@ -10,6 +10,8 @@ export interface ChatsTable {
   title: string | null;
   /** `deleted` also when the avatar was deleted: its chats went with it. */
   status: ChatStatus;
+  /** Time travel: the persona version this chat is pinned to; null follows the active one. */
+  persona_version: number | null;
   /** Messages the user sent. */
   message_count: number;
   /** Last message or reply. */

@@ -3,6 +3,7 @@ import {
   findAvatarById,
   findChainHead,
   findMaterialById,
+  findTestReportsByRunIds,
   findTrainingRunById,
   listAvatars,
   listChats,
@@ -11,17 +12,20 @@ import {
   listTestReports,
   listTimeline,
   listTrainingRuns,
+  type PersonaVersion,
   type TimelineKind,
 } from '@bishop/projections';
 import { callerId, type RequestContext } from '../request-context.ts';
 import type { GraphQLServices } from '../services.ts';
 import { commandMetadata, newEntityId, written } from './command-metadata.ts';
+import { readPersonaView } from './persona-view.ts';
 import { readAfter } from './read-your-writes.ts';
 import {
   type AvatarShape,
   avatarShape,
   chatShape,
   connection,
+  enumValue,
   materialShape,
   testReportShape,
   timelineShape,
@@ -136,13 +140,12 @@ export function avatarResolvers(services: GraphQLServices) {
         return row ? trainingRunShape(row) : null;
       },
       personaVersions: async (avatar: AvatarShape, _args: unknown, context: Context) =>
-        (await listPersonaVersions(db, callerId(context), avatar.id)).map((version) => ({
-          version: version.version,
-          runId: version.run_id,
-          createdAt: version.created_at,
-          active: version.active,
-          stats: version.stats,
-        })),
+        (await listPersonaVersions(db, callerId(context), avatar.id)).map(personaVersionShape),
+      personaVersion: async (avatar: AvatarShape, { version }: { version: number }, context: Context) => {
+        const found = (await listPersonaVersions(db, callerId(context), avatar.id)).find((v) => v.version === version);
+        if (!found) throw new DomainError('BISHOP_ERR_NOT_FOUND', `This avatar has no persona version ${version}`);
+        return personaVersionShape(found);
+      },
       chats: async (avatar: AvatarShape, args: { first?: number; after?: string | null }, context: Context) =>
         connection(await listChats(db, callerId(context), avatar.id, args), chatShape),
       timeline: async (
@@ -164,6 +167,40 @@ export function avatarResolvers(services: GraphQLServices) {
       testReports: async (avatar: AvatarShape, _args: unknown, context: Context) =>
         (await listTestReports(db, callerId(context), avatar.id)).map(testReportShape),
     },
+    PersonaVersion: {
+      card: async (version: PersonaVersionShape) => {
+        const { card } = await readPersonaView(services.blobs, version.snapshotKey);
+        return { ...card, gender: card.gender ? enumValue(card.gender) : null };
+      },
+      styleProfile: async (version: PersonaVersionShape) =>
+        (await readPersonaView(services.blobs, version.snapshotKey)).style,
+      settings: async (version: PersonaVersionShape) =>
+        (await readPersonaView(services.blobs, version.snapshotKey)).settings,
+      embedder: async (version: PersonaVersionShape) =>
+        (await readPersonaView(services.blobs, version.snapshotKey)).embedder,
+      materialsUsed: async (version: PersonaVersionShape) =>
+        (await readPersonaView(services.blobs, version.snapshotKey)).corpus.map((ref) => ({
+          ...ref,
+          kind: enumValue(ref.kind),
+        })),
+      testReport: async (version: PersonaVersionShape, _args: unknown, context: Context) => {
+        const [report] = await findTestReportsByRunIds(db, callerId(context), [version.runId]);
+        return report ? testReportShape(report) : null;
+      },
+    },
+  };
+}
+
+type PersonaVersionShape = ReturnType<typeof personaVersionShape>;
+
+function personaVersionShape(version: PersonaVersion) {
+  return {
+    version: version.version,
+    runId: version.run_id,
+    createdAt: version.created_at,
+    active: version.active,
+    stats: version.stats,
+    snapshotKey: version.snapshot_key,
   };
 }
 

@@ -32,13 +32,13 @@ export function chatResolvers(services: GraphQLServices) {
     Mutation: {
       openChat: async (
         _root: unknown,
-        args: { avatarId: string; title: string; clientMutationId?: string | null },
+        args: { avatarId: string; title: string; personaVersion?: number | null; clientMutationId?: string | null },
         context: Context,
       ) => {
         const chatId = newEntityId(context, 'chat', args.clientMutationId);
         const result = await commands.chat(chatId, {
           type: 'OpenChat',
-          data: { chatId, avatarId: args.avatarId, title: args.title },
+          data: { chatId, avatarId: args.avatarId, title: args.title, personaVersion: args.personaVersion ?? null },
           metadata: commandMetadata(context, args.clientMutationId),
         });
         return {

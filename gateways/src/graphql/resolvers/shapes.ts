@@ -100,6 +100,7 @@ export function chatShape(row: ChatRow) {
     avatarId: row.avatar_id,
     title: row.title,
     status: enumValue(row.status),
+    personaVersion: row.persona_version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     messageCount: row.message_count,
