@@ -8,7 +8,7 @@ const TARGET_RATIO = 0.1;
 /** Materials per avatar (one of them a chat export), paragraphs per lecture, measured rounds. */
 const SIZES = {
   full: { materials: 100, paragraphs: 30, rounds: 3 },
-  quick: { materials: 20, paragraphs: 10, rounds: 3 },
+  quick: { materials: 10, paragraphs: 5, rounds: 3 },
 };
 
 /** A real sentence encoder from BISHOP_MODELS_DIR when there is one, else the random-weight test model. */
@@ -61,7 +61,7 @@ export const trainingBenchmark: Benchmark = {
   async run(context) {
     const sizes = context.quick ? SIZES.quick : SIZES.full;
     const { models, label } = await chooseModels();
-    const rig = await openTrainingRig('train-bench', models ? { models } : {});
+    const rig = await openTrainingRig('train_bench', { databaseUrl: context.serverUrl, ...(models ? { models } : {}) });
     rig.startTrainer();
     try {
       const full: number[] = [];
@@ -104,7 +104,7 @@ export const trainingBenchmark: Benchmark = {
             text: `ratio ${ratio.toFixed(3)} (incremental / full time), goal ≤ ${TARGET_RATIO}`,
             met: ratio <= TARGET_RATIO,
           },
-          note: `StartTraining to TrainingCompleted on the embedded stack (PGlite, in-process bus, filesystem blobs): full run ${median(full).toFixed(2)} s, then the same avatar after one more lecture ${median(incremental).toFixed(2)} s (cached passages and vectors of the other materials reused; asserted: 1 material recomputed); ${sizeNote}`,
+          note: `StartTraining to TrainingCompleted on the embedded stack (PostgreSQL event store and in-process bus, filesystem blobs): full run ${median(full).toFixed(2)} s, then the same avatar after one more lecture ${median(incremental).toFixed(2)} s (cached passages and vectors of the other materials reused; asserted: 1 material recomputed); ${sizeNote}`,
         },
       ];
     } finally {

@@ -12,7 +12,13 @@ import {
   trainingProgressSubjectPrefix,
 } from '@bishop/domain';
 import { createRelay } from '@bishop/gateways';
-import { createFsBlobStore, createInProcessBus, createPgliteSqlClient, createPostgresEventStore } from '@bishop/infra';
+import {
+  createFsBlobStore,
+  createInProcessBus,
+  createPgliteSqlClient,
+  createPgSqlClient,
+  createPostgresEventStore,
+} from '@bishop/infra';
 import {
   type RunningWorker,
   startExtractWorker,
@@ -22,7 +28,7 @@ import {
 } from '@bishop/ml-workers';
 import { type ModelSettings, modelSettings } from '@bishop/ml-workers/models';
 import { waitFor } from './async.ts';
-import { temporaryDirectory, testModelEnvironment, testModelsDir } from './test-env.ts';
+import { temporaryDirectory, testModelEnvironment, testModelsDir, uniqueSchema } from './test-env.ts';
 
 const quiet: WorkerLogger = { info() {}, warn() {}, error: (fields, message) => console.error(message, fields) };
 
@@ -31,11 +37,20 @@ const quiet: WorkerLogger = { info() {}, warn() {}, error: (fields, message) => 
  * store, relay, in-process bus, filesystem blobs, the command bus, the real
  * extraction worker and train workers started (and stopped) at will.
  */
-export async function openTrainingRig(label: string, options: { models?: ModelSettings } = {}) {
+export async function openTrainingRig(
+  label: string,
+  options: {
+    models?: ModelSettings /** A PostgreSQL server instead of PGlite (which takes ~10 s to create). */;
+    databaseUrl?: string;
+  } = {},
+) {
   const dir = await temporaryDirectory(label);
-  const sql = await createPgliteSqlClient({ dataDir: `${dir.path}/pglite` });
-  const eventStore = await createPostgresEventStore(sql);
-  const bus = await createInProcessBus({ sql });
+  const schema = options.databaseUrl ? uniqueSchema(label.replace(/\W/g, '_')) : 'bishop';
+  const sql = options.databaseUrl
+    ? createPgSqlClient({ connectionString: options.databaseUrl })
+    : await createPgliteSqlClient({ dataDir: `${dir.path}/pglite` });
+  const eventStore = await createPostgresEventStore(sql, { schema });
+  const bus = await createInProcessBus({ sql, schema });
   const relay = createRelay({ eventStore, bus });
   await relay.start();
   const blobs = await createFsBlobStore({ root: `${dir.path}/blobs` });
@@ -169,6 +184,7 @@ export async function openTrainingRig(label: string, options: { models?: ModelSe
       await relay.stop();
       await bus.close();
       await eventStore.close();
+      if (options.databaseUrl) await sql.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await sql.close();
       await dir.remove();
     },
