@@ -82,6 +82,8 @@ export async function openTrainingRig(
   }
 
   return {
+    /** Where a worker in another process finds the same stores (PostgreSQL server rigs only). */
+    location: { databaseUrl: options.databaseUrl, schema, blobRoot: `${dir.path}/blobs` },
     eventStore,
     blobs,
     bus,
