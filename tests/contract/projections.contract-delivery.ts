@@ -226,13 +226,13 @@ export function deliverySection(get: () => ProjectionsFixture): void {
         results.filter((result) => !result.found),
         [],
       );
-      const { notices, anna, boris } = fixture;
+      const { notices, anna, boris, closed } = fixture;
       assert.deepEqual(
         changeKinds.filter((kind) => !notices.some((notice) => notice.kind === kind)),
         [],
       );
       assert.deepEqual(
-        notices.filter((notice) => notice.ownerId !== anna.userId && notice.ownerId !== boris.userId),
+        notices.filter((notice) => ![anna.userId, boris.userId, closed.userId].includes(notice.ownerId)),
         [],
       );
       const message = notices.find(

@@ -59,6 +59,19 @@ export function rowSection(get: () => ProjectionsFixture): void {
       assert.equal(kept?.revoked_at, null);
     });
 
+    it('a deleted account keeps its row, marked deleted, with no personal data and no usable token', async () => {
+      const { models, closed } = get();
+      const user = await models.selectFrom('users').selectAll().where('user_id', '=', closed.userId).executeTakeFirst();
+      assert.equal(user?.email, null);
+      assert.equal(user?.full_name, null);
+      assert.ok(user?.deleted_at instanceof Date);
+      assert.deepEqual(user?.erased_fields, ['email', 'full_name']);
+      const tokens = await listApiTokens(models, closed.userId);
+      assert.equal(tokens.length, 2);
+      assert.ok(tokens.every((token) => token.revoked_at instanceof Date && token.name === null));
+      assert.equal(await findApiTokenByHash(models, closed.keptTokenHash), null);
+    });
+
     it('avatars: created, renamed, persona card, counts, rollback to version 1', async () => {
       const { models, annasAvatar, anna } = get();
       const avatar = await models

@@ -17,6 +17,7 @@ import { querySection } from './projections.contract-queries.ts';
 import { rowSection } from './projections.contract-rows.ts';
 import {
   chattyAvatar,
+  closedAccountHistory,
   type DeletedAvatar,
   deletedAvatarHistory,
   type History,
@@ -49,6 +50,8 @@ export interface ProjectionsFixture {
   readonly annasAvatar: LiveAvatar;
   readonly annasDeletedAvatar: DeletedAvatar;
   readonly boris: Person;
+  /** Registered, issued API tokens, then deleted the account. */
+  readonly closed: Person;
   readonly borisAvatar: { readonly avatarId: string; readonly chatId: string; readonly messageIds: string[] };
   /** The read schema the shared projector keeps current. */
   readonly schema: string;
@@ -96,6 +99,7 @@ export function projectionsContract(name: string, openHarness: () => Promise<Pro
       const annasDeletedAvatar = await deletedAvatarHistory(bus, history, anna.userId);
       const boris = await registerPerson(bus, history, 'Борис Пастернак');
       const borisAvatar = await chattyAvatar(bus, history, boris.userId, 3);
+      const closed = await closedAccountHistory(bus, history);
       const schema = await freshSchema();
       const notices: ChangeNotice[] = [];
       const projector = await startProjector(schema, { onCommitted: (batch) => notices.push(...batch) });
@@ -108,6 +112,7 @@ export function projectionsContract(name: string, openHarness: () => Promise<Pro
         annasAvatar,
         annasDeletedAvatar,
         boris,
+        closed,
         borisAvatar,
         schema,
         models: db.withSchema(schema),

@@ -6,7 +6,7 @@ import { asSystem, asUser } from '../src/command-fixtures.ts';
 /**
  * Histories for the read-model tests, made of real commands through the
  * command bus (so every event is one the deciders really produce). Together
- * `registerPerson` and `liveAvatarHistory` + `deletedAvatarHistory` produce
+ * `registerPerson`, `closedAccountHistory` and `liveAvatarHistory` + `deletedAvatarHistory` produce
  * every event type of the catalogue.
  */
 
@@ -65,6 +65,13 @@ export async function registerPerson(bus: CommandBus, history: History, fullName
     await bus.user(userId, { type: 'RevokeApiToken', data: { tokenId: revokedTokenId }, metadata: user() }),
   );
   return { userId, email, fullName, keptTokenId, revokedTokenId, keptTokenHash };
+}
+
+/** A person who closes their account: AccountDeleted (their avatars' deletions come from the shredder). */
+export async function closedAccountHistory(bus: CommandBus, history: History): Promise<Person> {
+  const person = await registerPerson(bus, history, 'Клара Цеткин');
+  track(history, await bus.user(person.userId, { type: 'DeleteAccount', data: {}, metadata: asUser(person.userId) }));
+  return person;
 }
 
 /** Sends avatar commands as the owner or as a worker. */
