@@ -167,6 +167,7 @@ export async function buildPersonaVersion(
   const recomputed = misses.map((entry) => entry.material.materialId);
   const stats: JsonObject = {
     format: personaSnapshotFormat,
+    settings: { ...settings },
     materials: materials.length,
     materialsRemovedSinceStart: run.removedMaterialIds.length,
     passages: corpus.passages.length,
