@@ -35,6 +35,7 @@ const steps: readonly Step[] = [
   { name: 'contract: adapters', command: [...nodeTest('tests/contract/**/*.test.ts'), '--test-concurrency=1'] },
   { name: 'integration: command handling', command: nodeTest('tests/integration/**/*.test.ts') },
   { name: 'end-to-end (real HTTP)', command: nodeTest('tests/e2e/**/*.test.ts') },
+  { name: 'compose file and Dockerfile', command: nodeTest('tests/compose/**/*.test.ts') },
   { name: 'distributed: every role as its own process', command: nodeTest('tests/distributed/**/*.test.ts') },
   { name: 'benchmark smoke', command: nodeTest('tests/bench/**/*.test.ts') },
 ];
