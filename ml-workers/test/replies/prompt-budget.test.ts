@@ -65,6 +65,17 @@ describe('reply prompt within the context budget (counted with the model tokeniz
     assert.deepEqual(built.messages.at(-1)?.content, full.message, 'the message always stays');
   });
 
+  it('keeps recalled memory and the best retrieval over old history, down to the last few turns', () => {
+    const recentOnly = buildReplyPrompt(
+      { ...full, history: full.history.slice(-4) },
+      { contextTokens: 100_000, replyTokens: 0 },
+      count,
+    );
+    const built = buildReplyPrompt(full, { contextTokens: recentOnly.promptTokens + 50, replyTokens: 50 }, count);
+    assert.deepEqual(built.kept, { history: 4, knowledge: 4, exemplars: 5, memory: 1 });
+    assert.ok(built.sourceIds.includes('message:m0'));
+  });
+
   it('gives up only when the card and the message alone do not fit', () => {
     assert.throws(
       () =>

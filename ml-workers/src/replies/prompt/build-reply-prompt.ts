@@ -68,14 +68,35 @@ type Parts = {
   memory: readonly RecalledExchange[];
 };
 
-// When over budget, the lists give up one item each in turn, in this order: the oldest
-// history turn first, then the lowest-ranked retrieval of each kind.
-const DROP_ORDER = ['history', 'memory', 'knowledge', 'exemplars'] as const;
+type Kind = 'history' | 'memory' | 'knowledge' | 'exemplars';
+
+// The most recent turns carry the thread of the conversation; recalled and retrieved items
+// are the few best matches, so old history goes first, down to these many turns.
+const RECENT_TURNS_KEPT = 4;
+const RETRIEVAL: readonly Kind[] = ['memory', 'knowledge', 'exemplars'];
+
+/**
+ * What goes next when the prompt is over budget, in stages: the oldest history
+ * beyond the last few turns; then the lowest-ranked retrieval of each kind in
+ * turn, down to its best item; then the rest of history, oldest first; then
+ * those best items.
+ */
+function nextToDrop(parts: Parts, turn: number): Kind | null {
+  if (parts.history.length > RECENT_TURNS_KEPT) return 'history';
+  const roundRobin = (keep: number) => {
+    for (let i = 0; i < RETRIEVAL.length; i += 1) {
+      const kind = RETRIEVAL[(turn + i) % RETRIEVAL.length] as Kind;
+      if (parts[kind].length > keep) return kind;
+    }
+    return null;
+  };
+  return roundRobin(1) ?? (parts.history.length > 0 ? 'history' : roundRobin(0));
+}
 
 /**
  * Builds the chat prompt for a reply within the model's context budget, with
  * the model's own token counter. The persona card and the message always
- * stay; everything else is dropped, one item at a time, until it fits.
+ * stay; everything else is dropped, one item at a time (see nextToDrop), until it fits.
  */
 export function buildReplyPrompt(
   input: ReplyPromptInput,
@@ -115,19 +136,11 @@ export function buildReplyPrompt(
     const next = nextToDrop(parts, turn);
     if (next === null) throw new PromptTooLongError(promptTokens, limit);
     dropOne(parts, next);
-    turn = DROP_ORDER.indexOf(next) + 1;
+    if (next !== 'history') turn = RETRIEVAL.indexOf(next) + 1;
   }
 }
 
-function nextToDrop(parts: Parts, from: number): (typeof DROP_ORDER)[number] | null {
-  for (let i = 0; i < DROP_ORDER.length; i += 1) {
-    const kind = DROP_ORDER[(from + i) % DROP_ORDER.length] as (typeof DROP_ORDER)[number];
-    if (parts[kind].length > 0) return kind;
-  }
-  return null;
-}
-
-function dropOne(parts: Parts, kind: (typeof DROP_ORDER)[number]): void {
+function dropOne(parts: Parts, kind: Kind): void {
   // History loses its oldest turn (the front); ranked lists lose their last, lowest-ranked item.
   if (kind === 'history') parts.history = parts.history.slice(1);
   else if (kind === 'memory') parts.memory = parts.memory.slice(0, -1);
