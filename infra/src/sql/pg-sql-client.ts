@@ -59,19 +59,7 @@ export function createPgSqlClient(options: PgSqlClientOptions): SqlClient {
         client.release(broken);
       }
     },
-    async listen(channel, onNotify) {
-      // LISTEN needs a dedicated connection for as long as we listen.
-      const client = new pg.Client({ connectionString: options.connectionString });
-      client.on('error', () => {});
-      await client.connect();
-      client.on('notification', (message) => {
-        if (message.channel === channel) onNotify(message.payload ?? '');
-      });
-      await client.query(`LISTEN "${channel}"`);
-      return async () => {
-        await client.end().catch(() => {});
-      };
-    },
+    listen: (channel, onNotify) => listenWithReconnect(options, channel, onNotify),
     async notify(channel, payload = '') {
       await query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
@@ -83,4 +71,83 @@ export function createPgSqlClient(options: PgSqlClientOptions): SqlClient {
 
 export function isBishopSqlError(error: unknown): boolean {
   return typeof (error as { code?: unknown })?.code === 'string' && (error as { code: string }).code.startsWith('BS');
+}
+
+const RECONNECT_MIN_MS = 200;
+const RECONNECT_MAX_MS = 5_000;
+
+/**
+ * LISTEN on a dedicated connection for as long as we listen. When that
+ * connection dies (a server restart, an administrator's pg_terminate_backend)
+ * it is opened again with backoff, and `onNotify('')` tells the listener that
+ * notices may have been missed meanwhile (wake-ups then look for themselves).
+ */
+async function listenWithReconnect(
+  options: PgSqlClientOptions,
+  channel: string,
+  onNotify: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let current: pg.Client | undefined;
+  let retryMs = RECONNECT_MIN_MS;
+  let timer: NodeJS.Timeout | undefined;
+
+  async function connect(): Promise<void> {
+    const client = new pg.Client({
+      connectionString: options.connectionString,
+      application_name: `${options.applicationName ?? 'bishop'}-listen`,
+    });
+    let lost = false;
+    const onLost = () => {
+      if (lost) return;
+      lost = true;
+      client.end().catch(() => {});
+      if (!stopped) reconnectLater();
+    };
+    client.on('error', onLost);
+    client.on('end', onLost);
+    client.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN "${channel}"`);
+    } catch (error) {
+      onLost();
+      throw error;
+    }
+    if (stopped) {
+      // Unlistened while this reconnect was on its way.
+      lost = true;
+      await client.end().catch(() => {});
+      return;
+    }
+    current = client;
+  }
+
+  function reconnectLater(): void {
+    timer = setTimeout(() => {
+      connect().then(
+        () => {
+          retryMs = RECONNECT_MIN_MS;
+          onNotify('');
+        },
+        () => {
+          retryMs = Math.min(retryMs * 2, RECONNECT_MAX_MS);
+        },
+      );
+    }, retryMs);
+  }
+
+  await connect().catch((error) => {
+    // The first connection must work: the caller learns now, and nothing keeps retrying behind its back.
+    stopped = true;
+    clearTimeout(timer);
+    throw error;
+  });
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await current?.end().catch(() => {});
+  };
 }
