@@ -14,6 +14,7 @@ import { eventStoreReadBenchmark } from './event-store-read.bench.ts';
 import { graphqlThroughputBenchmark } from './graphql-throughput.bench.ts';
 import type { Benchmark } from './harness.ts';
 import { projectionRebuildBenchmark } from './projection-rebuild.bench.ts';
+import { repliesBenchmark } from './replies.bench.ts';
 import { type BenchReport, formatTable, machineInfo, toReportRow, writeReport } from './report.ts';
 import { subscriptionFanoutBenchmark } from './subscription-fanout.bench.ts';
 import { trainingBenchmark } from './training.bench.ts';
@@ -30,6 +31,7 @@ export const benchmarks: readonly Benchmark[] = [
   graphqlThroughputBenchmark,
   subscriptionFanoutBenchmark,
   trainingBenchmark,
+  repliesBenchmark,
 ];
 
 export interface RunOptions {

@@ -94,6 +94,7 @@ export function startReplyWorker(options: ReplyWorkerOptions): RunningWorker {
     ...(logger ? { logger } : {}),
     async handle(job, context) {
       const { chatId, messageId } = target(job);
+      const pickedUpMs = Date.now() - job.recordedAt.getTime();
       // 1. The chat as it is now: only a message still awaiting its reply is answered (a redelivery does nothing).
       const transcript = await transcriptOf(chatId);
       const at = transcript.turns.findIndex((turn) => turn.messageId === messageId);
@@ -107,6 +108,7 @@ export function startReplyWorker(options: ReplyWorkerOptions): RunningWorker {
       if (avatar?.status !== 'live') return;
       const persona = avatar.persona ? await personaOf(avatar.persona.snapshotKey) : null;
       const engine = await engines.current();
+      const preparedMs = Date.now() - job.recordedAt.getTime();
       if (!engine.responder) throw new PermanentJobError({ reasonCode: 'LLM_UNAVAILABLE', reason: engine.reason });
       // 3. Generate, streaming each piece, until done, cancelled, superseded or out of time.
       const watch = watchForInterruptions(
@@ -177,7 +179,16 @@ export function startReplyWorker(options: ReplyWorkerOptions): RunningWorker {
         metadata: jobCommandMetadata(job, 'reply', SERVICE),
       });
       logger?.info(
-        { chatId, messageId, model: result.model, firstTokenMs: result.firstTokenMs, tokens: result.completionTokens },
+        {
+          chatId,
+          messageId,
+          model: result.model,
+          // From the message being stored: to this worker, to the prompt's inputs, to the first piece.
+          pickedUpMs,
+          preparedMs,
+          firstTokenMs: result.firstTokenMs,
+          tokens: result.completionTokens,
+        },
         'reply recorded',
       );
     },
