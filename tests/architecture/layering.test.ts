@@ -84,7 +84,10 @@ describe('architecture: workspace boundaries', () => {
             if (pure) problems.push(`${where}: domain/ must stay pure, imports ${specifier}`);
             continue;
           }
-          const name = packageNameOf(specifier);
+          // SvelteKit's aliases in web/: $lib is web/src/lib; $app and $env are @sveltejs/kit's.
+          if (workspace === 'web' && specifier.startsWith('$lib')) continue;
+          const name =
+            workspace === 'web' && /^\$(app|env)\//.test(specifier) ? '@sveltejs/kit' : packageNameOf(specifier);
           if (name === `@bishop/${workspace}`) continue;
           if (!declared.has(name)) problems.push(`${where}: imports undeclared ${name}`);
           if (pure && !domainThirdParty.includes(name)) {

@@ -4,6 +4,7 @@ import pino from 'pino';
 import type { BishopConfig } from '../config/config.ts';
 import { createGateway } from '../runtime/roles/gateway-role.ts';
 import { startProjector } from '../runtime/roles/projector-role.ts';
+import { serveWebUi, WebBuildMissingError } from '../runtime/roles/web-ui.ts';
 import { startWorkers } from '../runtime/roles/workers-role.ts';
 import { openStores } from '../runtime/stores.ts';
 
@@ -25,6 +26,11 @@ export async function startBishop(config: BishopConfig): Promise<{ url: string; 
     commands,
     extraChecks: workers.capabilityChecks,
     logger: logger.child({ role: 'gateway' }),
+  });
+  // The web app on the API's own origin; without a build the API still runs (./bishop start builds it first).
+  await serveWebUi(gateway.app, config.webDir).catch((error: unknown) => {
+    if (!(error instanceof WebBuildMissingError)) throw error;
+    logger.warn(error.message);
   });
   const address = await gateway.app.listen({ host: config.host, port: config.port });
   logger.info({ address, data: stores.describe }, 'Bishop started');

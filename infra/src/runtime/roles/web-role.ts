@@ -2,10 +2,12 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildApp, type ReadinessCheck } from '@bishop/gateways';
 import httpProxy from '@fastify/http-proxy';
-import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { bishopVersion } from '../version.ts';
+import { findFallbackPage, serveWebUi } from './web-ui.ts';
+
+export { WebBuildMissingError } from './web-ui.ts';
 
 export interface WebRoleOptions {
   /** The built web app (SvelteKit adapter-static output). */
@@ -16,13 +18,6 @@ export interface WebRoleOptions {
   readonly trustProxy?: boolean;
   readonly logger?: Logger;
 }
-
-export class WebBuildMissingError extends Error {
-  override readonly name = 'WebConfigError';
-}
-
-/** The page served for any path that is no file: the client-side router takes it from there. */
-const fallbackPages = ['200.html', 'index.html'] as const;
 
 /**
  * `bishop run web`: the built UI as static files with an SPA fallback, and —
@@ -45,42 +40,9 @@ export async function buildWebApp(options: WebRoleOptions): Promise<FastifyInsta
     reply.header('referrer-policy', 'same-origin');
   });
   if (gatewayUrl) await forwardApi(app, gatewayUrl);
-  await app.register(fastifyStatic, {
-    root: options.webDir,
-    wildcard: false,
-    index: false,
-    setHeaders(reply, path) {
-      // SvelteKit fingerprints everything under _app/immutable; pages themselves must always be fresh.
-      reply.header(
-        'cache-control',
-        path.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-      );
-    },
-  });
-  app.setNotFoundHandler((request, reply) => {
-    if ((request.method === 'GET' || request.method === 'HEAD') && !isApiPath(request.url)) {
-      return reply.header('cache-control', 'no-cache').sendFile(fallback);
-    }
-    return reply.code(404).send({ error: 'Not Found', message: `${request.method} ${request.url} is not here` });
-  });
+  await serveWebUi(app, options.webDir);
   return app;
 }
-
-async function findFallbackPage(webDir: string): Promise<string> {
-  for (const page of fallbackPages) {
-    try {
-      await access(join(webDir, page));
-      return page;
-    } catch {}
-  }
-  throw new WebBuildMissingError(
-    `Bishop cannot serve the web app: ${webDir} has no ${fallbackPages.join(' or ')}. ` +
-      'Build it (npm run build -w web) or point BISHOP_WEB_DIR at a built copy.',
-  );
-}
-
-const apiPrefixes = ['/graphql', '/api/'];
-const isApiPath = (url: string) => apiPrefixes.some((prefix) => url === prefix || url.startsWith(prefix));
 
 /** The client as this process saw it; a client's own X-Forwarded-For is never passed on (it could fake its address). */
 const forwardedFor = (request: FastifyRequest) => ({ 'x-forwarded-for': request.ip });

@@ -1,0 +1,56 @@
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+/** The page served for any path that is no file: the client-side router takes it from there. */
+const fallbackPages = ['200.html', 'index.html'] as const;
+
+const apiPrefixes = ['/graphql', '/api/'];
+const isApiPath = (url: string) => apiPrefixes.some((prefix) => url === prefix || url.startsWith(prefix));
+
+export class WebBuildMissingError extends Error {
+  override readonly name = 'WebConfigError';
+}
+
+/** The SPA fallback page of a built web app, or a clear error saying how to build one. */
+export async function findFallbackPage(webDir: string): Promise<string> {
+  for (const page of fallbackPages) {
+    try {
+      await access(join(webDir, page));
+      return page;
+    } catch {}
+  }
+  throw new WebBuildMissingError(
+    `Bishop cannot serve the web app: ${webDir} has no ${fallbackPages.join(' or ')}. ` +
+      'Build it (npm run build -w web) or point BISHOP_WEB_DIR at a built copy.',
+  );
+}
+
+/**
+ * Serves the built web app (SvelteKit adapter-static output) from `app`: files as they
+ * are, and the fallback page for any other GET, so deep links work. Routes registered on
+ * `app` (GraphQL, uploads, media, health, metrics) keep precedence; unknown API paths
+ * still answer 404 in JSON instead of a page.
+ */
+export async function serveWebUi(app: FastifyInstance, webDir: string): Promise<void> {
+  const fallback = await findFallbackPage(webDir);
+  await app.register(fastifyStatic, {
+    root: webDir,
+    wildcard: false,
+    index: false,
+    setHeaders(reply, path) {
+      // SvelteKit fingerprints everything under _app/immutable; pages themselves must always be fresh.
+      reply.header(
+        'cache-control',
+        path.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if ((request.method === 'GET' || request.method === 'HEAD') && !isApiPath(request.url)) {
+      return reply.header('cache-control', 'no-cache').sendFile(fallback);
+    }
+    return reply.code(404).send({ error: 'Not Found', message: `${request.method} ${request.url} is not here` });
+  });
+}

@@ -1,0 +1,30 @@
+import type { MaterialKind, MaterialState } from '$lib/graphql/generated/graphql.ts';
+import type { MessageKey } from '$lib/i18n/messages.en.ts';
+
+export const stateLabel: Record<MaterialState, MessageKey> = {
+  UPLOADED: 'material.state.uploaded',
+  EXTRACTING: 'material.state.extracting',
+  READY: 'material.state.ready',
+  FAILED: 'material.state.failed',
+};
+
+export const stateTone: Record<MaterialState, 'neutral' | 'info' | 'success' | 'danger'> = {
+  UPLOADED: 'neutral',
+  EXTRACTING: 'info',
+  READY: 'success',
+  FAILED: 'danger',
+};
+
+export const kindLabel: Record<MaterialKind, MessageKey> = {
+  TEXT: 'material.kind.text',
+  AUDIO: 'material.kind.audio',
+  VIDEO: 'material.kind.video',
+  CHAT_EXPORT: 'material.kind.chatExport',
+};
+
+export const kindIcon: Record<MaterialKind, string> = {
+  TEXT: '📄',
+  AUDIO: '🎙️',
+  VIDEO: '🎬',
+  CHAT_EXPORT: '💬',
+};

@@ -1,0 +1,54 @@
+import type { MessageKey } from '$lib/i18n/messages.en.ts';
+
+export interface Figure {
+  readonly label: MessageKey;
+  readonly value: number | string;
+}
+
+const counted: readonly [string, MessageKey][] = [
+  ['materials', 'run.figure.materials'],
+  ['passages', 'run.figure.passages'],
+  ['pairs', 'run.figure.pairs'],
+  ['heldOutPairs', 'run.figure.heldOut'],
+  ['words', 'run.figure.words'],
+  ['textsEmbedded', 'run.figure.embedded'],
+  ['otherSpeakerSegmentsDropped', 'run.figure.otherSpeaker'],
+];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The figures of a run's statistics worth showing a person; ids, keys and formats stay out. */
+export function runFigures(stats: unknown): Figure[] {
+  if (!isRecord(stats)) return [];
+  const figures: Figure[] = [];
+  for (const [key, label] of counted) {
+    const value = stats[key];
+    if (typeof value === 'number') figures.push({ label, value });
+  }
+  if (typeof stats.retrieval === 'string') figures.push({ label: 'run.figure.retrieval', value: stats.retrieval });
+  return figures;
+}
+
+/** Milliseconds per stage, in the order the stages ran. */
+export function stageTimings(stats: unknown): { stage: string; ms: number }[] {
+  if (!isRecord(stats) || !isRecord(stats.timingsMs)) return [];
+  return Object.entries(stats.timingsMs)
+    .filter((entry): entry is [string, number] => typeof entry[1] === 'number')
+    .map(([stage, ms]) => ({ stage, ms }));
+}
+
+/** Notes the trainer left for people (e.g. a model that was missing). */
+export function runNotes(stats: unknown): string[] {
+  if (!isRecord(stats) || !Array.isArray(stats.notes)) return [];
+  return stats.notes.filter((note): note is string => typeof note === 'string');
+}
+
+/** Settings as "name: value" lines (flat values only). */
+export function settingLines(settings: unknown): { name: string; value: string }[] {
+  if (!isRecord(settings)) return [];
+  return Object.entries(settings)
+    .filter(([, value]) => ['string', 'number', 'boolean'].includes(typeof value))
+    .map(([name, value]) => ({ name, value: String(value) }));
+}

@@ -1,0 +1,302 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment SessionFields on Session {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    user {\n      id\n      email\n      fullName\n    }\n  }\n": typeof types.SessionFieldsFragmentDoc,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...SessionFields\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      ...SessionFields\n    }\n  }\n": typeof types.LogInDocument,
+    "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...SessionFields\n    }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  mutation LogOut($refreshToken: String!) {\n    logOut(refreshToken: $refreshToken)\n  }\n": typeof types.LogOutDocument,
+    "\n  query Profile {\n    me {\n      id\n      email\n      fullName\n      registeredAt\n      apiTokens {\n        id\n        name\n        issuedAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": typeof types.ProfileDocument,
+    "\n  mutation UpdateProfile($fullName: String!) {\n    updateProfile(fullName: $fullName) {\n      position\n    }\n  }\n": typeof types.UpdateProfileDocument,
+    "\n  mutation IssueApiToken($name: String!) {\n    issueApiToken(name: $name) {\n      secret\n      position\n      token {\n        id\n        name\n      }\n    }\n  }\n": typeof types.IssueApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      position\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
+    "\n  fragment AvatarSummary on Avatar {\n    id\n    name\n    status\n    createdAt\n    updatedAt\n    activePersonaVersion\n  }\n": typeof types.AvatarSummaryFragmentDoc,
+    "\n  query AvatarList($after: String) {\n    avatars(first: 50, after: $after) {\n      nodes {\n        ...AvatarSummary\n        materials {\n          id\n        }\n        chats(first: 1) {\n          nodes {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AvatarListDocument,
+    "\n  query AvatarOverview($id: ID!) {\n    avatar(id: $id) {\n      ...AvatarSummary\n      personaCard {\n        description\n        personality\n        scenario\n        instructions\n        gender\n        languages\n      }\n      materials {\n        id\n      }\n      voice {\n        sample {\n          id\n          state\n        }\n      }\n      chats(first: 100) {\n        nodes {\n          id\n        }\n      }\n      personaVersions {\n        version\n      }\n    }\n  }\n": typeof types.AvatarOverviewDocument,
+    "\n  mutation CreateAvatar($name: String!, $clientMutationId: ID) {\n    createAvatar(name: $name, clientMutationId: $clientMutationId) {\n      avatarId\n      position\n    }\n  }\n": typeof types.CreateAvatarDocument,
+    "\n  mutation RenameAvatar($id: ID!, $name: String!) {\n    renameAvatar(id: $id, name: $name) {\n      position\n      avatar {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RenameAvatarDocument,
+    "\n  mutation EditPersonaCard($id: ID!, $card: PersonaCardInput!) {\n    editPersonaCard(id: $id, card: $card) {\n      position\n    }\n  }\n": typeof types.EditPersonaCardDocument,
+    "\n  mutation DeleteAvatar($id: ID!, $confirmName: String!) {\n    deleteAvatar(id: $id, confirmName: $confirmName) {\n      position\n    }\n  }\n": typeof types.DeleteAvatarDocument,
+    "\n  subscription AvatarChanged($avatarId: ID) {\n    avatarChanged(avatarId: $avatarId) {\n      position\n      avatar {\n        ...AvatarSummary\n      }\n    }\n  }\n": typeof types.AvatarChangedDocument,
+    "\n  fragment MessageFields on Message {\n    id\n    chatId\n    text\n    sentAt\n    replyState\n    failure {\n      code\n      reason\n    }\n    reply {\n      id\n      text\n      personaVersion\n      latencyMs\n      dub {\n        state\n        audioUrl\n        durationSec\n        voice\n        failure {\n          code\n          reason\n        }\n      }\n    }\n  }\n": typeof types.MessageFieldsFragmentDoc,
+    "\n  query ChatList($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      chats(first: 100) {\n        nodes {\n          id\n          title\n          status\n          createdAt\n          messageCount\n          lastMessageAt\n        }\n      }\n    }\n  }\n": typeof types.ChatListDocument,
+    "\n  query ChatView($chatId: ID!) {\n    chat(id: $chatId) {\n      id\n      title\n      status\n      messageCount\n      messages(first: 200, newestFirst: true) {\n        nodes {\n          ...MessageFields\n        }\n      }\n    }\n  }\n": typeof types.ChatViewDocument,
+    "\n  mutation OpenChat($avatarId: ID!, $title: String!, $clientMutationId: ID) {\n    openChat(avatarId: $avatarId, title: $title, clientMutationId: $clientMutationId) {\n      chatId\n      position\n    }\n  }\n": typeof types.OpenChatDocument,
+    "\n  mutation RenameChat($id: ID!, $title: String!) {\n    renameChat(id: $id, title: $title) {\n      position\n    }\n  }\n": typeof types.RenameChatDocument,
+    "\n  mutation DeleteChat($id: ID!) {\n    deleteChat(id: $id) {\n      position\n    }\n  }\n": typeof types.DeleteChatDocument,
+    "\n  mutation SendMessage($chatId: ID!, $text: String!, $clientMutationId: ID) {\n    sendMessage(chatId: $chatId, text: $text, clientMutationId: $clientMutationId) {\n      messageId\n      position\n      message {\n        ...MessageFields\n      }\n    }\n  }\n": typeof types.SendMessageDocument,
+    "\n  mutation CancelReply($chatId: ID!, $messageId: ID!) {\n    cancelReply(chatId: $chatId, messageId: $messageId) {\n      position\n    }\n  }\n": typeof types.CancelReplyDocument,
+    "\n  subscription ReplyTokens($chatId: ID!) {\n    replyTokens(chatId: $chatId) {\n      messageId\n      index\n      text\n      done\n    }\n  }\n": typeof types.ReplyTokensDocument,
+    "\n  subscription MessageChanged($chatId: ID!) {\n    messageChanged(chatId: $chatId) {\n      position\n      message {\n        ...MessageFields\n      }\n    }\n  }\n": typeof types.MessageChangedDocument,
+    "\n  query Timeline($avatarId: ID!, $after: String, $kinds: [TimelineKind!]) {\n    avatar(id: $avatarId) {\n      id\n      chainHead {\n        hash\n        revision\n      }\n      timeline(first: 50, after: $after, kinds: $kinds) {\n        nodes {\n          position\n          type\n          kind\n          actor\n          occurredAt\n          summary\n          chatId\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.TimelineDocument,
+    "\n  fragment MaterialFields on Material {\n    id\n    fileName\n    mediaType\n    kind\n    sizeBytes\n    state\n    failure {\n      code\n      reason\n    }\n    uploadedAt\n    updatedAt\n    charCount\n    durationSec\n    language\n    preview\n    participants\n    chosenParticipant\n    downloadUrl\n    removed\n  }\n": typeof types.MaterialFieldsFragmentDoc,
+    "\n  query MaterialList($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      materials {\n        ...MaterialFields\n      }\n    }\n  }\n": typeof types.MaterialListDocument,
+    "\n  query MaterialDetail($avatarId: ID!, $materialId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      material(id: $materialId) {\n        ...MaterialFields\n        text(maxChars: 20000)\n        segments(first: 500) {\n          startSec\n          endSec\n          text\n          speakerSimilarity\n        }\n      }\n    }\n  }\n": typeof types.MaterialDetailDocument,
+    "\n  mutation RemoveMaterial($avatarId: ID!, $materialId: ID!) {\n    removeMaterial(avatarId: $avatarId, materialId: $materialId) {\n      position\n    }\n  }\n": typeof types.RemoveMaterialDocument,
+    "\n  mutation ChooseChatParticipant($avatarId: ID!, $materialId: ID!, $participant: String!) {\n    chooseChatParticipant(avatarId: $avatarId, materialId: $materialId, participant: $participant) {\n      position\n    }\n  }\n": typeof types.ChooseChatParticipantDocument,
+    "\n  subscription MaterialChanged($avatarId: ID!) {\n    materialChanged(avatarId: $avatarId) {\n      position\n      material {\n        ...MaterialFields\n      }\n    }\n  }\n": typeof types.MaterialChangedDocument,
+    "\n  query ServiceStatus {\n    status {\n      ready\n      parts {\n        name\n        ok\n        detail\n      }\n    }\n  }\n": typeof types.ServiceStatusDocument,
+    "\n  fragment RunFields on TrainingRun {\n    id\n    status\n    stage\n    percent\n    etaSeconds\n    startedAt\n    finishedAt\n    settings\n    personaVersion\n    stats\n    failure {\n      code\n      reason\n    }\n    materials {\n      id\n      fileName\n      kind\n    }\n    testReport {\n      personaVersion\n      report\n      createdAt\n    }\n  }\n": typeof types.RunFieldsFragmentDoc,
+    "\n  query TrainingPage($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      activePersonaVersion\n      materials {\n        id\n        state\n      }\n      currentTraining {\n        ...RunFields\n      }\n      trainingRuns(first: 50) {\n        nodes {\n          ...RunFields\n        }\n      }\n      personaVersions {\n        version\n        runId\n        createdAt\n        active\n        stats\n      }\n    }\n  }\n": typeof types.TrainingPageDocument,
+    "\n  mutation StartTraining($avatarId: ID!, $clientMutationId: ID) {\n    startTraining(avatarId: $avatarId, clientMutationId: $clientMutationId) {\n      runId\n      position\n    }\n  }\n": typeof types.StartTrainingDocument,
+    "\n  mutation StopTraining($avatarId: ID!, $runId: ID!) {\n    stopTraining(avatarId: $avatarId, runId: $runId) {\n      position\n    }\n  }\n": typeof types.StopTrainingDocument,
+    "\n  mutation ActivatePersonaVersion($avatarId: ID!, $version: Int!) {\n    activatePersonaVersion(avatarId: $avatarId, version: $version) {\n      position\n    }\n  }\n": typeof types.ActivatePersonaVersionDocument,
+    "\n  subscription TrainingChanged($avatarId: ID!) {\n    trainingChanged(avatarId: $avatarId) {\n      position\n      run {\n        ...RunFields\n      }\n    }\n  }\n": typeof types.TrainingChangedDocument,
+    "\n  query TestReports($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      activePersonaVersion\n      testReports {\n        runId\n        personaVersion\n        report\n        createdAt\n      }\n    }\n  }\n": typeof types.TestReportsDocument,
+    "\n  fragment VoiceFields on Voice {\n    consent {\n      basis\n      personName\n      consentGivenOn\n      statement\n      recordedAt\n    }\n    sample {\n      id\n      state\n      durationSec\n      loudnessLufs\n      speakerConsistency\n      failure {\n        code\n        reason\n      }\n      submittedAt\n      audioUrl\n    }\n  }\n": typeof types.VoiceFieldsFragmentDoc,
+    "\n  query VoicePage($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      name\n      voice {\n        ...VoiceFields\n      }\n      materials {\n        id\n        fileName\n        kind\n        state\n        durationSec\n        downloadUrl\n      }\n    }\n  }\n": typeof types.VoicePageDocument,
+    "\n  mutation RecordVoiceConsent($avatarId: ID!, $consent: VoiceConsentInput!) {\n    recordVoiceConsent(avatarId: $avatarId, consent: $consent) {\n      position\n    }\n  }\n": typeof types.RecordVoiceConsentDocument,
+    "\n  mutation CutVoiceSample($avatarId: ID!, $materialId: ID!, $startSec: Float!, $endSec: Float!) {\n    cutVoiceSample(avatarId: $avatarId, materialId: $materialId, startSec: $startSec, endSec: $endSec) {\n      position\n    }\n  }\n": typeof types.CutVoiceSampleDocument,
+};
+const documents: Documents = {
+    "\n  fragment SessionFields on Session {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    user {\n      id\n      email\n      fullName\n    }\n  }\n": types.SessionFieldsFragmentDoc,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...SessionFields\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      ...SessionFields\n    }\n  }\n": types.LogInDocument,
+    "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...SessionFields\n    }\n  }\n": types.RefreshSessionDocument,
+    "\n  mutation LogOut($refreshToken: String!) {\n    logOut(refreshToken: $refreshToken)\n  }\n": types.LogOutDocument,
+    "\n  query Profile {\n    me {\n      id\n      email\n      fullName\n      registeredAt\n      apiTokens {\n        id\n        name\n        issuedAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": types.ProfileDocument,
+    "\n  mutation UpdateProfile($fullName: String!) {\n    updateProfile(fullName: $fullName) {\n      position\n    }\n  }\n": types.UpdateProfileDocument,
+    "\n  mutation IssueApiToken($name: String!) {\n    issueApiToken(name: $name) {\n      secret\n      position\n      token {\n        id\n        name\n      }\n    }\n  }\n": types.IssueApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      position\n    }\n  }\n": types.RevokeApiTokenDocument,
+    "\n  fragment AvatarSummary on Avatar {\n    id\n    name\n    status\n    createdAt\n    updatedAt\n    activePersonaVersion\n  }\n": types.AvatarSummaryFragmentDoc,
+    "\n  query AvatarList($after: String) {\n    avatars(first: 50, after: $after) {\n      nodes {\n        ...AvatarSummary\n        materials {\n          id\n        }\n        chats(first: 1) {\n          nodes {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AvatarListDocument,
+    "\n  query AvatarOverview($id: ID!) {\n    avatar(id: $id) {\n      ...AvatarSummary\n      personaCard {\n        description\n        personality\n        scenario\n        instructions\n        gender\n        languages\n      }\n      materials {\n        id\n      }\n      voice {\n        sample {\n          id\n          state\n        }\n      }\n      chats(first: 100) {\n        nodes {\n          id\n        }\n      }\n      personaVersions {\n        version\n      }\n    }\n  }\n": types.AvatarOverviewDocument,
+    "\n  mutation CreateAvatar($name: String!, $clientMutationId: ID) {\n    createAvatar(name: $name, clientMutationId: $clientMutationId) {\n      avatarId\n      position\n    }\n  }\n": types.CreateAvatarDocument,
+    "\n  mutation RenameAvatar($id: ID!, $name: String!) {\n    renameAvatar(id: $id, name: $name) {\n      position\n      avatar {\n        id\n        name\n      }\n    }\n  }\n": types.RenameAvatarDocument,
+    "\n  mutation EditPersonaCard($id: ID!, $card: PersonaCardInput!) {\n    editPersonaCard(id: $id, card: $card) {\n      position\n    }\n  }\n": types.EditPersonaCardDocument,
+    "\n  mutation DeleteAvatar($id: ID!, $confirmName: String!) {\n    deleteAvatar(id: $id, confirmName: $confirmName) {\n      position\n    }\n  }\n": types.DeleteAvatarDocument,
+    "\n  subscription AvatarChanged($avatarId: ID) {\n    avatarChanged(avatarId: $avatarId) {\n      position\n      avatar {\n        ...AvatarSummary\n      }\n    }\n  }\n": types.AvatarChangedDocument,
+    "\n  fragment MessageFields on Message {\n    id\n    chatId\n    text\n    sentAt\n    replyState\n    failure {\n      code\n      reason\n    }\n    reply {\n      id\n      text\n      personaVersion\n      latencyMs\n      dub {\n        state\n        audioUrl\n        durationSec\n        voice\n        failure {\n          code\n          reason\n        }\n      }\n    }\n  }\n": types.MessageFieldsFragmentDoc,
+    "\n  query ChatList($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      chats(first: 100) {\n        nodes {\n          id\n          title\n          status\n          createdAt\n          messageCount\n          lastMessageAt\n        }\n      }\n    }\n  }\n": types.ChatListDocument,
+    "\n  query ChatView($chatId: ID!) {\n    chat(id: $chatId) {\n      id\n      title\n      status\n      messageCount\n      messages(first: 200, newestFirst: true) {\n        nodes {\n          ...MessageFields\n        }\n      }\n    }\n  }\n": types.ChatViewDocument,
+    "\n  mutation OpenChat($avatarId: ID!, $title: String!, $clientMutationId: ID) {\n    openChat(avatarId: $avatarId, title: $title, clientMutationId: $clientMutationId) {\n      chatId\n      position\n    }\n  }\n": types.OpenChatDocument,
+    "\n  mutation RenameChat($id: ID!, $title: String!) {\n    renameChat(id: $id, title: $title) {\n      position\n    }\n  }\n": types.RenameChatDocument,
+    "\n  mutation DeleteChat($id: ID!) {\n    deleteChat(id: $id) {\n      position\n    }\n  }\n": types.DeleteChatDocument,
+    "\n  mutation SendMessage($chatId: ID!, $text: String!, $clientMutationId: ID) {\n    sendMessage(chatId: $chatId, text: $text, clientMutationId: $clientMutationId) {\n      messageId\n      position\n      message {\n        ...MessageFields\n      }\n    }\n  }\n": types.SendMessageDocument,
+    "\n  mutation CancelReply($chatId: ID!, $messageId: ID!) {\n    cancelReply(chatId: $chatId, messageId: $messageId) {\n      position\n    }\n  }\n": types.CancelReplyDocument,
+    "\n  subscription ReplyTokens($chatId: ID!) {\n    replyTokens(chatId: $chatId) {\n      messageId\n      index\n      text\n      done\n    }\n  }\n": types.ReplyTokensDocument,
+    "\n  subscription MessageChanged($chatId: ID!) {\n    messageChanged(chatId: $chatId) {\n      position\n      message {\n        ...MessageFields\n      }\n    }\n  }\n": types.MessageChangedDocument,
+    "\n  query Timeline($avatarId: ID!, $after: String, $kinds: [TimelineKind!]) {\n    avatar(id: $avatarId) {\n      id\n      chainHead {\n        hash\n        revision\n      }\n      timeline(first: 50, after: $after, kinds: $kinds) {\n        nodes {\n          position\n          type\n          kind\n          actor\n          occurredAt\n          summary\n          chatId\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.TimelineDocument,
+    "\n  fragment MaterialFields on Material {\n    id\n    fileName\n    mediaType\n    kind\n    sizeBytes\n    state\n    failure {\n      code\n      reason\n    }\n    uploadedAt\n    updatedAt\n    charCount\n    durationSec\n    language\n    preview\n    participants\n    chosenParticipant\n    downloadUrl\n    removed\n  }\n": types.MaterialFieldsFragmentDoc,
+    "\n  query MaterialList($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      materials {\n        ...MaterialFields\n      }\n    }\n  }\n": types.MaterialListDocument,
+    "\n  query MaterialDetail($avatarId: ID!, $materialId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      material(id: $materialId) {\n        ...MaterialFields\n        text(maxChars: 20000)\n        segments(first: 500) {\n          startSec\n          endSec\n          text\n          speakerSimilarity\n        }\n      }\n    }\n  }\n": types.MaterialDetailDocument,
+    "\n  mutation RemoveMaterial($avatarId: ID!, $materialId: ID!) {\n    removeMaterial(avatarId: $avatarId, materialId: $materialId) {\n      position\n    }\n  }\n": types.RemoveMaterialDocument,
+    "\n  mutation ChooseChatParticipant($avatarId: ID!, $materialId: ID!, $participant: String!) {\n    chooseChatParticipant(avatarId: $avatarId, materialId: $materialId, participant: $participant) {\n      position\n    }\n  }\n": types.ChooseChatParticipantDocument,
+    "\n  subscription MaterialChanged($avatarId: ID!) {\n    materialChanged(avatarId: $avatarId) {\n      position\n      material {\n        ...MaterialFields\n      }\n    }\n  }\n": types.MaterialChangedDocument,
+    "\n  query ServiceStatus {\n    status {\n      ready\n      parts {\n        name\n        ok\n        detail\n      }\n    }\n  }\n": types.ServiceStatusDocument,
+    "\n  fragment RunFields on TrainingRun {\n    id\n    status\n    stage\n    percent\n    etaSeconds\n    startedAt\n    finishedAt\n    settings\n    personaVersion\n    stats\n    failure {\n      code\n      reason\n    }\n    materials {\n      id\n      fileName\n      kind\n    }\n    testReport {\n      personaVersion\n      report\n      createdAt\n    }\n  }\n": types.RunFieldsFragmentDoc,
+    "\n  query TrainingPage($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      activePersonaVersion\n      materials {\n        id\n        state\n      }\n      currentTraining {\n        ...RunFields\n      }\n      trainingRuns(first: 50) {\n        nodes {\n          ...RunFields\n        }\n      }\n      personaVersions {\n        version\n        runId\n        createdAt\n        active\n        stats\n      }\n    }\n  }\n": types.TrainingPageDocument,
+    "\n  mutation StartTraining($avatarId: ID!, $clientMutationId: ID) {\n    startTraining(avatarId: $avatarId, clientMutationId: $clientMutationId) {\n      runId\n      position\n    }\n  }\n": types.StartTrainingDocument,
+    "\n  mutation StopTraining($avatarId: ID!, $runId: ID!) {\n    stopTraining(avatarId: $avatarId, runId: $runId) {\n      position\n    }\n  }\n": types.StopTrainingDocument,
+    "\n  mutation ActivatePersonaVersion($avatarId: ID!, $version: Int!) {\n    activatePersonaVersion(avatarId: $avatarId, version: $version) {\n      position\n    }\n  }\n": types.ActivatePersonaVersionDocument,
+    "\n  subscription TrainingChanged($avatarId: ID!) {\n    trainingChanged(avatarId: $avatarId) {\n      position\n      run {\n        ...RunFields\n      }\n    }\n  }\n": types.TrainingChangedDocument,
+    "\n  query TestReports($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      activePersonaVersion\n      testReports {\n        runId\n        personaVersion\n        report\n        createdAt\n      }\n    }\n  }\n": types.TestReportsDocument,
+    "\n  fragment VoiceFields on Voice {\n    consent {\n      basis\n      personName\n      consentGivenOn\n      statement\n      recordedAt\n    }\n    sample {\n      id\n      state\n      durationSec\n      loudnessLufs\n      speakerConsistency\n      failure {\n        code\n        reason\n      }\n      submittedAt\n      audioUrl\n    }\n  }\n": types.VoiceFieldsFragmentDoc,
+    "\n  query VoicePage($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      name\n      voice {\n        ...VoiceFields\n      }\n      materials {\n        id\n        fileName\n        kind\n        state\n        durationSec\n        downloadUrl\n      }\n    }\n  }\n": types.VoicePageDocument,
+    "\n  mutation RecordVoiceConsent($avatarId: ID!, $consent: VoiceConsentInput!) {\n    recordVoiceConsent(avatarId: $avatarId, consent: $consent) {\n      position\n    }\n  }\n": types.RecordVoiceConsentDocument,
+    "\n  mutation CutVoiceSample($avatarId: ID!, $materialId: ID!, $startSec: Float!, $endSec: Float!) {\n    cutVoiceSample(avatarId: $avatarId, materialId: $materialId, startSec: $startSec, endSec: $endSec) {\n      position\n    }\n  }\n": types.CutVoiceSampleDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SessionFields on Session {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    user {\n      id\n      email\n      fullName\n    }\n  }\n"): typeof import('./graphql').SessionFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...SessionFields\n    }\n  }\n"): typeof import('./graphql').SignUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      ...SessionFields\n    }\n  }\n"): typeof import('./graphql').LogInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...SessionFields\n    }\n  }\n"): typeof import('./graphql').RefreshSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogOut($refreshToken: String!) {\n    logOut(refreshToken: $refreshToken)\n  }\n"): typeof import('./graphql').LogOutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Profile {\n    me {\n      id\n      email\n      fullName\n      registeredAt\n      apiTokens {\n        id\n        name\n        issuedAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n"): typeof import('./graphql').ProfileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProfile($fullName: String!) {\n    updateProfile(fullName: $fullName) {\n      position\n    }\n  }\n"): typeof import('./graphql').UpdateProfileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IssueApiToken($name: String!) {\n    issueApiToken(name: $name) {\n      secret\n      position\n      token {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').IssueApiTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      position\n    }\n  }\n"): typeof import('./graphql').RevokeApiTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AvatarSummary on Avatar {\n    id\n    name\n    status\n    createdAt\n    updatedAt\n    activePersonaVersion\n  }\n"): typeof import('./graphql').AvatarSummaryFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AvatarList($after: String) {\n    avatars(first: 50, after: $after) {\n      nodes {\n        ...AvatarSummary\n        materials {\n          id\n        }\n        chats(first: 1) {\n          nodes {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').AvatarListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AvatarOverview($id: ID!) {\n    avatar(id: $id) {\n      ...AvatarSummary\n      personaCard {\n        description\n        personality\n        scenario\n        instructions\n        gender\n        languages\n      }\n      materials {\n        id\n      }\n      voice {\n        sample {\n          id\n          state\n        }\n      }\n      chats(first: 100) {\n        nodes {\n          id\n        }\n      }\n      personaVersions {\n        version\n      }\n    }\n  }\n"): typeof import('./graphql').AvatarOverviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAvatar($name: String!, $clientMutationId: ID) {\n    createAvatar(name: $name, clientMutationId: $clientMutationId) {\n      avatarId\n      position\n    }\n  }\n"): typeof import('./graphql').CreateAvatarDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameAvatar($id: ID!, $name: String!) {\n    renameAvatar(id: $id, name: $name) {\n      position\n      avatar {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').RenameAvatarDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditPersonaCard($id: ID!, $card: PersonaCardInput!) {\n    editPersonaCard(id: $id, card: $card) {\n      position\n    }\n  }\n"): typeof import('./graphql').EditPersonaCardDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAvatar($id: ID!, $confirmName: String!) {\n    deleteAvatar(id: $id, confirmName: $confirmName) {\n      position\n    }\n  }\n"): typeof import('./graphql').DeleteAvatarDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AvatarChanged($avatarId: ID) {\n    avatarChanged(avatarId: $avatarId) {\n      position\n      avatar {\n        ...AvatarSummary\n      }\n    }\n  }\n"): typeof import('./graphql').AvatarChangedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MessageFields on Message {\n    id\n    chatId\n    text\n    sentAt\n    replyState\n    failure {\n      code\n      reason\n    }\n    reply {\n      id\n      text\n      personaVersion\n      latencyMs\n      dub {\n        state\n        audioUrl\n        durationSec\n        voice\n        failure {\n          code\n          reason\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').MessageFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChatList($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      chats(first: 100) {\n        nodes {\n          id\n          title\n          status\n          createdAt\n          messageCount\n          lastMessageAt\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ChatListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChatView($chatId: ID!) {\n    chat(id: $chatId) {\n      id\n      title\n      status\n      messageCount\n      messages(first: 200, newestFirst: true) {\n        nodes {\n          ...MessageFields\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ChatViewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenChat($avatarId: ID!, $title: String!, $clientMutationId: ID) {\n    openChat(avatarId: $avatarId, title: $title, clientMutationId: $clientMutationId) {\n      chatId\n      position\n    }\n  }\n"): typeof import('./graphql').OpenChatDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameChat($id: ID!, $title: String!) {\n    renameChat(id: $id, title: $title) {\n      position\n    }\n  }\n"): typeof import('./graphql').RenameChatDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteChat($id: ID!) {\n    deleteChat(id: $id) {\n      position\n    }\n  }\n"): typeof import('./graphql').DeleteChatDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendMessage($chatId: ID!, $text: String!, $clientMutationId: ID) {\n    sendMessage(chatId: $chatId, text: $text, clientMutationId: $clientMutationId) {\n      messageId\n      position\n      message {\n        ...MessageFields\n      }\n    }\n  }\n"): typeof import('./graphql').SendMessageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelReply($chatId: ID!, $messageId: ID!) {\n    cancelReply(chatId: $chatId, messageId: $messageId) {\n      position\n    }\n  }\n"): typeof import('./graphql').CancelReplyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReplyTokens($chatId: ID!) {\n    replyTokens(chatId: $chatId) {\n      messageId\n      index\n      text\n      done\n    }\n  }\n"): typeof import('./graphql').ReplyTokensDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MessageChanged($chatId: ID!) {\n    messageChanged(chatId: $chatId) {\n      position\n      message {\n        ...MessageFields\n      }\n    }\n  }\n"): typeof import('./graphql').MessageChangedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Timeline($avatarId: ID!, $after: String, $kinds: [TimelineKind!]) {\n    avatar(id: $avatarId) {\n      id\n      chainHead {\n        hash\n        revision\n      }\n      timeline(first: 50, after: $after, kinds: $kinds) {\n        nodes {\n          position\n          type\n          kind\n          actor\n          occurredAt\n          summary\n          chatId\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').TimelineDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MaterialFields on Material {\n    id\n    fileName\n    mediaType\n    kind\n    sizeBytes\n    state\n    failure {\n      code\n      reason\n    }\n    uploadedAt\n    updatedAt\n    charCount\n    durationSec\n    language\n    preview\n    participants\n    chosenParticipant\n    downloadUrl\n    removed\n  }\n"): typeof import('./graphql').MaterialFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MaterialList($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      materials {\n        ...MaterialFields\n      }\n    }\n  }\n"): typeof import('./graphql').MaterialListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MaterialDetail($avatarId: ID!, $materialId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      material(id: $materialId) {\n        ...MaterialFields\n        text(maxChars: 20000)\n        segments(first: 500) {\n          startSec\n          endSec\n          text\n          speakerSimilarity\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').MaterialDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMaterial($avatarId: ID!, $materialId: ID!) {\n    removeMaterial(avatarId: $avatarId, materialId: $materialId) {\n      position\n    }\n  }\n"): typeof import('./graphql').RemoveMaterialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChooseChatParticipant($avatarId: ID!, $materialId: ID!, $participant: String!) {\n    chooseChatParticipant(avatarId: $avatarId, materialId: $materialId, participant: $participant) {\n      position\n    }\n  }\n"): typeof import('./graphql').ChooseChatParticipantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MaterialChanged($avatarId: ID!) {\n    materialChanged(avatarId: $avatarId) {\n      position\n      material {\n        ...MaterialFields\n      }\n    }\n  }\n"): typeof import('./graphql').MaterialChangedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServiceStatus {\n    status {\n      ready\n      parts {\n        name\n        ok\n        detail\n      }\n    }\n  }\n"): typeof import('./graphql').ServiceStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RunFields on TrainingRun {\n    id\n    status\n    stage\n    percent\n    etaSeconds\n    startedAt\n    finishedAt\n    settings\n    personaVersion\n    stats\n    failure {\n      code\n      reason\n    }\n    materials {\n      id\n      fileName\n      kind\n    }\n    testReport {\n      personaVersion\n      report\n      createdAt\n    }\n  }\n"): typeof import('./graphql').RunFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrainingPage($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      activePersonaVersion\n      materials {\n        id\n        state\n      }\n      currentTraining {\n        ...RunFields\n      }\n      trainingRuns(first: 50) {\n        nodes {\n          ...RunFields\n        }\n      }\n      personaVersions {\n        version\n        runId\n        createdAt\n        active\n        stats\n      }\n    }\n  }\n"): typeof import('./graphql').TrainingPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartTraining($avatarId: ID!, $clientMutationId: ID) {\n    startTraining(avatarId: $avatarId, clientMutationId: $clientMutationId) {\n      runId\n      position\n    }\n  }\n"): typeof import('./graphql').StartTrainingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StopTraining($avatarId: ID!, $runId: ID!) {\n    stopTraining(avatarId: $avatarId, runId: $runId) {\n      position\n    }\n  }\n"): typeof import('./graphql').StopTrainingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ActivatePersonaVersion($avatarId: ID!, $version: Int!) {\n    activatePersonaVersion(avatarId: $avatarId, version: $version) {\n      position\n    }\n  }\n"): typeof import('./graphql').ActivatePersonaVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TrainingChanged($avatarId: ID!) {\n    trainingChanged(avatarId: $avatarId) {\n      position\n      run {\n        ...RunFields\n      }\n    }\n  }\n"): typeof import('./graphql').TrainingChangedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestReports($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      activePersonaVersion\n      testReports {\n        runId\n        personaVersion\n        report\n        createdAt\n      }\n    }\n  }\n"): typeof import('./graphql').TestReportsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VoiceFields on Voice {\n    consent {\n      basis\n      personName\n      consentGivenOn\n      statement\n      recordedAt\n    }\n    sample {\n      id\n      state\n      durationSec\n      loudnessLufs\n      speakerConsistency\n      failure {\n        code\n        reason\n      }\n      submittedAt\n      audioUrl\n    }\n  }\n"): typeof import('./graphql').VoiceFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VoicePage($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      name\n      voice {\n        ...VoiceFields\n      }\n      materials {\n        id\n        fileName\n        kind\n        state\n        durationSec\n        downloadUrl\n      }\n    }\n  }\n"): typeof import('./graphql').VoicePageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordVoiceConsent($avatarId: ID!, $consent: VoiceConsentInput!) {\n    recordVoiceConsent(avatarId: $avatarId, consent: $consent) {\n      position\n    }\n  }\n"): typeof import('./graphql').RecordVoiceConsentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CutVoiceSample($avatarId: ID!, $materialId: ID!, $startSec: Float!, $endSec: Float!) {\n    cutVoiceSample(avatarId: $avatarId, materialId: $materialId, startSec: $startSec, endSec: $endSec) {\n      position\n    }\n  }\n"): typeof import('./graphql').CutVoiceSampleDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

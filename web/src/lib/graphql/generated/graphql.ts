@@ -1,0 +1,1331 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Whether an avatar is live. */
+export type AvatarStatus =
+  /** Usable. */
+  | 'ACTIVE'
+  /** Deleted: its personal data is erased. */
+  | 'DELETED';
+
+/** Whether a chat is usable. */
+export type ChatStatus =
+  /** Deleted. */
+  | 'DELETED'
+  /** Open. */
+  | 'OPEN';
+
+/** On what basis the user may clone the person's voice. */
+export type ConsentBasis =
+  /** The person gave the user their consent. */
+  | 'PERSON_CONSENTED'
+  /** The user is the person. */
+  | 'SELF';
+
+/** State of a reply's spoken version. */
+export type DubState =
+  /** Synthesis failed; see `failure`. */
+  | 'FAILED'
+  /** Audio ready; see `audioUrl`. */
+  | 'READY';
+
+/** Gender the persona presents. */
+export type Gender =
+  /** Female. */
+  | 'FEMALE'
+  /** Male. */
+  | 'MALE'
+  /** Other or unspecified. */
+  | 'OTHER';
+
+/** Kinds of material an avatar learns from. */
+export type MaterialKind =
+  /** Recordings: wav, mp3, ogg/opus, m4a, flac. */
+  | 'AUDIO'
+  /** Messenger exports: Telegram result.json or zipped export, WhatsApp .txt. */
+  | 'CHAT_EXPORT'
+  /** Documents: txt, md, pdf, docx, html, srt/vtt. */
+  | 'TEXT'
+  /** Video (its audio track is used): mp4, mkv, webm, mov. */
+  | 'VIDEO';
+
+/** Where a material is on its way to becoming training text. */
+export type MaterialState =
+  /** Text is being extracted (transcribed for recordings). */
+  | 'EXTRACTING'
+  /** Extraction failed; see `failure`. */
+  | 'FAILED'
+  /** Extracted text is ready. */
+  | 'READY'
+  /** Stored, waiting for extraction. */
+  | 'UPLOADED';
+
+/** Persona card fields; omitted or empty text fields are cleared. */
+export type PersonaCardInput = {
+  /** Who the person is (up to 4000 characters). */
+  description?: string | null | undefined;
+  /** Gender the persona presents. */
+  gender?: Gender | null | undefined;
+  /** Extra instructions for replies (up to 4000 characters). */
+  instructions?: string | null | undefined;
+  /** Languages (BCP 47 codes, up to 10). */
+  languages?: Array<string> | null | undefined;
+  /** Character traits and manner (up to 4000 characters). */
+  personality?: string | null | undefined;
+  /** Typical situation of a conversation (up to 4000 characters). */
+  scenario?: string | null | undefined;
+};
+
+/** Where a message's reply stands. */
+export type ReplyState =
+  /** Cancelled by the user. */
+  | 'CANCELLED'
+  /** Failed; see `failure`. */
+  | 'FAILED'
+  /** The avatar is answering. */
+  | 'PENDING'
+  /** Answered; see `reply`. */
+  | 'REPLIED';
+
+/** Account details to sign up with. */
+export type SignUpInput = {
+  /** Email address; must be unique. */
+  email: string;
+  /** Full name (1–200 characters). */
+  fullName: string;
+  /** Password, at least 8 characters. */
+  password: string;
+};
+
+/** Groups of history entries, for filtering. */
+export type TimelineKind =
+  /** Chats opened, renamed, deleted. */
+  | 'CHAT'
+  /** Materials uploaded, extracted, failed, removed. */
+  | 'MATERIAL'
+  /** Messages, replies and dubs. */
+  | 'MESSAGE'
+  /** Created, renamed, persona card edited, deleted. */
+  | 'PROFILE'
+  /** Training runs, persona versions, tests. */
+  | 'TRAINING'
+  /** Voice consent and samples. */
+  | 'VOICE';
+
+/** Lifecycle of a training run. */
+export type TrainingStatus =
+  /** Finished: produced a persona version. */
+  | 'COMPLETED'
+  /** Failed; see `failure`. The active persona version did not change. */
+  | 'FAILED'
+  /** In progress. */
+  | 'RUNNING'
+  /** Stopped by the user. The active persona version did not change. */
+  | 'STOPPED';
+
+/** Consent to clone a voice. */
+export type VoiceConsentInput = {
+  /** Basis of the consent. */
+  basis: ConsentBasis;
+  /** When the person gave consent (ISO date, not in the future). */
+  consentGivenOn: string;
+  /** Whose voice it is. */
+  personName: string;
+  /** The statement, in the user's words. */
+  statement: string;
+};
+
+/** State of a voice sample's check. */
+export type VoiceSampleState =
+  /** Checked and in use. */
+  | 'READY'
+  /** Rejected; see `failure`. */
+  | 'REJECTED'
+  /** Waiting for the check. */
+  | 'SUBMITTED';
+
+export type SessionFieldsFragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, email: string, fullName: string } };
+
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { signUp: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, email: string, fullName: string } } };
+
+export type LogInMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type LogInMutation = { logIn: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, email: string, fullName: string } } };
+
+export type RefreshSessionMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+
+export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, email: string, fullName: string } } };
+
+export type LogOutMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+
+export type LogOutMutation = { logOut: boolean };
+
+export type ProfileQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProfileQuery = { me: { id: string, email: string, fullName: string, registeredAt: string, apiTokens: Array<{ id: string, name: string, issuedAt: string, lastUsedAt: string | null, revokedAt: string | null }> } };
+
+export type UpdateProfileMutationVariables = Exact<{
+  fullName: string;
+}>;
+
+
+export type UpdateProfileMutation = { updateProfile: { position: string } };
+
+export type IssueApiTokenMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type IssueApiTokenMutation = { issueApiToken: { secret: string, position: string, token: { id: string, name: string } } };
+
+export type RevokeApiTokenMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiTokenMutation = { revokeApiToken: { position: string } };
+
+export type AvatarSummaryFragment = { id: string, name: string | null, status: AvatarStatus, createdAt: string, updatedAt: string, activePersonaVersion: number | null };
+
+export type AvatarListQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type AvatarListQuery = { avatars: { nodes: Array<{ id: string, name: string | null, status: AvatarStatus, createdAt: string, updatedAt: string, activePersonaVersion: number | null, materials: Array<{ id: string }>, chats: { nodes: Array<{ id: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AvatarOverviewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AvatarOverviewQuery = { avatar: { id: string, name: string | null, status: AvatarStatus, createdAt: string, updatedAt: string, activePersonaVersion: number | null, personaCard: { description: string | null, personality: string | null, scenario: string | null, instructions: string | null, gender: Gender | null, languages: Array<string> }, materials: Array<{ id: string }>, voice: { sample: { id: string, state: VoiceSampleState } | null }, chats: { nodes: Array<{ id: string }> }, personaVersions: Array<{ version: number }> } };
+
+export type CreateAvatarMutationVariables = Exact<{
+  name: string;
+  clientMutationId?: string | number | null | undefined;
+}>;
+
+
+export type CreateAvatarMutation = { createAvatar: { avatarId: string, position: string } };
+
+export type RenameAvatarMutationVariables = Exact<{
+  id: string | number;
+  name: string;
+}>;
+
+
+export type RenameAvatarMutation = { renameAvatar: { position: string, avatar: { id: string, name: string | null } } };
+
+export type EditPersonaCardMutationVariables = Exact<{
+  id: string | number;
+  card: PersonaCardInput;
+}>;
+
+
+export type EditPersonaCardMutation = { editPersonaCard: { position: string } };
+
+export type DeleteAvatarMutationVariables = Exact<{
+  id: string | number;
+  confirmName: string;
+}>;
+
+
+export type DeleteAvatarMutation = { deleteAvatar: { position: string } };
+
+export type AvatarChangedSubscriptionVariables = Exact<{
+  avatarId?: string | number | null | undefined;
+}>;
+
+
+export type AvatarChangedSubscription = { avatarChanged: { position: string, avatar: { id: string, name: string | null, status: AvatarStatus, createdAt: string, updatedAt: string, activePersonaVersion: number | null } } };
+
+export type MessageFieldsFragment = { id: string, chatId: string, text: string | null, sentAt: string, replyState: ReplyState, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, failure: { code: string, reason: string } | null } | null } | null };
+
+export type ChatListQueryVariables = Exact<{
+  avatarId: string | number;
+}>;
+
+
+export type ChatListQuery = { avatar: { id: string, chats: { nodes: Array<{ id: string, title: string | null, status: ChatStatus, createdAt: string, messageCount: number, lastMessageAt: string | null }> } } };
+
+export type ChatViewQueryVariables = Exact<{
+  chatId: string | number;
+}>;
+
+
+export type ChatViewQuery = { chat: { id: string, title: string | null, status: ChatStatus, messageCount: number, messages: { nodes: Array<{ id: string, chatId: string, text: string | null, sentAt: string, replyState: ReplyState, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, failure: { code: string, reason: string } | null } | null } | null }> } } };
+
+export type OpenChatMutationVariables = Exact<{
+  avatarId: string | number;
+  title: string;
+  clientMutationId?: string | number | null | undefined;
+}>;
+
+
+export type OpenChatMutation = { openChat: { chatId: string, position: string } };
+
+export type RenameChatMutationVariables = Exact<{
+  id: string | number;
+  title: string;
+}>;
+
+
+export type RenameChatMutation = { renameChat: { position: string } };
+
+export type DeleteChatMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteChatMutation = { deleteChat: { position: string } };
+
+export type SendMessageMutationVariables = Exact<{
+  chatId: string | number;
+  text: string;
+  clientMutationId?: string | number | null | undefined;
+}>;
+
+
+export type SendMessageMutation = { sendMessage: { messageId: string, position: string, message: { id: string, chatId: string, text: string | null, sentAt: string, replyState: ReplyState, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, failure: { code: string, reason: string } | null } | null } | null } } };
+
+export type CancelReplyMutationVariables = Exact<{
+  chatId: string | number;
+  messageId: string | number;
+}>;
+
+
+export type CancelReplyMutation = { cancelReply: { position: string } };
+
+export type ReplyTokensSubscriptionVariables = Exact<{
+  chatId: string | number;
+}>;
+
+
+export type ReplyTokensSubscription = { replyTokens: { messageId: string, index: number, text: string, done: boolean } };
+
+export type MessageChangedSubscriptionVariables = Exact<{
+  chatId: string | number;
+}>;
+
+
+export type MessageChangedSubscription = { messageChanged: { position: string, message: { id: string, chatId: string, text: string | null, sentAt: string, replyState: ReplyState, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, failure: { code: string, reason: string } | null } | null } | null } } };
+
+export type TimelineQueryVariables = Exact<{
+  avatarId: string | number;
+  after?: string | null | undefined;
+  kinds?: Array<TimelineKind> | TimelineKind | null | undefined;
+}>;
+
+
+export type TimelineQuery = { avatar: { id: string, chainHead: { hash: string, revision: number } | null, timeline: { nodes: Array<{ position: string, type: string, kind: TimelineKind, actor: string, occurredAt: string, summary: string, chatId: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type MaterialFieldsFragment = { id: string, fileName: string | null, mediaType: string, kind: MaterialKind, sizeBytes: number, state: MaterialState, uploadedAt: string, updatedAt: string, charCount: number | null, durationSec: number | null, language: string | null, preview: string | null, participants: Array<string>, chosenParticipant: string | null, downloadUrl: string, removed: boolean, failure: { code: string, reason: string } | null };
+
+export type MaterialListQueryVariables = Exact<{
+  avatarId: string | number;
+}>;
+
+
+export type MaterialListQuery = { avatar: { id: string, materials: Array<{ id: string, fileName: string | null, mediaType: string, kind: MaterialKind, sizeBytes: number, state: MaterialState, uploadedAt: string, updatedAt: string, charCount: number | null, durationSec: number | null, language: string | null, preview: string | null, participants: Array<string>, chosenParticipant: string | null, downloadUrl: string, removed: boolean, failure: { code: string, reason: string } | null }> } };
+
+export type MaterialDetailQueryVariables = Exact<{
+  avatarId: string | number;
+  materialId: string | number;
+}>;
+
+
+export type MaterialDetailQuery = { avatar: { id: string, material: { text: string | null, id: string, fileName: string | null, mediaType: string, kind: MaterialKind, sizeBytes: number, state: MaterialState, uploadedAt: string, updatedAt: string, charCount: number | null, durationSec: number | null, language: string | null, preview: string | null, participants: Array<string>, chosenParticipant: string | null, downloadUrl: string, removed: boolean, segments: Array<{ startSec: number | null, endSec: number | null, text: string, speakerSimilarity: number | null }>, failure: { code: string, reason: string } | null } } };
+
+export type RemoveMaterialMutationVariables = Exact<{
+  avatarId: string | number;
+  materialId: string | number;
+}>;
+
+
+export type RemoveMaterialMutation = { removeMaterial: { position: string } };
+
+export type ChooseChatParticipantMutationVariables = Exact<{
+  avatarId: string | number;
+  materialId: string | number;
+  participant: string;
+}>;
+
+
+export type ChooseChatParticipantMutation = { chooseChatParticipant: { position: string } };
+
+export type MaterialChangedSubscriptionVariables = Exact<{
+  avatarId: string | number;
+}>;
+
+
+export type MaterialChangedSubscription = { materialChanged: { position: string, material: { id: string, fileName: string | null, mediaType: string, kind: MaterialKind, sizeBytes: number, state: MaterialState, uploadedAt: string, updatedAt: string, charCount: number | null, durationSec: number | null, language: string | null, preview: string | null, participants: Array<string>, chosenParticipant: string | null, downloadUrl: string, removed: boolean, failure: { code: string, reason: string } | null } } };
+
+export type ServiceStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ServiceStatusQuery = { status: { ready: boolean, parts: Array<{ name: string, ok: boolean, detail: string | null }> } };
+
+export type RunFieldsFragment = { id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, report: unknown, createdAt: string } | null };
+
+export type TrainingPageQueryVariables = Exact<{
+  avatarId: string | number;
+}>;
+
+
+export type TrainingPageQuery = { avatar: { id: string, activePersonaVersion: number | null, materials: Array<{ id: string, state: MaterialState }>, currentTraining: { id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, report: unknown, createdAt: string } | null } | null, trainingRuns: { nodes: Array<{ id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, report: unknown, createdAt: string } | null }> }, personaVersions: Array<{ version: number, runId: string, createdAt: string, active: boolean, stats: unknown }> } };
+
+export type StartTrainingMutationVariables = Exact<{
+  avatarId: string | number;
+  clientMutationId?: string | number | null | undefined;
+}>;
+
+
+export type StartTrainingMutation = { startTraining: { runId: string, position: string } };
+
+export type StopTrainingMutationVariables = Exact<{
+  avatarId: string | number;
+  runId: string | number;
+}>;
+
+
+export type StopTrainingMutation = { stopTraining: { position: string } };
+
+export type ActivatePersonaVersionMutationVariables = Exact<{
+  avatarId: string | number;
+  version: number;
+}>;
+
+
+export type ActivatePersonaVersionMutation = { activatePersonaVersion: { position: string } };
+
+export type TrainingChangedSubscriptionVariables = Exact<{
+  avatarId: string | number;
+}>;
+
+
+export type TrainingChangedSubscription = { trainingChanged: { position: string, run: { id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, report: unknown, createdAt: string } | null } } };
+
+export type TestReportsQueryVariables = Exact<{
+  avatarId: string | number;
+}>;
+
+
+export type TestReportsQuery = { avatar: { id: string, activePersonaVersion: number | null, testReports: Array<{ runId: string, personaVersion: number, report: unknown, createdAt: string }> } };
+
+export type VoiceFieldsFragment = { consent: { basis: ConsentBasis, personName: string | null, consentGivenOn: string, statement: string | null, recordedAt: string } | null, sample: { id: string, state: VoiceSampleState, durationSec: number | null, loudnessLufs: number | null, speakerConsistency: number | null, submittedAt: string, audioUrl: string, failure: { code: string, reason: string } | null } | null };
+
+export type VoicePageQueryVariables = Exact<{
+  avatarId: string | number;
+}>;
+
+
+export type VoicePageQuery = { avatar: { id: string, name: string | null, voice: { consent: { basis: ConsentBasis, personName: string | null, consentGivenOn: string, statement: string | null, recordedAt: string } | null, sample: { id: string, state: VoiceSampleState, durationSec: number | null, loudnessLufs: number | null, speakerConsistency: number | null, submittedAt: string, audioUrl: string, failure: { code: string, reason: string } | null } | null }, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind, state: MaterialState, durationSec: number | null, downloadUrl: string }> } };
+
+export type RecordVoiceConsentMutationVariables = Exact<{
+  avatarId: string | number;
+  consent: VoiceConsentInput;
+}>;
+
+
+export type RecordVoiceConsentMutation = { recordVoiceConsent: { position: string } };
+
+export type CutVoiceSampleMutationVariables = Exact<{
+  avatarId: string | number;
+  materialId: string | number;
+  startSec: number;
+  endSec: number;
+}>;
+
+
+export type CutVoiceSampleMutation = { cutVoiceSample: { position: string } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const SessionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SessionFields on Session {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  user {
+    id
+    email
+    fullName
+  }
+}
+    `, {"fragmentName":"SessionFields"}) as unknown as TypedDocumentString<SessionFieldsFragment, unknown>;
+export const AvatarSummaryFragmentDoc = new TypedDocumentString(`
+    fragment AvatarSummary on Avatar {
+  id
+  name
+  status
+  createdAt
+  updatedAt
+  activePersonaVersion
+}
+    `, {"fragmentName":"AvatarSummary"}) as unknown as TypedDocumentString<AvatarSummaryFragment, unknown>;
+export const MessageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MessageFields on Message {
+  id
+  chatId
+  text
+  sentAt
+  replyState
+  failure {
+    code
+    reason
+  }
+  reply {
+    id
+    text
+    personaVersion
+    latencyMs
+    dub {
+      state
+      audioUrl
+      durationSec
+      voice
+      failure {
+        code
+        reason
+      }
+    }
+  }
+}
+    `, {"fragmentName":"MessageFields"}) as unknown as TypedDocumentString<MessageFieldsFragment, unknown>;
+export const MaterialFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MaterialFields on Material {
+  id
+  fileName
+  mediaType
+  kind
+  sizeBytes
+  state
+  failure {
+    code
+    reason
+  }
+  uploadedAt
+  updatedAt
+  charCount
+  durationSec
+  language
+  preview
+  participants
+  chosenParticipant
+  downloadUrl
+  removed
+}
+    `, {"fragmentName":"MaterialFields"}) as unknown as TypedDocumentString<MaterialFieldsFragment, unknown>;
+export const RunFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RunFields on TrainingRun {
+  id
+  status
+  stage
+  percent
+  etaSeconds
+  startedAt
+  finishedAt
+  settings
+  personaVersion
+  stats
+  failure {
+    code
+    reason
+  }
+  materials {
+    id
+    fileName
+    kind
+  }
+  testReport {
+    personaVersion
+    report
+    createdAt
+  }
+}
+    `, {"fragmentName":"RunFields"}) as unknown as TypedDocumentString<RunFieldsFragment, unknown>;
+export const VoiceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VoiceFields on Voice {
+  consent {
+    basis
+    personName
+    consentGivenOn
+    statement
+    recordedAt
+  }
+  sample {
+    id
+    state
+    durationSec
+    loudnessLufs
+    speakerConsistency
+    failure {
+      code
+      reason
+    }
+    submittedAt
+    audioUrl
+  }
+}
+    `, {"fragmentName":"VoiceFields"}) as unknown as TypedDocumentString<VoiceFieldsFragment, unknown>;
+export const SignUpDocument = new TypedDocumentString(`
+    mutation SignUp($input: SignUpInput!) {
+  signUp(input: $input) {
+    ...SessionFields
+  }
+}
+    fragment SessionFields on Session {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  user {
+    id
+    email
+    fullName
+  }
+}`) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const LogInDocument = new TypedDocumentString(`
+    mutation LogIn($email: String!, $password: String!) {
+  logIn(email: $email, password: $password) {
+    ...SessionFields
+  }
+}
+    fragment SessionFields on Session {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  user {
+    id
+    email
+    fullName
+  }
+}`) as unknown as TypedDocumentString<LogInMutation, LogInMutationVariables>;
+export const RefreshSessionDocument = new TypedDocumentString(`
+    mutation RefreshSession($refreshToken: String!) {
+  refreshSession(refreshToken: $refreshToken) {
+    ...SessionFields
+  }
+}
+    fragment SessionFields on Session {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  user {
+    id
+    email
+    fullName
+  }
+}`) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
+export const LogOutDocument = new TypedDocumentString(`
+    mutation LogOut($refreshToken: String!) {
+  logOut(refreshToken: $refreshToken)
+}
+    `) as unknown as TypedDocumentString<LogOutMutation, LogOutMutationVariables>;
+export const ProfileDocument = new TypedDocumentString(`
+    query Profile {
+  me {
+    id
+    email
+    fullName
+    registeredAt
+    apiTokens {
+      id
+      name
+      issuedAt
+      lastUsedAt
+      revokedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProfileQuery, ProfileQueryVariables>;
+export const UpdateProfileDocument = new TypedDocumentString(`
+    mutation UpdateProfile($fullName: String!) {
+  updateProfile(fullName: $fullName) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
+export const IssueApiTokenDocument = new TypedDocumentString(`
+    mutation IssueApiToken($name: String!) {
+  issueApiToken(name: $name) {
+    secret
+    position
+    token {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IssueApiTokenMutation, IssueApiTokenMutationVariables>;
+export const RevokeApiTokenDocument = new TypedDocumentString(`
+    mutation RevokeApiToken($id: ID!) {
+  revokeApiToken(id: $id) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
+export const AvatarListDocument = new TypedDocumentString(`
+    query AvatarList($after: String) {
+  avatars(first: 50, after: $after) {
+    nodes {
+      ...AvatarSummary
+      materials {
+        id
+      }
+      chats(first: 1) {
+        nodes {
+          id
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment AvatarSummary on Avatar {
+  id
+  name
+  status
+  createdAt
+  updatedAt
+  activePersonaVersion
+}`) as unknown as TypedDocumentString<AvatarListQuery, AvatarListQueryVariables>;
+export const AvatarOverviewDocument = new TypedDocumentString(`
+    query AvatarOverview($id: ID!) {
+  avatar(id: $id) {
+    ...AvatarSummary
+    personaCard {
+      description
+      personality
+      scenario
+      instructions
+      gender
+      languages
+    }
+    materials {
+      id
+    }
+    voice {
+      sample {
+        id
+        state
+      }
+    }
+    chats(first: 100) {
+      nodes {
+        id
+      }
+    }
+    personaVersions {
+      version
+    }
+  }
+}
+    fragment AvatarSummary on Avatar {
+  id
+  name
+  status
+  createdAt
+  updatedAt
+  activePersonaVersion
+}`) as unknown as TypedDocumentString<AvatarOverviewQuery, AvatarOverviewQueryVariables>;
+export const CreateAvatarDocument = new TypedDocumentString(`
+    mutation CreateAvatar($name: String!, $clientMutationId: ID) {
+  createAvatar(name: $name, clientMutationId: $clientMutationId) {
+    avatarId
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<CreateAvatarMutation, CreateAvatarMutationVariables>;
+export const RenameAvatarDocument = new TypedDocumentString(`
+    mutation RenameAvatar($id: ID!, $name: String!) {
+  renameAvatar(id: $id, name: $name) {
+    position
+    avatar {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RenameAvatarMutation, RenameAvatarMutationVariables>;
+export const EditPersonaCardDocument = new TypedDocumentString(`
+    mutation EditPersonaCard($id: ID!, $card: PersonaCardInput!) {
+  editPersonaCard(id: $id, card: $card) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<EditPersonaCardMutation, EditPersonaCardMutationVariables>;
+export const DeleteAvatarDocument = new TypedDocumentString(`
+    mutation DeleteAvatar($id: ID!, $confirmName: String!) {
+  deleteAvatar(id: $id, confirmName: $confirmName) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteAvatarMutation, DeleteAvatarMutationVariables>;
+export const AvatarChangedDocument = new TypedDocumentString(`
+    subscription AvatarChanged($avatarId: ID) {
+  avatarChanged(avatarId: $avatarId) {
+    position
+    avatar {
+      ...AvatarSummary
+    }
+  }
+}
+    fragment AvatarSummary on Avatar {
+  id
+  name
+  status
+  createdAt
+  updatedAt
+  activePersonaVersion
+}`) as unknown as TypedDocumentString<AvatarChangedSubscription, AvatarChangedSubscriptionVariables>;
+export const ChatListDocument = new TypedDocumentString(`
+    query ChatList($avatarId: ID!) {
+  avatar(id: $avatarId) {
+    id
+    chats(first: 100) {
+      nodes {
+        id
+        title
+        status
+        createdAt
+        messageCount
+        lastMessageAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChatListQuery, ChatListQueryVariables>;
+export const ChatViewDocument = new TypedDocumentString(`
+    query ChatView($chatId: ID!) {
+  chat(id: $chatId) {
+    id
+    title
+    status
+    messageCount
+    messages(first: 200, newestFirst: true) {
+      nodes {
+        ...MessageFields
+      }
+    }
+  }
+}
+    fragment MessageFields on Message {
+  id
+  chatId
+  text
+  sentAt
+  replyState
+  failure {
+    code
+    reason
+  }
+  reply {
+    id
+    text
+    personaVersion
+    latencyMs
+    dub {
+      state
+      audioUrl
+      durationSec
+      voice
+      failure {
+        code
+        reason
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ChatViewQuery, ChatViewQueryVariables>;
+export const OpenChatDocument = new TypedDocumentString(`
+    mutation OpenChat($avatarId: ID!, $title: String!, $clientMutationId: ID) {
+  openChat(
+    avatarId: $avatarId
+    title: $title
+    clientMutationId: $clientMutationId
+  ) {
+    chatId
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<OpenChatMutation, OpenChatMutationVariables>;
+export const RenameChatDocument = new TypedDocumentString(`
+    mutation RenameChat($id: ID!, $title: String!) {
+  renameChat(id: $id, title: $title) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<RenameChatMutation, RenameChatMutationVariables>;
+export const DeleteChatDocument = new TypedDocumentString(`
+    mutation DeleteChat($id: ID!) {
+  deleteChat(id: $id) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteChatMutation, DeleteChatMutationVariables>;
+export const SendMessageDocument = new TypedDocumentString(`
+    mutation SendMessage($chatId: ID!, $text: String!, $clientMutationId: ID) {
+  sendMessage(chatId: $chatId, text: $text, clientMutationId: $clientMutationId) {
+    messageId
+    position
+    message {
+      ...MessageFields
+    }
+  }
+}
+    fragment MessageFields on Message {
+  id
+  chatId
+  text
+  sentAt
+  replyState
+  failure {
+    code
+    reason
+  }
+  reply {
+    id
+    text
+    personaVersion
+    latencyMs
+    dub {
+      state
+      audioUrl
+      durationSec
+      voice
+      failure {
+        code
+        reason
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<SendMessageMutation, SendMessageMutationVariables>;
+export const CancelReplyDocument = new TypedDocumentString(`
+    mutation CancelReply($chatId: ID!, $messageId: ID!) {
+  cancelReply(chatId: $chatId, messageId: $messageId) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<CancelReplyMutation, CancelReplyMutationVariables>;
+export const ReplyTokensDocument = new TypedDocumentString(`
+    subscription ReplyTokens($chatId: ID!) {
+  replyTokens(chatId: $chatId) {
+    messageId
+    index
+    text
+    done
+  }
+}
+    `) as unknown as TypedDocumentString<ReplyTokensSubscription, ReplyTokensSubscriptionVariables>;
+export const MessageChangedDocument = new TypedDocumentString(`
+    subscription MessageChanged($chatId: ID!) {
+  messageChanged(chatId: $chatId) {
+    position
+    message {
+      ...MessageFields
+    }
+  }
+}
+    fragment MessageFields on Message {
+  id
+  chatId
+  text
+  sentAt
+  replyState
+  failure {
+    code
+    reason
+  }
+  reply {
+    id
+    text
+    personaVersion
+    latencyMs
+    dub {
+      state
+      audioUrl
+      durationSec
+      voice
+      failure {
+        code
+        reason
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<MessageChangedSubscription, MessageChangedSubscriptionVariables>;
+export const TimelineDocument = new TypedDocumentString(`
+    query Timeline($avatarId: ID!, $after: String, $kinds: [TimelineKind!]) {
+  avatar(id: $avatarId) {
+    id
+    chainHead {
+      hash
+      revision
+    }
+    timeline(first: 50, after: $after, kinds: $kinds) {
+      nodes {
+        position
+        type
+        kind
+        actor
+        occurredAt
+        summary
+        chatId
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TimelineQuery, TimelineQueryVariables>;
+export const MaterialListDocument = new TypedDocumentString(`
+    query MaterialList($avatarId: ID!) {
+  avatar(id: $avatarId) {
+    id
+    materials {
+      ...MaterialFields
+    }
+  }
+}
+    fragment MaterialFields on Material {
+  id
+  fileName
+  mediaType
+  kind
+  sizeBytes
+  state
+  failure {
+    code
+    reason
+  }
+  uploadedAt
+  updatedAt
+  charCount
+  durationSec
+  language
+  preview
+  participants
+  chosenParticipant
+  downloadUrl
+  removed
+}`) as unknown as TypedDocumentString<MaterialListQuery, MaterialListQueryVariables>;
+export const MaterialDetailDocument = new TypedDocumentString(`
+    query MaterialDetail($avatarId: ID!, $materialId: ID!) {
+  avatar(id: $avatarId) {
+    id
+    material(id: $materialId) {
+      ...MaterialFields
+      text(maxChars: 20000)
+      segments(first: 500) {
+        startSec
+        endSec
+        text
+        speakerSimilarity
+      }
+    }
+  }
+}
+    fragment MaterialFields on Material {
+  id
+  fileName
+  mediaType
+  kind
+  sizeBytes
+  state
+  failure {
+    code
+    reason
+  }
+  uploadedAt
+  updatedAt
+  charCount
+  durationSec
+  language
+  preview
+  participants
+  chosenParticipant
+  downloadUrl
+  removed
+}`) as unknown as TypedDocumentString<MaterialDetailQuery, MaterialDetailQueryVariables>;
+export const RemoveMaterialDocument = new TypedDocumentString(`
+    mutation RemoveMaterial($avatarId: ID!, $materialId: ID!) {
+  removeMaterial(avatarId: $avatarId, materialId: $materialId) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveMaterialMutation, RemoveMaterialMutationVariables>;
+export const ChooseChatParticipantDocument = new TypedDocumentString(`
+    mutation ChooseChatParticipant($avatarId: ID!, $materialId: ID!, $participant: String!) {
+  chooseChatParticipant(
+    avatarId: $avatarId
+    materialId: $materialId
+    participant: $participant
+  ) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<ChooseChatParticipantMutation, ChooseChatParticipantMutationVariables>;
+export const MaterialChangedDocument = new TypedDocumentString(`
+    subscription MaterialChanged($avatarId: ID!) {
+  materialChanged(avatarId: $avatarId) {
+    position
+    material {
+      ...MaterialFields
+    }
+  }
+}
+    fragment MaterialFields on Material {
+  id
+  fileName
+  mediaType
+  kind
+  sizeBytes
+  state
+  failure {
+    code
+    reason
+  }
+  uploadedAt
+  updatedAt
+  charCount
+  durationSec
+  language
+  preview
+  participants
+  chosenParticipant
+  downloadUrl
+  removed
+}`) as unknown as TypedDocumentString<MaterialChangedSubscription, MaterialChangedSubscriptionVariables>;
+export const ServiceStatusDocument = new TypedDocumentString(`
+    query ServiceStatus {
+  status {
+    ready
+    parts {
+      name
+      ok
+      detail
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ServiceStatusQuery, ServiceStatusQueryVariables>;
+export const TrainingPageDocument = new TypedDocumentString(`
+    query TrainingPage($avatarId: ID!) {
+  avatar(id: $avatarId) {
+    id
+    activePersonaVersion
+    materials {
+      id
+      state
+    }
+    currentTraining {
+      ...RunFields
+    }
+    trainingRuns(first: 50) {
+      nodes {
+        ...RunFields
+      }
+    }
+    personaVersions {
+      version
+      runId
+      createdAt
+      active
+      stats
+    }
+  }
+}
+    fragment RunFields on TrainingRun {
+  id
+  status
+  stage
+  percent
+  etaSeconds
+  startedAt
+  finishedAt
+  settings
+  personaVersion
+  stats
+  failure {
+    code
+    reason
+  }
+  materials {
+    id
+    fileName
+    kind
+  }
+  testReport {
+    personaVersion
+    report
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<TrainingPageQuery, TrainingPageQueryVariables>;
+export const StartTrainingDocument = new TypedDocumentString(`
+    mutation StartTraining($avatarId: ID!, $clientMutationId: ID) {
+  startTraining(avatarId: $avatarId, clientMutationId: $clientMutationId) {
+    runId
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<StartTrainingMutation, StartTrainingMutationVariables>;
+export const StopTrainingDocument = new TypedDocumentString(`
+    mutation StopTraining($avatarId: ID!, $runId: ID!) {
+  stopTraining(avatarId: $avatarId, runId: $runId) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<StopTrainingMutation, StopTrainingMutationVariables>;
+export const ActivatePersonaVersionDocument = new TypedDocumentString(`
+    mutation ActivatePersonaVersion($avatarId: ID!, $version: Int!) {
+  activatePersonaVersion(avatarId: $avatarId, version: $version) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<ActivatePersonaVersionMutation, ActivatePersonaVersionMutationVariables>;
+export const TrainingChangedDocument = new TypedDocumentString(`
+    subscription TrainingChanged($avatarId: ID!) {
+  trainingChanged(avatarId: $avatarId) {
+    position
+    run {
+      ...RunFields
+    }
+  }
+}
+    fragment RunFields on TrainingRun {
+  id
+  status
+  stage
+  percent
+  etaSeconds
+  startedAt
+  finishedAt
+  settings
+  personaVersion
+  stats
+  failure {
+    code
+    reason
+  }
+  materials {
+    id
+    fileName
+    kind
+  }
+  testReport {
+    personaVersion
+    report
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<TrainingChangedSubscription, TrainingChangedSubscriptionVariables>;
+export const TestReportsDocument = new TypedDocumentString(`
+    query TestReports($avatarId: ID!) {
+  avatar(id: $avatarId) {
+    id
+    activePersonaVersion
+    testReports {
+      runId
+      personaVersion
+      report
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestReportsQuery, TestReportsQueryVariables>;
+export const VoicePageDocument = new TypedDocumentString(`
+    query VoicePage($avatarId: ID!) {
+  avatar(id: $avatarId) {
+    id
+    name
+    voice {
+      ...VoiceFields
+    }
+    materials {
+      id
+      fileName
+      kind
+      state
+      durationSec
+      downloadUrl
+    }
+  }
+}
+    fragment VoiceFields on Voice {
+  consent {
+    basis
+    personName
+    consentGivenOn
+    statement
+    recordedAt
+  }
+  sample {
+    id
+    state
+    durationSec
+    loudnessLufs
+    speakerConsistency
+    failure {
+      code
+      reason
+    }
+    submittedAt
+    audioUrl
+  }
+}`) as unknown as TypedDocumentString<VoicePageQuery, VoicePageQueryVariables>;
+export const RecordVoiceConsentDocument = new TypedDocumentString(`
+    mutation RecordVoiceConsent($avatarId: ID!, $consent: VoiceConsentInput!) {
+  recordVoiceConsent(avatarId: $avatarId, consent: $consent) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<RecordVoiceConsentMutation, RecordVoiceConsentMutationVariables>;
+export const CutVoiceSampleDocument = new TypedDocumentString(`
+    mutation CutVoiceSample($avatarId: ID!, $materialId: ID!, $startSec: Float!, $endSec: Float!) {
+  cutVoiceSample(
+    avatarId: $avatarId
+    materialId: $materialId
+    startSec: $startSec
+    endSec: $endSec
+  ) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<CutVoiceSampleMutation, CutVoiceSampleMutationVariables>;

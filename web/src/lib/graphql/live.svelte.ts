@@ -1,0 +1,100 @@
+import { type Client, createClient } from 'graphql-ws';
+import { session } from '../session/session.svelte.ts';
+import { ApiError, type ApiErrorBody } from './api-error.ts';
+import type { TypedDocumentString } from './generated/graphql.ts';
+
+export type LiveState = 'idle' | 'connecting' | 'connected' | 'reconnecting';
+
+/**
+ * Subscriptions over one graphql-ws connection per signed-in session. The connection
+ * opens with the first subscription, authenticates with a fresh access token on every
+ * (re)connect, and retries forever with backoff: a restart of Bishop heals by itself.
+ */
+class Live {
+  state = $state<LiveState>('idle');
+  #client: Client | null = null;
+  #everConnected = false;
+
+  constructor() {
+    session.onReset(() => this.#dispose());
+  }
+
+  #connect(): Client {
+    if (this.#client) return this.#client;
+    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+    this.#client = createClient({
+      url,
+      lazy: true,
+      lazyCloseTimeout: 5_000,
+      keepAlive: 20_000,
+      retryAttempts: Number.POSITIVE_INFINITY,
+      shouldRetry: () => true,
+      connectionParams: async () => {
+        const token = await session.accessToken();
+        return token ? { authorization: `Bearer ${token}` } : {};
+      },
+      on: {
+        connecting: () => {
+          this.state = this.#everConnected ? 'reconnecting' : 'connecting';
+        },
+        connected: () => {
+          this.#everConnected = true;
+          this.state = 'connected';
+        },
+        closed: () => {
+          if (this.state === 'connected') this.state = 'reconnecting';
+        },
+      },
+    });
+    return this.#client;
+  }
+
+  #dispose(): void {
+    void this.#client?.dispose();
+    this.#client = null;
+    this.#everConnected = false;
+    this.state = 'idle';
+  }
+
+  /** Calls `onData` with every result until the returned function is called. */
+  subscribe<Data, Variables>(
+    document: TypedDocumentString<Data, Variables>,
+    variables: Variables,
+    onData: (data: Data) => void,
+    onError: (error: ApiError) => void = () => {},
+  ): () => void {
+    return this.#connect().subscribe<Data>(
+      { query: document.toString(), variables: variables as Record<string, unknown> },
+      {
+        next: (result) => {
+          const first = result.errors?.[0];
+          if (first)
+            onError(
+              ApiError.fromBody({ message: first.message, extensions: first.extensions as ApiErrorBody['extensions'] }),
+            );
+          if (result.data) onData(result.data as Data);
+        },
+        error: (error) => onError(ApiError.network(error)),
+        complete: () => {},
+      },
+    );
+  }
+}
+
+export const live = new Live();
+
+/**
+ * Subscribes for as long as the calling component lives, resubscribing when the
+ * variables change (call during component initialisation).
+ */
+export function subscribeWhileMounted<Data, Variables>(
+  document: TypedDocumentString<Data, Variables>,
+  variables: () => Variables | null,
+  onData: (data: Data) => void,
+): void {
+  $effect(() => {
+    const current = variables();
+    if (current === null) return;
+    return live.subscribe(document, current, onData);
+  });
+}

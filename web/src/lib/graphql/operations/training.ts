@@ -1,0 +1,109 @@
+import { graphql } from '../generated/index.ts';
+
+export const RunFields = graphql(`
+  fragment RunFields on TrainingRun {
+    id
+    status
+    stage
+    percent
+    etaSeconds
+    startedAt
+    finishedAt
+    settings
+    personaVersion
+    stats
+    failure {
+      code
+      reason
+    }
+    materials {
+      id
+      fileName
+      kind
+    }
+    testReport {
+      personaVersion
+      report
+      createdAt
+    }
+  }
+`);
+
+export const TrainingPage = graphql(`
+  query TrainingPage($avatarId: ID!) {
+    avatar(id: $avatarId) {
+      id
+      activePersonaVersion
+      materials {
+        id
+        state
+      }
+      currentTraining {
+        ...RunFields
+      }
+      trainingRuns(first: 50) {
+        nodes {
+          ...RunFields
+        }
+      }
+      personaVersions {
+        version
+        runId
+        createdAt
+        active
+        stats
+      }
+    }
+  }
+`);
+
+export const StartTraining = graphql(`
+  mutation StartTraining($avatarId: ID!, $clientMutationId: ID) {
+    startTraining(avatarId: $avatarId, clientMutationId: $clientMutationId) {
+      runId
+      position
+    }
+  }
+`);
+
+export const StopTraining = graphql(`
+  mutation StopTraining($avatarId: ID!, $runId: ID!) {
+    stopTraining(avatarId: $avatarId, runId: $runId) {
+      position
+    }
+  }
+`);
+
+export const ActivatePersonaVersion = graphql(`
+  mutation ActivatePersonaVersion($avatarId: ID!, $version: Int!) {
+    activatePersonaVersion(avatarId: $avatarId, version: $version) {
+      position
+    }
+  }
+`);
+
+export const TrainingChanged = graphql(`
+  subscription TrainingChanged($avatarId: ID!) {
+    trainingChanged(avatarId: $avatarId) {
+      position
+      run {
+        ...RunFields
+      }
+    }
+  }
+`);
+
+export const TestReports = graphql(`
+  query TestReports($avatarId: ID!) {
+    avatar(id: $avatarId) {
+      id
+      activePersonaVersion
+      testReports {
+        runId
+        personaVersion
+        report
+        createdAt
+      }
+    }
+  }
+`);

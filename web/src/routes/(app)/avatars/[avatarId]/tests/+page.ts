@@ -1,0 +1,9 @@
+import { TestReportsDocument } from '$lib/graphql/generated/graphql.ts';
+import { load as query } from '$lib/graphql/load.ts';
+import type { PageLoad } from './$types';
+
+export const load = (async ({ fetch, params, depends }) => {
+  depends('app:training');
+  const data = await query(fetch, TestReportsDocument, { avatarId: params.avatarId });
+  return { reports: data.avatar.testReports, activeVersion: data.avatar.activePersonaVersion };
+}) satisfies PageLoad;
