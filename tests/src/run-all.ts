@@ -37,6 +37,8 @@ const steps: readonly Step[] = [
   { name: 'end-to-end (real HTTP)', command: nodeTest('tests/e2e/**/*.test.ts') },
   { name: 'compose file and Dockerfile', command: nodeTest('tests/compose/**/*.test.ts') },
   { name: 'distributed: every role as its own process', command: nodeTest('tests/distributed/**/*.test.ts') },
+  // Restarts the machine's PostgreSQL and NATS once each, so it runs alone.
+  { name: 'fault: kill -9 and restarts under load', command: nodeTest('tests/fault/**/*.test.ts') },
   { name: 'benchmark smoke', command: nodeTest('tests/bench/**/*.test.ts') },
 ];
 

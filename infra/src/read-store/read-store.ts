@@ -56,6 +56,9 @@ function postgresDialect(options: Extract<ReadStoreOptions, { kind: 'postgres' }
   });
   // An idle client dying (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  // A client checked out of the pool (between the statements of a transaction) has no listener of
+  // the pool's: its connection dying would be an unhandled 'error' event. Its query fails instead.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new PostgresDialect({ pool });
 }
 

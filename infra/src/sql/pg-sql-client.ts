@@ -16,6 +16,9 @@ export function createPgSqlClient(options: PgSqlClientOptions): SqlClient {
   });
   // An idle client dying (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  // A client checked out of the pool (between the statements of a transaction) has no listener of
+  // the pool's: its connection dying would be an unhandled 'error' event. Its query fails instead.
+  pool.on('connect', (client) => client.on('error', () => {}));
 
   async function query<Row>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
     const client = await pool.connect();
