@@ -2,6 +2,7 @@ export * from './avatar/index.ts';
 export * from './chat/index.ts';
 export * from './email/index.ts';
 export * from './events/index.ts';
+export * from './fidelity/index.ts';
 export * from './kernel/index.ts';
 export * from './live/index.ts';
 export * from './persona/index.ts';

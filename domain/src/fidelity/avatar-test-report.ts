@@ -1,0 +1,130 @@
+/**
+ * The avatar test's report, as RecordAvatarTest carries it (AvatarTested.report)
+ * and the API shows it. Text metrics score the replies to held-out messages
+ * between a floor (another person's real words: 0) and a ceiling (the
+ * person's own other held-out replies: 1); voice metrics score dubs.
+ */
+export const avatarTestReportFormat = 'bishop.avatar-test/1';
+
+export const fidelityMetricNames = [
+  'embeddingSimilarity',
+  'styleSimilarity',
+  'authorship',
+  'speakerSimilarity',
+  'intelligibility',
+] as const;
+export type FidelityMetricName = (typeof fidelityMetricNames)[number];
+
+/** Who wrote the replies a text metric scored: an LLM with the persona in its prompt, or the retrieval responder. */
+export type ReplySource = 'llm' | 'retrieval';
+
+export type MetricQuality =
+  /** Every model behind the figure has real weights. */
+  | 'meaningful'
+  /** A model behind it is a test model (name ends in `-random`, or one the catalogue does not know): code path only. */
+  | 'testModel';
+
+export interface MetricFigures {
+  readonly metric: FidelityMetricName;
+  /** Text metrics: which replies were scored; voice metrics: null. */
+  readonly replies: ReplySource | null;
+  readonly status: 'measured' | 'notMeasured';
+  /** Why it was not measured ("not measured (model X missing)"), or what to keep in mind. */
+  readonly reason: string | null;
+  /** Mean score of the new version, normalised (text: 0 = anyone, 1 = the person; voice: see `unit`). */
+  readonly newVersion: number | null;
+  /** Mean score of the untrained baseline (persona card only; for voice, a generic voice). */
+  readonly baseline: number | null;
+  /** newVersion − baseline (higher is better). */
+  readonly lift: number | null;
+  /** 95 % bootstrap confidence interval of the lift. */
+  readonly ci95: readonly [number, number] | null;
+  /** Items scored (held-out pairs, or dubs). */
+  readonly n: number;
+  readonly quality: MetricQuality;
+  /** 'measured with a test model (not meaningful)' when quality is testModel. */
+  readonly qualityNote: string | null;
+  /** The raw scale the normalised figures come from. */
+  readonly scale: { readonly unit: string; readonly floor: number; readonly ceiling: number } | null;
+  /** Models behind the figure. */
+  readonly models: readonly string[];
+}
+
+/** All measured, meaningful text metrics of the headline replies, averaged per held-out pair. */
+export interface OverallFidelity {
+  readonly replies: ReplySource;
+  readonly metrics: readonly FidelityMetricName[];
+  readonly newVersion: number;
+  readonly baseline: number;
+  readonly lift: number;
+  readonly ci95: readonly [number, number];
+  readonly n: number;
+}
+
+/** The version that was active before this run, scored again on the same held-out pairs. */
+export interface ComparedWith {
+  readonly personaVersion: number;
+  readonly runId: string;
+  /** Its overall score on these pairs, and this version's lift over it. */
+  readonly overall: number | null;
+  readonly lift: number | null;
+  readonly ci95: readonly [number, number] | null;
+  /** Its own report's overall score, as recorded then (on the held-out pairs of its run). */
+  readonly reportedOverall: number | null;
+}
+
+export type TestVerdict =
+  /** Better than the version that was active (or, for a first version, than the untrained baseline), beyond doubt. */
+  | 'better'
+  | 'worse'
+  /** The confidence interval of the difference contains zero. */
+  | 'unclear'
+  | 'notMeasured';
+
+export interface HeldOutExample {
+  readonly message: string;
+  readonly real: string;
+  readonly newVersion: string | null;
+  readonly baseline: string | null;
+}
+
+export interface AvatarTestReport {
+  readonly format: typeof avatarTestReportFormat;
+  readonly runId: string;
+  readonly personaVersion: number;
+  readonly language: 'ru' | 'en';
+  readonly heldOutPairs: number;
+  /** Held-out pairs scored (a deterministic sample of at most a fixed number). */
+  readonly pairsTested: number;
+  /** Where the floor's "another person" came from. */
+  readonly floor: 'otherParticipants' | 'genericCorpus';
+  /** Which replies decide the verdict: an LLM's with real weights when there is one, else retrieval's. */
+  readonly headline: ReplySource;
+  readonly metrics: readonly MetricFigures[];
+  readonly overall: OverallFidelity | null;
+  readonly comparedWith: ComparedWith | null;
+  /** True when this version scores worse than the version that was active (its CI lies below zero). */
+  readonly worse: boolean;
+  readonly verdict: TestVerdict;
+  readonly examples: readonly HeldOutExample[];
+  readonly notes: readonly string[];
+  readonly durationMs: number;
+}
+
+export const testModelNote = 'measured with a test model (not meaningful)';
+
+/** The report if `value` is one this version reads, else null (older or foreign shapes show as raw JSON only). */
+export function asAvatarTestReport(value: unknown): AvatarTestReport | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const report = value as Partial<AvatarTestReport>;
+  if (report.format !== avatarTestReportFormat || !Array.isArray(report.metrics)) return null;
+  return report as AvatarTestReport;
+}
+
+/** The verdict from a difference's CI: beyond zero either way, or unclear. */
+export function verdictOf(ci95: readonly [number, number] | null): TestVerdict {
+  if (ci95 === null) return 'notMeasured';
+  if (ci95[0] > 0) return 'better';
+  if (ci95[1] < 0) return 'worse';
+  return 'unclear';
+}

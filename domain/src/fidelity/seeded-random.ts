@@ -1,0 +1,15 @@
+/**
+ * A reproducible uniform stream in [0, 1) (mulberry32). Written here because
+ * domain/ takes no dependencies; a bootstrap needs repeatability, not
+ * cryptographic quality, and a report must come out the same on every run.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
