@@ -8,7 +8,7 @@ const TARGET_AUDIO_PER_SECOND = 1;
 
 const SIZES = {
   full: { paragraphs: 3, warmups: 1, rounds: 5 },
-  quick: { paragraphs: 1, warmups: 1, rounds: 2 },
+  quick: { paragraphs: 1, warmups: 1, rounds: 3 },
 };
 
 const PARAGRAPH =

@@ -179,7 +179,7 @@ describe('command handling (load → fold → decide → append) on PostgreSQL',
     it('refuses a service sending a user-only command', async () => {
       const { avatarId } = await createAvatar(randomUUID());
       await rejectsWith(
-        bus.avatar(avatarId, { type: 'DeleteAvatar', data: {}, metadata: asSystem() }),
+        bus.avatar(avatarId, { type: 'RenameAvatar', data: { name: 'Renamed by a service' }, metadata: asSystem() }),
         'BISHOP_ERR_FORBIDDEN',
       );
     });
