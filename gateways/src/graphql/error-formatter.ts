@@ -17,9 +17,12 @@ interface Execution {
  */
 export function formatErrors(execution: Execution, context: MercuriusContext) {
   const log = context.reply?.log ?? context.app.log;
-  const errors = execution.errors.flatMap((error) => expand(error)).map((error) => toPublicError(error, log));
+  const expanded = execution.errors.flatMap((error) => expand(error));
+  const errors = expanded.map((error) => toPublicError(error, log));
   return {
-    statusCode: execution.data ? 200 : (requestStatus(errors) ?? execution.statusCode ?? 200),
+    statusCode: execution.data
+      ? 200
+      : (requestStatus(errors) ?? clientErrorStatus(expanded) ?? execution.statusCode ?? 200),
     response: { data: execution.data ?? null, errors },
   };
 }
@@ -32,6 +35,22 @@ function requestStatus(errors: readonly { path?: unknown; extensions: { code: st
   const [only] = errors;
   if (errors.length !== 1 || only?.path) return undefined;
   return ({ UNAUTHENTICATED: 401, RATE_LIMITED: 429 } as Record<string, number>)[only?.extensions.code ?? ''];
+}
+
+/**
+ * Fastify's own refusals of the request (a body over the size limit, a body that is
+ * not JSON) are the client's mistake: BAD_REQUEST with their message, never INTERNAL.
+ */
+function fastifyClientError(error: unknown): { statusCode: number } | undefined {
+  const { code, statusCode } = (error ?? {}) as { code?: unknown; statusCode?: unknown };
+  return typeof code === 'string' && code.startsWith('FST_ERR_') && typeof statusCode === 'number' && statusCode < 500
+    ? { statusCode }
+    : undefined;
+}
+
+/** The HTTP status of a request Fastify refused (413 for a body too large…). */
+function clientErrorStatus(errors: readonly GraphQLError[]): number | undefined {
+  return errors.length === 1 ? fastifyClientError(errors[0]?.originalError)?.statusCode : undefined;
 }
 
 /** Mercurius wraps validation failures as one error holding many. */
@@ -49,7 +68,7 @@ function toPublicError(error: GraphQLError, log: { error: (obj: object, msg: str
     return { ...base, extensions: { code: original.category, bishopCode: original.code, details: original.details } };
   }
   const code = (original as { code?: unknown } | undefined)?.code;
-  if (!original || (typeof code === 'string' && code.startsWith('MER_ERR_GQL'))) {
+  if (!original || (typeof code === 'string' && code.startsWith('MER_ERR_GQL')) || fastifyClientError(original)) {
     return { ...base, extensions: { code: 'BAD_REQUEST' } };
   }
   const reference = randomUUID();
