@@ -123,9 +123,15 @@ export async function openReplyRig(label: string, env: Record<string, string> = 
   }
 
   /** Opens a chat and subscribes to its reply tokens and message changes before anything is sent. */
-  async function openChat(avatarId: string) {
+  async function openChat(avatarId: string, options: { personaVersion?: number } = {}) {
     const chatId: string = (
-      await call('mutation($a: ID!) { openChat(avatarId: $a, title: "Разговор") { chatId } }', { a: avatarId })
+      await call(
+        'mutation($a: ID!, $v: Int) { openChat(avatarId: $a, title: "Разговор", personaVersion: $v) { chatId } }',
+        {
+          a: avatarId,
+          v: options.personaVersion ?? null,
+        },
+      )
     ).openChat.chatId;
     const ws = graphqlOverWebSocket(bishop.url, token);
     sockets.push(ws);
