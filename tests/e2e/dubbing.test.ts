@@ -27,8 +27,8 @@ interface DubView {
  * Ogg/Opus behind the media URL, against a real `bishop start` (PostgreSQL
  * server, test models: the VITS-signature tts-tiny-random through
  * transformers.js). The reply is recorded through the real command path
- * (RecordReply from this process into Bishop's database), which is what the
- * reply worker will do once it lands.
+ * (RecordReply from this process into Bishop's database), as the reply worker
+ * does, with texts of chosen lengths; `bishop start` runs without its own reply worker.
  */
 async function startDubbingBishop(label: string, extra: Record<string, string>) {
   const dataDir = await temporaryDirectory(label);
@@ -40,6 +40,8 @@ async function startDubbingBishop(label: string, extra: Record<string, string>) 
     BISHOP_DATABASE_SCHEMA: schema,
     BISHOP_READ_SCHEMA: `${schema}_read`,
     BISHOP_MASTER_KEY: masterKeyBase64,
+    // This test records replies itself (to control their text): no reply worker may race it.
+    BISHOP_START_WORKERS: 'extract,voice-check,dub,shred,train',
     ...testModelEnvironment(),
     ...extra,
   });

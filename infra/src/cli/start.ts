@@ -5,12 +5,15 @@ import type { BishopConfig } from '../config/config.ts';
 import { createGateway } from '../runtime/roles/gateway-role.ts';
 import { startProjector } from '../runtime/roles/projector-role.ts';
 import { serveWebUi, WebBuildMissingError } from '../runtime/roles/web-ui.ts';
+import { selectedWorkerKinds } from '../runtime/roles/worker-selection.ts';
 import { startWorkers } from '../runtime/roles/workers-role.ts';
 import { openStores } from '../runtime/stores.ts';
 
 /** `bishop start`: every role in one process, on the configured (by default embedded) stores. */
 export async function startBishop(config: BishopConfig): Promise<{ url: string; stop(): Promise<void> }> {
   const logger = pino({ level: config.logLevel });
+  // Checked before anything opens: a typo in the setting must not leave half a Bishop running.
+  const workerKinds = selectedWorkerKinds(config.startWorkers);
   const stores = await openStores(config);
   const projector = await startProjector(stores, logger.child({ role: 'projector' }));
   const relay = createRelay({
@@ -20,7 +23,7 @@ export async function startBishop(config: BishopConfig): Promise<{ url: string; 
   });
   await relay.start();
   const commands = createCommandBus({ eventStore: stores.eventStore });
-  const workers = startWorkers(config, stores, commands, logger.child({ role: 'worker' }));
+  const workers = startWorkers(config, stores, commands, logger.child({ role: 'worker' }), workerKinds);
   const gateway = await createGateway(config, stores, {
     projector,
     commands,

@@ -111,6 +111,10 @@ const environmentSchema = z.object({
   BISHOP_UPLOAD_MAX_FILES: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1000).default(100),
   BISHOP_ACCESS_TOKEN_TTL: seconds(900),
   BISHOP_REFRESH_TOKEN_TTL: seconds(30 * 24 * 3600),
+  BISHOP_START_WORKERS: z
+    .string()
+    .regex(/^(all|none|[a-z-]+(,[a-z-]+)*)$/, 'must be "all", "none" or worker kinds separated by commas')
+    .default('all'),
   BISHOP_TRAIN_CONCURRENCY: z.coerce.number({ error: 'must be a number' }).int().min(1).max(64).default(2),
   BISHOP_REPLY_MODE: z.enum(['auto', 'local', 'remote', 'retrieval']).default('auto'),
   BISHOP_LLM_URL: url(['http', 'https']).optional(),
@@ -230,6 +234,8 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env) {
     },
     accessTokenTtlSeconds: e.BISHOP_ACCESS_TOKEN_TTL,
     refreshTokenTtlSeconds: e.BISHOP_REFRESH_TOKEN_TTL,
+    /** Worker kinds `bishop start` runs in its own process ("all", "none" or a list); others run as `bishop run worker`. */
+    startWorkers: e.BISHOP_START_WORKERS,
     /** Training runs (of different avatars) one worker process builds at once. */
     trainConcurrency: e.BISHOP_TRAIN_CONCURRENCY,
     replies: {
