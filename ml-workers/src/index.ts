@@ -1,5 +1,6 @@
 export * from './dubbing/index.ts';
 export * from './extraction/index.ts';
+export * from './fidelity/index.ts';
 export * from './persona/index.ts';
 export * from './replies/index.ts';
 export * from './runtime/index.ts';

@@ -109,6 +109,8 @@ export interface AvatarTestReport {
   readonly examples: readonly HeldOutExample[];
   readonly notes: readonly string[];
   readonly durationMs: number;
+  /** Where the time went: replies per reply maker, scoring, dubs. */
+  readonly timingsMs: Readonly<Record<string, number>>;
 }
 
 export const testModelNote = 'measured with a test model (not meaningful)';

@@ -7,6 +7,7 @@ import {
   startDubWorker,
   startExtractWorker,
   startReplyWorker,
+  startTestWorker,
   startTrainWorker,
   startVoiceCheckWorker,
 } from '@bishop/ml-workers';
@@ -28,6 +29,8 @@ const workerStarters = {
     startTrainWorker({ ...shared, eventStore: stores.eventStore, concurrency: trainConcurrency, logger }),
   dub: (shared, stores, logger) => startDubWorker({ ...shared, eventStore: stores.eventStore, logger }),
   reply: (shared, stores, logger) => startReplyWorker({ ...shared, eventStore: stores.eventStore, logger }),
+  // The avatar test after each training run: replies to held-out messages and dubs, scored against the person.
+  test: (shared, stores, logger) => startTestWorker({ ...shared, eventStore: stores.eventStore, logger }),
   shred: (shared, stores, logger) =>
     startShredder({ ...shared, keyStore: stores.keyStore, rawEventStore: stores.rawEventStore, logger }),
 } satisfies Record<string, WorkerStarter>;

@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, describe, it } from 'node:test';
+import { type AvatarTestReport, asAvatarTestReport } from '@bishop/domain';
+import { type ReplySettings, type RunningWorker, startTestWorker } from '@bishop/ml-workers';
+import { createTtsEngines } from '@bishop/ml-workers/tts';
+import { eventually } from '../src/async.ts';
+import { testDatabaseUrl } from '../src/test-env.ts';
+import { openTrainingRig, type TrainingRig } from '../src/training-rig.ts';
+
+const dialogue = () => readFile(new URL('../fixtures/dialogues/WhatsApp Chat - Марина Соколова.txt', import.meta.url));
+
+/** Auto mode, as `bishop start` runs it: the test LLM is installed, so LLM replies are measured and marked. */
+const replies: ReplySettings = {
+  mode: 'auto',
+  remote: undefined,
+  maxContextTokens: 2048,
+  maxNewTokens: 24,
+  temperature: 0,
+  timeoutMs: 60_000,
+};
+
+/**
+ * The test worker on the embedded stack, after the real extraction and train
+ * workers: a report per completed run, between floor and ceiling, compared
+ * with the version that was active; test-model figures are marked.
+ */
+describe('avatar test worker', { concurrency: false }, () => {
+  let rig: TrainingRig;
+  let tester: RunningWorker;
+  before(async () => {
+    rig = await openTrainingRig('avatar-test', { databaseUrl: testDatabaseUrl });
+    rig.startTrainer();
+    tester = startTestWorker({
+      bus: rig.bus,
+      commands: rig.commands,
+      blobs: rig.blobs,
+      eventStore: rig.eventStore,
+      models: rig.models,
+      replies,
+      tts: createTtsEngines({ models: rig.models, engines: ['vits', 'espeak'], espeakProgram: 'espeak-ng' }),
+      espeakProgram: 'espeak-ng',
+      decrypt: async (event) => event,
+      maxPairs: 12,
+      logger: { info() {}, warn() {}, error: (fields, message) => console.error(message, fields) },
+    });
+  });
+  after(async () => {
+    await tester?.stop();
+    await rig?.close();
+  });
+
+  async function reportOf(avatarId: string, runId: string): Promise<AvatarTestReport> {
+    let report: AvatarTestReport | null = null;
+    await eventually(async () => {
+      const events = await rig.eventStore.readStream(`avatar-${avatarId}` as never);
+      const tested = events.find((event) => event.type === 'AvatarTested' && event.data.runId === runId);
+      report = tested ? asAvatarTestReport(tested.data.report) : null;
+      return report !== null;
+    }, 120_000);
+    return report as unknown as AvatarTestReport;
+  }
+
+  it('reports each run between floor and ceiling, and compares a retrain with the version that was active', async () => {
+    const avatarId = await rig.createAvatar('Марина');
+    const chat = await rig.upload(
+      avatarId,
+      'WhatsApp Chat - Марина Соколова.txt',
+      await dialogue(),
+      'chatExport',
+      'text/plain',
+    );
+    assert.deepEqual(await rig.waitUntilExtracted(avatarId, [chat]), []);
+    await rig.chooseParticipant(avatarId, chat, 'Марина Соколова');
+
+    const first = await rig.startTraining(avatarId, { holdOutShare: 0.15 });
+    assert.equal((await rig.finishedRun(avatarId, first)).run.status, 'completed');
+    const report = await reportOf(avatarId, first);
+    assert.equal(report.personaVersion, 1);
+    assert.equal(report.floor, 'otherParticipants');
+    assert.equal(report.headline, 'retrieval', 'the test LLM has random weights: retrieval decides');
+    assert.ok(report.pairsTested >= 8, `${report.pairsTested} pairs`);
+    const figure = (metric: string, source: string | null) =>
+      report.metrics.find((m) => m.metric === metric && m.replies === source);
+    for (const metric of ['styleSimilarity', 'authorship']) {
+      const measured = figure(metric, 'retrieval');
+      assert.equal(measured?.status, 'measured', JSON.stringify(measured));
+      assert.equal(measured?.quality, 'meaningful');
+      assert.ok((measured?.ci95?.[0] ?? 0) > 0, `${metric}: ${JSON.stringify(measured)}`);
+    }
+    const embedding = figure('embeddingSimilarity', 'retrieval');
+    assert.equal(embedding?.quality, 'testModel');
+    assert.equal(embedding?.qualityNote, 'measured with a test model (not meaningful)');
+    // The LLM replies were made by llm-tiny-random: measured, and said to be meaningless.
+    for (const metric of ['styleSimilarity', 'authorship', 'embeddingSimilarity']) {
+      const llm = figure(metric, 'llm');
+      assert.equal(llm?.quality, 'testModel', JSON.stringify(llm));
+      assert.ok(llm?.models.includes('llm-tiny-random'));
+    }
+    // Voice: no sample, so no speaker similarity; intelligibility of the generic dubs with the test Whisper.
+    assert.equal(figure('speakerSimilarity', null)?.reason, 'not measured (no voice sample)');
+    const intelligibility = figure('intelligibility', null);
+    assert.equal(intelligibility?.status, 'measured', JSON.stringify(intelligibility));
+    assert.equal(intelligibility?.quality, 'testModel');
+    assert.equal(report.comparedWith, null);
+    assert.equal(report.worse, false);
+    assert.equal(report.verdict, 'better');
+    assert.ok((report.overall?.ci95[0] ?? 0) > 0, JSON.stringify(report.overall));
+    assert.ok(report.examples.length > 0 && report.examples[0]?.real);
+
+    // A retrain on the same material: compared with version 1 on the same held-out pairs, not worse.
+    const second = await rig.startTraining(avatarId, { holdOutShare: 0.15 });
+    assert.equal((await rig.finishedRun(avatarId, second)).run.status, 'completed');
+    const retrained = await reportOf(avatarId, second);
+    assert.equal(retrained.personaVersion, 2);
+    assert.equal(retrained.comparedWith?.personaVersion, 1);
+    assert.equal(retrained.comparedWith?.reportedOverall, report.overall?.newVersion);
+    assert.equal(retrained.comparedWith?.lift, 0, 'the same material answers the same');
+    assert.equal(retrained.worse, false);
+    assert.equal(retrained.verdict, 'unclear');
+  });
+});
