@@ -1,3 +1,4 @@
+import { asAvatarTestReport } from '@bishop/domain';
 import type {
   AvatarRow,
   ChatRow,
@@ -156,11 +157,44 @@ export function timelineShape(row: TimelineRow) {
 }
 
 export function testReportShape(row: TestReportRow) {
+  // Typed fields read the same JSON; an erased report, or one in a format this server does not read, shows none.
+  const report = asAvatarTestReport(row.report);
+  const interval = (ci95: readonly [number, number] | null) => ({
+    liftLow: ci95?.[0] ?? null,
+    liftHigh: ci95?.[1] ?? null,
+  });
   return {
     runId: row.run_id,
     personaVersion: row.persona_version,
     report: row.report ?? {},
     createdAt: row.created_at,
+    verdict: report ? enumValue(report.verdict) : null,
+    worse: report ? report.worse : null,
+    headline: report ? enumValue(report.headline) : null,
+    overall: report?.overall
+      ? {
+          ...report.overall,
+          replies: enumValue(report.overall.replies),
+          metrics: report.overall.metrics.map(enumValue),
+          ...interval(report.overall.ci95),
+        }
+      : null,
+    metrics: (report?.metrics ?? []).map((metric) => ({
+      ...metric,
+      metric: enumValue(metric.metric),
+      replies: metric.replies ? enumValue(metric.replies) : null,
+      measured: metric.status === 'measured',
+      quality: enumValue(metric.quality),
+      ...interval(metric.ci95),
+      unit: metric.scale?.unit ?? null,
+      floor: metric.scale?.floor ?? null,
+      ceiling: metric.scale?.ceiling ?? null,
+    })),
+    comparedWith: report?.comparedWith ? { ...report.comparedWith, ...interval(report.comparedWith.ci95) } : null,
+    heldOutPairs: report?.heldOutPairs ?? null,
+    pairsTested: report?.pairsTested ?? null,
+    examples: report?.examples ?? [],
+    notes: report?.notes ?? [],
   };
 }
 
