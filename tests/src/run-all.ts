@@ -4,12 +4,22 @@
  * so one report shows everything that is red.
  */
 import { spawn } from 'node:child_process';
+import { globSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gatheredAttackSuites } from '../security/suites.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const node = process.execPath;
 const bin = (name: string) => `${root}node_modules/.bin/${name}`;
 const nodeTest = (...patterns: string[]) => [node, '--test', '--test-reporter=spec', ...patterns];
+const webScript = (script: string) => ['npm', 'run', '--silent', '-w', 'web', script];
+
+/** The files a glob matches, less some (node --test takes no exclusions). */
+function filesExcept(pattern: string, excluded: readonly string[]): string[] {
+  return globSync(pattern, { cwd: root })
+    .filter((file) => !excluded.includes(file))
+    .sort();
+}
 
 interface Step {
   readonly name: string;
@@ -31,10 +41,19 @@ const steps: readonly Step[] = [
       'infra/test/**/*.test.ts',
     ),
   },
+  // The web app: typed operations current with the schema, svelte-check, component tests, then the
+  // static build that `bishop start` serves (the browser step needs it; its name matches "browser" too).
+  { name: 'web: typed operations match the schema (codegen --check)', command: webScript('codegen:check') },
+  { name: 'web: svelte-check', command: webScript('check') },
+  { name: 'web: component tests (vitest)', command: webScript('test') },
+  { name: 'web: build (for the browser tests)', command: webScript('build') },
   // Contract suites share one PostgreSQL server; one file at a time keeps timings honest.
   { name: 'contract: adapters', command: [...nodeTest('tests/contract/**/*.test.ts'), '--test-concurrency=1'] },
   { name: 'integration: command handling', command: nodeTest('tests/integration/**/*.test.ts') },
-  { name: 'end-to-end (real HTTP)', command: nodeTest('tests/e2e/**/*.test.ts') },
+  // The e2e attack suites run in the security step, counted with the others.
+  { name: 'end-to-end (real HTTP)', command: nodeTest(...filesExcept('tests/e2e/**/*.test.ts', gatheredAttackSuites)) },
+  { name: 'security: every attack, counted', command: [node, 'tests/security/run.ts'] },
+  { name: 'browser end-to-end (Chromium, axe-core)', command: nodeTest('tests/browser/**/*.test.ts') },
   { name: 'compose file and Dockerfile', command: nodeTest('tests/compose/**/*.test.ts') },
   { name: 'distributed: every role as its own process', command: nodeTest('tests/distributed/**/*.test.ts') },
   // Restarts the machine's PostgreSQL and NATS once each, so it runs alone.
