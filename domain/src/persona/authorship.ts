@@ -49,12 +49,12 @@ export function trainAuthorship(
     Math.log(((model.counts.get(gram) ?? 0) + alpha) / (model.total + alpha * vocabulary));
   return {
     trainedOn: { person: person.total, generic: generic.total },
+    // n-grams neither side has seen count too, as in any multinomial naive Bayes: by the smoothing, such
+    // an n-gram speaks a little against the side that wrote more and still never used it.
     score(text) {
       let sum = 0;
       let grams = 0;
       for (const gram of nGrams(text, orders)) {
-        // An n-gram neither side has seen says nothing about who wrote the text.
-        if (!person.counts.has(gram) && !generic.counts.has(gram)) continue;
         sum += logP(person, gram) - logP(generic, gram);
         grams += 1;
       }

@@ -25,8 +25,8 @@ describe('authorship attribution', () => {
     assert.ok(anyones < 0, `${anyones}`);
   });
 
-  it('gives no evidence (0) for a text of n-grams neither side has seen', () => {
-    assert.equal(classifier.score('Ξ Ψ Ω'), 0);
+  it('scores n-grams neither side has seen by the smoothing alone, the same for any such text; an empty text is 0', () => {
+    assert.ok(Math.abs(classifier.score('Ξ Ψ Ω') - classifier.score('Ա Բ Գ')) < 1e-12);
     assert.equal(classifier.score(''), 0);
   });
 

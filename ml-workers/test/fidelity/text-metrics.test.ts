@@ -111,6 +111,22 @@ describe('text fidelity metrics on two real people', () => {
     }
   });
 
+  it('works the other way round: the formal writer as the person, the chatty one as another person', async () => {
+    const { marina, viktor } = await dialogueSpeakers();
+    const [hisTraining, hisHeldOut] = halves(viktor);
+    const generic = await genericCorpus('ru');
+    for (const scorer of [styleScorer(styleProfileOf(hisTraining)), authorshipScorer(hisTraining, generic.training)]) {
+      const his = await scorer.score(hisHeldOut, hisHeldOut);
+      const hers = await scorer.score(marina, hisHeldOut);
+      const difference = bootstrapMeanDifference(
+        hisHeldOut.map((_, t) => his(t, 0)),
+        marina.map((_, t) => hers(t, 0)),
+        { seed: 3 },
+      );
+      assert.ok(difference.ci95[0] > 0, `${scorer.metric}: ${difference.mean} ${difference.ci95}`);
+    }
+  });
+
   it('says why a metric cannot be measured instead of giving a number', async () => {
     const scorer = scorers[0] as TextScorer;
     const one = await scoreTextMetric(scorer, {
