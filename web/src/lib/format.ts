@@ -71,3 +71,19 @@ export function formatNumber(value: number, digits = 0, locale = i18n.locale): s
 export function formatPercent(fraction: number, locale = i18n.locale): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
 }
+
+/** Stage timings: "850 ms" below a second, "12.3 s" below a minute, then as formatDuration. */
+export function formatMilliseconds(ms: number, locale = i18n.locale): string {
+  if (ms < 1000)
+    return new Intl.NumberFormat(locale, { style: 'unit', unit: 'millisecond', unitDisplay: 'short' }).format(
+      Math.round(ms),
+    );
+  if (ms < 60_000)
+    return new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit: 'second',
+      unitDisplay: 'short',
+      maximumFractionDigits: 1,
+    }).format(ms / 1000);
+  return formatDuration(ms / 1000, locale);
+}

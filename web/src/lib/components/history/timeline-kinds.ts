@@ -1,3 +1,4 @@
+import type { IconName } from '$lib/components/ui/Icon.svelte';
 import type { TimelineKind } from '$lib/graphql/generated/graphql.ts';
 import type { MessageKey } from '$lib/i18n/messages.en.ts';
 
@@ -19,11 +20,11 @@ export const kindLabel: Record<TimelineKind, MessageKey> = {
   MESSAGE: 'history.kind.message',
 };
 
-export const kindIcon: Record<TimelineKind, string> = {
-  PROFILE: '✎',
-  MATERIAL: '📄',
-  VOICE: '🎙️',
-  TRAINING: '⚙️',
-  CHAT: '💬',
-  MESSAGE: '✉️',
+export const kindIcon: Record<TimelineKind, IconName> = {
+  PROFILE: 'profile',
+  MATERIAL: 'document',
+  VOICE: 'audio',
+  TRAINING: 'training',
+  CHAT: 'chat',
+  MESSAGE: 'message',
 };

@@ -1,3 +1,4 @@
+import type { IconName } from '$lib/components/ui/Icon.svelte';
 import type { MaterialKind, MaterialState } from '$lib/graphql/generated/graphql.ts';
 import type { MessageKey } from '$lib/i18n/messages.en.ts';
 
@@ -22,9 +23,9 @@ export const kindLabel: Record<MaterialKind, MessageKey> = {
   CHAT_EXPORT: 'material.kind.chatExport',
 };
 
-export const kindIcon: Record<MaterialKind, string> = {
-  TEXT: '📄',
-  AUDIO: '🎙️',
-  VIDEO: '🎬',
-  CHAT_EXPORT: '💬',
+export const kindIcon: Record<MaterialKind, IconName> = {
+  TEXT: 'document',
+  AUDIO: 'audio',
+  VIDEO: 'video',
+  CHAT_EXPORT: 'chat',
 };

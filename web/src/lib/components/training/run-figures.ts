@@ -31,12 +31,31 @@ export function runFigures(stats: unknown): Figure[] {
   return figures;
 }
 
-/** Milliseconds per stage, in the order the stages ran. */
-export function stageTimings(stats: unknown): { stage: string; ms: number }[] {
-  if (!isRecord(stats) || !isRecord(stats.timingsMs)) return [];
-  return Object.entries(stats.timingsMs)
-    .filter((entry): entry is [string, number] => typeof entry[1] === 'number')
-    .map(([stage, ms]) => ({ stage, ms }));
+const stageOrder = [
+  'collecting',
+  'cleaning',
+  'pairing',
+  'embedding',
+  'indexing',
+  'profiling',
+  'snapshotting',
+  'testing',
+];
+
+/** Milliseconds per stage in the trainer's order, and the whole run's (`total`) apart. */
+export function stageTimings(stats: unknown): { stages: { stage: string; ms: number }[]; totalMs: number | null } {
+  if (!isRecord(stats) || !isRecord(stats.timingsMs)) return { stages: [], totalMs: null };
+  const entries = Object.entries(stats.timingsMs).filter(
+    (entry): entry is [string, number] => typeof entry[1] === 'number',
+  );
+  const rank = (stage: string) => (stageOrder.includes(stage) ? stageOrder.indexOf(stage) : stageOrder.length);
+  return {
+    stages: entries
+      .filter(([stage]) => stage !== 'total')
+      .map(([stage, ms]) => ({ stage, ms }))
+      .sort((a, b) => rank(a.stage) - rank(b.stage)),
+    totalMs: entries.find(([stage]) => stage === 'total')?.[1] ?? null,
+  };
 }
 
 /** Notes the trainer left for people (e.g. a model that was missing). */

@@ -34,7 +34,7 @@ type Documents = {
     "\n  subscription AvatarChanged($avatarId: ID) {\n    avatarChanged(avatarId: $avatarId) {\n      position\n      avatar {\n        ...AvatarSummary\n      }\n    }\n  }\n": typeof types.AvatarChangedDocument,
     "\n  fragment MessageFields on Message {\n    id\n    chatId\n    text\n    sentAt\n    replyState\n    failure {\n      code\n      reason\n    }\n    reply {\n      id\n      text\n      personaVersion\n      latencyMs\n      dub {\n        state\n        audioUrl\n        durationSec\n        voice\n        failure {\n          code\n          reason\n        }\n      }\n    }\n  }\n": typeof types.MessageFieldsFragmentDoc,
     "\n  query ChatList($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      chats(first: 100) {\n        nodes {\n          id\n          title\n          status\n          createdAt\n          messageCount\n          lastMessageAt\n        }\n      }\n    }\n  }\n": typeof types.ChatListDocument,
-    "\n  query ChatView($chatId: ID!) {\n    chat(id: $chatId) {\n      id\n      title\n      status\n      messageCount\n      messages(first: 200, newestFirst: true) {\n        nodes {\n          ...MessageFields\n        }\n      }\n    }\n  }\n": typeof types.ChatViewDocument,
+    "\n  query ChatView($chatId: ID!) {\n    chat(id: $chatId) {\n      id\n      title\n      status\n      messageCount\n      messages(first: 100, newestFirst: true) {\n        nodes {\n          ...MessageFields\n        }\n      }\n    }\n  }\n": typeof types.ChatViewDocument,
     "\n  mutation OpenChat($avatarId: ID!, $title: String!, $clientMutationId: ID) {\n    openChat(avatarId: $avatarId, title: $title, clientMutationId: $clientMutationId) {\n      chatId\n      position\n    }\n  }\n": typeof types.OpenChatDocument,
     "\n  mutation RenameChat($id: ID!, $title: String!) {\n    renameChat(id: $id, title: $title) {\n      position\n    }\n  }\n": typeof types.RenameChatDocument,
     "\n  mutation DeleteChat($id: ID!) {\n    deleteChat(id: $id) {\n      position\n    }\n  }\n": typeof types.DeleteChatDocument,
@@ -82,7 +82,7 @@ const documents: Documents = {
     "\n  subscription AvatarChanged($avatarId: ID) {\n    avatarChanged(avatarId: $avatarId) {\n      position\n      avatar {\n        ...AvatarSummary\n      }\n    }\n  }\n": types.AvatarChangedDocument,
     "\n  fragment MessageFields on Message {\n    id\n    chatId\n    text\n    sentAt\n    replyState\n    failure {\n      code\n      reason\n    }\n    reply {\n      id\n      text\n      personaVersion\n      latencyMs\n      dub {\n        state\n        audioUrl\n        durationSec\n        voice\n        failure {\n          code\n          reason\n        }\n      }\n    }\n  }\n": types.MessageFieldsFragmentDoc,
     "\n  query ChatList($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      chats(first: 100) {\n        nodes {\n          id\n          title\n          status\n          createdAt\n          messageCount\n          lastMessageAt\n        }\n      }\n    }\n  }\n": types.ChatListDocument,
-    "\n  query ChatView($chatId: ID!) {\n    chat(id: $chatId) {\n      id\n      title\n      status\n      messageCount\n      messages(first: 200, newestFirst: true) {\n        nodes {\n          ...MessageFields\n        }\n      }\n    }\n  }\n": types.ChatViewDocument,
+    "\n  query ChatView($chatId: ID!) {\n    chat(id: $chatId) {\n      id\n      title\n      status\n      messageCount\n      messages(first: 100, newestFirst: true) {\n        nodes {\n          ...MessageFields\n        }\n      }\n    }\n  }\n": types.ChatViewDocument,
     "\n  mutation OpenChat($avatarId: ID!, $title: String!, $clientMutationId: ID) {\n    openChat(avatarId: $avatarId, title: $title, clientMutationId: $clientMutationId) {\n      chatId\n      position\n    }\n  }\n": types.OpenChatDocument,
     "\n  mutation RenameChat($id: ID!, $title: String!) {\n    renameChat(id: $id, title: $title) {\n      position\n    }\n  }\n": types.RenameChatDocument,
     "\n  mutation DeleteChat($id: ID!) {\n    deleteChat(id: $id) {\n      position\n    }\n  }\n": types.DeleteChatDocument,
@@ -190,7 +190,7 @@ export function graphql(source: "\n  query ChatList($avatarId: ID!) {\n    avata
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ChatView($chatId: ID!) {\n    chat(id: $chatId) {\n      id\n      title\n      status\n      messageCount\n      messages(first: 200, newestFirst: true) {\n        nodes {\n          ...MessageFields\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ChatViewDocument;
+export function graphql(source: "\n  query ChatView($chatId: ID!) {\n    chat(id: $chatId) {\n      id\n      title\n      status\n      messageCount\n      messages(first: 100, newestFirst: true) {\n        nodes {\n          ...MessageFields\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ChatViewDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

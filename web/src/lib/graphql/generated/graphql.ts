@@ -841,7 +841,7 @@ export const ChatViewDocument = new TypedDocumentString(`
     title
     status
     messageCount
-    messages(first: 200, newestFirst: true) {
+    messages(first: 100, newestFirst: true) {
       nodes {
         ...MessageFields
       }

@@ -55,7 +55,7 @@ export const ChatView = graphql(`
       title
       status
       messageCount
-      messages(first: 200, newestFirst: true) {
+      messages(first: 100, newestFirst: true) {
         nodes {
           ...MessageFields
         }

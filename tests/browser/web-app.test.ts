@@ -1,0 +1,399 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { type BishopProcess, startBishopProcess } from '../src/bishop-process.ts';
+import { temporaryDirectory, testModelEnvironment } from '../src/test-env.ts';
+import {
+  assertWebBuilt,
+  audioFixtures,
+  chatExportFixture,
+  documentFixture,
+  freshPage,
+  launchChromium,
+  readmeScreenshot,
+  screenshots,
+  seriousAxeViolations,
+} from './browser.ts';
+
+/**
+ * The web app in Debian's Chromium against a real `bishop start` (test models: real
+ * Silero VAD, Whisper-architecture ASR, procedural speaker embedder, tiny LLM and TTS).
+ * Every test signs up its own user in a fresh browser context.
+ */
+describe('web app in Chromium against bishop start', () => {
+  let dataDir: Awaited<ReturnType<typeof temporaryDirectory>>;
+  let bishop: BishopProcess;
+  let browser: Browser;
+  let fixture: (name: string) => string;
+  let users = 0;
+
+  before(async () => {
+    await assertWebBuilt();
+    dataDir = await temporaryDirectory('browser');
+    [bishop, browser, fixture] = await Promise.all([
+      startBishopProcess({
+        BISHOP_DATA_DIR: dataDir.path,
+        ...testModelEnvironment(),
+        // Replies from the retrieval responder: the person's own closest past answer, streamed word by
+        // word, so the screenshots show real words (the random-weight test LLM writes noise; its path
+        // through the same subscriptions is covered by tests/e2e/replies.test.ts). The chat page must
+        // then say that no language model is installed.
+        BISHOP_LLM_MODEL: 'llm-not-installed',
+      }),
+      launchChromium(),
+      audioFixtures(),
+    ]);
+  });
+  after(async () => {
+    await browser?.close();
+    await bishop?.stop();
+    await dataDir?.remove();
+  });
+
+  async function signUp(page: Page, name = 'Ада Лавлейс') {
+    users += 1;
+    const email = `person${users}-${Date.now()}@example.org`;
+    await page.goto(`${bishop.url}/signup`);
+    await page.getByLabel('Full name').fill(name);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.getByRole('heading', { name: 'Your avatars' }).waitFor();
+    return { email, password: 'correct horse battery' };
+  }
+
+  async function createAvatar(page: Page, name: string) {
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByRole('button', { name: 'Create avatar' }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+  }
+
+  const tab = (page: Page, name: string) =>
+    page.getByRole('navigation', { name: 'Avatar sections' }).getByRole('link', { name, exact: true });
+
+  it('account: clear errors, a session that survives a reload and refreshes silently, log out and in, language', async () => {
+    const shot = screenshots('account');
+    const { page, context, errors } = await freshPage(browser);
+    try {
+      // Sign-up refusals come from the API's codes, shown under the field they concern.
+      await page.goto(`${bishop.url}/signup`);
+      await page.getByLabel('Full name').fill('Grace Hopper');
+      await page.getByLabel('Email').fill('not-an-email');
+      await page.getByLabel('Password').fill('long enough password');
+      await page.getByRole('button', { name: 'Sign up' }).click();
+      await page.getByText('This email address is not valid.').waitFor();
+      await page.getByLabel('Email').fill(`grace-${Date.now()}@example.org`);
+      await page.getByLabel('Password').fill('short');
+      await page.getByRole('button', { name: 'Sign up' }).click();
+      await page.getByText('The password must be at least 8 characters long.').waitFor();
+      await shot(page, 'signup-errors');
+      const email = await page.getByLabel('Email').inputValue();
+      await page.getByLabel('Password').fill('long enough password');
+      await page.getByRole('button', { name: 'Sign up' }).click();
+      await page.getByRole('heading', { name: 'Your avatars' }).waitFor();
+
+      // A reload keeps the session.
+      await page.reload();
+      await page.getByRole('heading', { name: 'Your avatars' }).waitFor();
+      await page.getByText('Grace Hopper').waitFor();
+
+      // An access token about to expire is refreshed on the next request, without the user noticing.
+      const storedSession = () =>
+        page.evaluate<{ refreshToken: string; accessTokenExpiresAt: number }>(
+          "JSON.parse(localStorage.getItem('bishop.session') ?? '{}')",
+        );
+      const before = await storedSession();
+      await page.evaluate(`localStorage.setItem('bishop.session', JSON.stringify({
+        ...JSON.parse(localStorage.getItem('bishop.session')), accessTokenExpiresAt: Date.now() }))`);
+      await page.getByRole('link', { name: 'Profile' }).click();
+      await page.getByRole('heading', { name: 'Profile' }).waitFor();
+      await page.getByText(email).waitFor();
+      const after = await storedSession();
+      assert.notEqual(after.refreshToken, before.refreshToken, 'the refresh token rotated');
+      assert.ok(after.accessTokenExpiresAt > Date.now() + 60_000, 'a fresh access token was stored');
+
+      // Log out, then a wrong password, then the right one.
+      await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { name: 'Log in' }).waitFor();
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill('wrong password!');
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByText('Wrong email or password.').waitFor();
+      await shot(page, 'login-wrong-password');
+      await page.getByLabel('Password').fill('long enough password');
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByRole('heading', { name: 'Your avatars' }).waitFor();
+
+      // The same email cannot register twice.
+      const other = await freshPage(browser);
+      await other.page.goto(`${bishop.url}/signup`);
+      await other.page.getByLabel('Full name').fill('Someone Else');
+      await other.page.getByLabel('Email').fill(email);
+      await other.page.getByLabel('Password').fill('long enough password');
+      await other.page.getByRole('button', { name: 'Sign up' }).click();
+      await other.page.getByText('An account with this email already exists. Log in instead?').waitFor();
+      await other.context.close();
+
+      // Russian UI, remembered across a reload.
+      await page.getByLabel('Language').selectOption('ru');
+      await page.getByRole('heading', { name: 'Ваши аватары' }).waitFor();
+      await page.reload();
+      await page.getByRole('heading', { name: 'Ваши аватары' }).waitFor();
+      assert.equal(await page.evaluate('document.documentElement.lang'), 'ru');
+      await shot(page, 'avatars-ru');
+
+      assert.deepEqual(errors, []);
+    } catch (error) {
+      // The page as it was when the step failed, next to the steps before it.
+      await shot(page, 'failure');
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('journey: avatar → materials → voice → training → chat with a streamed, spoken reply → rename and delete', async () => {
+    const shot = screenshots('journey');
+    const { page, context, errors } = await freshPage(browser, { width: 1280, height: 900 });
+    try {
+      await signUp(page);
+
+      // Create the avatar.
+      await page.getByText('No avatars yet').waitFor();
+      await createAvatar(page, 'Анна Петрова');
+      await shot(page, 'avatar-overview');
+
+      // Persona card: saved and still there after a reload.
+      await page.getByLabel('Who the person is').fill('Преподаватель истории науки, читает публичные лекции о радио.');
+      await page.getByRole('checkbox', { name: 'Russian' }).check();
+      await page.getByRole('button', { name: 'Save persona card' }).click();
+      await page.getByText('Persona card saved').waitFor();
+      await page.reload();
+      assert.match(await page.getByLabel('Who the person is').inputValue(), /лекции о радио/);
+
+      // Upload many files at once: texts, a PDF, an interview recording and a Telegram export.
+      await tab(page, 'Materials').click();
+      await page.getByText('No materials yet').waitFor();
+      const files = [
+        documentFixture('lecture-ru.utf8.txt'),
+        documentFixture('notes-en.md'),
+        documentFixture('lecture.pdf'),
+        fixture('interview-two-voices.flac'),
+        chatExportFixture('telegram/ChatExport_2024-03-05.zip'),
+      ];
+      await page
+        .getByRole('group', { name: 'Drop files here to upload' })
+        .locator('input[type="file"]')
+        .setInputFiles(files);
+      // Each file has its own progress bar, and each becomes a material.
+      assert.equal(await page.getByRole('progressbar', { name: /^Upload progress of / }).count(), 5);
+      await page.getByRole('heading', { name: 'Uploads' }).waitFor();
+      await page.waitForFunction("document.querySelectorAll('.uploads li.done').length === 5", null, {
+        timeout: 60_000,
+      });
+      await shot(page, 'uploaded');
+
+      // Live states from materialChanged: every material ends Ready (no reload).
+      const materialsList = page.getByRole('list').filter({ has: page.getByRole('link', { name: 'lecture.pdf' }) });
+      for (const name of [
+        'lecture-ru.utf8.txt',
+        'notes-en.md',
+        'lecture.pdf',
+        'interview-two-voices.flac',
+        'ChatExport_2024-03-05.zip',
+      ]) {
+        await materialsList
+          .getByRole('listitem')
+          .filter({ has: page.getByRole('link', { name, exact: true }) })
+          .getByText('Ready', { exact: true })
+          .waitFor({ timeout: 120_000 });
+      }
+
+      // The chat export asks which participant is the person.
+      await page.getByRole('radio', { name: 'Анна Петрова' }).check();
+      await page.getByRole('button', { name: 'Save choice' }).click();
+      await page.getByText('The person is “Анна Петрова”').waitFor({ timeout: 20_000 });
+      await shot(page, 'materials-ready');
+      await page.getByRole('button', { name: 'Clear finished' }).click();
+      await page.getByRole('heading', { name: 'Uploads' }).waitFor({ state: 'detached' });
+      for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click();
+      await readmeScreenshot(page, 'materials', { fullPage: true });
+
+      // A recording's transcript with timestamps, and its extracted text.
+      await page.getByRole('link', { name: 'interview-two-voices.flac', exact: true }).click();
+      await page.getByRole('heading', { name: 'Transcript' }).waitFor();
+      assert.ok((await page.getByRole('button', { name: /^Play from \d+:\d\d$/ }).count()) >= 2);
+      await page.getByRole('heading', { name: 'Extracted text' }).waitFor();
+      await shot(page, 'transcript');
+
+      // Voice: consent first, then a sample; the check's verdict arrives live.
+      await tab(page, 'Voice').click();
+      await page.getByText('Record the consent above before adding a voice sample.').waitFor();
+      // A missing capability is said plainly (the test models have no cloning TTS).
+      await page.getByText('Voice cloning is not installed').waitFor();
+      await page.getByRole('radio', { name: 'I am this person' }).check();
+      await page.getByLabel('Statement').fill('Я записываю собственный голос и согласен на его использование.');
+      await page.getByRole('button', { name: 'Record consent' }).click();
+      await page.getByText(/^✓ Consent recorded/).waitFor();
+      await page
+        .getByRole('group', { name: 'Drop a voice recording here' })
+        .locator('input[type="file"]')
+        .setInputFiles(fixture('voice-sample-good.flac'));
+      await page.getByText('Good sample: spoken replies will use this voice.').waitFor({ timeout: 60_000 });
+      await page.getByLabel('Play the voice sample').waitFor();
+      const figures = await page.getByRole('definition').allTextContents();
+      assert.ok(
+        figures.some((text) => /LUFS/.test(text)),
+        `loudness shown: ${figures.join(' | ')}`,
+      );
+      await shot(page, 'voice');
+
+      // Train: live stage and percent, then version 1 becomes active.
+      await tab(page, 'Training').click();
+      await page.getByText('5 materials are ready to learn from.').waitFor();
+      await page.getByRole('button', { name: 'Start training' }).click();
+      await page
+        .getByRole('heading', { name: 'Training in progress' })
+        .waitFor({ timeout: 20_000 })
+        .catch(() => {
+          // A small corpus may finish before the page shows the running state.
+        });
+      await page.getByText('Active', { exact: true }).waitFor({ timeout: 120_000 });
+      await page.getByRole('heading', { name: 'New training run' }).waitFor();
+      await page.getByText('Completed', { exact: true }).first().click();
+      await page.getByText(/^\d+ materials? used$/).waitFor();
+      await shot(page, 'trained');
+
+      // Test reports: the report of the run, or a clear "not yet" when no tester has run.
+      await tab(page, 'Test reports').click();
+      await page.getByRole('heading', { name: 'Test reports', level: 2 }).waitFor();
+      const reported = await page.getByRole('article').count();
+      if (reported === 0) await page.getByText('No test reports yet').waitFor();
+      await shot(page, 'tests');
+
+      // History: the timeline shows what happened.
+      await tab(page, 'History').click();
+      await page.getByText('Proof that history was not rewritten').waitFor();
+      assert.ok((await page.getByRole('listitem').count()) > 5);
+      await shot(page, 'history');
+
+      // Chat: the reply streams in piece by piece, then the spoken version appears.
+      await tab(page, 'Chats').click();
+      await page.getByText('No chats yet').waitFor();
+      await page.getByLabel('Title of the new chat').fill('О радио');
+      await page.getByRole('button', { name: 'Start chat' }).click();
+      await page.getByRole('heading', { name: 'О радио' }).waitFor();
+      // Record every state the reply bubble goes through (typing…, partial texts, final text).
+      await page.evaluate(`(() => {
+        const seen = (window.replySeen = { typing: false, partials: [] });
+        new MutationObserver(() => {
+          if (document.querySelector('.typing')) seen.typing = true;
+          const streaming = document.querySelector('.streaming')?.textContent ?? '';
+          if (streaming && seen.partials.at(-1) !== streaming) seen.partials.push(streaming);
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      })()`);
+      await page.getByText('No language model is installed').waitFor();
+      await page.getByRole('textbox', { name: 'Message' }).fill('Как прошла лекция?');
+      await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+      await page.getByText('Как прошла лекция?').first().waitFor();
+      await page.getByLabel('Play the spoken reply').waitFor({ timeout: 90_000 });
+      const seen = await page.evaluate<{ typing: boolean; partials: string[] }>('window.replySeen');
+      assert.ok(seen.partials.length >= 2, `the reply arrived in pieces: ${JSON.stringify(seen)}`);
+      const finalText = (await page.locator('.reply .text').last().textContent()) ?? '';
+      assert.ok(finalText.startsWith(seen.partials[0] ?? '\u0000'), 'the stored reply continues the streamed text');
+      await page.getByText('Synthetic generic voice').waitFor();
+      await shot(page, 'chat');
+      await readmeScreenshot(page, 'chat');
+
+      // Rename and delete the chat.
+      await page.getByRole('button', { name: 'Rename chat' }).click();
+      await page.getByRole('dialog').getByLabel('Title').fill('История радио');
+      await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('heading', { name: 'История радио' }).waitFor();
+      await page.getByRole('button', { name: 'Delete chat' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
+      await page.getByText('No chats yet').waitFor();
+
+      // Rename the avatar, then delete it: the dialog names what is destroyed.
+      await page.getByRole('button', { name: 'Rename avatar' }).click();
+      await page.getByRole('dialog').getByLabel('Name').fill('А. Петрова');
+      await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('heading', { level: 1, name: 'А. Петрова' }).waitFor();
+      await page.getByRole('button', { name: 'Delete avatar' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('5 uploaded materials and their extracted texts').waitFor();
+      await dialog.getByText('the voice sample and the voice consent').waitFor();
+      await dialog.getByText('1 trained persona version').waitFor();
+      await shot(page, 'delete-confirmation');
+      assert.equal(await dialog.getByRole('button', { name: 'Delete forever' }).isDisabled(), true);
+      await dialog.getByLabel('Type “А. Петрова” to confirm').fill('А. Петрова');
+      await dialog.getByRole('button', { name: 'Delete forever' }).click();
+      await page.getByText('No avatars yet').waitFor();
+      await shot(page, 'deleted');
+
+      assert.deepEqual(errors, []);
+    } catch (error) {
+      // The page as it was when the step failed, next to the steps before it.
+      await shot(page, 'failure');
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('accessibility: no serious or critical axe violations on the main pages; usable at phone width', async () => {
+    const shot = screenshots('accessibility');
+    const { page, context } = await freshPage(browser);
+    try {
+      const problems: string[] = [];
+      const check = async (name: string) => {
+        await page.waitForLoadState('networkidle');
+        for (const v of await seriousAxeViolations(page))
+          problems.push(`${name}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.join(', ')}`);
+      };
+
+      for (const path of ['/', '/login', '/signup']) {
+        await page.goto(`${bishop.url}${path}`);
+        await check(path);
+      }
+      await signUp(page, 'Мария Кюри');
+      await check('avatars (empty)');
+      await createAvatar(page, 'Мария Склодовская-Кюри');
+      await check('avatar overview');
+      for (const section of ['Materials', 'Voice', 'Training', 'Chats', 'Test reports', 'History']) {
+        await tab(page, section).click();
+        await page.getByRole('heading', { level: 2, name: section, exact: true }).waitFor();
+        await check(section);
+      }
+      await tab(page, 'Chats').click();
+      await page.getByRole('button', { name: 'Start chat' }).click();
+      await page.getByRole('textbox', { name: 'Message' }).waitFor();
+      await check('chat');
+      await page.getByRole('link', { name: 'Profile' }).click();
+      await page.getByRole('heading', { name: 'Profile' }).waitFor();
+      await check('profile');
+      assert.deepEqual(problems, []);
+
+      // Phone width: nothing sticks out sideways, the tabs scroll, the chat box stays usable.
+      await page.setViewportSize({ width: 375, height: 740 });
+      for (const path of ['/avatars', page.url()]) {
+        await page.goto(path.startsWith('http') ? path : `${bishop.url}${path}`);
+        await page.waitForLoadState('networkidle');
+        const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+        assert.ok(overflow <= 0, `${path} is ${overflow}px wider than the phone`);
+      }
+      await page.goBack();
+      await shot(page, 'phone');
+
+      // Keyboard: the skip link is the first stop and moves focus to the content.
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate('document.activeElement?.textContent'), 'Skip to content');
+    } catch (error) {
+      // The page as it was when the step failed, next to the steps before it.
+      await shot(page, 'failure');
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+});
