@@ -49,7 +49,9 @@ export interface AvatarTestDependencies {
 }
 
 const DEFAULT_MAX_PAIRS = 60;
-// A test-model LLM's figures prove the code path only: a few pairs do that, and spare the cores.
+// An LLM answers each pair three times (new, baseline, previous): on a CPU a 1.5B model takes seconds per
+// reply, so it answers at most 20 pairs; a test-model LLM's figures prove the code path only, and 4 do that.
+const LLM_PAIRS = 20;
 const TEST_MODEL_LLM_PAIRS = 4;
 const EXAMPLES = 3;
 const EXAMPLE_CHARS = 280;
@@ -122,7 +124,8 @@ export async function runAvatarTest(subject: Tested, deps: AvatarTestDependencie
   const scored = new Map<ReplySource, ScoredTextMetric[]>();
   const examples: HeldOutExample[] = [];
   for (const maker of makers) {
-    const asked = maker.testModel ? pairs.slice(0, TEST_MODEL_LLM_PAIRS) : pairs;
+    const asked =
+      maker.source === 'retrieval' ? pairs : pairsToTest(pairs, maker.testModel ? TEST_MODEL_LLM_PAIRS : LLM_PAIRS);
     const replies =
       asked.length >= 2
         ? await timed(`replies:${maker.source}`, () =>
@@ -138,7 +141,7 @@ export async function runAvatarTest(subject: Tested, deps: AvatarTestDependencie
       const result = replies
         ? await timed(`scoring:${scorer.metric}`, () =>
             scoreTextMetric(scorer, {
-              real: real.slice(0, asked.length),
+              real: asked.map((pair) => pair.reply),
               floor: floor.texts,
               replies,
               source: maker.source,

@@ -15,8 +15,7 @@ export function corpusLanguageOf(style: StyleProfile): CorpusLanguage {
 
 /** At most `max` held-out pairs, evenly spread over all of them (deterministic). */
 export function pairsToTest(heldOut: readonly PersonaPair[], max: number): PersonaPair[] {
-  if (heldOut.length <= max) return [...heldOut];
-  return Array.from({ length: max }, (_, i) => heldOut[Math.floor((i * heldOut.length) / max)] as PersonaPair);
+  return evenSample(heldOut, max);
 }
 
 /**
