@@ -50,9 +50,10 @@ export interface AvatarTestDependencies {
 
 const DEFAULT_MAX_PAIRS = 60;
 // An LLM answers each pair three times (new, baseline, previous): on a CPU a 1.5B model takes seconds per
-// reply, so it answers at most 20 pairs; a test-model LLM's figures prove the code path only, and 4 do that.
+// reply, so it answers at most 20 pairs; a test-model LLM's figures prove the code path only: 3 pairs, new
+// and baseline (the verdict never rests on them), do that and spare the cores.
 const LLM_PAIRS = 20;
-const TEST_MODEL_LLM_PAIRS = 4;
+const TEST_MODEL_LLM_PAIRS = 3;
 const EXAMPLES = 3;
 const EXAMPLE_CHARS = 280;
 const textMetricNames = ['embeddingSimilarity', 'styleSimilarity', 'authorship'] as const;
@@ -129,7 +130,7 @@ export async function runAvatarTest(subject: Tested, deps: AvatarTestDependencie
     const replies =
       asked.length >= 2
         ? await timed(`replies:${maker.source}`, () =>
-            replySet(maker, subject, snapshot.card, persona, previous, asked, deps),
+            replySet(maker, subject, snapshot.card, persona, maker.testModel ? null : previous, asked, deps),
           )
         : null;
     const results: ScoredTextMetric[] = [];
