@@ -72,6 +72,15 @@ for (const bus of ['nats', 'embedded'] as const) {
           a: avatarId,
         },
       );
+      // Another user on the same gateway, watching an avatar of their own: none of the first user's notices may reach them.
+      const otherToken = await onA.signUp('eve@example.org', 'Eve');
+      const other = await onA.createAvatar(otherToken, 'Eve’s');
+      const otherWs = graphqlOverWebSocket(role('gateway-b').url, otherToken);
+      const otherChanges = subscribe<MaterialChange>(
+        otherWs,
+        'subscription($a: ID!) { materialChanged(avatarId: $a) { material { id state } } }',
+        { a: other.avatarId },
+      );
       await connected;
       await new Promise((resolve) => setTimeout(resolve, 300));
 
@@ -92,6 +101,19 @@ for (const bus of ['nats', 'embedded'] as const) {
       changes.stop();
       await ws.dispose();
       assert.deepEqual([...ready(seen)].sort(), [...ids].sort());
+      // The other user's subscription works (their own upload reaches it) and carried nothing else.
+      const own = await onA.uploadTexts(otherToken, other.avatarId, [
+        { name: 'eve.txt', text: 'Eve’s notes.\n'.repeat(5) },
+      ]);
+      const ownId = own.results[0]?.materialId;
+      await otherChanges.until((results) => ready(results).has(ownId as string), 30_000);
+      otherChanges.stop();
+      await otherWs.dispose();
+      assert.deepEqual(
+        [...new Set(otherChanges.results.map((r) => r.materialChanged.material.id))],
+        [ownId],
+        'nothing of the first user reached the other user',
+      );
       const onB = apiClient(role('gateway-b').url);
       assert.deepEqual(
         (await onB.materials(token, avatarId)).map((m) => m.state),
@@ -107,18 +129,22 @@ for (const bus of ['nats', 'embedded'] as const) {
       );
       const perJob = new Map<string, number>();
       for (const { msgId } of done) perJob.set(msgId, (perJob.get(msgId) ?? 0) + 1);
-      assert.equal(perJob.size, MATERIALS, JSON.stringify(done));
+      assert.equal(perJob.size, MATERIALS + 1, JSON.stringify(done));
       assert.ok(
         [...perJob.values()].every((count) => count === 1),
         JSON.stringify(done),
       );
       const extracted = await eventCounts(environment.schema, 'MaterialExtracted');
-      assert.deepEqual([...extracted.values()].sort(), Array(MATERIALS).fill(1), 'one MaterialExtracted per material');
+      assert.deepEqual(
+        [...extracted.values()].sort(),
+        Array(MATERIALS + 1).fill(1),
+        'one MaterialExtracted per material',
+      );
       const byWorker = Object.fromEntries(
         ['extract-1', 'extract-2'].map((name) => [name, done.filter((d) => d.worker === name).length]),
       );
       console.log(
-        `distributed (${bus} bus): ${Object.keys(roles).length} processes; ${MATERIALS} jobs done once each (${JSON.stringify(byWorker)}); ` +
+        `distributed (${bus} bus): ${Object.keys(roles).length} processes; ${MATERIALS + 1} jobs done once each (${JSON.stringify(byWorker)}); ` +
           `${seen.length} change notices reached gateway B`,
       );
     });
