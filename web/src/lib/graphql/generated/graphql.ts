@@ -32,6 +32,19 @@ export type DubState =
   /** Audio ready; see `audioUrl`. */
   | 'READY';
 
+/** A fidelity metric of the avatar test. */
+export type FidelityMetricName =
+  /** Character n-gram authorship attribution: the person against generic text. */
+  | 'AUTHORSHIP'
+  /** Sentence-embedding cosine between a reply and the person's real reply. */
+  | 'EMBEDDING_SIMILARITY'
+  /** 1 − character error rate of a Whisper transcript of each dub against its text. */
+  | 'INTELLIGIBILITY'
+  /** Speaker-embedding cosine between dubs and the voice sample. */
+  | 'SPEAKER_SIMILARITY'
+  /** 1 − stylometric distance between a reply and the person's style profile. */
+  | 'STYLE_SIMILARITY';
+
 /** Gender the persona presents. */
 export type Gender =
   /** Female. */
@@ -63,6 +76,13 @@ export type MaterialState =
   /** Stored, waiting for extraction. */
   | 'UPLOADED';
 
+/** Whether a metric's figures mean something. */
+export type MetricQuality =
+  /** Every model behind the figures has real weights. */
+  | 'MEANINGFUL'
+  /** Measured with a test model (not meaningful): a model behind it has random weights or is unknown to the catalogue. */
+  | 'TEST_MODEL';
+
 /** Persona card fields; omitted or empty text fields are cleared. */
 export type PersonaCardInput = {
   /** Who the person is (up to 4000 characters). */
@@ -78,6 +98,13 @@ export type PersonaCardInput = {
   /** Typical situation of a conversation (up to 4000 characters). */
   scenario?: string | null | undefined;
 };
+
+/** Who wrote the replies a text metric scored. */
+export type ReplySource =
+  /** A language model with the persona in its prompt. */
+  | 'LLM'
+  /** The retrieval responder: the person's own past reply to the most similar message. */
+  | 'RETRIEVAL';
 
 /** Where a message's reply stands. */
 export type ReplyState =
@@ -99,6 +126,17 @@ export type SignUpInput = {
   /** Password, at least 8 characters. */
   password: string;
 };
+
+/** A test's verdict. */
+export type TestVerdict =
+  /** Better beyond doubt (the 95 % interval lies above zero). */
+  | 'BETTER'
+  /** Nothing could be measured (see the metrics' reasons). */
+  | 'NOT_MEASURED'
+  /** No clear difference (the 95 % interval contains zero). */
+  | 'UNCLEAR'
+  /** Worse beyond doubt (the 95 % interval lies below zero). */
+  | 'WORSE';
 
 /** Groups of history entries, for filtering. */
 export type TimelineKind =
@@ -385,14 +423,16 @@ export type ServiceStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ServiceStatusQuery = { status: { ready: boolean, parts: Array<{ name: string, ok: boolean, detail: string | null }> } };
 
-export type RunFieldsFragment = { id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, report: unknown, createdAt: string } | null };
+export type TestReportFieldsFragment = { runId: string, personaVersion: number, createdAt: string, verdict: TestVerdict | null, worse: boolean | null, headline: ReplySource | null, heldOutPairs: number | null, pairsTested: number | null, notes: Array<string>, overall: { replies: ReplySource, newVersion: number, baseline: number, lift: number, liftLow: number, liftHigh: number, n: number } | null, comparedWith: { personaVersion: number, overall: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null } | null, metrics: Array<{ metric: FidelityMetricName, replies: ReplySource | null, measured: boolean, reason: string | null, newVersion: number | null, baseline: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null, n: number, quality: MetricQuality, qualityNote: string | null }>, examples: Array<{ message: string, real: string, newVersion: string | null, baseline: string | null }> };
+
+export type RunFieldsFragment = { id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, verdict: TestVerdict | null } | null };
 
 export type TrainingPageQueryVariables = Exact<{
   avatarId: string | number;
 }>;
 
 
-export type TrainingPageQuery = { avatar: { id: string, activePersonaVersion: number | null, materials: Array<{ id: string, state: MaterialState }>, currentTraining: { id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, report: unknown, createdAt: string } | null } | null, trainingRuns: { nodes: Array<{ id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, report: unknown, createdAt: string } | null }> }, personaVersions: Array<{ version: number, runId: string, createdAt: string, active: boolean, stats: unknown }> } };
+export type TrainingPageQuery = { avatar: { id: string, activePersonaVersion: number | null, materials: Array<{ id: string, state: MaterialState }>, currentTraining: { id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, verdict: TestVerdict | null } | null } | null, trainingRuns: { nodes: Array<{ id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, verdict: TestVerdict | null } | null }> }, personaVersions: Array<{ version: number, runId: string, createdAt: string, active: boolean, stats: unknown }> } };
 
 export type StartTrainingMutationVariables = Exact<{
   avatarId: string | number;
@@ -423,14 +463,14 @@ export type TrainingChangedSubscriptionVariables = Exact<{
 }>;
 
 
-export type TrainingChangedSubscription = { trainingChanged: { position: string, run: { id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, report: unknown, createdAt: string } | null } } };
+export type TrainingChangedSubscription = { trainingChanged: { position: string, run: { id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, verdict: TestVerdict | null } | null } } };
 
 export type TestReportsQueryVariables = Exact<{
   avatarId: string | number;
 }>;
 
 
-export type TestReportsQuery = { avatar: { id: string, activePersonaVersion: number | null, testReports: Array<{ runId: string, personaVersion: number, report: unknown, createdAt: string }> } };
+export type TestReportsQuery = { avatar: { id: string, activePersonaVersion: number | null, testReports: Array<{ runId: string, personaVersion: number, createdAt: string, verdict: TestVerdict | null, worse: boolean | null, headline: ReplySource | null, heldOutPairs: number | null, pairsTested: number | null, notes: Array<string>, overall: { replies: ReplySource, newVersion: number, baseline: number, lift: number, liftLow: number, liftHigh: number, n: number } | null, comparedWith: { personaVersion: number, overall: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null } | null, metrics: Array<{ metric: FidelityMetricName, replies: ReplySource | null, measured: boolean, reason: string | null, newVersion: number | null, baseline: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null, n: number, quality: MetricQuality, qualityNote: string | null }>, examples: Array<{ message: string, real: string, newVersion: string | null, baseline: string | null }> }> } };
 
 export type VoiceFieldsFragment = { consent: { basis: ConsentBasis, personName: string | null, consentGivenOn: string, statement: string | null, recordedAt: string } | null, sample: { id: string, state: VoiceSampleState, durationSec: number | null, loudnessLufs: number | null, speakerConsistency: number | null, submittedAt: string, audioUrl: string, failure: { code: string, reason: string } | null } | null };
 
@@ -552,6 +592,55 @@ export const MaterialFieldsFragmentDoc = new TypedDocumentString(`
   removed
 }
     `, {"fragmentName":"MaterialFields"}) as unknown as TypedDocumentString<MaterialFieldsFragment, unknown>;
+export const TestReportFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TestReportFields on TestReport {
+  runId
+  personaVersion
+  createdAt
+  verdict
+  worse
+  headline
+  heldOutPairs
+  pairsTested
+  notes
+  overall {
+    replies
+    newVersion
+    baseline
+    lift
+    liftLow
+    liftHigh
+    n
+  }
+  comparedWith {
+    personaVersion
+    overall
+    lift
+    liftLow
+    liftHigh
+  }
+  metrics {
+    metric
+    replies
+    measured
+    reason
+    newVersion
+    baseline
+    lift
+    liftLow
+    liftHigh
+    n
+    quality
+    qualityNote
+  }
+  examples {
+    message
+    real
+    newVersion
+    baseline
+  }
+}
+    `, {"fragmentName":"TestReportFields"}) as unknown as TypedDocumentString<TestReportFieldsFragment, unknown>;
 export const RunFieldsFragmentDoc = new TypedDocumentString(`
     fragment RunFields on TrainingRun {
   id
@@ -575,8 +664,7 @@ export const RunFieldsFragmentDoc = new TypedDocumentString(`
   }
   testReport {
     personaVersion
-    report
-    createdAt
+    verdict
   }
 }
     `, {"fragmentName":"RunFields"}) as unknown as TypedDocumentString<RunFieldsFragment, unknown>;
@@ -1195,8 +1283,7 @@ export const TrainingPageDocument = new TypedDocumentString(`
   }
   testReport {
     personaVersion
-    report
-    createdAt
+    verdict
   }
 }`) as unknown as TypedDocumentString<TrainingPageQuery, TrainingPageQueryVariables>;
 export const StartTrainingDocument = new TypedDocumentString(`
@@ -1252,8 +1339,7 @@ export const TrainingChangedDocument = new TypedDocumentString(`
   }
   testReport {
     personaVersion
-    report
-    createdAt
+    verdict
   }
 }`) as unknown as TypedDocumentString<TrainingChangedSubscription, TrainingChangedSubscriptionVariables>;
 export const TestReportsDocument = new TypedDocumentString(`
@@ -1262,14 +1348,57 @@ export const TestReportsDocument = new TypedDocumentString(`
     id
     activePersonaVersion
     testReports {
-      runId
-      personaVersion
-      report
-      createdAt
+      ...TestReportFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<TestReportsQuery, TestReportsQueryVariables>;
+    fragment TestReportFields on TestReport {
+  runId
+  personaVersion
+  createdAt
+  verdict
+  worse
+  headline
+  heldOutPairs
+  pairsTested
+  notes
+  overall {
+    replies
+    newVersion
+    baseline
+    lift
+    liftLow
+    liftHigh
+    n
+  }
+  comparedWith {
+    personaVersion
+    overall
+    lift
+    liftLow
+    liftHigh
+  }
+  metrics {
+    metric
+    replies
+    measured
+    reason
+    newVersion
+    baseline
+    lift
+    liftLow
+    liftHigh
+    n
+    quality
+    qualityNote
+  }
+  examples {
+    message
+    real
+    newVersion
+    baseline
+  }
+}`) as unknown as TypedDocumentString<TestReportsQuery, TestReportsQueryVariables>;
 export const VoicePageDocument = new TypedDocumentString(`
     query VoicePage($avatarId: ID!) {
   avatar(id: $avatarId) {

@@ -1,5 +1,55 @@
 import { graphql } from '../generated/index.ts';
 
+export const TestReportFields = graphql(`
+  fragment TestReportFields on TestReport {
+    runId
+    personaVersion
+    createdAt
+    verdict
+    worse
+    headline
+    heldOutPairs
+    pairsTested
+    notes
+    overall {
+      replies
+      newVersion
+      baseline
+      lift
+      liftLow
+      liftHigh
+      n
+    }
+    comparedWith {
+      personaVersion
+      overall
+      lift
+      liftLow
+      liftHigh
+    }
+    metrics {
+      metric
+      replies
+      measured
+      reason
+      newVersion
+      baseline
+      lift
+      liftLow
+      liftHigh
+      n
+      quality
+      qualityNote
+    }
+    examples {
+      message
+      real
+      newVersion
+      baseline
+    }
+  }
+`);
+
 export const RunFields = graphql(`
   fragment RunFields on TrainingRun {
     id
@@ -23,8 +73,7 @@ export const RunFields = graphql(`
     }
     testReport {
       personaVersion
-      report
-      createdAt
+      verdict
     }
   }
 `);
@@ -99,10 +148,7 @@ export const TestReports = graphql(`
       id
       activePersonaVersion
       testReports {
-        runId
-        personaVersion
-        report
-        createdAt
+        ...TestReportFields
       }
     }
   }
