@@ -14,7 +14,8 @@ import {
 } from '../runtime/index.ts';
 import type { TtsEngines } from '../tts/index.ts';
 import { avatarUnderTest } from './avatar-under-test.ts';
-import { failedAvatarTestReport, runAvatarTest } from './run-avatar-test.ts';
+import { failedAvatarTestReport } from './failed-report.ts';
+import { runAvatarTest } from './run-avatar-test.ts';
 import { testLlm } from './test-llm.ts';
 
 export interface TestWorkerOptions {
