@@ -130,8 +130,9 @@ export function createLoadGenerator(gatewayUrls: () => readonly string[]) {
             user.token,
           ),
         (data) => {
-          command.position = data.createAvatar.position;
-          user.avatars.push(data.createAvatar.avatarId);
+          command.position = data.createAvatar?.position;
+          const created = data.createAvatar?.avatarId;
+          if (created) user.avatars.push(created);
         },
       );
     }
@@ -147,7 +148,7 @@ export function createLoadGenerator(gatewayUrls: () => readonly string[]) {
             user.token,
           ),
         (data) => {
-          command.position = data.renameAvatar.position;
+          command.position = data.renameAvatar?.position;
         },
       );
     }
@@ -163,7 +164,7 @@ export function createLoadGenerator(gatewayUrls: () => readonly string[]) {
             user.token,
           ),
         (data) => {
-          command.position = data.editPersonaCard.position;
+          command.position = data.editPersonaCard?.position;
         },
       );
     }
@@ -186,7 +187,7 @@ export function createLoadGenerator(gatewayUrls: () => readonly string[]) {
             user.token,
           ),
         (data) => {
-          command.position = data.openChat.position;
+          command.position = data.openChat?.position;
         },
       );
     }

@@ -104,14 +104,9 @@ describe('security: stored XSS in the web app (Chromium)', () => {
     { path: '/profile', shows: 'fullName' },
   ];
 
-  // The chat page asks for messages(first: 200), past the gateway's page limit of 100, and shows an error
-  // instead of the chat: a web-app bug this suite found. Marked todo (still run, reported) until it is fixed.
-  const chatPageBroken = 'the chat page cannot load yet (messages(first: 200) > the page limit of 100)';
   for (const index of [0, 1, 2, 3, 4, 5, 6]) {
     const name = ['avatars', 'avatar', 'materials', 'chats', 'chat', 'history', 'profile'][index];
-    it(`runs no stored markup on page ${index + 1} (${name})`, {
-      todo: name === 'chat' ? chatPageBroken : false,
-    }, async () => {
+    it(`runs no stored markup on page ${index + 1} (${name})`, async () => {
       const { path, shows } = pages()[index] as { path: string; shows: string };
       const context = await browser.newContext();
       try {
