@@ -264,6 +264,13 @@ describe('web app in Chromium against bishop start', () => {
       await page.getByText(/^\d+ materials? used$/).waitFor();
       await shot(page, 'trained');
 
+      // Time travel: the version as it was built (its card, style and materials).
+      await page.getByRole('link', { name: 'Version 1' }).click();
+      await page.getByRole('heading', { name: 'Persona card then' }).waitFor();
+      await page.getByText('Преподаватель истории науки, читает публичные лекции о радио.').waitFor();
+      await page.getByRole('heading', { name: '5 materials used' }).waitFor();
+      await shot(page, 'version');
+
       // Test reports: the report of the run, or a clear "not yet" when no tester has run.
       await tab(page, 'Test reports').click();
       await page.getByRole('heading', { name: 'Test reports', level: 2 }).waitFor();

@@ -304,18 +304,19 @@ export type ChatListQueryVariables = Exact<{
 }>;
 
 
-export type ChatListQuery = { avatar: { id: string, chats: { nodes: Array<{ id: string, title: string | null, status: ChatStatus, createdAt: string, messageCount: number, lastMessageAt: string | null }> } } };
+export type ChatListQuery = { avatar: { id: string, chats: { nodes: Array<{ id: string, title: string | null, status: ChatStatus, personaVersion: number | null, createdAt: string, messageCount: number, lastMessageAt: string | null }> } } };
 
 export type ChatViewQueryVariables = Exact<{
   chatId: string | number;
 }>;
 
 
-export type ChatViewQuery = { chat: { id: string, title: string | null, status: ChatStatus, messageCount: number, messages: { nodes: Array<{ id: string, chatId: string, text: string | null, sentAt: string, replyState: ReplyState, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, failure: { code: string, reason: string } | null } | null } | null }> } } };
+export type ChatViewQuery = { chat: { id: string, title: string | null, status: ChatStatus, personaVersion: number | null, messageCount: number, messages: { nodes: Array<{ id: string, chatId: string, text: string | null, sentAt: string, replyState: ReplyState, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, failure: { code: string, reason: string } | null } | null } | null }> } } };
 
 export type OpenChatMutationVariables = Exact<{
   avatarId: string | number;
   title: string;
+  personaVersion?: number | null | undefined;
   clientMutationId?: string | number | null | undefined;
 }>;
 
@@ -471,6 +472,14 @@ export type TestReportsQueryVariables = Exact<{
 
 
 export type TestReportsQuery = { avatar: { id: string, activePersonaVersion: number | null, testReports: Array<{ runId: string, personaVersion: number, createdAt: string, verdict: TestVerdict | null, worse: boolean | null, headline: ReplySource | null, heldOutPairs: number | null, pairsTested: number | null, notes: Array<string>, overall: { replies: ReplySource, newVersion: number, baseline: number, lift: number, liftLow: number, liftHigh: number, n: number } | null, comparedWith: { personaVersion: number, overall: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null } | null, metrics: Array<{ metric: FidelityMetricName, replies: ReplySource | null, measured: boolean, reason: string | null, newVersion: number | null, baseline: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null, n: number, quality: MetricQuality, qualityNote: string | null }>, examples: Array<{ message: string, real: string, newVersion: string | null, baseline: string | null }> }> } };
+
+export type PersonaVersionPageQueryVariables = Exact<{
+  avatarId: string | number;
+  version: number;
+}>;
+
+
+export type PersonaVersionPageQuery = { avatar: { id: string, personaVersion: { version: number, runId: string, createdAt: string, active: boolean, styleProfile: unknown, embedder: string | null, card: { description: string | null, personality: string | null, scenario: string | null, instructions: string | null, gender: Gender | null, languages: Array<string> }, materialsUsed: Array<{ materialId: string, fileName: string, kind: MaterialKind, participant: string | null, passages: number, pairs: number }>, testReport: { runId: string, personaVersion: number, createdAt: string, verdict: TestVerdict | null, worse: boolean | null, headline: ReplySource | null, heldOutPairs: number | null, pairsTested: number | null, notes: Array<string>, overall: { replies: ReplySource, newVersion: number, baseline: number, lift: number, liftLow: number, liftHigh: number, n: number } | null, comparedWith: { personaVersion: number, overall: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null } | null, metrics: Array<{ metric: FidelityMetricName, replies: ReplySource | null, measured: boolean, reason: string | null, newVersion: number | null, baseline: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null, n: number, quality: MetricQuality, qualityNote: string | null }>, examples: Array<{ message: string, real: string, newVersion: string | null, baseline: string | null }> } | null } } };
 
 export type VoiceFieldsFragment = { consent: { basis: ConsentBasis, personName: string | null, consentGivenOn: string, statement: string | null, recordedAt: string } | null, sample: { id: string, state: VoiceSampleState, durationSec: number | null, loudnessLufs: number | null, speakerConsistency: number | null, submittedAt: string, audioUrl: string, failure: { code: string, reason: string } | null } | null };
 
@@ -914,6 +923,7 @@ export const ChatListDocument = new TypedDocumentString(`
         id
         title
         status
+        personaVersion
         createdAt
         messageCount
         lastMessageAt
@@ -928,6 +938,7 @@ export const ChatViewDocument = new TypedDocumentString(`
     id
     title
     status
+    personaVersion
     messageCount
     messages(first: 100, newestFirst: true) {
       nodes {
@@ -964,10 +975,11 @@ export const ChatViewDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<ChatViewQuery, ChatViewQueryVariables>;
 export const OpenChatDocument = new TypedDocumentString(`
-    mutation OpenChat($avatarId: ID!, $title: String!, $clientMutationId: ID) {
+    mutation OpenChat($avatarId: ID!, $title: String!, $personaVersion: Int, $clientMutationId: ID) {
   openChat(
     avatarId: $avatarId
     title: $title
+    personaVersion: $personaVersion
     clientMutationId: $clientMutationId
   ) {
     chatId
@@ -1399,6 +1411,86 @@ export const TestReportsDocument = new TypedDocumentString(`
     baseline
   }
 }`) as unknown as TypedDocumentString<TestReportsQuery, TestReportsQueryVariables>;
+export const PersonaVersionPageDocument = new TypedDocumentString(`
+    query PersonaVersionPage($avatarId: ID!, $version: Int!) {
+  avatar(id: $avatarId) {
+    id
+    personaVersion(version: $version) {
+      version
+      runId
+      createdAt
+      active
+      styleProfile
+      embedder
+      card {
+        description
+        personality
+        scenario
+        instructions
+        gender
+        languages
+      }
+      materialsUsed {
+        materialId
+        fileName
+        kind
+        participant
+        passages
+        pairs
+      }
+      testReport {
+        ...TestReportFields
+      }
+    }
+  }
+}
+    fragment TestReportFields on TestReport {
+  runId
+  personaVersion
+  createdAt
+  verdict
+  worse
+  headline
+  heldOutPairs
+  pairsTested
+  notes
+  overall {
+    replies
+    newVersion
+    baseline
+    lift
+    liftLow
+    liftHigh
+    n
+  }
+  comparedWith {
+    personaVersion
+    overall
+    lift
+    liftLow
+    liftHigh
+  }
+  metrics {
+    metric
+    replies
+    measured
+    reason
+    newVersion
+    baseline
+    lift
+    liftLow
+    liftHigh
+    n
+    quality
+    qualityNote
+  }
+  examples {
+    message
+    real
+    newVersion
+    baseline
+  }
+}`) as unknown as TypedDocumentString<PersonaVersionPageQuery, PersonaVersionPageQueryVariables>;
 export const VoicePageDocument = new TypedDocumentString(`
     query VoicePage($avatarId: ID!) {
   avatar(id: $avatarId) {

@@ -39,6 +39,7 @@ export const ChatList = graphql(`
           id
           title
           status
+          personaVersion
           createdAt
           messageCount
           lastMessageAt
@@ -54,6 +55,7 @@ export const ChatView = graphql(`
       id
       title
       status
+      personaVersion
       messageCount
       messages(first: 100, newestFirst: true) {
         nodes {
@@ -65,8 +67,8 @@ export const ChatView = graphql(`
 `);
 
 export const OpenChat = graphql(`
-  mutation OpenChat($avatarId: ID!, $title: String!, $clientMutationId: ID) {
-    openChat(avatarId: $avatarId, title: $title, clientMutationId: $clientMutationId) {
+  mutation OpenChat($avatarId: ID!, $title: String!, $personaVersion: Int, $clientMutationId: ID) {
+    openChat(avatarId: $avatarId, title: $title, personaVersion: $personaVersion, clientMutationId: $clientMutationId) {
       chatId
       position
     }

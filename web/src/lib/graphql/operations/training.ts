@@ -153,3 +153,38 @@ export const TestReports = graphql(`
     }
   }
 `);
+
+export const PersonaVersionPage = graphql(`
+  query PersonaVersionPage($avatarId: ID!, $version: Int!) {
+    avatar(id: $avatarId) {
+      id
+      personaVersion(version: $version) {
+        version
+        runId
+        createdAt
+        active
+        styleProfile
+        embedder
+        card {
+          description
+          personality
+          scenario
+          instructions
+          gender
+          languages
+        }
+        materialsUsed {
+          materialId
+          fileName
+          kind
+          participant
+          passages
+          pairs
+        }
+        testReport {
+          ...TestReportFields
+        }
+      }
+    }
+  }
+`);
