@@ -10,6 +10,8 @@ export default defineConfig({
   // Kit's server bundle (used only to write the SPA fallback page) would import `cookie` from the
   // workspace root, where another major version is hoisted; bundling it resolves kit's own copy.
   ssr: { noExternal: ['cookie'] },
+  // Rolldown's plugin-timing report is noise in `bishop start` output.
+  build: { rolldownOptions: { checks: { pluginTimings: false } } },
   server: {
     proxy: {
       '/graphql': { target: api, ws: true },
