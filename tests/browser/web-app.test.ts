@@ -376,6 +376,8 @@ describe('web app in Chromium against bishop start', () => {
       await page.getByRole('button', { name: 'Start chat' }).click();
       await page.getByRole('textbox', { name: 'Message' }).waitFor();
       await check('chat');
+      const chatUrl = page.url();
+      const avatarUrl = chatUrl.replace(/\/chats\/.*$/, '');
       await page.getByRole('link', { name: 'Profile' }).click();
       await page.getByRole('heading', { name: 'Profile' }).waitFor();
       await check('profile');
@@ -383,14 +385,23 @@ describe('web app in Chromium against bishop start', () => {
 
       // Phone width: nothing sticks out sideways, the tabs scroll, the chat box stays usable.
       await page.setViewportSize({ width: 375, height: 740 });
-      for (const path of ['/avatars', page.url()]) {
-        await page.goto(path.startsWith('http') ? path : `${bishop.url}${path}`);
+      for (const [name, url] of [
+        ['avatars', `${bishop.url}/avatars`],
+        ['overview', avatarUrl],
+        ['materials', `${avatarUrl}/materials`],
+        ['voice', `${avatarUrl}/voice`],
+        ['training', `${avatarUrl}/training`],
+        ['chat', chatUrl],
+        ['profile', `${bishop.url}/profile`],
+      ] as const) {
+        await page.goto(url);
         await page.waitForLoadState('networkidle');
         const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-        assert.ok(overflow <= 0, `${path} is ${overflow}px wider than the phone`);
+        assert.ok(overflow <= 0, `${name} is ${overflow}px wider than the phone`);
+        await shot(page, `phone-${name}`);
       }
-      await page.goBack();
-      await shot(page, 'phone');
+      await page.goto(chatUrl);
+      await page.getByRole('textbox', { name: 'Message' }).waitFor();
 
       // Keyboard: the skip link is the first stop and moves focus to the content.
       await page.keyboard.press('Tab');
