@@ -152,6 +152,41 @@ describe('web app in Chromium against bishop start', () => {
     }
   });
 
+  it('account deletion: asks for the password, then erases the account and signs out for good', async () => {
+    const shot = screenshots('account-deletion');
+    const { page, context, errors } = await freshPage(browser);
+    try {
+      const { email, password } = await signUp(page, 'Ida Forget');
+      await createAvatar(page, 'Ida');
+      await page.getByRole('banner').getByRole('link', { name: 'Profile' }).click();
+      await page.getByRole('heading', { name: 'Profile' }).waitFor();
+      await page.getByRole('button', { name: 'Delete my account' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Delete your account?' });
+      // Nothing happens without the password, and a wrong one is said plainly.
+      assert.equal(await dialog.getByRole('button', { name: 'Delete everything' }).isDisabled(), true);
+      await dialog.getByLabel('Your password, to confirm').fill('not my password');
+      await dialog.getByRole('button', { name: 'Delete everything' }).click();
+      await dialog.getByText('The password is wrong.').waitFor();
+      await shot(page, 'wrong-password');
+      await dialog.getByLabel('Your password, to confirm').fill(password);
+      await dialog.getByRole('button', { name: 'Delete everything' }).click();
+      await page.getByRole('heading', { name: 'Log in' }).waitFor();
+      await page.getByText('Your account was deleted').waitFor();
+      // The account is gone: logging in again is refused like any unknown account.
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByText('Wrong email or password.').waitFor();
+      await shot(page, 'after-deletion');
+      assert.deepEqual(errors, []);
+    } catch (error) {
+      await shot(page, 'failure');
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+
   it('journey: avatar → materials → voice → training → chat with a streamed, spoken reply → rename and delete', async () => {
     const shot = screenshots('journey');
     const { page, context, errors } = await freshPage(browser, { width: 1280, height: 900 });

@@ -246,7 +246,7 @@ describe('account deletion (bishop start on PostgreSQL)', () => {
         token: session.accessToken,
       },
     );
-    assert.equal(codeOf(refused), 'BISHOP_ERR_WRONG_CREDENTIALS');
+    assert.equal(codeOf(refused), 'BISHOP_ERR_WRONG_PASSWORD');
     const me = await gql('query { me { fullName } avatars { nodes { name } } }', {}, { token: apiToken });
     assert.equal(me.data?.me.fullName, secrets.fullName);
     assert.equal(me.data?.avatars.nodes.length, 2);

@@ -39,6 +39,8 @@ export const errorCategories = {
   // authentication
   BISHOP_ERR_UNAUTHENTICATED: Unauthenticated,
   BISHOP_ERR_WRONG_CREDENTIALS: Unauthenticated,
+  // A signed-in person confirming a grave step with a wrong password: their session itself is fine.
+  BISHOP_ERR_WRONG_PASSWORD: Forbidden,
   BISHOP_ERR_RATE_LIMITED: RateLimited,
   // who and what
   BISHOP_ERR_NOT_FOUND: NotFound,

@@ -13,7 +13,7 @@ export const sessionEnded = () => unauthenticated('Your session has ended; pleas
 
 export const wrongCredentials = () => new DomainError('BISHOP_ERR_WRONG_CREDENTIALS', 'Wrong email or password');
 
-export const wrongPassword = () => new DomainError('BISHOP_ERR_WRONG_CREDENTIALS', 'The password is wrong');
+export const wrongPassword = () => new DomainError('BISHOP_ERR_WRONG_PASSWORD', 'The password is wrong');
 
 /** For resolvers: the signed-in person's id, or UNAUTHENTICATED for an anonymous request. */
 export function requireUserId(actor: Actor | null): string {

@@ -9,6 +9,7 @@ const byBishopCode: Partial<Record<string, MessageKey>> = {
   BISHOP_ERR_PASSWORD_TOO_LONG: 'error.passwordTooLong',
   BISHOP_ERR_EMAIL_TAKEN: 'error.emailTaken',
   BISHOP_ERR_WRONG_CREDENTIALS: 'error.wrongCredentials',
+  BISHOP_ERR_WRONG_PASSWORD: 'error.wrongPassword',
   BISHOP_ERR_RATE_LIMITED: 'error.rateLimited',
   BISHOP_ERR_TEXT_REQUIRED: 'error.textRequired',
   BISHOP_ERR_TEXT_TOO_LONG: 'error.textTooLong',

@@ -63,6 +63,7 @@ export const ru: Record<MessageKey, MessageValue> = {
   'error.passwordTooLong': 'Пароль слишком длинный.',
   'error.emailTaken': 'Аккаунт с этой почтой уже существует. Может быть, войти?',
   'error.wrongCredentials': 'Неверная почта или пароль.',
+  'error.wrongPassword': 'Неверный пароль.',
   'error.rateLimited': 'Слишком много попыток. Повторите через {seconds} с.',
   'error.textRequired': 'Заполните это поле.',
   'error.textTooLong': 'Текст слишком длинный.',
@@ -114,6 +115,15 @@ export const ru: Record<MessageKey, MessageValue> = {
   'profile.account': 'Аккаунт',
   'profile.since': 'С нами с',
   'profile.saved': 'Профиль сохранён',
+  'profile.dangerZone': 'Удаление аккаунта',
+  'profile.deleteIntro':
+    'При удалении аккаунта всё стирается навсегда: каждый аватар с материалами, голосом, чатами и версиями персоны, а также ваши API-токены.',
+  'profile.deleteAccount': 'Удалить мой аккаунт',
+  'profile.deleteTitle': 'Удалить аккаунт?',
+  'profile.deleteFinal': 'Это нельзя отменить. Восстановить ничего не получится.',
+  'profile.deletePassword': 'Ваш пароль для подтверждения',
+  'profile.deleteConfirm': 'Удалить всё',
+  'profile.deleted': 'Ваш аккаунт удалён',
   'tokens.title': 'API-токены',
   'tokens.intro':
     'Токены позволяют вашим программам работать с API Bishop от вашего имени. Секрет показывается один раз.',

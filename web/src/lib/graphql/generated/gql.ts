@@ -20,6 +20,7 @@ type Documents = {
     "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      ...SessionFields\n    }\n  }\n": typeof types.LogInDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...SessionFields\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation LogOut($refreshToken: String!) {\n    logOut(refreshToken: $refreshToken)\n  }\n": typeof types.LogOutDocument,
+    "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password) {\n      position\n    }\n  }\n": typeof types.DeleteAccountDocument,
     "\n  query Profile {\n    me {\n      id\n      email\n      fullName\n      registeredAt\n      apiTokens {\n        id\n        name\n        issuedAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": typeof types.ProfileDocument,
     "\n  mutation UpdateProfile($fullName: String!) {\n    updateProfile(fullName: $fullName) {\n      position\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  mutation IssueApiToken($name: String!) {\n    issueApiToken(name: $name) {\n      secret\n      position\n      token {\n        id\n        name\n      }\n    }\n  }\n": typeof types.IssueApiTokenDocument,
@@ -70,6 +71,7 @@ const documents: Documents = {
     "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      ...SessionFields\n    }\n  }\n": types.LogInDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...SessionFields\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation LogOut($refreshToken: String!) {\n    logOut(refreshToken: $refreshToken)\n  }\n": types.LogOutDocument,
+    "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password) {\n      position\n    }\n  }\n": types.DeleteAccountDocument,
     "\n  query Profile {\n    me {\n      id\n      email\n      fullName\n      registeredAt\n      apiTokens {\n        id\n        name\n        issuedAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": types.ProfileDocument,
     "\n  mutation UpdateProfile($fullName: String!) {\n    updateProfile(fullName: $fullName) {\n      position\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  mutation IssueApiToken($name: String!) {\n    issueApiToken(name: $name) {\n      secret\n      position\n      token {\n        id\n        name\n      }\n    }\n  }\n": types.IssueApiTokenDocument,
@@ -135,6 +137,10 @@ export function graphql(source: "\n  mutation RefreshSession($refreshToken: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LogOut($refreshToken: String!) {\n    logOut(refreshToken: $refreshToken)\n  }\n"): typeof import('./graphql').LogOutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAccount($password: String!) {\n    deleteAccount(password: $password) {\n      position\n    }\n  }\n"): typeof import('./graphql').DeleteAccountDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

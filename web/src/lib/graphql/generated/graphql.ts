@@ -216,6 +216,13 @@ export type LogOutMutationVariables = Exact<{
 
 export type LogOutMutation = { logOut: boolean };
 
+export type DeleteAccountMutationVariables = Exact<{
+  password: string;
+}>;
+
+
+export type DeleteAccountMutation = { deleteAccount: { position: string } };
+
 export type ProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -754,6 +761,13 @@ export const LogOutDocument = new TypedDocumentString(`
   logOut(refreshToken: $refreshToken)
 }
     `) as unknown as TypedDocumentString<LogOutMutation, LogOutMutationVariables>;
+export const DeleteAccountDocument = new TypedDocumentString(`
+    mutation DeleteAccount($password: String!) {
+  deleteAccount(password: $password) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteAccountMutation, DeleteAccountMutationVariables>;
 export const ProfileDocument = new TypedDocumentString(`
     query Profile {
   me {

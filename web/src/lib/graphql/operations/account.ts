@@ -43,6 +43,14 @@ export const LogOut = graphql(`
   }
 `);
 
+export const DeleteAccount = graphql(`
+  mutation DeleteAccount($password: String!) {
+    deleteAccount(password: $password) {
+      position
+    }
+  }
+`);
+
 export const Profile = graphql(`
   query Profile {
     me {
