@@ -36,11 +36,16 @@ describe('provable history (bishop audit verify on PostgreSQL)', () => {
       { a: avatarId },
       { token },
     );
-    await gql('mutation($a: ID!) { openChat(avatarId: $a, title: "Notes") { chatId } }', { a: avatarId }, { token });
+    const opened = await gql(
+      'mutation($a: ID!) { openChat(avatarId: $a, title: "Notes") { position } }',
+      { a: avatarId },
+      { token },
+    );
+    // The read models must have seen the chat too before Bishop stops: its links are the audit's witnesses.
     const read = await gql(
       'query($a: ID!) { avatar(id: $a) { chainHead { hash revision } timeline { nodes { type chainHash } } } }',
       { a: avatarId },
-      { token, consistentWith: renamed.data?.renameAvatar.position },
+      { token, consistentWith: opened.data?.openChat.position ?? renamed.data?.renameAvatar.position },
     );
     headSeen = read.data?.avatar.chainHead;
     const timeline = read.data?.avatar.timeline.nodes ?? [];

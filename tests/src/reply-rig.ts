@@ -185,6 +185,11 @@ export async function openReplyRig(label: string, env: Record<string, string> = 
         const first = tokens.results.find((r) => r.replyTokens.messageId === messageId);
         return first ? arrivals.get(first) : undefined;
       },
+      /** When the latest token of the message arrived so far. */
+      lastTokenAt: (messageId: string) => {
+        const last = tokens.results.filter((r) => r.replyTokens.messageId === messageId).at(-1);
+        return last ? arrivals.get(last) : undefined;
+      },
       /** Waits for the message's final state; returns it with when it (and its last token) arrived. */
       async settled(messageId: string, timeoutMs = 60_000) {
         const final = (r: { messageChanged: { message: MessageView } }) =>
