@@ -18,7 +18,35 @@ export function assertQueryComplexity(
   variables: Record<string, unknown> | undefined,
   maximum: number,
 ): void {
-  let cost: number;
+  const cost = costOf(schema, query, variables);
+  if (cost !== undefined && cost > maximum) {
+    throw new GraphQLError(
+      `This query is too complex (${cost} points, at most ${maximum}); ask for fewer or smaller pages`,
+      {
+        extensions: { code: 'BAD_REQUEST' },
+      },
+    );
+  }
+}
+
+/**
+ * Mercurius hands out the same parsed document for the same query text, and a
+ * client sends the same few queries with the same few variables all day: the
+ * cost is remembered per document and variables (walking the query costs more
+ * than the rest of a small request's checks together).
+ */
+const costs = new WeakMap<DocumentNode, Map<string, number | undefined>>();
+const COSTS_PER_DOCUMENT = 100;
+
+function costOf(
+  schema: GraphQLSchema,
+  query: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+): number | undefined {
+  const key = JSON.stringify(variables ?? {});
+  let known = costs.get(query);
+  if (known?.has(key)) return known.get(key);
+  let cost: number | undefined;
   try {
     cost = getComplexity({
       schema,
@@ -28,14 +56,13 @@ export function assertQueryComplexity(
     });
   } catch {
     // Variables that do not fit are execution's to report, with the precise message.
-    return;
+    cost = undefined;
   }
-  if (cost > maximum) {
-    throw new GraphQLError(
-      `This query is too complex (${cost} points, at most ${maximum}); ask for fewer or smaller pages`,
-      {
-        extensions: { code: 'BAD_REQUEST' },
-      },
-    );
+  if (!known) {
+    known = new Map();
+    costs.set(query, known);
   }
+  if (known.size >= COSTS_PER_DOCUMENT) known.clear();
+  known.set(key, cost);
+  return cost;
 }
