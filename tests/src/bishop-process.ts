@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { startListeningProcess } from './listening-process.ts';
 
 const cli = fileURLToPath(new URL('../../infra/src/cli/main.ts', import.meta.url));
 
@@ -14,46 +15,11 @@ export interface BishopProcess {
 
 /** Runs the real `bishop start` as a child process and waits for its banner. */
 export async function startBishopProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<BishopProcess> {
-  const child = spawn(process.execPath, [cli, 'start'], {
+  const bishop = await startListeningProcess('bishop start', [cli, 'start'], {
     env: { ...process.env, BISHOP_PORT: '0', BISHOP_LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    timeoutMs,
   });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`bishop start printed no banner in ${timeoutMs} ms:\n${output}`)),
-      timeoutMs,
-    );
-    const look = () => {
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', look);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`bishop start exited with ${code}:\n${output}`));
-    });
-  });
-  return {
-    url,
-    child,
-    output: () => output,
-    async stop() {
-      if (child.exitCode !== null) return child.exitCode;
-      child.kill('SIGINT');
-      const [code] = await once(child, 'exit');
-      return code as number | null;
-    },
-  };
+  return { url: bishop.url, child: bishop.child, output: bishop.output, stop: () => bishop.stop('SIGINT') };
 }
 
 /** Runs `bishop <args>` to completion. */

@@ -1,6 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { startListeningProcess } from './listening-process.ts';
 import type { LoggedTtsRequest } from './tts-http-server.ts';
 
 const program = fileURLToPath(new URL('./tts-http-server.ts', import.meta.url));
@@ -15,31 +15,13 @@ export interface TtsHttpProcess {
 
 /** Starts tests/src/tts-http-server.ts as its own process on a free port. */
 export async function startTtsHttpProcess(): Promise<TtsHttpProcess> {
-  const child = spawn(process.execPath, [program], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`tts server did not start:\n${output}`)), 15_000);
-    child.stdout?.on('data', (chunk) => {
-      output += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.stderr?.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.once('exit', (code) => reject(new Error(`tts server exited with ${code}:\n${output}`)));
-  });
+  const server = await startListeningProcess('tts server', [program], { timeoutMs: 15_000 });
   return {
-    url,
-    child,
-    requests: async () => (await (await fetch(`${url}/requests`)).json()) as LoggedTtsRequest[],
+    url: server.url,
+    child: server.child,
+    requests: async () => (await (await fetch(`${server.url}/requests`)).json()) as LoggedTtsRequest[],
     async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await once(child, 'exit');
+      await server.stop();
     },
   };
 }
