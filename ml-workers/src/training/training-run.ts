@@ -2,6 +2,7 @@ import {
   type AvatarState,
   avatarDecider,
   avatarStream,
+  emptyPersonaCard,
   type LiveAvatar,
   type Material,
   type PersonaCard,
@@ -49,7 +50,14 @@ export function watchTrainingRun(eventStore: EventStore, avatarId: string, runId
 
 function viewOf(state: AvatarState, runId: string): TrainingRunView {
   if (state.status === 'absent' || state.status === 'deleted') {
-    return { avatarId: '', ownerId: '', card: emptyCard, status: 'gone', materials: [], removedMaterialIds: [] };
+    return {
+      avatarId: '',
+      ownerId: '',
+      card: emptyPersonaCard(),
+      status: 'gone',
+      materials: [],
+      removedMaterialIds: [],
+    };
   }
   const materialIds = runMaterialIds(state, runId);
   const ready = materialIds.flatMap((id) => {
@@ -77,12 +85,3 @@ function statusOf(avatar: LiveAvatar, runId: string): RunStatus {
 function runMaterialIds(avatar: LiveAvatar, runId: string): readonly string[] {
   return avatar.status === 'training' && avatar.run.runId === runId ? avatar.run.materialIds : [];
 }
-
-const emptyCard: PersonaCard = {
-  description: null,
-  personality: null,
-  scenario: null,
-  instructions: null,
-  gender: null,
-  languages: [],
-};
