@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
 import { createRelay, type Relay } from '@bishop/gateways';
 import { createInProcessBus, createPgliteSqlClient, createPostgresEventStore, type SqlClient } from '@bishop/infra';
-import { PermanentJobError, runWorker, type WorkerLogger, type WorkerOptions } from '@bishop/ml-workers';
+import { PermanentJobError, RunAgainLater, runWorker, type WorkerLogger, type WorkerOptions } from '@bishop/ml-workers';
 import { sleep, waitFor } from '../src/async.ts';
 import { newEvent, uniquePrefix } from '../src/event-fixtures.ts';
 import { temporaryDirectory } from '../src/test-env.ts';
@@ -147,6 +147,33 @@ describe('worker runtime on relayed events (in-process bus, PGlite)', { concurre
     assert.equal(attempts, 3);
     assert.equal(givenUp.length, 1);
     assert.match(String(givenUp[0]), /attempt 3 failed/);
+  });
+
+  it('runs a job again after the delay it asks for (RunAgainLater), without warning or giving up', async () => {
+    const { subject } = await appendJobs(1);
+    const attempts: number[] = [];
+    let gaveUp = 0;
+    const { logger, lines } = capturingLogger();
+    worker(subject, {
+      logger,
+      handle: async (_job, { deliveryCount }) => {
+        attempts.push(performance.now());
+        if (deliveryCount === 1) throw new RunAgainLater('first pass done', 300);
+      },
+      onGiveUp: async () => {
+        gaveUp++;
+      },
+    });
+    await waitFor(() => attempts.length === 2);
+    await sleep(1200);
+    assert.equal(attempts.length, 2);
+    assert.equal(gaveUp, 0);
+    const [first = 0, second = 0] = attempts;
+    assert.ok(second - first >= 280, `run again after ${second - first} ms, asked for 300 ms`);
+    assert.deepEqual(
+      lines.filter((line) => line.level !== 'info'),
+      [],
+    );
   });
 
   it('gives up at once on a permanent error', async () => {

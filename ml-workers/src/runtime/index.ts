@@ -1,6 +1,6 @@
 export { type Backoff, backoffDelay, DEFAULT_BACKOFF } from './backoff.ts';
 export { deterministicUuid, jobCommandId, jobCommandMetadata } from './job-commands.ts';
-export { failureOf, isPermanentFailure, PermanentJobError } from './job-failures.ts';
+export { failureOf, isPermanentFailure, PermanentJobError, RunAgainLater } from './job-failures.ts';
 export type { JobContext } from './process-job.ts';
 export { type RunningWorker, runWorker, type WorkerOptions } from './run-worker.ts';
 export type { WorkerChatCommand, WorkerCommandResult, WorkerCommands } from './worker-commands.ts';

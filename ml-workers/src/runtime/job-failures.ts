@@ -14,6 +14,20 @@ export class PermanentJobError extends Error {
 }
 
 /**
+ * Not a failure: the job did its part and asks to run again after `delayMs`
+ * (e.g. a second sweep once late writers are done). It is handed back to the
+ * bus without a warning and without the failure backoff.
+ */
+export class RunAgainLater extends Error {
+  override readonly name = 'RunAgainLater';
+  readonly delayMs: number;
+  constructor(reason: string, delayMs: number) {
+    super(reason);
+    this.delayMs = delayMs;
+  }
+}
+
+/**
  * Permanent: a PermanentJobError, or a command the domain rejected (its
  * decision will not change on retry), except a concurrent change.
  */

@@ -1,6 +1,6 @@
 import { type BusMessage, decodeRelayedEvent, type RecordedEvent } from '@bishop/domain/ports';
 import { type Backoff, backoffDelay } from './backoff.ts';
-import { failureOf } from './job-failures.ts';
+import { failureOf, RunAgainLater } from './job-failures.ts';
 import type { WorkerLogger } from './worker-logger.ts';
 
 export interface JobContext {
@@ -75,6 +75,11 @@ export async function processJob(message: BusMessage, policy: JobPolicy, abandon
     abandon.removeEventListener('abort', handBack);
   }
   if (abandon.aborted) return;
+  if (failure?.error instanceof RunAgainLater) {
+    logger.info({ ...fields, runAgainInMs: failure.error.delayMs }, failure.error.message);
+    message.nak(failure.error.delayMs);
+    return;
+  }
   if (failure) return settleFailure(message, job, failure.error, policy, fields);
   await message.ack().then(
     // One line per finished job: operators (and the distributed tests) see which process ran what, and for how long.

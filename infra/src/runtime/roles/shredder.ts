@@ -2,6 +2,7 @@ import { avatarBlobPrefix, avatarStream, isDomainError, parseStreamName, userStr
 import type { BlobStore, Bus, EventStore, KeyStore, RecordedEvent } from '@bishop/domain/ports';
 import {
   jobCommandMetadata,
+  RunAgainLater,
   type RunningWorker,
   runWorker,
   type WorkerCommands,
@@ -20,11 +21,6 @@ export interface ShredderOptions {
   readonly sweepAgainAfterMs?: number;
 }
 
-/** Thrown after the first sweep so the bus hands the job back later for the second one. */
-class SweepAgainLater extends Error {
-  override readonly name = 'SweepAgainLater';
-}
-
 /**
  * Crypto-shredding, on AvatarDeleted: destroys the avatar's data key — every
  * personal field of its events and its chats' events becomes unreadable for
@@ -37,8 +33,8 @@ class SweepAgainLater extends Error {
  *
  * It sweeps an avatar's blobs twice: a job that was already running for the avatar
  * (an extraction, a dub) may write a blob after the first sweep and only then
- * find its command refused. The bus redelivers the job after the backoff, well
- * past such jobs' ack wait, for the second sweep; both are idempotent.
+ * find its command refused. The job asks to run again (RunAgainLater) two
+ * minutes on, well past such jobs' ack wait, for the second sweep; both are idempotent.
  */
 export function startShredder(options: ShredderOptions): RunningWorker {
   const sweepAgainAfterMs = options.sweepAgainAfterMs ?? 120_000;
@@ -66,7 +62,6 @@ export function startShredder(options: ShredderOptions): RunningWorker {
     concurrency: 2,
     ackWaitMs: 60_000,
     maxDeliver: 10,
-    backoff: { initialMs: sweepAgainAfterMs, maxMs: 10 * sweepAgainAfterMs },
     ...(options.logger ? { logger: options.logger } : {}),
     isPermanent: () => false,
     async handle(job, { deliveryCount }) {
@@ -75,7 +70,9 @@ export function startShredder(options: ShredderOptions): RunningWorker {
       await options.keyStore.destroyDataKey(avatarStream(avatarId));
       const removed = await options.blobs.deletePrefix(avatarBlobPrefix(avatarId));
       options.logger?.info({ avatarId, blobsRemoved: removed, sweep: deliveryCount }, 'avatar data shredded');
-      if (deliveryCount === 1) throw new SweepAgainLater('first sweep done; the second runs after late writers');
+      if (deliveryCount === 1) {
+        throw new RunAgainLater('first sweep done; the second runs after late writers', sweepAgainAfterMs);
+      }
     },
     async onGiveUp(job, error) {
       // Nothing to record in the avatar's history: the deletion is already there. Say it loudly instead.
