@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { transcribeFile } from '@bishop/ml-workers/audio';
 import { checkModels, loadAsr, loadVad, type ModelSettings, modelSettings } from '@bishop/ml-workers/models';
+import { testModelsDir } from '../src/test-env.ts';
 import { alternate, type Benchmark, median, timed } from './harness.ts';
 
 const run = promisify(execFile);
@@ -24,8 +25,10 @@ async function chooseModels(): Promise<{ settings: ModelSettings; label: string 
     const statuses = await checkModels(settings, ['asr', 'vad']);
     if (statuses.every((s) => s.ready)) return { settings, label: settings.choices.asr.name };
   }
-  const testModels = process.env.BISHOP_TEST_MODELS_DIR ?? '/work/shared/models';
-  const settings = modelSettings(testModels, { BISHOP_ASR_MODEL: 'asr-tiny-random', BISHOP_VAD_MODEL: 'vad-silero' });
+  const settings = modelSettings(testModelsDir, {
+    BISHOP_ASR_MODEL: 'asr-tiny-random',
+    BISHOP_VAD_MODEL: 'vad-silero',
+  });
   return { settings, label: 'asr-tiny-random (test model: figures show overheads, not real Whisper speed)' };
 }
 

@@ -1,6 +1,7 @@
 import { encodeDub, speakReply } from '@bishop/ml-workers';
 import { checkModels, loadTts, type ModelSettings, modelSettings } from '@bishop/ml-workers/models';
 import { createVitsTts } from '@bishop/ml-workers/tts';
+import { testModelsDir } from '../src/test-env.ts';
 import { alternate, type Benchmark, median, timed } from './harness.ts';
 
 /** The dub path must speak faster than real time (audio seconds per wall second). */
@@ -23,8 +24,7 @@ async function chooseModels(): Promise<{ settings: ModelSettings; label: string 
     const [status] = await checkModels(settings, ['tts-ru']);
     if (status?.ready) return { settings, label: settings.choices['tts-ru'].name };
   }
-  const testModels = process.env.BISHOP_TEST_MODELS_DIR ?? '/work/shared/models';
-  const settings = modelSettings(testModels, { BISHOP_TTS_RU_MODEL: 'tts-tiny-random' });
+  const settings = modelSettings(testModelsDir, { BISHOP_TTS_RU_MODEL: 'tts-tiny-random' });
   return { settings, label: 'tts-tiny-random (test model: figures show overheads, not real VITS speed)' };
 }
 

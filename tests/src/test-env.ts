@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The PostgreSQL server tests use (CI starts one on 127.0.0.1:5432 with trust auth). */
 export const testDatabaseUrl = process.env.BISHOP_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -16,8 +17,9 @@ export async function temporaryDirectory(label: string): Promise<{ path: string;
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
 
-/** The offline test models (../shared/models: random-weight Whisper, real Silero VAD, procedural speaker embedder…). */
-export const testModelsDir = process.env.BISHOP_TEST_MODELS_DIR ?? '/work/shared/models';
+/** The offline test models the repository holds (tests/models: random-weight Whisper, real Silero VAD, procedural speaker embedder…). */
+export const testModelsDir =
+  process.env.BISHOP_TEST_MODELS_DIR ?? fileURLToPath(new URL('../models/', import.meta.url));
 
 /** Environment that points a Bishop process at the test models. */
 export function testModelEnvironment(): Record<string, string> {

@@ -118,7 +118,7 @@ export const speakerCalibrations: Readonly<Record<string, SpeakerCalibration>> =
     samePersonAtLeast: 0.7,
     oneSpeakerAtLeast: 0.25,
     basis:
-      'test model (shared/models): same voice ≥ 0.89 and different ≤ 0.50 per its README; 3 s windows of one voice never fell below 0.40, windows of two voices reached -0.06',
+      'test model (tests/models): same voice ≥ 0.89 and different ≤ 0.50 per its README; 3 s windows of one voice never fell below 0.40, windows of two voices reached -0.06',
   },
 };
 

@@ -25,7 +25,7 @@ describe('model check and loading', () => {
   after(() => rm(emptyDir, { recursive: true, force: true }));
 
   it('reports every capability ready when its files are there', async () => {
-    // No voice-cloning test model exists (shared/models); its tests skip visibly (test/tts/chatterbox.test.ts).
+    // No voice-cloning test model exists (tests/models); its tests skip visibly (test/tts/chatterbox.test.ts).
     const withTestModels = capabilities.filter((c) => c !== 'tts-clone');
     const statuses = await checkModels(testModelSettings(), withTestModels);
     assert.deepEqual(

@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { type ModelSettings, modelSettings } from '../../src/models/index.ts';
 
-/** The offline test models (shared/models: random-weight Whisper, real Silero, procedural speaker embedder). */
-export const testModelsDir = process.env.BISHOP_TEST_MODELS_DIR ?? '/work/shared/models';
+/** The offline test models the repository holds in tests/models (random-weight Whisper, real Silero, procedural speaker embedder). */
+export const testModelsDir =
+  process.env.BISHOP_TEST_MODELS_DIR ?? fileURLToPath(new URL('../../../tests/models/', import.meta.url));
 
 export const testModelNames = {
   BISHOP_ASR_MODEL: 'asr-tiny-random',

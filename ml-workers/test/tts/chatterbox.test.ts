@@ -20,7 +20,7 @@ describe('Chatterbox text preparation', () => {
   });
 });
 
-// Only a real model can be tested: no cloning test model exists (shared/models has none, weights are GBs).
+// Only a real model can be tested: no cloning test model exists (tests/models has none, weights are GBs).
 const models = modelSettings(resolveModelsDir('.bishop'));
 const [status] = await checkModels(models, ['tts-clone']);
 if (!status?.ready) console.log('SKIPPED: voice cloning (no real model in BISHOP_MODELS_DIR)');
