@@ -14,7 +14,7 @@ import {
 import { waitFor } from '../src/async.ts';
 import { asUser } from '../src/command-fixtures.ts';
 import { newEvent } from '../src/event-fixtures.ts';
-import type { ProjectionsFixture } from './projections.contract.ts';
+import type { ProjectionsFixture } from './projections.contract-fixture.ts';
 import { allEvents } from './projections.contract-rows.ts';
 import { avatarCommands, chattyAvatar, extraction, materialFile, registerPerson } from './projections.history.ts';
 

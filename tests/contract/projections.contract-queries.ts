@@ -28,7 +28,7 @@ import {
   listTrainingRuns,
   type Page,
 } from '@bishop/projections';
-import type { ProjectionsFixture } from './projections.contract.ts';
+import type { ProjectionsFixture } from './projections.contract-fixture.ts';
 import { avatarCommands } from './projections.history.ts';
 
 const NOT_AN_ID = 'not-a-uuid';

@@ -11,7 +11,7 @@ import {
   listTestReports,
   listTimeline,
 } from '@bishop/projections';
-import type { ProjectionsFixture } from './projections.contract.ts';
+import type { ProjectionsFixture } from './projections.contract-fixture.ts';
 
 /** Every event of `$all` (through the decrypting store). */
 export async function allEvents(fixture: ProjectionsFixture): Promise<RecordedEvent[]> {

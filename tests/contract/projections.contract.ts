@@ -1,70 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { after, before, describe } from 'node:test';
-import { type CommandBus, createCommandBus } from '@bishop/commands';
-import type { EventStore, KeyStore } from '@bishop/domain/ports';
-import type { ReadStore, SqlClient } from '@bishop/infra';
+import { createCommandBus } from '@bishop/commands';
 import {
   type ChangeNotice,
   createProjector,
   migrateReadModels,
   type Projector,
   type ProjectorOptions,
-  type ReadModels,
 } from '@bishop/projections';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { deliverySection } from './projections.contract-delivery.ts';
+import type { ProjectionsFixture, ProjectionsHarness } from './projections.contract-fixture.ts';
 import { querySection } from './projections.contract-queries.ts';
 import { rowSection } from './projections.contract-rows.ts';
 import {
   chattyAvatar,
   closedAccountHistory,
-  type DeletedAvatar,
   deletedAvatarHistory,
   type History,
-  type LiveAvatar,
   liveAvatarHistory,
-  type Person,
   registerPerson,
 } from './projections.history.ts';
-
-export interface ProjectionsHarness {
-  /** The decrypting event store, as production reads it. */
-  readonly eventStore: EventStore;
-  readonly keyStore: KeyStore;
-  readonly readStore: ReadStore;
-  /** Another client of the same database: a second connection on a server; on PGlite, the SqlClient sharing its session. */
-  readonly otherClient: SqlClient;
-  /** A server serves many sessions; PGlite one. */
-  readonly sessions: 'many' | 'one';
-  /** An event store in a schema of its own on the same database, for tests that must not disturb the shared `$all`. */
-  openIsolatedEventStore(): Promise<{ readonly eventStore: EventStore; readonly raw: EventStore }>;
-  teardown(): Promise<void>;
-}
-
-/** Everything the sections share: one history, projected once into `models`. */
-export interface ProjectionsFixture {
-  readonly harness: ProjectionsHarness;
-  readonly bus: CommandBus;
-  readonly history: History;
-  readonly anna: Person;
-  readonly annasAvatar: LiveAvatar;
-  readonly annasDeletedAvatar: DeletedAvatar;
-  readonly boris: Person;
-  /** Registered, issued API tokens, then deleted the account. */
-  readonly closed: Person;
-  readonly borisAvatar: { readonly avatarId: string; readonly chatId: string; readonly messageIds: string[] };
-  /** The read schema the shared projector keeps current. */
-  readonly schema: string;
-  readonly models: Kysely<ReadModels>;
-  /** Keeps `schema` current for the whole suite. */
-  readonly projector: Projector;
-  /** Everything the shared projector notified. */
-  readonly notices: readonly ChangeNotice[];
-  /** A fresh, migrated read schema (dropped at the end). */
-  freshSchema(): Promise<string>;
-  /** Starts a projector on `schema` (over the shared event store unless told otherwise); stopped at the end. */
-  startProjector(schema: string, options?: Partial<ProjectorOptions>): Promise<Projector>;
-}
 
 /**
  * The read models' contract, run against every database they support: real
