@@ -41,7 +41,8 @@ export interface HandleCommandOptions<State, C extends Command, Event extends Do
 export async function handleCommand<State, C extends Command, Event extends DomainEvent>(
   options: HandleCommandOptions<State, C, Event>,
 ): Promise<CommandResult> {
-  const maxAttempts = options.maxAttempts ?? 5;
+  // Enough rounds for a burst of concurrent writers on one stream (each round lets at least one through).
+  const maxAttempts = options.maxAttempts ?? 10;
   for (let attempt = 1; ; attempt++) {
     // 1. Read the stream as it is now.
     const recorded = await options.eventStore.readStream(options.stream);
@@ -129,8 +130,12 @@ function duplicateResult(stream: string, earlier: readonly RecordedEvent[]): Com
   };
 }
 
-/** Jittered exponential backoff: 10, 20, 40 … ms, so racing writers spread out. */
+/**
+ * Exponential backoff with full jitter (0–10, 0–20, 0–40 … ms, at most 320): N writers racing on one
+ * stream need up to N rounds, and full jitter keeps them from colliding in lockstep when the machine
+ * is slow enough that half-jittered waits still overlap.
+ */
 function backoff(attempt: number): Promise<void> {
-  const ms = 10 * 2 ** (attempt - 1) * (0.5 + Math.random());
+  const ms = Math.min(320, 10 * 2 ** (attempt - 1)) * Math.random();
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
