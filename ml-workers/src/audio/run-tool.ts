@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { basename } from 'node:path';
 import { AudioInputError } from './audio-input-error.ts';
 
 export interface RunToolOptions {
@@ -57,11 +58,17 @@ export function runTool(command: string, args: readonly string[], options: RunTo
   });
 }
 
+/** What to install (or set) for each tool this module runs; the hint names the right package. */
+const installHints: Record<string, string> = {
+  ffmpeg: 'install ffmpeg or set BISHOP_FFMPEG (and BISHOP_FFPROBE) to its path',
+  ffprobe: 'install ffmpeg or set BISHOP_FFPROBE (and BISHOP_FFMPEG) to its path',
+  'espeak-ng': 'install espeak-ng (Debian: apt-get install espeak-ng)',
+};
+
 export function toolMissing(command: string): AudioInputError {
-  return new AudioInputError(
-    'tool-missing',
-    `${command} was not found; install ffmpeg or set BISHOP_FFMPEG (and BISHOP_FFPROBE) to its path`,
-  );
+  const tool = basename(command);
+  const hint = installHints[tool] ?? `install ${tool} or put it on PATH`;
+  return new AudioInputError('tool-missing', `${command} was not found; ${hint}`);
 }
 
 export function withSignal(signal: AbortSignal | undefined): { signal?: AbortSignal } {

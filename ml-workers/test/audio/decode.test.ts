@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { AudioInputError, audioTools, decodeAudio, probeMedia, readAudio, sampleRate } from '../../src/audio/index.ts';
+import { runTool } from '../../src/audio/run-tool.ts';
 import { fixture } from './fixtures.ts';
 
 const isAudioError = (reason: string, message: RegExp) => (error: unknown) => {
@@ -87,6 +88,15 @@ describe('decoding audio and video', { concurrency: true }, () => {
     await assert.rejects(
       readAudio(fixture('speech-en.wav'), 60, { tools }),
       isAudioError('tool-missing', /BISHOP_FFMPEG/),
+    );
+  });
+
+  it('names the right package when a tool other than ffmpeg is missing', async () => {
+    const missing = runTool('/opt/nowhere/espeak-ng', ['--version'], { timeoutMs: 5000 });
+    await assert.rejects(missing, isAudioError('tool-missing', /install espeak-ng/));
+    await assert.rejects(
+      runTool('/opt/nowhere/espeak-ng', ['--version'], { timeoutMs: 5000 }),
+      (error: Error) => !/ffmpeg/i.test(error.message),
     );
   });
 
