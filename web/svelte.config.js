@@ -13,6 +13,18 @@ const config = {
     // The gateway owns these paths; the app never defines routes under them.
     appDir: '_app',
     version: { pollInterval: 0 },
+    // No inline script but SvelteKit's own bootstrap, allowed by its hash (a <meta> policy in the
+    // build; a header under `vite dev`). The gateway sends the full policy as a header, including
+    // frame-ancestors, which a <meta> cannot carry (infra/src/runtime/roles/web-app-csp.ts).
+    csp: {
+      mode: 'hash',
+      directives: {
+        'script-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['none'],
+        'frame-ancestors': ['none'],
+      },
+    },
   },
 };
 

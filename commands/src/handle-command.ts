@@ -1,5 +1,6 @@
 import {
   actorIdOf,
+  assertStorableEventData,
   type Command,
   currentSchemaVersion,
   type Decider,
@@ -69,7 +70,10 @@ export async function handleCommand<State, C extends Command, Event extends Doma
       };
     }
 
-    // 5. Append, expecting the revision we read: a concurrent writer makes us start over.
+    // 5. Nothing unstorable reaches the log, whichever rule a decider forgot: one bad event would stop every projector.
+    for (const event of decided) assertStorableEventData(event.type, event.data);
+
+    // 6. Append, expecting the revision we read: a concurrent writer makes us start over.
     const expectedRevision: ExpectedRevision = last ? last.revision : 'noStream';
     try {
       const appended = await options.eventStore.appendToStream(

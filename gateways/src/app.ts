@@ -1,13 +1,18 @@
+import { DomainError } from '@bishop/domain';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { authPlugin } from './auth/index.ts';
+import { authPlugin, sessionCookiePlugin } from './auth/index.ts';
 import { exportsPlugin } from './exports/exports.plugin.ts';
 import { CONSISTENCY_HEADER, graphqlPlugin } from './graphql/graphql.plugin.ts';
+import { waitForReadModels } from './graphql/resolvers/read-your-writes.ts';
 import { parsePosition } from './graphql/resolvers/scalars.ts';
 import type { GraphQLServices } from './graphql/services.ts';
 import { healthPlugin } from './health/health.plugin.ts';
 import type { ReadinessCheck } from './health/readiness.ts';
 import { handleHttpError } from './http-errors.ts';
+import { servesMediaOnly } from './http-security/media-origin.ts';
+import { addSecurityHeaders } from './http-security/security-headers.ts';
 import { mediaPlugin } from './media/media.plugin.ts';
+import { mediaFileNames } from './media/media-file-names.ts';
 import { type MetricsSources, metricsPlugin } from './metrics/metrics.plugin.ts';
 import { type UploadLimits, uploadsPlugin } from './uploads/uploads.plugin.ts';
 
@@ -22,9 +27,13 @@ export interface GatewayOptions {
     readonly uploadLimits: UploadLimits;
     readonly bytesStoredBy: (userId: string) => Promise<number>;
     readonly metrics?: MetricsSources;
+    /** Answer GraphQL introspection (`__schema`, `__type`); default true. */
+    readonly introspection?: boolean;
   };
   /** Behind a reverse proxy: trust its X-Forwarded-For for client addresses (login throttling). */
   readonly trustProxy?: boolean;
+  /** BISHOP_MEDIA_ORIGIN: requests arriving on its host get media only (see servesMediaOnly). */
+  readonly mediaOrigin?: string | undefined;
 }
 
 /** Builds the HTTP gateway; listening is the caller's business (tests use inject). */
@@ -34,13 +43,19 @@ export async function buildApp(options: GatewayOptions): Promise<FastifyInstance
     trustProxy: options.trustProxy ?? false,
     // Large files go through multipart streaming; JSON bodies (GraphQL) stay small.
     bodyLimit: 1024 * 1024,
-    // A caller's correlation id is kept (and copied into every command); otherwise one is made.
-    requestIdHeader: 'x-correlation-id',
-    genReqId: () => crypto.randomUUID(),
+    // A caller's correlation id is kept (and copied into every command's events) when it is a
+    // plain token; anything else (control characters, huge values) is replaced, never stored.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-correlation-id'];
+      return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : crypto.randomUUID();
+    },
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
   });
+  addSecurityHeaders(app);
+  if (options.mediaOrigin) servesMediaOnly(app, options.mediaOrigin);
   app.setErrorHandler(handleHttpError);
   await app.register(healthPlugin, { checks: options.readinessChecks, version: options.version });
   const { api } = options;
@@ -53,10 +68,11 @@ export async function buildApp(options: GatewayOptions): Promise<FastifyInstance
   // Before authentication: a client may present an API token it was issued a moment ago.
   app.addHook('onRequest', async (request) => {
     const header = request.headers[CONSISTENCY_HEADER];
-    if (typeof header === 'string' && header !== '') await services.waitForPosition(parsePosition(header));
+    if (typeof header === 'string' && header !== '') await waitForReadModels(services, consistencyPosition(header));
   });
   await app.register(authPlugin, { auth: services.auth });
-  await app.register(graphqlPlugin, { services });
+  await app.register(sessionCookiePlugin, { auth: services.auth });
+  await app.register(graphqlPlugin, { services, introspection: api.introspection ?? true });
   await app.register(uploadsPlugin, {
     blobs: services.blobs,
     commands: services.commands,
@@ -64,7 +80,23 @@ export async function buildApp(options: GatewayOptions): Promise<FastifyInstance
     bytesStoredBy: api.bytesStoredBy,
     limits: api.uploadLimits,
   });
-  await app.register(mediaPlugin, { blobs: services.blobs, owns: services.owns, signer: services.signer });
+  await app.register(mediaPlugin, {
+    blobs: services.blobs,
+    owns: services.owns,
+    signer: services.signer,
+    fileName: mediaFileNames(services.readModels),
+  });
   await app.register(exportsPlugin, { db: services.readModels, blobs: services.blobs, owns: services.owns });
   return app;
+}
+
+/** A bad `Bishop-Consistent-With` header is the client's mistake, said with a code (never a 500). */
+function consistencyPosition(header: string): bigint {
+  try {
+    return parsePosition(header);
+  } catch {
+    throw new DomainError('BISHOP_ERR_INVALID_VALUE', `${CONSISTENCY_HEADER} must be a position (a decimal string)`, {
+      field: CONSISTENCY_HEADER,
+    });
+  }
 }

@@ -9,6 +9,7 @@ const statusOf: Record<ErrorCategory, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
 };
 
 /**

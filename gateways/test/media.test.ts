@@ -38,4 +38,11 @@ describe('signed media URLs', () => {
     const other = createMediaUrlSigner(randomBytes(32));
     assert.equal(signer.verify(path, queryOf(other.sign(path, 'user-1'))), null);
   });
+  it('point at the media origin when there is one, and verify on either origin (the path is what is signed)', () => {
+    const onMedia = createMediaUrlSigner(randomBytes(32), { origin: 'https://media.example.org' });
+    const url = new URL(onMedia.sign(path, 'user-1'));
+    assert.equal(url.origin, 'https://media.example.org');
+    assert.equal(url.pathname, path);
+    assert.equal(onMedia.verify(url.pathname, Object.fromEntries(url.searchParams)), 'user-1');
+  });
 });

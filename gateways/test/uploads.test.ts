@@ -44,6 +44,28 @@ describe('classifying uploads by name and content', () => {
     );
   });
 
+  it('accepts text formats whose content carries their own signature (WebVTT, XHTML)', async () => {
+    const vtt = new Uint8Array(readFileSync(new URL('../../tests/fixtures/documents/lecture.vtt', import.meta.url)));
+    const withBom = Uint8Array.from([0xef, 0xbb, 0xbf, ...vtt]);
+    assert.deepEqual(await classifyUpload('lecture.vtt', vtt), { kind: 'text', mediaType: 'text/vtt' });
+    assert.deepEqual(await classifyUpload('lecture.vtt', withBom), { kind: 'text', mediaType: 'text/vtt' });
+    assert.equal((await classifyUpload('cues.txt', vtt)).kind, 'text', 'WebVTT saved as .txt is still text');
+    const xhtml = bytes(
+      '<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Привет</p></body></html>',
+    );
+    assert.deepEqual(await classifyUpload('page.html', xhtml), { kind: 'text', mediaType: 'text/html' });
+  });
+
+  it("still rejects binary formats behind a text format's name", async () => {
+    await assert.rejects(classifyUpload('lecture.vtt', mp3Header), {
+      code: 'BISHOP_ERR_FILE_DISGUISED',
+      message: '"lecture.vtt" is called .vtt but its content is MP3 audio',
+    });
+    await assert.rejects(classifyUpload('lecture.srt', windowsProgram), { code: 'BISHOP_ERR_FILE_DISGUISED' });
+    const rtf = bytes('{\\rtf1\\ansi Hello}');
+    await assert.rejects(classifyUpload('notes.md', rtf), { code: 'BISHOP_ERR_FILE_DISGUISED' });
+  });
+
   it('rejects a program named .mp3 and text named .pdf', async () => {
     await assert.rejects(classifyUpload('song.mp3', windowsProgram), {
       code: 'BISHOP_ERR_FILE_DISGUISED',
@@ -56,6 +78,17 @@ describe('classifying uploads by name and content', () => {
   it('rejects empty files and unsupported kinds with specific errors', async () => {
     await assert.rejects(classifyUpload('empty.txt', new Uint8Array()), { code: 'BISHOP_ERR_FILE_EMPTY' });
     await assert.rejects(classifyUpload('virus.exe', windowsProgram), { code: 'BISHOP_ERR_FILE_UNSUPPORTED' });
+  });
+
+  it('accepts UTF-16 text without a byte-order mark, as Windows tools save it', async () => {
+    const utf16be = new Uint8Array(
+      readFileSync(new URL('../../tests/fixtures/documents/lecture-ru.utf16be.txt', import.meta.url)),
+    );
+    const utf16le = new Uint8Array(
+      readFileSync(new URL('../../tests/fixtures/documents/lecture-ru.utf16le.txt', import.meta.url)),
+    );
+    assert.equal((await classifyUpload('lecture.txt', utf16be.subarray(0, 8192))).kind, 'text');
+    assert.equal((await classifyUpload('lecture.txt', utf16le.subarray(0, 8192))).kind, 'text');
   });
 
   it('tells binary from text, UTF-16 included', () => {

@@ -6,4 +6,5 @@ export * from './personal-data/index.ts';
 export * from './read-store/index.ts';
 export * from './sql/pg-sql-client.ts';
 export * from './sql/pglite-sql-client.ts';
+export * from './sql/split-statements.ts';
 export * from './sql/sql-client.ts';

@@ -9,6 +9,7 @@ describe('reply configuration (BISHOP_REPLY_* / BISHOP_LLM_*)', () => {
       mode: 'auto',
       remote: undefined,
       maxContextTokens: 4096,
+      threads: undefined,
       maxNewTokens: 256,
       temperature: 0.7,
       timeoutMs: 120_000,

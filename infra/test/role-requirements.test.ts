@@ -21,6 +21,11 @@ describe('bishop run <role> configuration', () => {
     assert.deepEqual(roleConfigProblems(configFromEnvironment({ ...server, BISHOP_BUS: 'embedded' }), 'gateway'), []);
   });
 
+  it('answers introspection unless BISHOP_GRAPHQL_INTROSPECTION=false', () => {
+    assert.equal(configFromEnvironment({}).graphqlIntrospection, true);
+    assert.equal(configFromEnvironment({ BISHOP_GRAPHQL_INTROSPECTION: 'false' }).graphqlIntrospection, false);
+  });
+
   it('lets the web role run with nothing but its build directory', () => {
     assert.deepEqual(roleConfigProblems(configFromEnvironment({}), 'web'), []);
   });
@@ -32,12 +37,14 @@ describe('bishop run <role> configuration', () => {
           BISHOP_NATS_NAMESPACE: 'Two.Tokens',
           BISHOP_NATS_STREAM: 'has space',
           BISHOP_TRUST_PROXY: 'yes',
+          BISHOP_GRAPHQL_INTROSPECTION: 'off',
           BISHOP_GATEWAY_URL: 'ftp://gateway',
         }),
       (error: Error) =>
         /BISHOP_NATS_NAMESPACE must be one subject token/.test(error.message) &&
         /BISHOP_NATS_STREAM must be a JetStream stream name/.test(error.message) &&
         /BISHOP_TRUST_PROXY must be true or false/.test(error.message) &&
+        /BISHOP_GRAPHQL_INTROSPECTION must be true or false/.test(error.message) &&
         /BISHOP_GATEWAY_URL must be a URL starting with http:\/\/ or https:\/\//.test(error.message),
     );
   });

@@ -7,6 +7,11 @@ export * from './avatars/avatars.queries.ts';
 export * from './avatars/avatars.table.ts';
 export * from './chats/chats.queries.ts';
 export * from './chats/chats.table.ts';
+export {
+  type ProjectionStall,
+  type ProjectionStatus,
+  readProjectionStatus,
+} from './checkpoints/checkpoint.queries.ts';
 export type * from './checkpoints/checkpoints.table.ts';
 export * from './materials/materials.queries.ts';
 export * from './materials/materials.table.ts';

@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { type BishopProcess, startBishopProcess } from '../src/bishop-process.ts';
-import { temporaryDirectory, testModelEnvironment } from '../src/test-env.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { avatarTab, bishopInChromium, choosePerson, waitUntilMaterialsReady } from './bishop-in-chromium.ts';
 import {
-  assertWebBuilt,
-  audioFixtures,
   chatExportFixture,
   documentFixture,
   freshPage,
-  launchChromium,
   readmeScreenshot,
   screenshots,
   seriousAxeViolations,
@@ -21,39 +17,13 @@ import {
  * Every test signs up its own user in a fresh browser context.
  */
 describe('web app in Chromium against bishop start', () => {
-  let dataDir: Awaited<ReturnType<typeof temporaryDirectory>>;
-  let bishop: BishopProcess;
-  let browser: Browser;
-  let fixture: (name: string) => string;
+  const rig = bishopInChromium('browser');
   let users = 0;
-
-  before(async () => {
-    await assertWebBuilt();
-    dataDir = await temporaryDirectory('browser');
-    [bishop, browser, fixture] = await Promise.all([
-      startBishopProcess({
-        BISHOP_DATA_DIR: dataDir.path,
-        ...testModelEnvironment(),
-        // Replies from the retrieval responder: the person's own closest past answer, streamed word by
-        // word, so the screenshots show real words (the random-weight test LLM writes noise; its path
-        // through the same subscriptions is covered by tests/e2e/replies.test.ts). The chat page must
-        // then say that no language model is installed.
-        BISHOP_LLM_MODEL: 'llm-not-installed',
-      }),
-      launchChromium(),
-      audioFixtures(),
-    ]);
-  });
-  after(async () => {
-    await browser?.close();
-    await bishop?.stop();
-    await dataDir?.remove();
-  });
 
   async function signUp(page: Page, name = 'Ада Лавлейс') {
     users += 1;
     const email = `person${users}-${Date.now()}@example.org`;
-    await page.goto(`${bishop.url}/signup`);
+    await page.goto(`${rig.bishop.url}/signup`);
     await page.getByLabel('Full name').fill(name);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('correct horse battery');
@@ -68,15 +38,16 @@ describe('web app in Chromium against bishop start', () => {
     await page.getByRole('heading', { level: 1, name }).waitFor();
   }
 
-  const tab = (page: Page, name: string) =>
-    page.getByRole('navigation', { name: 'Avatar sections' }).getByRole('link', { name, exact: true });
+  const tab = avatarTab;
 
   it('account: clear errors, a session that survives a reload and refreshes silently, log out and in, language', async () => {
     const shot = screenshots('account');
-    const { page, context, errors } = await freshPage(browser);
+    const { page, context, errors } = await freshPage(rig.browser);
+    // A clock the test can move (it runs on its own meanwhile), to let the access token near its end.
+    await page.clock.install();
     try {
       // Sign-up refusals come from the API's codes, shown under the field they concern.
-      await page.goto(`${bishop.url}/signup`);
+      await page.goto(`${rig.bishop.url}/signup`);
       await page.getByLabel('Full name').fill('Grace Hopper');
       await page.getByLabel('Email').fill('not-an-email');
       await page.getByLabel('Password').fill('long enough password');
@@ -85,36 +56,53 @@ describe('web app in Chromium against bishop start', () => {
       await page.getByLabel('Email').fill(`grace-${Date.now()}@example.org`);
       await page.getByLabel('Password').fill('short');
       await page.getByRole('button', { name: 'Sign up' }).click();
-      await page.getByText('The password must be at least 8 characters long.').waitFor();
+      await page
+        .getByText('The password must be at least 8 characters long (invisible characters do not count).')
+        .waitFor();
       await shot(page, 'signup-errors');
       const email = await page.getByLabel('Email').inputValue();
       await page.getByLabel('Password').fill('long enough password');
       await page.getByRole('button', { name: 'Sign up' }).click();
       await page.getByRole('heading', { name: 'Your avatars' }).waitFor();
 
-      // A reload keeps the session.
+      // The refresh token is an HttpOnly cookie for the session routes only; no token is in reach of scripts.
+      const refreshCookie = async () => (await context.cookies()).find((cookie) => cookie.name === 'bishop_refresh');
+      const issued = await refreshCookie();
+      assert.ok(issued, 'the refresh token is a cookie');
+      assert.deepEqual(
+        { path: issued.path, httpOnly: issued.httpOnly, secure: issued.secure, sameSite: issued.sameSite },
+        { path: '/api/session', httpOnly: true, secure: true, sameSite: 'Strict' },
+      );
+      const readableByScripts = () =>
+        page.evaluate<string>('document.cookie + JSON.stringify(Object.entries(localStorage))');
+      assert.doesNotMatch(await readableByScripts(), /bishop_rt_|eyJ/, 'no token in localStorage or document.cookie');
+
+      // A reload keeps the session: the app trades the cookie for a new access token (the cookie rotates).
+      const sessionRefresh = () => page.waitForResponse((response) => response.url().endsWith('/api/session/refresh'));
+      const reloaded = sessionRefresh();
       await page.reload();
       await page.getByRole('heading', { name: 'Your avatars' }).waitFor();
       await page.getByText('Grace Hopper').waitFor();
+      assert.equal((await reloaded).status(), 200);
+      const afterReload = await refreshCookie();
+      assert.notEqual(afterReload?.value, issued.value, 'the refresh token rotated');
+      assert.doesNotMatch(await readableByScripts(), /bishop_rt_|eyJ/);
 
       // An access token about to expire is refreshed on the next request, without the user noticing.
-      const storedSession = () =>
-        page.evaluate<{ refreshToken: string; accessTokenExpiresAt: number }>(
-          "JSON.parse(localStorage.getItem('bishop.session') ?? '{}')",
-        );
-      const before = await storedSession();
-      await page.evaluate(`localStorage.setItem('bishop.session', JSON.stringify({
-        ...JSON.parse(localStorage.getItem('bishop.session')), accessTokenExpiresAt: Date.now() }))`);
+      await page.clock.fastForward('14:30');
+      const renewed = sessionRefresh();
       await page.getByRole('link', { name: 'Profile' }).click();
       await page.getByRole('heading', { name: 'Profile' }).waitFor();
       await page.getByText(email).waitFor();
-      const after = await storedSession();
-      assert.notEqual(after.refreshToken, before.refreshToken, 'the refresh token rotated');
-      assert.ok(after.accessTokenExpiresAt > Date.now() + 60_000, 'a fresh access token was stored');
+      assert.equal((await renewed).status(), 200);
+      assert.notEqual((await refreshCookie())?.value, afterReload?.value, 'refreshed silently');
 
       // Log out, then a wrong password, then the right one.
+      const loggedOut = page.waitForResponse((response) => response.url().endsWith('/api/session/logout'));
       await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
       await page.getByRole('heading', { name: 'Log in' }).waitFor();
+      assert.equal((await loggedOut).status(), 200);
+      assert.equal(await refreshCookie(), undefined, 'log-out clears the cookie');
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill('wrong password!');
       await page.getByRole('button', { name: 'Log in' }).click();
@@ -125,8 +113,8 @@ describe('web app in Chromium against bishop start', () => {
       await page.getByRole('heading', { name: 'Your avatars' }).waitFor();
 
       // The same email cannot register twice.
-      const other = await freshPage(browser);
-      await other.page.goto(`${bishop.url}/signup`);
+      const other = await freshPage(rig.browser);
+      await other.page.goto(`${rig.bishop.url}/signup`);
       await other.page.getByLabel('Full name').fill('Someone Else');
       await other.page.getByLabel('Email').fill(email);
       await other.page.getByLabel('Password').fill('long enough password');
@@ -154,7 +142,7 @@ describe('web app in Chromium against bishop start', () => {
 
   it('account deletion: asks for the password, then erases the account and signs out for good', async () => {
     const shot = screenshots('account-deletion');
-    const { page, context, errors } = await freshPage(browser);
+    const { page, context, errors } = await freshPage(rig.browser);
     try {
       const { email, password } = await signUp(page, 'Ida Forget');
       await createAvatar(page, 'Ida');
@@ -189,7 +177,7 @@ describe('web app in Chromium against bishop start', () => {
 
   it('journey: avatar → materials → voice → training → chat with a streamed, spoken reply → rename and delete', async () => {
     const shot = screenshots('journey');
-    const { page, context, errors } = await freshPage(browser, { width: 1280, height: 900 });
+    const { page, context, errors } = await freshPage(rig.browser, { width: 1280, height: 900 });
     try {
       await signUp(page);
 
@@ -213,7 +201,7 @@ describe('web app in Chromium against bishop start', () => {
         documentFixture('lecture-ru.utf8.txt'),
         documentFixture('notes-en.md'),
         documentFixture('lecture.pdf'),
-        fixture('interview-two-voices.flac'),
+        rig.fixture('interview-two-voices.flac'),
         chatExportFixture('telegram/ChatExport_2024-03-05.zip'),
       ];
       await page
@@ -223,36 +211,37 @@ describe('web app in Chromium against bishop start', () => {
       // Each file has its own progress bar, and each becomes a material.
       assert.equal(await page.getByRole('progressbar', { name: /^Upload progress of / }).count(), 5);
       await page.getByRole('heading', { name: 'Uploads' }).waitFor();
-      await page.waitForFunction("document.querySelectorAll('.uploads li.done').length === 5", null, {
-        timeout: 60_000,
-      });
+      await page.locator('.uploads li.done').nth(4).waitFor({ timeout: 60_000 });
       await shot(page, 'uploaded');
 
       // Live states from materialChanged: every material ends Ready (no reload).
-      const materialsList = page.getByRole('list').filter({ has: page.getByRole('link', { name: 'lecture.pdf' }) });
-      for (const name of [
+      await waitUntilMaterialsReady(page, [
         'lecture-ru.utf8.txt',
         'notes-en.md',
         'lecture.pdf',
         'interview-two-voices.flac',
         'ChatExport_2024-03-05.zip',
-      ]) {
-        await materialsList
-          .getByRole('listitem')
-          .filter({ has: page.getByRole('link', { name, exact: true }) })
-          .getByText('Ready', { exact: true })
-          .waitFor({ timeout: 120_000 });
-      }
+      ]);
 
       // The chat export asks which participant is the person.
-      await page.getByRole('radio', { name: 'Анна Петрова' }).check();
-      await page.getByRole('button', { name: 'Save choice' }).click();
-      await page.getByText('The person is “Анна Петрова”').waitFor({ timeout: 20_000 });
+      await choosePerson(page, 'Анна Петрова');
       await shot(page, 'materials-ready');
       await page.getByRole('button', { name: 'Clear finished' }).click();
       await page.getByRole('heading', { name: 'Uploads' }).waitFor({ state: 'detached' });
       for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click();
       await readmeScreenshot(page, 'materials', { fullPage: true });
+
+      // The chat export's page shows what it holds: its date range and each participant's messages.
+      await page.getByRole('link', { name: 'ChatExport_2024-03-05.zip', exact: true }).click();
+      await page.getByRole('heading', { name: 'What the export holds' }).waitFor();
+      await page.getByText(/^Messages from .+ to .+\.$/).waitFor();
+      // Playwright's innerText, not the DOM's: it keeps the whitespace between the cells the pattern reads.
+      // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator method, rendered text wanted
+      assert.match(await page.getByRole('row', { name: /Boris Ivanov/ }).innerText(), /Boris Ivanov\s+7\s/);
+      // biome-ignore lint/performance/useDomNodeTextContent: as above
+      assert.match(await page.getByRole('row', { name: /Анна Петрова/ }).innerText(), /Анна Петрова\s+6\s/);
+      await shot(page, 'chat-facts');
+      await page.getByRole('link', { name: 'All materials' }).click();
 
       // A recording's transcript with timestamps, and its extracted text.
       await page.getByRole('link', { name: 'interview-two-voices.flac', exact: true }).click();
@@ -273,7 +262,7 @@ describe('web app in Chromium against bishop start', () => {
       await page
         .getByRole('group', { name: 'Drop a voice recording here' })
         .locator('input[type="file"]')
-        .setInputFiles(fixture('voice-sample-good.flac'));
+        .setInputFiles(rig.fixture('voice-sample-good.flac'));
       await page.getByText('Good sample: spoken replies will use this voice.').waitFor({ timeout: 60_000 });
       await page.getByLabel('Play the voice sample').waitFor();
       const figures = await page.getByRole('definition').allTextContents();
@@ -385,7 +374,7 @@ describe('web app in Chromium against bishop start', () => {
 
   it('accessibility: no serious or critical axe violations on the main pages; usable at phone width', async () => {
     const shot = screenshots('accessibility');
-    const { page, context } = await freshPage(browser);
+    const { page, context } = await freshPage(rig.browser);
     try {
       const problems: string[] = [];
       const check = async (name: string) => {
@@ -395,7 +384,7 @@ describe('web app in Chromium against bishop start', () => {
       };
 
       for (const path of ['/', '/login', '/signup']) {
-        await page.goto(`${bishop.url}${path}`);
+        await page.goto(`${rig.bishop.url}${path}`);
         await check(path);
       }
       await signUp(page, 'Мария Кюри');
@@ -421,13 +410,13 @@ describe('web app in Chromium against bishop start', () => {
       // Phone width: nothing sticks out sideways, the tabs scroll, the chat box stays usable.
       await page.setViewportSize({ width: 375, height: 740 });
       for (const [name, url] of [
-        ['avatars', `${bishop.url}/avatars`],
+        ['avatars', `${rig.bishop.url}/avatars`],
         ['overview', avatarUrl],
         ['materials', `${avatarUrl}/materials`],
         ['voice', `${avatarUrl}/voice`],
         ['training', `${avatarUrl}/training`],
         ['chat', chatUrl],
-        ['profile', `${bishop.url}/profile`],
+        ['profile', `${rig.bishop.url}/profile`],
       ] as const) {
         await page.goto(url);
         await page.waitForLoadState('networkidle');

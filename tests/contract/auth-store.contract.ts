@@ -11,7 +11,8 @@ export interface AuthStoreHarness {
 }
 
 const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 const t0 = new Date('2026-11-24T12:00:00.000Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
 const tokenHash = () => randomBytes(32).toString('hex');
@@ -91,13 +92,61 @@ export function authStoreContract(name: string, openHarness: () => Promise<AuthS
         const second = { tokenHash: tokenHash(), expiresAt: at(30 * DAY) };
         await store.rotateRefreshToken(first.tokenHash, second, at(MINUTE));
 
-        assert.equal(await store.revokeRefreshFamilyOf(first.tokenHash, at(2 * MINUTE)), true);
-        assert.equal(await store.revokeRefreshFamilyOf(second.tokenHash, at(3 * MINUTE)), true, 'idempotent');
+        const ended = { familyId: first.familyId, userId };
+        assert.equal(await store.isRefreshFamilyActive(first.familyId, at(2 * MINUTE)), true);
+        assert.deepEqual(await store.revokeRefreshFamilyOf(first.tokenHash, at(2 * MINUTE)), ended);
+        assert.deepEqual(await store.revokeRefreshFamilyOf(second.tokenHash, at(3 * MINUTE)), ended, 'idempotent');
+        assert.equal(await store.isRefreshFamilyActive(first.familyId, at(3 * MINUTE)), false);
+        assert.equal(await store.isRefreshFamilyActive(other.familyId, at(3 * MINUTE)), true);
         assert.deepEqual(await store.rotateRefreshToken(second.tokenHash, newToken(), at(4 * MINUTE)), {
           outcome: 'revoked',
         });
         assert.equal((await store.rotateRefreshToken(other.tokenHash, newToken(), at(4 * MINUTE))).outcome, 'rotated');
-        assert.equal(await store.revokeRefreshFamilyOf(tokenHash(), t0), false);
+        assert.equal(await store.revokeRefreshFamilyOf(tokenHash(), t0), null);
+      });
+
+      it('revokes every open family of one user at once, and says which', async () => {
+        const userId = randomUUID();
+        const [a, b, gone, stranger] = [newToken({ userId }), newToken({ userId }), newToken({ userId }), newToken()];
+        for (const token of [a, b, gone, stranger]) await store.startRefreshFamily(token, t0);
+        await store.revokeRefreshFamilyOf(gone.tokenHash, t0);
+        const revoked = await store.revokeRefreshFamiliesOfUser(userId, at(MINUTE));
+        assert.deepEqual(revoked.sort(), [a.familyId, b.familyId].sort());
+        assert.equal(await store.isRefreshFamilyActive(a.familyId, at(MINUTE)), false);
+        assert.equal(await store.isRefreshFamilyActive(stranger.familyId, at(MINUTE)), true);
+        assert.deepEqual(await store.revokeRefreshFamiliesOfUser(userId, at(2 * MINUTE)), []);
+      });
+
+      it('calls a family inactive once its tokens have expired, or when it is unknown', async () => {
+        const short = newToken({ expiresAt: at(DAY) });
+        await store.startRefreshFamily(short, t0);
+        assert.equal(await store.isRefreshFamilyActive(short.familyId, at(DAY)), false);
+        assert.equal(await store.isRefreshFamilyActive(randomUUID(), t0), false);
+      });
+    });
+
+    describe('password resets', () => {
+      it('uses a token once, only before it expires, and lets a newer one void the older', async () => {
+        const userId = randomUUID();
+        const [older, newer] = [tokenHash(), tokenHash()];
+        await store.savePasswordReset({ tokenHash: older, userId, expiresAt: at(HOUR) }, t0);
+        assert.deepEqual(await store.findPasswordReset(older, at(MINUTE)), { userId });
+        await store.savePasswordReset({ tokenHash: newer, userId, expiresAt: at(HOUR) }, at(MINUTE));
+        assert.equal(await store.findPasswordReset(older, at(2 * MINUTE)), null, 'voided by the newer link');
+        assert.equal(await store.consumePasswordReset(older, at(2 * MINUTE)), null);
+        assert.equal(await store.consumePasswordReset(newer, at(HOUR)), null, 'expired');
+        assert.deepEqual(await store.consumePasswordReset(newer, at(2 * MINUTE)), { userId });
+        assert.equal(await store.consumePasswordReset(newer, at(3 * MINUTE)), null, 'used once');
+      });
+
+      it('lets exactly one of many concurrent uses of one token win', async () => {
+        const reset = { tokenHash: tokenHash(), userId: randomUUID(), expiresAt: at(HOUR) };
+        await store.savePasswordReset(reset, t0);
+        const others = await Promise.all([harness.openAnother(), harness.openAnother()]);
+        const uses = await Promise.all(
+          [store, ...others, store].map((each) => each.consumePasswordReset(reset.tokenHash, at(MINUTE))),
+        );
+        assert.equal(uses.filter((use) => use !== null).length, 1);
       });
     });
 
@@ -169,7 +218,7 @@ export function authStoreContract(name: string, openHarness: () => Promise<AuthS
       await store.pruneExpired(at(DAY));
 
       assert.deepEqual(await store.rotateRefreshToken(expiring.tokenHash, newToken(), t0), { outcome: 'unknown' });
-      assert.equal(await store.revokeRefreshFamilyOf(expiring.tokenHash, t0), false);
+      assert.equal(await store.revokeRefreshFamilyOf(expiring.tokenHash, t0), null);
       assert.equal((await store.rotateRefreshToken(lasting.tokenHash, newToken(), t0)).outcome, 'rotated');
       // Read at t0, so only a deleted row can be missing.
       assert.deepEqual([...(await store.findLoginFailures([closed, open], t0)).keys()], [open]);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type EventStore, type RecordedEvent, RevisionConflictError } from '@bishop/domain/ports';
+import { isDomainError } from '@bishop/domain';
+import { type EventStore, type JsonObject, type RecordedEvent, RevisionConflictError } from '@bishop/domain/ports';
 import { collectUntil, sleep, waitFor } from '../src/async.ts';
 import { newEvent, newEvents, uniquePrefix } from '../src/event-fixtures.ts';
 
@@ -153,6 +154,32 @@ export function eventStoreContract(name: string, openHarness: () => Promise<Even
         const [read] = await store.readStream(stream);
         assert.equal(read?.streamName, stream);
         assert.deepEqual(read?.data, { text, ключ: 'значение' });
+      });
+
+      it('keeps escapes that look like NUL but are not: "\\u0000" as text, paired surrogates, line breaks', async () => {
+        const stream = `${uniquePrefix()}-escapes`;
+        const data = { text: 'a \\u0000 b \\ud800', emoji: '\ud83d\ude00', lines: 'one\ntwo\tthree', 'key\\u0000': 1 };
+        await store.appendToStream(stream, [newEvent('Escapes', data)]);
+        assert.deepEqual((await store.readStream(stream))[0]?.data, data);
+      });
+
+      it('refuses data no projection could store (NUL or a lone surrogate, in a key or text), storing nothing', async () => {
+        const stream = `${uniquePrefix()}-poison`;
+        const poisons: JsonObject[] = [
+          { settings: { 'holdOutShare\u0000': 1 } },
+          { text: 'a\u0000b' },
+          { nested: [{ '\ud800': 'x' }] },
+          { name: 'broken \udfff' },
+        ];
+        for (const data of poisons) {
+          await assert.rejects(
+            store.appendToStream(stream, [newEvent('Poison', data)]),
+            (error: unknown) => isDomainError(error) && error.category === 'VALIDATION',
+            JSON.stringify(data),
+          );
+        }
+        assert.deepEqual(await store.readStream(stream), []);
+        assert.deepEqual(await readAllOf(stream, 0n), []);
       });
 
       it('handles a 10k-event stream', async () => {

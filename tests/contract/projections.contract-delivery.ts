@@ -384,10 +384,25 @@ export function deliverySection(get: () => ProjectionsFixture): void {
         .where('material_id', '=', file.materialId)
         .executeTakeFirstOrThrow();
       assert.deepEqual(
-        [material.file_name, material.participants, material.preview, material.chosen_participant, material.state],
-        [null, null, null, null, 'ready'],
+        [
+          material.file_name,
+          material.participants,
+          material.preview,
+          material.chosen_participant,
+          material.chat_facts,
+          material.notes,
+          material.state,
+        ],
+        [null, null, null, null, null, null, 'ready'],
       );
-      assert.deepEqual(material.erased_fields, ['chosen_participant', 'file_name', 'participants', 'preview']);
+      assert.deepEqual(material.erased_fields, [
+        'chat_facts',
+        'chosen_participant',
+        'file_name',
+        'notes',
+        'participants',
+        'preview',
+      ]);
       const chat = await db.selectFrom('chats').selectAll().where('chat_id', '=', chatId).executeTakeFirstOrThrow();
       assert.deepEqual([chat.title, chat.erased_fields, chat.message_count], [null, ['title'], 1]);
       const message = await db

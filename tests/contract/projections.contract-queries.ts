@@ -100,10 +100,11 @@ export function querySection(get: () => ProjectionsFixture): void {
         runs.map((run) => run?.status),
         ['stopped', 'completed'],
       );
-      const reports = await findTestReportsByRunIds(models, me, [a.runs.second, a.runs.first]);
+      // The failed run was never tested; the second run's test is running (a row, no report yet).
+      const reports = await findTestReportsByRunIds(models, me, [a.runs.failed, a.runs.second, a.runs.first]);
       assert.deepEqual(
         reports.map((report) => report?.persona_version ?? null),
-        [null, 1],
+        [null, 2, 1],
       );
       const versions = await findPersonaVersionsByAvatarIds(models, me, [b.avatarId, a.avatarId]);
       assert.deepEqual(

@@ -12,6 +12,7 @@ import {
   listTimeline,
 } from '@bishop/projections';
 import type { ProjectionsFixture } from './projections.contract-fixture.ts';
+import { chatFacts } from './projections.history.ts';
 
 /** Every event of `$all` (through the decrypting store). */
 export async function allEvents(fixture: ProjectionsFixture): Promise<RecordedEvent[]> {
@@ -106,16 +107,26 @@ export function rowSection(get: () => ProjectionsFixture): void {
       const chatExport = byId.get(ids.chatExport);
       assert.deepEqual(chatExport?.participants, ['Лев', 'Софья']);
       assert.equal(chatExport?.chosen_participant, 'Лев');
+      assert.deepEqual(chatExport?.chat_facts, chatFacts);
+      assert.deepEqual(chatExport?.notes, ['1 message has no readable time (message 3 of the export)']);
+      assert.equal(lecture?.chat_facts, null);
+      assert.deepEqual(lecture?.notes, []);
       const broken = byId.get(ids.brokenRecording);
       assert.equal(broken?.state, 'failed');
       assert.equal(broken?.failure_reason_code, 'AUDIO_UNREADABLE');
       assert.equal(broken?.failure_reason, 'The audio track could not be decoded');
+      assert.deepEqual(broken?.decoded_media, { durationSec: 3.5, channels: 2, sampleRate: 44_100 });
       assert.equal(byId.get(ids.removed)?.removed, true);
       assert.ok(byId.get(ids.removed)?.removed_at instanceof Date);
       const interview = byId.get(ids.interview);
       assert.equal(interview?.size_bytes, 3_000_000_000n);
       assert.equal(interview?.duration_sec, 120.5);
-      assert.equal(interview?.segments_blob_key, `segments/${ids.interview}.json`);
+      assert.equal(interview?.segments_blob_key, `segments/${ids.interview}.${annasAvatar.samples.accepted}.json`);
+      assert.equal(interview?.speaker_sample_id, annasAvatar.samples.accepted);
+      assert.equal(interview?.speaker_threshold, 0.86);
+      assert.equal(interview?.person_speech_sec, 80.25);
+      assert.equal(interview?.other_speech_sec, 30.5);
+      assert.equal(interview?.speaker_failure_code, null);
       const live = await listMaterials(models, anna.userId, annasAvatar.avatarId);
       assert.deepEqual(
         live.map((material) => material.material_id),
@@ -149,6 +160,9 @@ export function rowSection(get: () => ProjectionsFixture): void {
         .executeTakeFirstOrThrow();
       assert.equal(rejected.state, 'rejected');
       assert.equal(rejected.reason_code, 'TWO_SPEAKERS');
+      assert.equal(rejected.duration_sec, 14.5, 'what the check measured, beside the reason');
+      assert.equal(rejected.loudness_lufs, -22);
+      assert.equal(rejected.speaker_consistency, 0.12);
     });
 
     it('training: runs completed, failed and stopped, persona versions with the active flag, the test report', async () => {
@@ -179,11 +193,18 @@ export function rowSection(get: () => ProjectionsFixture): void {
           [1, runs.first, true],
         ],
       );
-      const [report, ...others] = await listTestReports(models, anna.userId, annasAvatar.avatarId);
+      const [running, report, ...others] = await listTestReports(models, anna.userId, annasAvatar.avatarId);
       assert.equal(others.length, 0);
+      assert.deepEqual(
+        [running?.run_id, running?.persona_version, running?.status, running?.report],
+        [runs.second, 2, 'running', null],
+      );
       assert.equal(report?.run_id, runs.first);
       assert.equal(report?.persona_version, 1);
       assert.deepEqual(report?.report, { lift: 0.4, quoted: 'Все счастливые семьи' });
+      // Started, then reported: done, and when it began is kept.
+      assert.equal(report?.status, 'done');
+      assert.ok(report?.started_at instanceof Date);
     });
 
     it('chats and messages: replies, failures, a cancel, dubs; a deleted chat keeps no text', async () => {
@@ -261,7 +282,16 @@ export function rowSection(get: () => ProjectionsFixture): void {
         .where('material_id', '=', gone.materialId)
         .executeTakeFirstOrThrow();
       assert.equal(material.file_name, null);
-      assert.deepEqual(material.erased_fields, ['chosen_participant', 'file_name', 'participants', 'preview']);
+      assert.deepEqual(material.erased_fields, [
+        'chat_facts',
+        'chosen_participant',
+        'file_name',
+        'notes',
+        'participants',
+        'preview',
+      ]);
+      assert.equal(material.chat_facts, null);
+      assert.equal(material.notes, null);
       const consent = await models
         .selectFrom('voice_consents')
         .selectAll()

@@ -91,6 +91,17 @@ export function materialFile(name: string, kind: MaterialKind, mediaType: string
   return { materialId, fileName: name, mediaType, kind, sizeBytes, sha256, blobKey: `materials/${materialId}` };
 }
 
+/** A chat export's facts as the extract worker records them. */
+export const chatFacts = {
+  firstMessageAt: '1862-09-23T10:00:00Z',
+  lastMessageAt: '1862-09-24T18:30:00Z',
+  timeZoneKnown: false,
+  participants: [
+    { name: 'Лев', messageCount: 12, firstMessageAt: '1862-09-23T10:00:00Z', lastMessageAt: '1862-09-24T18:30:00Z' },
+    { name: 'Софья', messageCount: 9, firstMessageAt: '1862-09-23T10:05:00Z', lastMessageAt: '1862-09-24T18:00:00Z' },
+  ],
+};
+
 export function extraction(materialId: string, overrides: Record<string, unknown> = {}) {
   return {
     materialId,
@@ -152,7 +163,12 @@ export async function liveAvatarHistory(bus: CommandBus, history: History, owner
   await asWorker('StartMaterialExtraction', { materialId: chatExport.materialId });
   await asWorker(
     'RecordMaterialExtraction',
-    extraction(chatExport.materialId, { participants: ['Лев', 'Софья'], preview: 'Лев: здравствуй' }),
+    extraction(chatExport.materialId, {
+      participants: ['Лев', 'Софья'],
+      preview: 'Лев: здравствуй',
+      chat: chatFacts,
+      notes: ['1 message has no readable time (message 3 of the export)'],
+    }),
   );
   await asOwner('ChooseChatParticipant', { materialId: chatExport.materialId, participant: 'Лев' });
 
@@ -163,6 +179,7 @@ export async function liveAvatarHistory(bus: CommandBus, history: History, owner
     materialId: brokenRecording.materialId,
     reasonCode: 'AUDIO_UNREADABLE',
     reason: 'The audio track could not be decoded',
+    media: { durationSec: 3.5, channels: 2, sampleRate: 44_100 },
   });
 
   const removed = materialFile('notes.md', 'text', 'text/markdown');
@@ -189,7 +206,12 @@ export async function liveAvatarHistory(bus: CommandBus, history: History, owner
     blobKey: `voice/${rejected}`,
     source: { kind: 'upload', fileName: 'голос.wav' },
   });
-  await asWorker('RejectVoiceSample', { sampleId: rejected, reasonCode: 'TWO_SPEAKERS', reason: 'Two people speak' });
+  await asWorker('RejectVoiceSample', {
+    sampleId: rejected,
+    reasonCode: 'TWO_SPEAKERS',
+    reason: 'Two people speak',
+    measured: { durationSec: 14.5, loudnessLufs: -22, speakerConsistency: 0.12 },
+  });
   const accepted = randomUUID();
   await asOwner('SubmitVoiceSample', {
     sampleId: accepted,
@@ -202,6 +224,21 @@ export async function liveAvatarHistory(bus: CommandBus, history: History, owner
     loudnessLufs: -18.5,
     speakerConsistency: 0.93,
   });
+  // The interview was uploaded before the sample: it is tagged against it afterwards (a first try fails).
+  await asWorker('FailSpeakerTagging', {
+    materialId: interview.materialId,
+    sampleId: accepted,
+    reasonCode: 'AUDIO_UNREADABLE',
+    reason: 'The recording could not be read',
+  });
+  await asWorker('RecordSpeakerTags', {
+    materialId: interview.materialId,
+    sampleId: accepted,
+    segmentsBlobKey: `segments/${interview.materialId}.${accepted}.json`,
+    threshold: 0.86,
+    personSpeechSec: 80.25,
+    otherSpeechSec: 30.5,
+  });
 
   const runs = { first: randomUUID(), failed: randomUUID(), stopped: randomUUID(), second: randomUUID() };
   await asOwner('StartTraining', { runId: runs.first, settings: { epochs: 1 } });
@@ -212,6 +249,7 @@ export async function liveAvatarHistory(bus: CommandBus, history: History, owner
     snapshotKey: `snapshots/${runs.first}`,
     stats: { pairs: 42 },
   });
+  await asWorker('StartAvatarTest', { runId: runs.first });
   await asWorker('RecordAvatarTest', { runId: runs.first, report: { lift: 0.4, quoted: 'Все счастливые семьи' } });
   await asOwner('StartTraining', { runId: runs.failed, settings: {} });
   await asWorker('FailTraining', {
@@ -227,6 +265,8 @@ export async function liveAvatarHistory(bus: CommandBus, history: History, owner
     snapshotKey: `snapshots/${runs.second}`,
     stats: { pairs: 50 },
   });
+  // The second version's test is still running: no report yet.
+  await asWorker('StartAvatarTest', { runId: runs.second });
   await asOwner('ActivatePersonaVersion', { personaVersion: 1 });
 
   const chats = await chatHistory(bus, history, ownerId, avatarId);

@@ -56,7 +56,8 @@ describe('the API over real HTTP and WebSocket (bishop start)', () => {
     const short = await gql(`mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, {
       input: { email: 'b@example.org', fullName: 'B', password: 'short' },
     });
-    assert.equal(short.errors?.[0]?.message, 'Password must be at least 8 characters');
+    assert.equal(short.errors?.[0]?.extensions?.bishopCode, 'BISHOP_ERR_PASSWORD_TOO_SHORT');
+    assert.match(short.errors?.[0]?.message ?? '', /^Password must be at least 8 characters/);
     assert.equal(short.errors?.[0]?.extensions?.code, 'VALIDATION');
   });
 
@@ -166,7 +167,38 @@ describe('the API over real HTTP and WebSocket (bishop start)', () => {
       t: rotated.refreshToken,
     });
     assert.equal(newest.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED', 'the whole family is revoked');
-    token = rotated.accessToken;
+    const stillValidJwt = await gql('{ me { id } }', {}, { token: rotated.accessToken });
+    assert.equal(stillValidJwt.status, 401, 'its access tokens too, though unexpired');
+    const again = await gql('mutation { logIn(email: "ada@example.org", password: "correct horse") { accessToken } }');
+    token = again.data?.logIn.accessToken;
+  });
+
+  it('keeps a browser session in the refresh cookie: logIn with Bishop-Session: cookie answers no refresh token', async () => {
+    const logIn = await fetch(`${bishop.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'bishop-session': 'cookie' },
+      body: JSON.stringify({
+        query: `mutation { logIn(email: "ada@example.org", password: "correct horse") { ${SESSION} } }`,
+      }),
+    });
+    const body = await logIn.text();
+    assert.equal(JSON.parse(body).data?.logIn.refreshToken, null);
+    assert.doesNotMatch(body, /bishop_rt_/);
+    const cookie = logIn.headers.getSetCookie().find((line) => line.startsWith('bishop_refresh='));
+    assert.match(
+      cookie ?? '',
+      /^bishop_refresh=bishop_rt_[\w-]+; Path=\/api\/session; Expires=[^;]+; HttpOnly; Secure; SameSite=Strict$/,
+    );
+
+    const refreshed = await fetch(`${bishop.url}/api/session/refresh`, {
+      method: 'POST',
+      headers: { cookie: (cookie ?? '').split(';')[0] ?? '', 'bishop-session': 'cookie' },
+    });
+    const answer = await refreshed.text();
+    assert.equal(refreshed.status, 200, answer);
+    assert.doesNotMatch(answer, /bishop_rt_/, 'the refresh token never comes back in a body');
+    const me = await gql('{ me { email } }', {}, { token: JSON.parse(answer).accessToken });
+    assert.equal(me.data?.me.email, 'ada@example.org');
   });
 
   it('lets an integrator use an API token until it is revoked', async () => {

@@ -6,16 +6,17 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { eventually, sleep } from '../src/async.ts';
 import { type BishopProcess, startBishopProcess } from '../src/bishop-process.ts';
-import { graphqlOverHttp } from '../src/graphql-client.ts';
+import { graphqlOverHttp, graphqlOverWebSocket, subscribe } from '../src/graphql-client.ts';
 import { temporaryDirectory, testModelEnvironment } from '../src/test-env.ts';
 
 const run = promisify(execFile);
 const dialogue = () => readFile(new URL('../fixtures/dialogues/WhatsApp Chat - Марина Соколова.txt', import.meta.url));
 
-const METRIC = `metric replies measured reason newVersion baseline lift liftLow liftHigh n quality qualityNote
-  unit floor ceiling models`;
-const REPORT = `runId personaVersion verdict worse headline heldOutPairs pairsTested notes
-  overall { replies metrics newVersion baseline lift liftLow liftHigh n }
+const METRIC = `metric replies measured reason onScale newVersion baseline rawNewVersion rawBaseline
+  newVersionOutside { belowFloor aboveCeiling } baselineOutside { belowFloor aboveCeiling }
+  lift liftLow liftHigh n quality qualityNote unit floor ceiling models`;
+const REPORT = `runId personaVersion status startedAt verdict verdictAgainst scoresCapped worse headline heldOutPairs pairsTested notes
+  overall { replies metrics newVersion baseline rawNewVersion rawBaseline lift liftLow liftHigh n }
   metrics { ${METRIC} }
   comparedWith { personaVersion overall lift liftLow liftHigh reportedOverall }
   examples { message real newVersion baseline }`;
@@ -131,7 +132,8 @@ describe('avatar test end to end (bishop start, test models, no LLM)', () => {
       const found = read.data?.avatar.trainingRuns.nodes.find((r: { id: string }) => r.id === runId);
       assert.notEqual(found?.status, 'FAILED', JSON.stringify(found?.failure));
       report = found?.testReport;
-      return Boolean(report);
+      // A test that started shows as RUNNING first; its report is done when AvatarTested lands.
+      return report?.status === 'DONE';
     }, 180_000);
     return { runId, report };
   }
@@ -148,7 +150,38 @@ describe('avatar test end to end (bishop start, test models, no LLM)', () => {
     );
     assert.equal(chosen.errors, undefined, JSON.stringify(chosen.errors));
     await addVoiceSample();
+    // The test shows as running, with its step and percent, before its report lands.
+    const ws = graphqlOverWebSocket(bishop.url, token);
+    const changes = subscribe(
+      ws,
+      `subscription($a: ID!) { testChanged(avatarId: $a) { report { runId status verdict } progress { step percent } } }`,
+      { a: avatarId },
+    );
     const { runId, report } = await trainAndReport();
+    const seen = (
+      await changes.until((results) =>
+        results.some((r: any) => r.testChanged.report.runId === runId && r.testChanged.report.status === 'DONE'),
+      )
+    ).map((r: any) => r.testChanged);
+    changes.stop();
+    await ws.dispose();
+    const running = seen.filter((change: any) => change.report.status === 'RUNNING');
+    assert.ok(running.length > 0, 'RUNNING before DONE');
+    assert.equal(running[0].report.verdict, null, 'no verdict while a first test runs');
+    const percents = running.flatMap((change: any) => (change.progress ? [change.progress.percent] : []));
+    assert.ok(percents.length > 0, 'progress reached the subscription');
+    assert.deepEqual(
+      percents,
+      [...percents].sort((a, b) => a - b),
+      'percent only grows',
+    );
+    assert.ok(percents.every((percent: number) => percent >= 0 && percent < 100));
+    assert.ok(
+      running.some((change: any) => change.progress?.step === 'REPLIES'),
+      JSON.stringify(running.map((c: any) => c.progress)),
+    );
+    assert.equal(report.status, 'DONE');
+    assert.ok(report.startedAt, 'when the test began is kept');
 
     assert.equal(report.runId, runId);
     assert.equal(report.personaVersion, 1);
@@ -184,9 +217,21 @@ describe('avatar test end to end (bishop start, test models, no LLM)', () => {
     assert.equal(metricOf(report, 'INTELLIGIBILITY', null).quality, 'TEST_MODEL');
 
     assert.equal(report.verdict, 'BETTER');
+    assert.equal(report.verdictAgainst, 'BASELINE', 'a first version is judged against the untrained avatar');
     assert.equal(report.worse, false);
     assert.equal(report.comparedWith, null);
     assert.ok(report.overall.liftLow > 0, JSON.stringify(report.overall));
+    // Every text figure reads on 0–1 (lifts on −1…+1); what went past either end is counted, the raw means kept.
+    assert.equal(report.scoresCapped, true);
+    for (const m of report.metrics.filter((metric: any) => metric.measured && metric.onScale)) {
+      for (const value of [m.newVersion, m.baseline]) assert.ok(value >= 0 && value <= 1, JSON.stringify(m));
+      for (const value of [m.lift, m.liftLow, m.liftHigh]) assert.ok(value >= -1 && value <= 1, JSON.stringify(m));
+      assert.equal(typeof m.rawNewVersion, 'number');
+      assert.ok(m.newVersionOutside.belowFloor + m.newVersionOutside.aboveCeiling <= m.n);
+    }
+    assert.equal(metricOf(report, 'SPEAKER_SIMILARITY', null).onScale, false);
+    assert.equal(metricOf(report, 'SPEAKER_SIMILARITY', null).rawNewVersion, null);
+    for (const value of [report.overall.newVersion, report.overall.baseline]) assert.ok(value >= 0 && value <= 1);
     assert.deepEqual(report.overall.metrics, ['STYLE_SIMILARITY', 'AUTHORSHIP']);
     assert.ok(report.examples.length > 0);
 
@@ -201,6 +246,7 @@ describe('avatar test end to end (bishop start, test models, no LLM)', () => {
     assert.deepEqual(read.data?.avatar.testReports, [{ runId, verdict: 'BETTER' }]);
     assert.deepEqual(read.data?.avatar.personaVersions[0].testReport, { runId, worse: false });
     assert.ok(read.data?.avatar.timeline.nodes.some((n: { type: string }) => n.type === 'AvatarTested'));
+    assert.ok(read.data?.avatar.timeline.nodes.some((n: { type: string }) => n.type === 'AvatarTestStarted'));
   });
 
   it('compares a retrain with the version that was active, on the same held-out messages', async () => {
@@ -211,5 +257,6 @@ describe('avatar test end to end (bishop start, test models, no LLM)', () => {
     assert.ok(report.comparedWith.liftLow <= 0 && report.comparedWith.liftHigh >= 0);
     assert.equal(report.worse, false);
     assert.equal(report.verdict, 'UNCLEAR');
+    assert.equal(report.verdictAgainst, 'PREVIOUS_VERSION', 'judged against the version that was active');
   });
 });

@@ -36,6 +36,7 @@ describe('bishop start (embedded defaults, real HTTP)', () => {
       'bus',
       'database',
       'eventStore',
+      'projections',
       'readModels',
     ]);
     assert.ok(essential.every(([, check]) => check.ok));

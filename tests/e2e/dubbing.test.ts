@@ -124,13 +124,17 @@ describe('dubbing end to end (bishop start with the test models)', () => {
   });
   after(() => rig?.stop());
 
-  it('says on /readyz which voice speaks and that nothing clones', async () => {
+  it('says on /readyz and at start which voice speaks, that nothing clones, and how to fix that', async () => {
     const ready = (await (await fetch(`${rig.bishop.url}/readyz`)).json()) as {
       checks: Record<string, { ok: boolean; detail?: string; error?: string }>;
     };
     assert.match(ready.checks['voice:ru']?.detail ?? '', /^vits \(tts-tiny-random\); generic voice, no cloning/);
     assert.equal(ready.checks['model:tts-clone']?.ok, false);
     assert.match(ready.checks['model:tts-clone']?.error ?? '', /chatterbox-multilingual-ONNX is not installed/);
+    assert.match(ready.checks['model:tts-clone']?.error ?? '', /fix: \.\/bishop models pull tts-clone/);
+    // `bishop start` said the same on its console, with the one command that fixes it.
+    assert.match(rig.bishop.output(), /Models: 1 of 8 capabilities have no model in .*\n {2}- tts-clone {1}/);
+    assert.match(rig.bishop.output(), /Fix: \.\/bishop models pull tts-clone/);
   });
 
   it('turns a reply into DubReady and a downloadable Ogg/Opus that grows with the text', async () => {

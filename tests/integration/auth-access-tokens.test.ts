@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { AuthService } from '@bishop/gateways/auth';
-import { type AuthHarness, openAuthHarness, rejectsWith, testClock } from './auth-harness.ts';
+import { type AuthHarness, openAuthHarness, rejectsWith, testClient, testClock } from './auth-harness.ts';
 
 type Json = Record<string, unknown>;
 const encode = (part: Json) => Buffer.from(JSON.stringify(part)).toString('base64url');
@@ -27,11 +27,14 @@ describe('auth: JWT access tokens', () => {
     harness = await openAuthHarness('jwt');
     clock = testClock();
     auth = harness.createService({ clock: clock.now });
-    const session = await auth.signUp({
-      email: `jwt.${randomUUID()}@example.org`,
-      fullName: 'Alan Turing',
-      password: 'imitation game',
-    });
+    const session = await auth.signUp(
+      {
+        email: `jwt.${randomUUID()}@example.org`,
+        fullName: 'Alan Turing',
+        password: 'imitation game',
+      },
+      testClient,
+    );
     const [header, claims] = session.accessToken.split('.');
     genuine = { token: session.accessToken, userId: session.userId, header: decode(header), claims: decode(claims) };
   });
@@ -106,11 +109,14 @@ describe('auth: JWT access tokens', () => {
   it('takes its TTL and its signing key from the options', async () => {
     const shortClock = testClock();
     const short = harness.createService({ clock: shortClock.now, accessTokenTtlSeconds: 60 });
-    const { accessToken } = await short.signUp({
-      email: `ttl.${randomUUID()}@example.org`,
-      fullName: 'Grace Hopper',
-      password: 'nanoseconds',
-    });
+    const { accessToken } = await short.signUp(
+      {
+        email: `ttl.${randomUUID()}@example.org`,
+        fullName: 'Grace Hopper',
+        password: 'nanoseconds',
+      },
+      testClient,
+    );
     shortClock.advance(60_000);
     await rejectsWith(
       short.verifyAccessToken(accessToken),

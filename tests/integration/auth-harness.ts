@@ -7,7 +7,9 @@ import {
   type AuthService,
   type AuthServiceOptions,
   type AuthStore,
+  type Credential,
   createAuthService,
+  defaultLoginLimits,
   type FindApiTokenByHash,
   type ScryptCost,
 } from '@bishop/gateways/auth';
@@ -24,6 +26,23 @@ import { testDatabaseUrl, uniqueSchema } from '../src/test-env.ts';
 
 /** Cheap enough for tests (1 MiB, ~2 ms); production uses the default cost. */
 export const testPasswordCost: ScryptCost = { N: 2 ** 10, r: 8, p: 1 };
+
+/** Where the tests' sign-ups come from (the harness lifts the per-address sign-up limit, except where a test sets limits). */
+export const testClient = { clientIp: '192.0.2.200' } as const;
+
+/** The credential a resolver would see for this session (sessions may manage API tokens; API tokens may not). */
+export function sessionCredential(session: {
+  userId: string;
+  sessionId: string;
+  accessTokenExpiresAt: Date;
+}): Credential {
+  return {
+    kind: 'session',
+    userId: session.userId,
+    sessionId: session.sessionId,
+    expiresAt: session.accessTokenExpiresAt,
+  };
+}
 
 /** A clock the test moves by hand. */
 export function testClock(start = new Date()) {
@@ -78,6 +97,7 @@ export async function openAuthHarness(label: string): Promise<AuthHarness> {
         store,
         signingKey,
         passwordCost: testPasswordCost,
+        loginLimits: { ...defaultLoginLimits, signUpsPerClient: { maxFailures: 10_000, windowMs: 3600_000 } },
         findApiTokenByHash: findApiTokenByHashInEvents(eventStore),
         ...overrides,
       }),
@@ -95,7 +115,7 @@ export async function openAuthHarness(label: string): Promise<AuthHarness> {
  * Fine for a test database with a handful of tokens.
  */
 function findApiTokenByHashInEvents(eventStore: EventStore): FindApiTokenByHash {
-  return async (tokenHash) => {
+  const find = async (tokenHash: string) => {
     const events = await eventStore.readAll({ filter: { eventTypes: ['ApiTokenIssued', 'ApiTokenRevoked'] } });
     const issued = events.find((event) => event.type === 'ApiTokenIssued' && event.data.tokenHash === tokenHash);
     if (issued === undefined) return null;
@@ -106,6 +126,15 @@ function findApiTokenByHashInEvents(eventStore: EventStore): FindApiTokenByHash 
     );
     const userId = parseStreamName(issued.streamName)?.id ?? '';
     return { tokenId: String(tokenId), userId, revoked };
+  };
+  // `$all` shows a fresh event only once no older transaction on the server is in flight (gap-free
+  // reading); on a busy shared server that takes a moment, as a read model's catching up does.
+  return async (tokenHash) => {
+    for (let attempt = 0; ; attempt++) {
+      const found = await find(tokenHash);
+      if (found !== null || attempt >= 20) return found;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   };
 }
 

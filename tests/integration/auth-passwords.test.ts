@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { userStream } from '@bishop/domain';
 import { createPasswordHasher } from '@bishop/gateways/auth';
-import { type AuthHarness, openAuthHarness, testPasswordCost } from './auth-harness.ts';
+import { type AuthHarness, openAuthHarness, testClient, testPasswordCost } from './auth-harness.ts';
 
 const STORED = /^scrypt\$(\d+)\$(\d+)\$(\d+)\$([A-Za-z0-9_-]+)\$([A-Za-z0-9_-]+)$/;
 
@@ -56,7 +56,7 @@ describe('auth: password hashes', () => {
       const email = `rehash.${randomUUID()}@example.org`;
       const password = 'moore’s law';
       const old = harness.createService();
-      const { userId } = await old.signUp({ email, fullName: 'Gordon Moore', password });
+      const { userId } = await old.signUp({ email, fullName: 'Gordon Moore', password }, testClient);
       const upgraded = harness.createService({ passwordCost: { N: 2 ** 11, r: 8, p: 1 } });
 
       await upgraded.logIn({ email, password, clientIp: '192.0.2.1' });

@@ -5,12 +5,19 @@ import { userActor } from '@bishop/domain';
 import {
   type AuthService,
   type AuthSession,
-  actorFromConnectionInit,
   authPlugin,
+  credentialFromConnectionInit,
   requireUserId,
 } from '@bishop/gateways/auth';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { type AuthHarness, openAuthHarness, rejectsWith, testClock } from './auth-harness.ts';
+import {
+  type AuthHarness,
+  openAuthHarness,
+  rejectsWith,
+  sessionCredential,
+  testClient,
+  testClock,
+} from './auth-harness.ts';
 
 const email = `plugin.${randomUUID()}@example.org`;
 const password = 'analytical engine';
@@ -26,7 +33,7 @@ describe('auth: Fastify plugin and WebSocket connection_init', () => {
     harness = await openAuthHarness('authplugin');
     clock = testClock();
     auth = harness.createService({ clock: clock.now });
-    session = await auth.signUp({ email, fullName: 'Ada', password });
+    session = await auth.signUp({ email, fullName: 'Ada', password }, testClient);
     app = Fastify();
     await app.register(authPlugin, { auth });
     // A sibling plugin, as GraphQL will be: it must see the decoration (fastify-plugin).
@@ -51,7 +58,7 @@ describe('auth: Fastify plugin and WebSocket connection_init', () => {
   it('sets the actor from a valid access token or API token', async () => {
     const byJwt = await whoami(`Bearer ${session.accessToken}`);
     assert.deepEqual(byJwt.json(), { actor: { kind: 'user', userId: session.userId } });
-    const { secret } = await auth.issueApiToken(userActor(session.userId), { name: 'plugin test' });
+    const { secret } = await auth.issueApiToken(sessionCredential(session), { name: 'plugin test' });
     const byApiToken = await whoami(`bearer ${secret}`);
     assert.deepEqual(byApiToken.json(), { actor: { kind: 'user', userId: session.userId } });
   });
@@ -84,22 +91,21 @@ describe('auth: Fastify plugin and WebSocket connection_init', () => {
 
   it('reads the same credentials from a connection_init payload', async () => {
     const { accessToken } = await auth.logIn({ email, password, clientIp: '::1' });
-    assert.deepEqual(
-      await actorFromConnectionInit(auth, { authorization: `Bearer ${accessToken}` }),
-      userActor(session.userId),
+    const viaSocket = await credentialFromConnectionInit(auth, { authorization: `Bearer ${accessToken}` });
+    assert.equal(viaSocket?.userId, session.userId);
+    assert.equal(viaSocket?.kind, 'session');
+    assert.equal(
+      (await credentialFromConnectionInit(auth, { Authorization: `Bearer ${accessToken}` }))?.userId,
+      session.userId,
     );
-    assert.deepEqual(
-      await actorFromConnectionInit(auth, { Authorization: `Bearer ${accessToken}` }),
-      userActor(session.userId),
-    );
-    assert.equal(await actorFromConnectionInit(auth, {}), null);
-    assert.equal(await actorFromConnectionInit(auth, undefined), null);
+    assert.equal(await credentialFromConnectionInit(auth, {}), null);
+    assert.equal(await credentialFromConnectionInit(auth, undefined), null);
     await rejectsWith(
-      actorFromConnectionInit(auth, { authorization: 'Bearer nonsense' }),
+      credentialFromConnectionInit(auth, { authorization: 'Bearer nonsense' }),
       'BISHOP_ERR_UNAUTHENTICATED',
       'Invalid access token',
     );
-    await rejectsWith(actorFromConnectionInit(auth, { authorization: 42 }), 'BISHOP_ERR_UNAUTHENTICATED');
+    await rejectsWith(credentialFromConnectionInit(auth, { authorization: 42 }), 'BISHOP_ERR_UNAUTHENTICATED');
   });
 
   it('gives resolvers the signed-in user or a clear refusal', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { AuthService } from '@bishop/gateways/auth';
-import { type AuthHarness, openAuthHarness, rejectsWith, testClock } from './auth-harness.ts';
+import { type AuthHarness, openAuthHarness, rejectsWith, testClient, testClock } from './auth-harness.ts';
 
 const password = 'open sesame!';
 const MINUTE = 60_000;
@@ -16,7 +16,7 @@ describe('auth: log-in rate limiting across gateway processes', () => {
 
   async function account(auth: AuthService): Promise<string> {
     const email = `limit.${randomUUID().slice(0, 8)}@example.org`;
-    await auth.signUp({ email, fullName: 'Mallory Target', password });
+    await auth.signUp({ email, fullName: 'Mallory Target', password }, testClient);
     return email;
   }
 
@@ -35,16 +35,21 @@ describe('auth: log-in rate limiting across gateway processes', () => {
         'BISHOP_ERR_WRONG_CREDENTIALS',
       );
     }
+    // The owner is told when (a time, and how long) and how to get back in without waiting.
+    const retryAt = new Date(clock.now().getTime() + 15 * MINUTE);
+    const hhmm = retryAt.toISOString().slice(11, 16);
     await rejectsWith(
       gatewayA.logIn({ email, password, clientIp: '203.0.113.100' }),
       'BISHOP_ERR_RATE_LIMITED',
-      'Too many login attempts; try again in 15 minutes',
+      `Too many login attempts; try again after ${hhmm} UTC (in 15 minutes). Forgot your password? Whoever runs this Bishop can give you a one-time reset link (bishop users reset-password <email>).`,
     );
     clock.advance(14 * MINUTE);
     await assert.rejects(gatewayB.logIn({ email: email.toUpperCase(), password, clientIp: '203.0.113.101' }), {
       code: 'BISHOP_ERR_RATE_LIMITED',
-      message: 'Too many login attempts; try again in 1 minute',
-      details: { retryAfterSeconds: 60 },
+      message: new RegExp(
+        `^Too many login attempts; try again after ${hhmm} UTC \\(in 1 minute\\)\\. Forgot your password\\?`,
+      ),
+      details: { retryAfterSeconds: 60, retryAt: retryAt.toISOString(), scope: 'login' },
     });
     clock.advance(MINUTE);
     const session = await gatewayB.logIn({ email, password, clientIp: '203.0.113.102' });
@@ -81,6 +86,7 @@ describe('auth: log-in rate limiting across gateway processes', () => {
       loginLimits: {
         perEmail: { maxFailures: 100, windowMs: 15 * MINUTE },
         perClient: { maxFailures: 2, windowMs: 15 * MINUTE },
+        signUpsPerClient: { maxFailures: 100, windowMs: 60 * MINUTE },
       },
     });
     const email = await account(auth);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { userStream } from '@bishop/domain';
 import type { AuthService } from '@bishop/gateways/auth';
-import { type AuthHarness, openAuthHarness, rejectsWith, testClock } from './auth-harness.ts';
+import { type AuthHarness, openAuthHarness, rejectsWith, testClient, testClock } from './auth-harness.ts';
 
 const password = 'correct horse battery';
 const uniqueEmail = () => `ada.${randomUUID().slice(0, 8)}@example.org`;
@@ -25,7 +25,10 @@ describe('auth: sign-up, log-in, refresh, log-out (PostgreSQL)', () => {
       const clock = testClock();
       const service = harness.createService({ clock: clock.now });
       const email = uniqueEmail();
-      const session = await service.signUp({ email, fullName: 'Ada Lovelace', password }, { correlationId: 'corr-7' });
+      const session = await service.signUp(
+        { email, fullName: 'Ada Lovelace', password },
+        { correlationId: 'corr-7', ...testClient },
+      );
       assert.deepEqual(await service.verifyAccessToken(session.accessToken), { userId: session.userId });
       assert.match(session.refreshToken, /^bishop_rt_[A-Za-z0-9_-]{43}$/);
       assert.deepEqual(session.accessTokenExpiresAt, new Date(clock.now().getTime() + 15 * 60_000));
@@ -44,35 +47,38 @@ describe('auth: sign-up, log-in, refresh, log-out (PostgreSQL)', () => {
     it('says exactly what is wrong with the input', async () => {
       const fullName = 'Ada Lovelace';
       await rejectsWith(
-        auth.signUp({ email: 'not-an-email', fullName, password }),
+        auth.signUp({ email: 'not-an-email', fullName, password }, testClient),
         'BISHOP_ERR_INVALID_EMAIL',
         'Email address is not valid',
       );
       await rejectsWith(
-        auth.signUp({ email: uniqueEmail(), fullName, password: 'seven!!' }),
+        auth.signUp({ email: uniqueEmail(), fullName, password: 'seven!!' }, testClient),
         'BISHOP_ERR_PASSWORD_TOO_SHORT',
-        'Password must be at least 8 characters',
+        'Password must be at least 8 characters (invisible characters do not count); choose a longer one — a few words make a good password',
       );
       // Eight characters, even when some are outside the BMP (two UTF-16 units each).
-      await auth.signUp({ email: uniqueEmail(), fullName, password: '😀😀😀😀abcd' });
+      await auth.signUp({ email: uniqueEmail(), fullName, password: '😀😀😀😀abcd' }, testClient);
       await rejectsWith(
-        auth.signUp({ email: uniqueEmail(), fullName, password: 'x'.repeat(1025) }),
+        auth.signUp({ email: uniqueEmail(), fullName, password: 'x'.repeat(1025) }, testClient),
         'BISHOP_ERR_PASSWORD_TOO_LONG',
-        'Password must be at most 1024 characters',
+        'Password must be at most 1024 characters; choose a shorter one',
       );
       await rejectsWith(
-        auth.signUp({ email: uniqueEmail(), fullName, password: 'abcdefgh\ud800' }),
+        auth.signUp({ email: uniqueEmail(), fullName, password: 'abcdefgh\ud800' }, testClient),
         'BISHOP_ERR_TEXT_INVALID_UTF8',
         'Password is not valid UTF-8 text',
       );
-      await rejectsWith(auth.signUp({ email: uniqueEmail(), fullName: '  ', password }), 'BISHOP_ERR_TEXT_REQUIRED');
+      await rejectsWith(
+        auth.signUp({ email: uniqueEmail(), fullName: '  ', password }, testClient),
+        'BISHOP_ERR_TEXT_REQUIRED',
+      );
     });
 
     it('refuses an email that is already registered, however it is spelled', async () => {
       const email = uniqueEmail();
-      await auth.signUp({ email, fullName: 'Ada Lovelace', password });
+      await auth.signUp({ email, fullName: 'Ada Lovelace', password }, testClient);
       await rejectsWith(
-        auth.signUp({ email: ` ${email.toUpperCase()} `, fullName: 'Someone Else', password }),
+        auth.signUp({ email: ` ${email.toUpperCase()} `, fullName: 'Someone Else', password }, testClient),
         'BISHOP_ERR_EMAIL_TAKEN',
         'This email is already registered',
       );
@@ -82,7 +88,7 @@ describe('auth: sign-up, log-in, refresh, log-out (PostgreSQL)', () => {
   describe('log-in', () => {
     it('opens a session for the right password, however the email is spelled', async () => {
       const email = uniqueEmail();
-      const { userId } = await auth.signUp({ email, fullName: 'Ada Lovelace', password });
+      const { userId } = await auth.signUp({ email, fullName: 'Ada Lovelace', password }, testClient);
       const session = await logIn(`  ${email.toUpperCase()}`);
       assert.equal(session.userId, userId);
       assert.deepEqual(await auth.verifyAccessToken(session.accessToken), { userId });
@@ -90,7 +96,7 @@ describe('auth: sign-up, log-in, refresh, log-out (PostgreSQL)', () => {
 
     it('answers a wrong password and an unknown email with the same error', async () => {
       const email = uniqueEmail();
-      await auth.signUp({ email, fullName: 'Ada Lovelace', password });
+      await auth.signUp({ email, fullName: 'Ada Lovelace', password }, testClient);
       await rejectsWith(logIn(email, 'wrong password'), 'BISHOP_ERR_WRONG_CREDENTIALS', 'Wrong email or password');
       await rejectsWith(logIn(uniqueEmail()), 'BISHOP_ERR_WRONG_CREDENTIALS', 'Wrong email or password');
       await rejectsWith(logIn('not an email'), 'BISHOP_ERR_WRONG_CREDENTIALS', 'Wrong email or password');
@@ -98,14 +104,14 @@ describe('auth: sign-up, log-in, refresh, log-out (PostgreSQL)', () => {
 
     it('matches a password typed in another Unicode form (NFKC)', async () => {
       const email = uniqueEmail();
-      await auth.signUp({ email, fullName: 'Ada Lovelace', password: 'ｐａｓｓｗｏｒｄ１２' });
-      await logIn(email, 'password12');
+      await auth.signUp({ email, fullName: 'Ada Lovelace', password: 'ｖｉｏｌｅｔ ｋａｎｇａｒｏｏ１２' }, testClient);
+      await logIn(email, 'violet kangaroo12');
     });
   });
 
   describe('refresh', () => {
     it('rotates: every refresh hands out a new pair for the same user', async () => {
-      const first = await auth.signUp({ email: uniqueEmail(), fullName: 'Ada Lovelace', password });
+      const first = await auth.signUp({ email: uniqueEmail(), fullName: 'Ada Lovelace', password }, testClient);
       const second = await auth.refresh(first.refreshToken);
       assert.equal(second.userId, first.userId);
       assert.notEqual(second.refreshToken, first.refreshToken);
@@ -115,7 +121,7 @@ describe('auth: sign-up, log-in, refresh, log-out (PostgreSQL)', () => {
     });
 
     it('ends the whole family when a rotated token is used again: even the newest token stops working', async () => {
-      const stolen = await auth.signUp({ email: uniqueEmail(), fullName: 'Ada Lovelace', password });
+      const stolen = await auth.signUp({ email: uniqueEmail(), fullName: 'Ada Lovelace', password }, testClient);
       const legitimate = await auth.refresh(stolen.refreshToken);
       const newest = await auth.refresh(legitimate.refreshToken);
       await assert.rejects(auth.refresh(stolen.refreshToken), {
@@ -130,7 +136,7 @@ describe('auth: sign-up, log-in, refresh, log-out (PostgreSQL)', () => {
     });
 
     it('lets only one of two simultaneous refreshes through, and then ends the family', async () => {
-      const session = await auth.signUp({ email: uniqueEmail(), fullName: 'Ada Lovelace', password });
+      const session = await auth.signUp({ email: uniqueEmail(), fullName: 'Ada Lovelace', password }, testClient);
       const results = await Promise.allSettled([
         auth.refresh(session.refreshToken),
         auth.refresh(session.refreshToken),
@@ -143,7 +149,7 @@ describe('auth: sign-up, log-in, refresh, log-out (PostgreSQL)', () => {
     it('refuses an expired refresh token, and a made-up one', async () => {
       const clock = testClock();
       const shortLived = harness.createService({ clock: clock.now, refreshTokenTtlSeconds: 3600 });
-      const session = await shortLived.signUp({ email: uniqueEmail(), fullName: 'Ada Lovelace', password });
+      const session = await shortLived.signUp({ email: uniqueEmail(), fullName: 'Ada Lovelace', password }, testClient);
       clock.advance(3600_000);
       await rejectsWith(
         shortLived.refresh(session.refreshToken),
@@ -162,7 +168,7 @@ describe('auth: sign-up, log-in, refresh, log-out (PostgreSQL)', () => {
   describe('log-out', () => {
     it('ends this session only: its refresh token and its successors stop working, other sessions go on', async () => {
       const email = uniqueEmail();
-      const phone = await auth.signUp({ email, fullName: 'Ada Lovelace', password });
+      const phone = await auth.signUp({ email, fullName: 'Ada Lovelace', password }, testClient);
       const laptop = await logIn(email);
       const refreshed = await auth.refresh(phone.refreshToken);
       await auth.logOut(refreshed.refreshToken);
@@ -181,7 +187,7 @@ describe('auth: sign-up, log-in, refresh, log-out (PostgreSQL)', () => {
     const clock = testClock(new Date('2000-01-01T00:00:00.000Z'));
     const email = uniqueEmail();
     const service = harness.createService({ clock: clock.now, refreshTokenTtlSeconds: 60 });
-    const session = await service.signUp({ email, fullName: 'Ada Lovelace', password });
+    const session = await service.signUp({ email, fullName: 'Ada Lovelace', password }, testClient);
     clock.advance(61_000);
     await service.logIn({ email, password, clientIp: '192.0.2.99' });
     // Pruned: the expired token is now simply unknown.

@@ -6,10 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { type AvatarTestReport, asAvatarTestReport, voiceSampleBlobKey } from '@bishop/domain';
+import { voiceSampleBlobKey } from '@bishop/domain';
 import { type ReplySettings, type RunningWorker, startTestWorker } from '@bishop/ml-workers';
 import { createTtsEngines } from '@bishop/ml-workers/tts';
-import { eventually } from '../src/async.ts';
 import { testDatabaseUrl } from '../src/test-env.ts';
 import { openTrainingRig, type TrainingRig } from '../src/training-rig.ts';
 import { startTtsHttpProcess } from '../src/tts-http-process.ts';
@@ -57,16 +56,7 @@ describe('avatar test worker', { concurrency: false }, () => {
     await rig?.close();
   });
 
-  async function reportOf(avatarId: string, runId: string): Promise<AvatarTestReport> {
-    let report: AvatarTestReport | null = null;
-    await eventually(async () => {
-      const events = await rig.eventStore.readStream(`avatar-${avatarId}` as never);
-      const tested = events.find((event) => event.type === 'AvatarTested' && event.data.runId === runId);
-      report = tested ? asAvatarTestReport(tested.data.report) : null;
-      return report !== null;
-    }, 120_000);
-    return report as unknown as AvatarTestReport;
-  }
+  const reportOf = (avatarId: string, runId: string) => rig.testReportOf(avatarId, runId);
 
   it('reports each run between floor and ceiling, and compares a retrain with the version that was active', async () => {
     const avatarId = await rig.createAvatar('Марина');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { type CommandBus, createCommandBus } from '@bishop/commands';
+import { type CommandBus, createCommandBus, handleCommand } from '@bishop/commands';
 import { avatarStream, chatStream, type DomainErrorCode, eventCatalogue, isDomainEventType } from '@bishop/domain';
 import type { EventStore } from '@bishop/domain/ports';
 import {
@@ -223,6 +223,27 @@ describe('command handling (load → fold → decide → append) on PostgreSQL',
       await rejectsWith(attempt('bell\u0007'), 'BISHOP_ERR_TEXT_CONTROL_CHARACTERS');
       await rejectsWith(attempt('broken \ud800 surrogate'), 'BISHOP_ERR_TEXT_INVALID_UTF8');
       assert.equal((await store.readStream(avatarStream(avatarId))).length, 1);
+    });
+
+    it('refuses an event a decider let through with a NUL or a lone surrogate, appending nothing', async () => {
+      // A decider that forgot its field rules: the last check before the append still holds.
+      const careless = (data: Record<string, unknown>) =>
+        handleCommand({
+          eventStore: store,
+          stream: `careless-${randomUUID()}`,
+          decider: {
+            initialState: () => null,
+            evolve: (state) => state,
+            decide: () => [{ type: 'AvatarRenamed', data } as never],
+          },
+          prepare: () => ({ type: 'RenameAvatar', data: {}, metadata: asUser(randomUUID()) }) as never,
+          commandId: randomUUID(),
+          dataSubject: undefined,
+        });
+      await rejectsWith(careless({ name: 'a\u0000' }), 'BISHOP_ERR_TEXT_CONTROL_CHARACTERS');
+      await rejectsWith(careless({ settings: { 'k\u0000': 1 } }), 'BISHOP_ERR_TEXT_CONTROL_CHARACTERS');
+      await rejectsWith(careless({ name: 'broken \udc00' }), 'BISHOP_ERR_TEXT_INVALID_UTF8');
+      assert.equal((await raw.readAll({ filter: { streamPrefixes: ['careless-'] } })).length, 0);
     });
   });
 

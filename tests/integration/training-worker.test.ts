@@ -115,6 +115,35 @@ describe('train worker', { concurrency: false }, () => {
     assert.deepEqual(await heldOut(second.avatarId), a);
   });
 
+  it('keeps every pair held out once held out when a retrain has many more pairs', async () => {
+    const avatarId = await rig.createAvatar('Анна');
+    const chatOf = async (name: string, exchanges: number, seed: number) => {
+      const bytes = utf8(generatedTelegramExport('Анна Петрова', 'Борис', exchanges, seed));
+      const id = await rig.upload(avatarId, name, bytes, 'chatExport', 'application/json');
+      assert.deepEqual(await rig.waitUntilExtracted(avatarId, [id]), []);
+      await rig.chooseParticipant(avatarId, id, 'Анна Петрова');
+    };
+    const heldOut = async () => {
+      const runId = await rig.startTraining(avatarId, { holdOutShare: 0.1 });
+      const { run } = await rig.finishedRun(avatarId, runId);
+      assert.ok(run.status === 'completed', JSON.stringify(run));
+      const snapshot = await readPersonaSnapshot(rig.blobs, run.snapshotKey);
+      const ids = new Set(snapshot.heldOutPairIds);
+      const texts = snapshot.pairs.filter((pair) => ids.has(pair.id)).map((pair) => `${pair.prompt} → ${pair.reply}`);
+      return { texts, stats: run.stats as unknown as Stats & { heldOutKeptFromEarlier: number } };
+    };
+    // 20 pairs: the 10 % draw alone holds out about 2, so the minimum of 5 adds pairs of its own.
+    await chatOf('small.json', 20, 1);
+    const first = await heldOut();
+    assert.ok(first.texts.length >= 5, `${first.texts.length} held out of 20`);
+    // 220 pairs: the draw alone now holds out more than 5, yet the pairs added for the minimum stay held out.
+    await chatOf('large.json', 200, 2);
+    const second = await heldOut();
+    for (const text of first.texts) assert.ok(second.texts.includes(text), `still held out: ${text}`);
+    assert.equal(second.stats.heldOutKeptFromEarlier, first.texts.length);
+    assert.ok(second.texts.length > first.texts.length);
+  });
+
   it('retrains after one more material reusing the cache for the others', async () => {
     const { avatarId } = await avatarWithMaterials();
     const firstRun = await rig.startTraining(avatarId);

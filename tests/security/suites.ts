@@ -9,8 +9,11 @@ export const gatheredAttackSuites = [
   'tests/e2e/upload-abuse.test.ts',
   'tests/integration/auth-access-tokens.test.ts',
   'tests/integration/auth-api-tokens.test.ts',
+  'tests/integration/auth-credentials.test.ts',
   'tests/integration/auth-plugin.test.ts',
   'tests/integration/auth-rate-limit.test.ts',
+  'tests/integration/auth-revocation.test.ts',
+  'tests/integration/auth-session-cookie.test.ts',
   'tests/integration/auth.test.ts',
 ] as const;
 

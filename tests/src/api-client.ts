@@ -1,5 +1,11 @@
 import { graphqlOverHttp } from './graphql-client.ts';
 
+export type UploadResult = {
+  fileName: string;
+  materialId?: string;
+  error?: { code: string; bishopCode: string; message: string };
+};
+
 /** What the distributed and fault suites do through the public API, as a user would. */
 export function apiClient(baseUrl: string) {
   const gql = graphqlOverHttp(baseUrl);
@@ -24,19 +30,27 @@ export function apiClient(baseUrl: string) {
       return created;
     },
     /** Uploads text files; returns each file's material id (or the error the gateway gave). */
-    async uploadTexts(
+    uploadTexts(token: string, avatarId: string, files: readonly { name: string; text: string }[]) {
+      return this.uploadFiles(
+        token,
+        avatarId,
+        files.map((file) => ({ name: file.name, bytes: new TextEncoder().encode(file.text), type: 'text/plain' })),
+      );
+    },
+    /** Uploads files as a browser would (multipart, many per request); one result per file. */
+    async uploadFiles(
       token: string,
       avatarId: string,
-      files: readonly { name: string; text: string }[],
-    ): Promise<{ status: number; results: { fileName: string; materialId?: string; error?: unknown }[] }> {
+      files: readonly { name: string; bytes: Uint8Array; type?: string }[],
+    ): Promise<{ status: number; results: UploadResult[] }> {
       const form = new FormData();
-      for (const file of files) form.append('file', new Blob([file.text], { type: 'text/plain' }), file.name);
+      for (const file of files) form.append('file', new Blob([file.bytes], { type: file.type ?? '' }), file.name);
       const response = await fetch(`${baseUrl}/api/avatars/${avatarId}/materials`, {
         method: 'POST',
         body: form,
         headers: { authorization: `Bearer ${token}` },
       });
-      const body = (await response.json()) as { results?: { fileName: string; materialId?: string }[] };
+      const body = (await response.json()) as { results?: UploadResult[] };
       return { status: response.status, results: body.results ?? [] };
     },
     async materials(token: string, avatarId: string) {

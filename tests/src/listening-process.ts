@@ -31,10 +31,11 @@ export async function startListeningProcess(
     output += chunk;
   });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`${label} printed no banner in ${timeoutMs} ms:\n${output}`)),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => {
+      // A process that never came up must not outlive the test: it would keep the runner waiting forever.
+      child.kill('SIGKILL');
+      reject(new Error(`${label} printed no banner in ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
     child.stdout?.on('data', (chunk) => {
       output += chunk;
       const match = /listening on (http:\/\/\S+)/.exec(output);

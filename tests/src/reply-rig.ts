@@ -65,8 +65,11 @@ export async function openReplyRig(label: string, env: Record<string, string> = 
   const sockets: { dispose(): unknown }[] = [];
 
   async function createAvatar(name: string): Promise<string> {
-    return (await call('mutation($n: String!) { createAvatar(name: $n) { avatarId } }', { n: name })).createAvatar
-      .avatarId;
+    // Read back through the payload: it waits for the read models, so the next query sees the avatar.
+    const created = await call('mutation($n: String!) { createAvatar(name: $n) { avatarId avatar { id } } }', {
+      n: name,
+    });
+    return created.createAvatar.avatarId;
   }
 
   async function upload(avatarId: string, files: { name: string; text: string }[]): Promise<Record<string, string>> {

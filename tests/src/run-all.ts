@@ -26,7 +26,16 @@ interface Step {
   readonly command: readonly string[];
 }
 
+// Real weights for the real-model checks (llama.cpp engine, embedding metrics…): fetched when asked
+// (CI sets BISHOP_FETCH_REAL_MODELS=1 and a machine-wide BISHOP_REAL_MODELS_DIR, so runs share one cache).
+// Without the kit every such check prints SKIPPED with the reason.
+const fetchRealModels = process.env.BISHOP_FETCH_REAL_MODELS === '1';
+const realModelSteps: readonly Step[] = fetchRealModels
+  ? [{ name: 'real-model kit (npm run models:real)', command: [node, 'tests/real-models/fetch-kit.ts'] }]
+  : [];
+
 const steps: readonly Step[] = [
+  ...realModelSteps,
   { name: 'typecheck (tsc --noEmit)', command: [bin('tsc'), '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'lint and format (biome)', command: [bin('biome'), 'check', '.'] },
   { name: 'architecture', command: nodeTest('tests/architecture/**/*.test.ts') },
@@ -78,6 +87,11 @@ function run(step: Step): Promise<{ ok: boolean; seconds: number }> {
   });
 }
 
+if (!fetchRealModels) {
+  console.log(
+    'SKIPPED: fetching the real-model kit (BISHOP_FETCH_REAL_MODELS is not 1; checks use the kit if present)',
+  );
+}
 const only = process.argv.slice(2);
 const selected = only.length ? steps.filter((s) => only.some((o) => s.name.includes(o))) : steps;
 const results: { name: string; ok: boolean; seconds: number }[] = [];

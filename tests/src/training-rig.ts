@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createCommandBus } from '@bishop/commands';
 import {
   type AvatarState,
+  type AvatarTestReport,
+  asAvatarTestReport,
   avatarDecider,
   avatarStream,
   type CommandMetadata,
@@ -27,7 +29,7 @@ import {
   type WorkerLogger,
 } from '@bishop/ml-workers';
 import { type ModelSettings, modelSettings } from '@bishop/ml-workers/models';
-import { waitFor } from './async.ts';
+import { eventually, waitFor } from './async.ts';
 import { temporaryDirectory, testModelEnvironment, testModelsDir, uniqueSchema } from './test-env.ts';
 
 const quiet: WorkerLogger = { info() {}, warn() {}, error: (fields, message) => console.error(message, fields) };
@@ -175,6 +177,17 @@ export async function openTrainingRig(
     async runEvents(avatarId: string, runId: string) {
       const events = await eventStore.readStream(avatarStream(avatarId));
       return events.filter((event) => event.data.runId === runId);
+    },
+    /** The AvatarTested report of a run, once the test worker recorded it. */
+    async testReportOf(avatarId: string, runId: string, timeoutMs = 120_000): Promise<AvatarTestReport> {
+      let report: AvatarTestReport | null = null;
+      await eventually(async () => {
+        const events = await eventStore.readStream(avatarStream(avatarId));
+        const tested = events.find((event) => event.type === 'AvatarTested' && event.data.runId === runId);
+        report = tested?.type === 'AvatarTested' ? asAvatarTestReport(tested.data.report) : null;
+        return report !== null;
+      }, timeoutMs);
+      return report as unknown as AvatarTestReport;
     },
     async waitForSignal(matches: (signal: TrainingProgressSignal) => boolean, timeoutMs = 30_000) {
       await waitFor(() => signals.some(matches), timeoutMs);

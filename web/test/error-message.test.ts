@@ -14,9 +14,27 @@ describe('error messages', () => {
     expect(errorMessage(taken)).toBe('Аккаунт с этой почтой уже существует. Может быть, войти?');
   });
 
-  it('says when to retry after too many attempts', () => {
-    const limited = new ApiError('Too many', 'RATE_LIMITED', 'BISHOP_ERR_RATE_LIMITED', { retryAfterSeconds: 41.2 });
-    expect(errorMessage(limited)).toBe('Too many attempts. Try again in 42 s.');
+  it('says at what time to retry after too many attempts, and how a locked-out owner gets back in', () => {
+    const retryAt = new Date(2026, 0, 5, 14, 32).toISOString();
+    const limited = new ApiError('Too many', 'RATE_LIMITED', 'BISHOP_ERR_RATE_LIMITED', {
+      retryAfterSeconds: 900,
+      retryAt,
+    });
+    expect(errorMessage(limited)).toBe('Too many attempts. Try again at 2:32 PM.');
+    const lockedOut = new ApiError('Too many', 'RATE_LIMITED', 'BISHOP_ERR_RATE_LIMITED', { retryAt, scope: 'login' });
+    expect(errorMessage(lockedOut)).toBe(
+      'Too many log-in attempts. Try again at 2:32 PM. Forgot your password? Whoever runs this Bishop can give you a one-time reset link.',
+    );
+    i18n.setLocale('ru');
+    expect(errorMessage(lockedOut)).toMatch(/^Слишком много попыток входа\. Повторите в 14:32\. Забыли пароль\?/);
+  });
+
+  it('names each password rule that a new password breaks', () => {
+    const refusal = (code: string) => errorMessage(new ApiError('refused', 'VALIDATION', code, { field: 'password' }));
+    expect(refusal('BISHOP_ERR_PASSWORD_COMMON')).toMatch(/most common passwords/);
+    expect(refusal('BISHOP_ERR_PASSWORD_PERSONAL')).toMatch(/your email or your name/);
+    expect(refusal('BISHOP_ERR_PASSWORD_BLANK')).toMatch(/only spaces or invisible/);
+    expect(refusal('BISHOP_ERR_RESET_LINK_INVALID')).toMatch(/reset link does not work/);
   });
 
   it('never shows an internal error or a stack as it is', () => {

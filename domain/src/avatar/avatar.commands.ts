@@ -1,7 +1,15 @@
 import type { Command } from '../kernel/command.ts';
 import type { Failure } from '../kernel/failure.ts';
 import type { JsonObject } from '../kernel/json.ts';
-import type { MaterialExtraction, MaterialFile, VoiceConsent, VoiceSampleCheck } from './avatar.events.ts';
+import type {
+  DecodedMedia,
+  MaterialExtraction,
+  MaterialFile,
+  SpeakerTags,
+  VoiceConsent,
+  VoiceSampleCheck,
+  VoiceSampleMeasures,
+} from './avatar.events.ts';
 import type { PersonaCard, TrainingStage, VoiceSampleSource } from './avatar.values.ts';
 
 type MaterialRef = { materialId: string };
@@ -16,9 +24,14 @@ export type DeleteAvatar = Command<'DeleteAvatar', Record<string, never>>;
 export type UploadMaterial = Command<'UploadMaterial', MaterialFile>;
 export type StartMaterialExtraction = Command<'StartMaterialExtraction', MaterialRef>;
 export type RecordMaterialExtraction = Command<'RecordMaterialExtraction', MaterialExtraction>;
-export type FailMaterialExtraction = Command<'FailMaterialExtraction', MaterialRef & Failure>;
+export type FailMaterialExtraction = Command<
+  'FailMaterialExtraction',
+  MaterialRef & Failure & { media?: DecodedMedia | null }
+>;
 export type RemoveMaterial = Command<'RemoveMaterial', MaterialRef>;
 export type ChooseChatParticipant = Command<'ChooseChatParticipant', MaterialRef & { participant: string }>;
+export type RecordSpeakerTags = Command<'RecordSpeakerTags', SpeakerTags>;
+export type FailSpeakerTagging = Command<'FailSpeakerTagging', MaterialRef & { sampleId: string } & Failure>;
 
 export type RecordVoiceConsent = Command<'RecordVoiceConsent', VoiceConsent>;
 export type SubmitVoiceSample = Command<
@@ -26,7 +39,10 @@ export type SubmitVoiceSample = Command<
   { sampleId: string; blobKey: string; source: VoiceSampleSource }
 >;
 export type AcceptVoiceSample = Command<'AcceptVoiceSample', VoiceSampleCheck>;
-export type RejectVoiceSample = Command<'RejectVoiceSample', { sampleId: string } & Failure>;
+export type RejectVoiceSample = Command<
+  'RejectVoiceSample',
+  { sampleId: string; measured?: VoiceSampleMeasures | null } & Failure
+>;
 
 export type StartTraining = Command<'StartTraining', RunRef & { settings: JsonObject }>;
 export type RecordTrainingProgress = Command<
@@ -36,6 +52,7 @@ export type RecordTrainingProgress = Command<
 export type CompleteTraining = Command<'CompleteTraining', RunRef & { snapshotKey: string; stats: JsonObject }>;
 export type FailTraining = Command<'FailTraining', RunRef & Failure>;
 export type StopTraining = Command<'StopTraining', RunRef>;
+export type StartAvatarTest = Command<'StartAvatarTest', RunRef>;
 export type RecordAvatarTest = Command<'RecordAvatarTest', RunRef & { report: JsonObject }>;
 export type ActivatePersonaVersion = Command<'ActivatePersonaVersion', { personaVersion: number }>;
 
@@ -49,6 +66,8 @@ export type AvatarCommand =
   | FailMaterialExtraction
   | RemoveMaterial
   | ChooseChatParticipant
+  | RecordSpeakerTags
+  | FailSpeakerTagging
   | RecordVoiceConsent
   | SubmitVoiceSample
   | AcceptVoiceSample
@@ -58,6 +77,7 @@ export type AvatarCommand =
   | CompleteTraining
   | FailTraining
   | StopTraining
+  | StartAvatarTest
   | RecordAvatarTest
   | ActivatePersonaVersion
   | DeleteAvatar;

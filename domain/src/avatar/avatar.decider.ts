@@ -7,8 +7,9 @@ import { liveAvatar } from './avatar.guards.ts';
 import type { AvatarState, LiveAvatar } from './avatar.state.ts';
 import { failMaterialExtraction, recordMaterialExtraction, startMaterialExtraction } from './extraction.decisions.ts';
 import { chooseChatParticipant, removeMaterial, uploadMaterial } from './material.decisions.ts';
-import { activatePersonaVersion, recordAvatarTest } from './persona-version.decisions.ts';
+import { activatePersonaVersion, recordAvatarTest, startAvatarTest } from './persona-version.decisions.ts';
 import { createAvatar, deleteAvatar, editPersonaCard, renameAvatar } from './profile.decisions.ts';
+import { failSpeakerTagging, recordSpeakerTags } from './speaker-tagging.decisions.ts';
 import {
   completeTraining,
   failTraining,
@@ -37,6 +38,8 @@ function decideForLiveAvatar(command: Exclude<AvatarCommand, CreateAvatar>, avat
     .with({ type: 'FailMaterialExtraction' }, (c) => failMaterialExtraction(c, avatar))
     .with({ type: 'RemoveMaterial' }, (c) => removeMaterial(c, avatar))
     .with({ type: 'ChooseChatParticipant' }, (c) => chooseChatParticipant(c, avatar))
+    .with({ type: 'RecordSpeakerTags' }, (c) => recordSpeakerTags(c, avatar))
+    .with({ type: 'FailSpeakerTagging' }, (c) => failSpeakerTagging(c, avatar))
     .with({ type: 'RecordVoiceConsent' }, (c) => recordVoiceConsent(c, avatar))
     .with({ type: 'SubmitVoiceSample' }, (c) => submitVoiceSample(c, avatar))
     .with({ type: 'AcceptVoiceSample' }, (c) => acceptVoiceSample(c, avatar))
@@ -46,6 +49,7 @@ function decideForLiveAvatar(command: Exclude<AvatarCommand, CreateAvatar>, avat
     .with({ type: 'CompleteTraining' }, (c) => completeTraining(c, avatar))
     .with({ type: 'FailTraining' }, (c) => failTraining(c, avatar))
     .with({ type: 'StopTraining' }, (c) => stopTraining(c, avatar))
+    .with({ type: 'StartAvatarTest' }, (c) => startAvatarTest(c, avatar))
     .with({ type: 'RecordAvatarTest' }, (c) => recordAvatarTest(c, avatar))
     .with({ type: 'ActivatePersonaVersion' }, (c) => activatePersonaVersion(c, avatar))
     .with({ type: 'DeleteAvatar' }, (c) => deleteAvatar(c, avatar))

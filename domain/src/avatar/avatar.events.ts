@@ -18,25 +18,73 @@ export type MaterialFile = {
   sha256: string;
   blobKey: string;
 };
+/** What ffmpeg decoded of a recording: shown beside a failure too, so decoding can be told from content. */
+export type DecodedMedia = { durationSec: number | null; channels: number | null; sampleRate: number | null };
+/** A chat participant's share of the export, checked by the user before choosing the person. */
+export type ChatParticipantFacts = {
+  name: string;
+  messageCount: number;
+  /** ISO 8601 instants (UTC); null when none of their messages has a readable time. */
+  firstMessageAt: string | null;
+  lastMessageAt: string | null;
+};
+export type ChatFacts = {
+  firstMessageAt: string | null;
+  lastMessageAt: string | null;
+  /** False when the export's times carry no zone: they are the exporting device's clock, written as UTC. */
+  timeZoneKnown: boolean;
+  participants: ChatParticipantFacts[];
+};
 export type MaterialExtraction = {
   materialId: string;
   textBlobKey: string;
   segmentsBlobKey: string | null;
   charCount: number;
   durationSec: number | null;
+  /** ISO 639 code of the detected language, null when none could be told. */
   language: string | null;
   /** Who speaks in a chat export; empty for every other kind. */
   participants: string[];
   preview: string;
+  /** Chat exports: who wrote how much and when (schema v2); null for other kinds. */
+  chat: ChatFacts | null;
+  /** Recordings: what was decoded (schema v2); null for other kinds. */
+  media: DecodedMedia | null;
+  /** What the user should know about the import, e.g. times that could not be read (schema v2). */
+  notes: string[];
 };
+/** Why extraction failed, and for a recording what was decoded before it did (schema v2). */
+export type MaterialFailure = Failure & { media: DecodedMedia | null };
 export type MaterialUploaded = Event<'MaterialUploaded', MaterialFile>;
 export type MaterialExtractionStarted = Event<'MaterialExtractionStarted', { materialId: string }>;
 export type MaterialExtracted = Event<'MaterialExtracted', MaterialExtraction>;
-export type MaterialExtractionFailed = Event<'MaterialExtractionFailed', { materialId: string } & Failure>;
+export type MaterialExtractionFailed = Event<'MaterialExtractionFailed', { materialId: string } & MaterialFailure>;
 export type MaterialRemoved = Event<'MaterialRemoved', { materialId: string }>;
+/** A recording's segments judged against one accepted voice sample (the person vs. other voices). */
+export type SpeakerTags = {
+  materialId: string;
+  sampleId: string;
+  /** The re-cut, tagged transcript (a TranscriptDocument) for this sample. */
+  segmentsBlobKey: string;
+  /** The speaker model's similarity threshold the verdicts used (cosine, -1..1). */
+  threshold: number;
+  personSpeechSec: number;
+  otherSpeechSec: number;
+};
+export type MaterialSpeakersTagged = Event<'MaterialSpeakersTagged', SpeakerTags>;
+export type MaterialSpeakerTaggingFailed = Event<
+  'MaterialSpeakerTaggingFailed',
+  { materialId: string; sampleId: string } & Failure
+>;
 export type ChatParticipantChosen = Event<'ChatParticipantChosen', { materialId: string; participant: string }>;
 
 export type VoiceConsent = { basis: ConsentBasis; personName: string; consentGivenOn: string; statement: string };
+/** What the voice check measured; loudness is null for a silent sample (−∞ LUFS). */
+export type VoiceSampleMeasures = {
+  durationSec: number;
+  loudnessLufs: number | null;
+  speakerConsistency: number;
+};
 export type VoiceSampleCheck = {
   sampleId: string;
   durationSec: number;
@@ -49,7 +97,11 @@ export type VoiceSampleSubmitted = Event<
   { sampleId: string; blobKey: string; source: VoiceSampleSource }
 >;
 export type VoiceSampleSet = Event<'VoiceSampleSet', VoiceSampleCheck>;
-export type VoiceSampleRejected = Event<'VoiceSampleRejected', { sampleId: string } & Failure>;
+/** `measured` is null when the sample could not be measured at all (e.g. it is not audio). */
+export type VoiceSampleRejected = Event<
+  'VoiceSampleRejected',
+  { sampleId: string; measured: VoiceSampleMeasures | null } & Failure
+>;
 
 export type TrainingStarted = Event<'TrainingStarted', { runId: string; settings: JsonObject; materialIds: string[] }>;
 export type TrainingProgressed = Event<'TrainingProgressed', { runId: string; stage: TrainingStage; percent: number }>;
@@ -59,6 +111,8 @@ export type TrainingCompleted = Event<
 >;
 export type TrainingFailed = Event<'TrainingFailed', { runId: string } & Failure>;
 export type TrainingStopped = Event<'TrainingStopped', { runId: string }>;
+/** The test worker began testing a run's persona version; AvatarTested ends it (a failed test records a report too). */
+export type AvatarTestStarted = Event<'AvatarTestStarted', { runId: string; personaVersion: number }>;
 export type AvatarTested = Event<'AvatarTested', { runId: string; personaVersion: number; report: JsonObject }>;
 export type PersonaVersionActivated = Event<'PersonaVersionActivated', { personaVersion: number }>;
 
@@ -72,6 +126,8 @@ export type AvatarEvent =
   | MaterialExtractionFailed
   | MaterialRemoved
   | ChatParticipantChosen
+  | MaterialSpeakersTagged
+  | MaterialSpeakerTaggingFailed
   | VoiceConsentRecorded
   | VoiceSampleSubmitted
   | VoiceSampleSet
@@ -81,6 +137,7 @@ export type AvatarEvent =
   | TrainingCompleted
   | TrainingFailed
   | TrainingStopped
+  | AvatarTestStarted
   | AvatarTested
   | PersonaVersionActivated
   | AvatarDeleted;

@@ -27,6 +27,7 @@ export function evolve(state: AvatarState, event: AvatarEvent): AvatarState {
         status: 'ready',
         extraction: data,
         participant: null,
+        speakers: null,
       })),
     )
     .with({ type: 'MaterialExtractionFailed' }, ({ data: { materialId, ...failure } }) =>
@@ -40,13 +41,23 @@ export function evolve(state: AvatarState, event: AvatarEvent): AvatarState {
         material.status === 'ready' ? { ...material, participant: data.participant } : material,
       ),
     )
+    .with({ type: 'MaterialSpeakersTagged' }, ({ data }) =>
+      updateMaterial(state, data.materialId, (material) =>
+        material.status === 'ready' ? { ...material, speakers: { status: 'tagged', ...data } } : material,
+      ),
+    )
+    .with({ type: 'MaterialSpeakerTaggingFailed' }, ({ data: { materialId, ...failure } }) =>
+      updateMaterial(state, materialId, (material) =>
+        material.status === 'ready' ? { ...material, speakers: { status: 'failed', ...failure } } : material,
+      ),
+    )
     .with({ type: 'VoiceConsentRecorded' }, ({ data }) => ({ ...state, voice: { ...state.voice, consent: data } }))
     .with({ type: 'VoiceSampleSubmitted' }, ({ data }) => withSample(state, data.sampleId, { status: 'submitted' }))
     .with({ type: 'VoiceSampleSet' }, ({ data }) => {
       const updated = withSample(state, data.sampleId, { status: 'accepted', check: data });
       return { ...updated, voice: { ...updated.voice, activeSampleId: data.sampleId } };
     })
-    .with({ type: 'VoiceSampleRejected' }, ({ data: { sampleId, ...failure } }) =>
+    .with({ type: 'VoiceSampleRejected' }, ({ data: { sampleId, measured: _measured, ...failure } }) =>
       withSample(state, sampleId, { status: 'rejected', failure }),
     )
     .with({ type: 'TrainingStarted' }, ({ data }) => ({
@@ -64,6 +75,7 @@ export function evolve(state: AvatarState, event: AvatarEvent): AvatarState {
         snapshotKey,
         stats,
         lastReport: null,
+        testing: false,
       });
       if (finished === state) return state;
       // A completed run is the newest version, so it becomes the one that answers.
@@ -74,12 +86,17 @@ export function evolve(state: AvatarState, event: AvatarEvent): AvatarState {
       finishRun(state, runId, { status: 'failed', ...failure }),
     )
     .with({ type: 'TrainingStopped' }, ({ data }) => finishRun(state, data.runId, { status: 'stopped' }))
+    .with({ type: 'AvatarTestStarted' }, ({ data }) => {
+      const run = state.finishedRuns.get(data.runId);
+      if (run?.status !== 'completed') return state;
+      return { ...state, finishedRuns: new Map(state.finishedRuns).set(data.runId, { ...run, testing: true }) };
+    })
     .with({ type: 'AvatarTested' }, ({ data }) => {
       const run = state.finishedRuns.get(data.runId);
       if (run?.status !== 'completed') return state;
       return {
         ...state,
-        finishedRuns: new Map(state.finishedRuns).set(data.runId, { ...run, lastReport: data.report }),
+        finishedRuns: new Map(state.finishedRuns).set(data.runId, { ...run, lastReport: data.report, testing: false }),
       };
     })
     .with({ type: 'PersonaVersionActivated' }, ({ data }) => ({ ...state, activePersonaVersion: data.personaVersion }))

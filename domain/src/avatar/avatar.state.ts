@@ -1,6 +1,13 @@
 import type { Failure } from '../kernel/failure.ts';
 import type { JsonObject } from '../kernel/json.ts';
-import type { MaterialExtraction, MaterialFile, VoiceConsent, VoiceSampleCheck } from './avatar.events.ts';
+import type {
+  MaterialExtraction,
+  MaterialFailure,
+  MaterialFile,
+  SpeakerTags,
+  VoiceConsent,
+  VoiceSampleCheck,
+} from './avatar.events.ts';
 import type { PersonaCard, TrainingStage } from './avatar.values.ts';
 
 /** uploaded → extracting → ready | failed; any of them → removed. */
@@ -10,8 +17,14 @@ export type Material =
       readonly status: 'ready';
       readonly extraction: MaterialExtraction;
       readonly participant: string | null;
+      /** Recordings: the latest speaker tagging against a voice sample, or null before any. */
+      readonly speakers: SpeakerTagging | null;
     })
-  | (MaterialFile & { readonly status: 'failed'; readonly failure: Failure });
+  | (MaterialFile & { readonly status: 'failed'; readonly failure: MaterialFailure });
+
+export type SpeakerTagging =
+  | ({ readonly status: 'tagged' } & SpeakerTags)
+  | ({ readonly status: 'failed'; readonly sampleId: string } & Failure);
 
 export type VoiceSample =
   | { readonly status: 'submitted' }
@@ -38,6 +51,8 @@ export type FinishedRun =
       readonly snapshotKey: string;
       readonly stats: JsonObject;
       readonly lastReport: JsonObject | null;
+      /** Between AvatarTestStarted and the AvatarTested that ends it. */
+      readonly testing: boolean;
     }
   | ({ readonly status: 'failed' } & Failure)
   | { readonly status: 'stopped' };

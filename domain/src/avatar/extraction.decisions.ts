@@ -5,6 +5,7 @@ import type { FailMaterialExtraction, RecordMaterialExtraction, StartMaterialExt
 import type { MaterialExtracted, MaterialExtractionFailed, MaterialExtractionStarted } from './avatar.events.ts';
 import { knownMaterial } from './avatar.guards.ts';
 import type { LiveAvatar, Material } from './avatar.state.ts';
+import { validDecodedMedia } from './extraction.validation.ts';
 import { validExtraction } from './material.validation.ts';
 
 // Workers report on their own schedule: results for a material removed meanwhile are simply dropped ([]).
@@ -34,7 +35,7 @@ export function failMaterialExtraction(
 ): MaterialExtractionFailed[] {
   const material = knownMaterial(avatar, data.materialId);
   if (material.status === 'removed') return [];
-  const failure = validFailure(data);
+  const failure = { ...validFailure(data), media: validDecodedMedia(data.media) };
   if (material.status === 'failed' && jsonEquals(material.failure, failure)) return [];
   if (material.status !== 'extracting') throw illegalTransition(material, 'record a failed extraction');
   return [{ type: 'MaterialExtractionFailed', data: { materialId: material.materialId, ...failure } }];

@@ -8,6 +8,7 @@ import { optionalText, validText } from '../kernel/text.ts';
 import type { MaterialExtraction, MaterialFile } from './avatar.events.ts';
 import { avatarLimits } from './avatar.limits.ts';
 import { materialKinds } from './avatar.values.ts';
+import { validChatFacts, validDecodedMedia, validNotes } from './extraction.validation.ts';
 
 const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/;
 
@@ -59,6 +60,7 @@ export function validExtraction(extraction: MaterialExtraction, file: MaterialFi
       field: 'charCount',
     });
   }
+  const participants = validParticipants(extraction.participants, file);
   return {
     materialId: file.materialId,
     textBlobKey: validBlobKey(extraction.textBlobKey, 'Text blob key'),
@@ -70,13 +72,16 @@ export function validExtraction(extraction: MaterialExtraction, file: MaterialFi
         ? null
         : validNumber(extraction.durationSec, { field: 'Duration', min: 0, unit: 'seconds' }),
     language: extraction.language === null ? null : validLanguageCode(extraction.language, 'Language'),
-    participants: validParticipants(extraction.participants, file),
+    participants,
     preview:
       optionalText(extraction.preview, {
         field: 'Preview',
         maxLength: avatarLimits.previewMaxLength,
         multiline: true,
       }) ?? '',
+    chat: file.kind === 'chatExport' ? validChatFacts(extraction.chat, participants) : null,
+    media: file.kind === 'audio' || file.kind === 'video' ? validDecodedMedia(extraction.media) : null,
+    notes: validNotes(extraction.notes),
   };
 }
 

@@ -2,21 +2,38 @@ import { DomainError } from '../kernel/errors.ts';
 import { validId } from '../kernel/ids.ts';
 import { jsonEquals, validJsonObject } from '../kernel/json.ts';
 import { validNumber } from '../kernel/numbers.ts';
-import type { ActivatePersonaVersion, RecordAvatarTest } from './avatar.commands.ts';
-import type { AvatarTested, PersonaVersionActivated } from './avatar.events.ts';
+import type { ActivatePersonaVersion, RecordAvatarTest, StartAvatarTest } from './avatar.commands.ts';
+import type { AvatarTested, AvatarTestStarted, PersonaVersionActivated } from './avatar.events.ts';
 import { avatarLimits } from './avatar.limits.ts';
-import type { LiveAvatar } from './avatar.state.ts';
+import type { FinishedRun, LiveAvatar } from './avatar.state.ts';
+
+/** A test in progress is shown as running; a redelivered start while it runs appends nothing. */
+export function startAvatarTest({ data }: StartAvatarTest, avatar: LiveAvatar): AvatarTestStarted[] {
+  const runId = validId(data.runId, 'Run id');
+  const run = completedRun(avatar, runId);
+  if (run.testing) return [];
+  return [{ type: 'AvatarTestStarted', data: { runId, personaVersion: run.personaVersion } }];
+}
 
 /** A run can be tested again (e.g. with a better test); the same report twice is a redelivery. */
 export function recordAvatarTest({ data }: RecordAvatarTest, avatar: LiveAvatar): AvatarTested[] {
   const runId = validId(data.runId, 'Run id');
-  const report = validJsonObject(data.report, { field: 'Test report', maxLength: avatarLimits.testReportMaxLength });
+  const report = validJsonObject(data.report, {
+    field: 'Test report',
+    maxLength: avatarLimits.testReportMaxLength,
+    computed: true,
+  });
+  const run = completedRun(avatar, runId);
+  if (!run.testing && jsonEquals(run.lastReport, report)) return [];
+  return [{ type: 'AvatarTested', data: { runId, personaVersion: run.personaVersion, report } }];
+}
+
+function completedRun(avatar: LiveAvatar, runId: string): Extract<FinishedRun, { status: 'completed' }> {
   const run = avatar.finishedRuns.get(runId);
   if (run?.status !== 'completed') {
     throw new DomainError('BISHOP_ERR_INVALID_STATE', 'Only a completed training run can be tested', { runId });
   }
-  if (jsonEquals(run.lastReport, report)) return [];
-  return [{ type: 'AvatarTested', data: { runId, personaVersion: run.personaVersion, report } }];
+  return run;
 }
 
 /** Rollback and roll-forward: any completed version may answer for the avatar. */

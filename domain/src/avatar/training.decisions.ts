@@ -68,6 +68,7 @@ export function completeTraining({ data }: CompleteTraining, avatar: LiveAvatar)
   const stats = validJsonObject(data.stats, {
     field: 'Training stats',
     maxLength: avatarLimits.trainingStatsMaxLength,
+    computed: true,
   });
   const finished = avatar.finishedRuns.get(data.runId);
   if (finished?.status === 'completed' && finished.snapshotKey === snapshotKey && jsonEquals(finished.stats, stats)) {

@@ -15,7 +15,7 @@ import { liveMaterial } from './avatar.guards.ts';
 import type { LiveAvatar, VoiceSample } from './avatar.state.ts';
 import type { VoiceSampleSource } from './avatar.values.ts';
 import { validFileName } from './material.validation.ts';
-import { validSampleCheck, validSampleDuration, validVoiceConsent } from './voice.validation.ts';
+import { validSampleCheck, validSampleDuration, validSampleMeasures, validVoiceConsent } from './voice.validation.ts';
 
 export function recordVoiceConsent({ data, metadata }: RecordVoiceConsent, avatar: LiveAvatar): VoiceConsentRecorded[] {
   const consent = validVoiceConsent(data, metadata.now);
@@ -77,7 +77,8 @@ export function rejectVoiceSample({ data }: RejectVoiceSample, avatar: LiveAvata
   const failure = validFailure(data);
   if (sample.status === 'rejected' && jsonEquals(sample.failure, failure)) return [];
   if (sample.status !== 'submitted') throw sampleAlreadyChecked(sampleId, sample);
-  return [{ type: 'VoiceSampleRejected', data: { sampleId, ...failure } }];
+  const measured = data.measured ? validSampleMeasures(data.measured) : null;
+  return [{ type: 'VoiceSampleRejected', data: { sampleId, measured, ...failure } }];
 }
 
 function submittedSample(avatar: LiveAvatar, sampleId: string): VoiceSample {

@@ -3,7 +3,7 @@ import { dateOf, validIsoDate } from '../kernel/dates.ts';
 import { DomainError } from '../kernel/errors.ts';
 import { validNumber } from '../kernel/numbers.ts';
 import { validText } from '../kernel/text.ts';
-import type { VoiceConsent, VoiceSampleCheck } from './avatar.events.ts';
+import type { VoiceConsent, VoiceSampleCheck, VoiceSampleMeasures } from './avatar.events.ts';
 import { avatarLimits } from './avatar.limits.ts';
 import { consentBases } from './avatar.values.ts';
 
@@ -44,5 +44,17 @@ export function validSampleCheck(check: VoiceSampleCheck): Omit<VoiceSampleCheck
     // LUFS are negative in practice; -100 is far below audible.
     loudnessLufs: validNumber(check.loudnessLufs, { field: 'Loudness', min: -100, max: 0, unit: 'LUFS' }),
     speakerConsistency: validNumber(check.speakerConsistency, { field: 'Speaker consistency', min: 0, max: 1 }),
+  };
+}
+
+/** What a rejected sample measured: any length (too short or too long is why it was rejected). */
+export function validSampleMeasures(measured: VoiceSampleMeasures): VoiceSampleMeasures {
+  return {
+    durationSec: validNumber(measured.durationSec, { field: 'Voice sample duration', min: 0, unit: 'seconds' }),
+    loudnessLufs:
+      measured.loudnessLufs === null
+        ? null
+        : validNumber(measured.loudnessLufs, { field: 'Loudness', min: -200, max: 10, unit: 'LUFS' }),
+    speakerConsistency: validNumber(measured.speakerConsistency, { field: 'Speaker consistency', min: 0, max: 1 }),
   };
 }

@@ -32,20 +32,29 @@ export const eventCatalogue = {
   },
   MaterialUploaded: { stream: 'avatar', schemaVersion: 2, personalFields: ['fileName'] },
   MaterialExtractionStarted: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
-  MaterialExtracted: { stream: 'avatar', schemaVersion: 1, personalFields: ['participants', 'preview'] },
-  MaterialExtractionFailed: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
+  // Chat facts name the participants; notes may quote the export.
+  MaterialExtracted: {
+    stream: 'avatar',
+    schemaVersion: 2,
+    personalFields: ['participants', 'preview', 'chat', 'notes'],
+  },
+  MaterialExtractionFailed: { stream: 'avatar', schemaVersion: 2, personalFields: [] },
   MaterialRemoved: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
   ChatParticipantChosen: { stream: 'avatar', schemaVersion: 1, personalFields: ['participant'] },
+  MaterialSpeakersTagged: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
+  MaterialSpeakerTaggingFailed: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
   VoiceConsentRecorded: { stream: 'avatar', schemaVersion: 1, personalFields: ['personName', 'statement'] },
   // An uploaded sample's source carries its file name.
   VoiceSampleSubmitted: { stream: 'avatar', schemaVersion: 1, personalFields: ['source'] },
   VoiceSampleSet: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
-  VoiceSampleRejected: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
+  // v2: what the check measured.
+  VoiceSampleRejected: { stream: 'avatar', schemaVersion: 2, personalFields: [] },
   TrainingStarted: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
   TrainingProgressed: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
   TrainingCompleted: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
   TrainingFailed: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
   TrainingStopped: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
+  AvatarTestStarted: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
   // A test report may quote held-out replies of the person next to the generated ones.
   AvatarTested: { stream: 'avatar', schemaVersion: 1, personalFields: ['report'] },
   PersonaVersionActivated: { stream: 'avatar', schemaVersion: 1, personalFields: [] },

@@ -3,6 +3,12 @@ import type { JsonObject } from '../kernel/json.ts';
 import { eventCatalogue, isDomainEventType } from './catalogue.ts';
 import { type ChatOpenedV1, chatOpenedV1ToV2 } from './chat-opened.upcasters.ts';
 import type { DomainEvent, DomainEventType } from './domain-event.ts';
+import {
+  type MaterialExtractedV1,
+  type MaterialExtractionFailedV1,
+  materialExtractedV1ToV2,
+  materialExtractionFailedV1ToV2,
+} from './material-extraction.upcasters.ts';
 import { type MaterialUploadedV1, materialUploadedV1ToV2 } from './material-uploaded.upcasters.ts';
 
 /** Lifts one event's data from schema version N to N + 1. */
@@ -11,7 +17,13 @@ type Upcaster = (data: JsonObject) => JsonObject;
 /** Per event type, keyed by the version an upcaster reads. Stored events are never rewritten; they are read through this. */
 export const upcasters: { readonly [Type in DomainEventType]?: Readonly<Record<number, Upcaster>> } = {
   MaterialUploaded: { 1: (data) => materialUploadedV1ToV2(data as unknown as MaterialUploadedV1) },
+  MaterialExtracted: { 1: (data) => materialExtractedV1ToV2(data as unknown as MaterialExtractedV1) as JsonObject },
+  MaterialExtractionFailed: {
+    1: (data) => materialExtractionFailedV1ToV2(data as unknown as MaterialExtractionFailedV1) as JsonObject,
+  },
   ChatOpened: { 1: (data) => chatOpenedV1ToV2(data as unknown as ChatOpenedV1) },
+  // v1 rejections did not keep what was measured.
+  VoiceSampleRejected: { 1: (data) => ({ ...data, measured: null }) },
 };
 
 export type UpcastResult = { readonly data: JsonObject; readonly schemaVersion: number };

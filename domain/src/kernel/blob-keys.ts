@@ -14,6 +14,10 @@ export const extractedTextBlobKey = (avatarId: string, materialId: string): stri
 export const extractedSegmentsBlobKey = (avatarId: string, materialId: string): string =>
   `${avatarBlobPrefix(avatarId)}/materials/${materialId}/segments.json`;
 
+/** A recording's segments re-cut and tagged against one voice sample (one blob per sample: a stale result never overwrites). */
+export const speakerSegmentsBlobKey = (avatarId: string, materialId: string, sampleId: string): string =>
+  `${avatarBlobPrefix(avatarId)}/materials/${materialId}/segments.${sampleId}.json`;
+
 export const voiceSampleBlobKey = (avatarId: string, sampleId: string): string =>
   `${avatarBlobPrefix(avatarId)}/voice/${sampleId}`;
 

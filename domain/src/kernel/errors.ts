@@ -10,10 +10,11 @@ export const ErrorCategory = {
   Conflict: 'CONFLICT',
   Unauthenticated: 'UNAUTHENTICATED',
   RateLimited: 'RATE_LIMITED',
+  Unavailable: 'UNAVAILABLE',
 } as const;
 export type ErrorCategory = (typeof ErrorCategory)[keyof typeof ErrorCategory];
 
-const { Validation, NotFound, Forbidden, Conflict, Unauthenticated, RateLimited } = ErrorCategory;
+const { Validation, NotFound, Forbidden, Conflict, Unauthenticated, RateLimited, Unavailable } = ErrorCategory;
 
 /** The registry: code → category. Add a code here before throwing it. */
 export const errorCategories = {
@@ -29,6 +30,11 @@ export const errorCategories = {
   BISHOP_ERR_UNSUPPORTED_EVENT: Validation,
   BISHOP_ERR_PASSWORD_TOO_SHORT: Validation,
   BISHOP_ERR_PASSWORD_TOO_LONG: Validation,
+  BISHOP_ERR_PASSWORD_BLANK: Validation,
+  BISHOP_ERR_PASSWORD_PERSONAL: Validation,
+  BISHOP_ERR_PASSWORD_COMMON: Validation,
+  // An operator's reset link that is unknown, used already, expired or superseded.
+  BISHOP_ERR_RESET_LINK_INVALID: Validation,
   // uploads
   BISHOP_ERR_FILE_EMPTY: Validation,
   BISHOP_ERR_FILE_TOO_LARGE: Validation,
@@ -42,6 +48,8 @@ export const errorCategories = {
   // A signed-in person confirming a grave step with a wrong password: their session itself is fine.
   BISHOP_ERR_WRONG_PASSWORD: Forbidden,
   BISHOP_ERR_RATE_LIMITED: RateLimited,
+  // Issuing or revoking API tokens and closing the account need a session signed into with a password.
+  BISHOP_ERR_SESSION_REQUIRED: Forbidden,
   // who and what
   BISHOP_ERR_NOT_FOUND: NotFound,
   BISHOP_ERR_FORBIDDEN: Forbidden,
@@ -52,6 +60,9 @@ export const errorCategories = {
   BISHOP_ERR_INVALID_STATE: Conflict,
   BISHOP_ERR_TRAINING_RUNNING: Conflict,
   BISHOP_ERR_CONCURRENT_CHANGE: Conflict,
+  // service
+  // The write is saved but the read models have not reached it (yet): read again shortly.
+  BISHOP_ERR_READ_MODELS_BEHIND: Unavailable,
 } as const satisfies Record<string, ErrorCategory>;
 
 export type DomainErrorCode = keyof typeof errorCategories;

@@ -10,5 +10,7 @@ export * from './ids.ts';
 export * from './json.ts';
 export * from './language.ts';
 export * from './numbers.ts';
+export * from './storable.ts';
 export * from './storage.ts';
 export * from './text.ts';
+export * from './text-encoding.ts';

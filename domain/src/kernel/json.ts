@@ -1,5 +1,8 @@
 import type { JsonObject, JsonValue } from '../ports/event-store.ts';
 import { DomainError } from './errors.ts';
+import { findJsonProblem, isPlainObject, type JsonTextRules } from './json-walk.ts';
+import { unstorableText } from './storable.ts';
+import { MULTILINE_FORBIDDEN, SINGLE_LINE_FORBIDDEN } from './text.ts';
 
 export type { JsonObject, JsonValue };
 
@@ -8,18 +11,60 @@ export interface JsonRule {
   readonly field: string;
   /** Upper bound on the serialised size, in characters. */
   readonly maxLength: number;
+  /**
+   * Figures the service computed itself (training stats, test reports) quote the person's
+   * own texts, so they keep any character a store can hold. Default: a client's input,
+   * whose keys are single-line names and whose strings are free text without control characters.
+   */
+  readonly computed?: boolean;
 }
 
-const MAX_DEPTH = 32;
+export const jsonLimits = { maxDepth: 32, maxKeyLength: 200 } as const;
+
+/** What a client may put in a JSON input: the one rule the GraphQL JSON scalar and the deciders share. */
+const clientJsonRules: JsonTextRules = {
+  maxDepth: jsonLimits.maxDepth,
+  key(key) {
+    if (!key.isWellFormed())
+      return { code: 'BISHOP_ERR_TEXT_INVALID_UTF8', message: 'has a key that is not valid UTF-8' };
+    if (SINGLE_LINE_FORBIDDEN.test(key)) {
+      return { code: 'BISHOP_ERR_TEXT_CONTROL_CHARACTERS', message: 'has a key with control characters' };
+    }
+    return key.length > jsonLimits.maxKeyLength
+      ? { code: 'BISHOP_ERR_LIMIT_EXCEEDED', message: `has a key longer than ${jsonLimits.maxKeyLength} characters` }
+      : null;
+  },
+  string(text) {
+    if (!text.isWellFormed())
+      return { code: 'BISHOP_ERR_TEXT_INVALID_UTF8', message: 'has text that is not valid UTF-8' };
+    return MULTILINE_FORBIDDEN.test(text)
+      ? { code: 'BISHOP_ERR_TEXT_CONTROL_CHARACTERS', message: 'has text with control characters' }
+      : null;
+  },
+};
+
+const computedJsonRules: JsonTextRules = {
+  maxDepth: jsonLimits.maxDepth,
+  key: (key) => unstorableText(key, 'key'),
+  string: (text) => unstorableText(text, 'text'),
+};
 
 /** Accepts only plain JSON objects, so event data survives any store's round trip unchanged. */
 export function validJsonObject(value: unknown, rule: JsonRule): JsonObject {
   if (!isPlainObject(value)) {
     throw new DomainError('BISHOP_ERR_INVALID_VALUE', `${rule.field} must be a JSON object`, { field: rule.field });
   }
-  const problem = findJsonProblem(value, 0);
+  return validJson(value, rule) as JsonObject;
+}
+
+/** Any JSON value (object, array, text, number, boolean or null) that passes the rule. */
+export function validJson(value: unknown, rule: JsonRule): JsonValue {
+  const problem = findJsonProblem(value, rule.computed ? computedJsonRules : clientJsonRules);
   if (problem !== null) {
-    throw new DomainError('BISHOP_ERR_INVALID_VALUE', `${rule.field} ${problem}`, { field: rule.field });
+    throw new DomainError(problem.code, `${rule.field} ${problem.message} (at ${problem.path})`, {
+      field: rule.field,
+      path: problem.path,
+    });
   }
   const length = JSON.stringify(value).length;
   if (length > rule.maxLength) {
@@ -29,28 +74,7 @@ export function validJsonObject(value: unknown, rule: JsonRule): JsonObject {
       { field: rule.field, maxLength: rule.maxLength, length },
     );
   }
-  return value as JsonObject;
-}
-
-function findJsonProblem(value: unknown, depth: number): string | null {
-  if (depth > MAX_DEPTH) return `is nested more than ${MAX_DEPTH} levels deep`;
-  if (value === null || typeof value === 'boolean') return null;
-  if (typeof value === 'string') return value.isWellFormed() ? null : 'contains text that is not valid UTF-8';
-  if (typeof value === 'number') return Number.isFinite(value) ? null : 'contains a number that is not finite';
-  // `for…of` visits holes of sparse arrays as undefined, which is then reported.
-  const children = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : null;
-  if (children === null) return `contains a value that is not JSON (${typeof value})`;
-  for (const child of children) {
-    const problem = findJsonProblem(child, depth + 1);
-    if (problem !== null) return problem;
-  }
-  return null;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+  return value as JsonValue;
 }
 
 /** Deep equality of JSON values, ignoring key order: how a redelivered result is recognised. */

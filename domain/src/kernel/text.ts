@@ -10,18 +10,21 @@ export interface TextRule {
 }
 
 // C0 and C1 controls, DEL, and the bidi overrides used to disguise text (Trojan Source).
-const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
-const MULTILINE_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+export const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+/** Free text keeps \t, \n and \r. */
+export const MULTILINE_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
-/**
- * Validates and normalises (NFC, trimmed) a text field. Invalid UTF-8 shows up
- * in a JS string as a lone surrogate or as U+FFFD left by a lenient decoder.
- */
+/** Invalid UTF-8 shows up in a JS string as a lone surrogate, or as U+FFFD left by a lenient decoder. */
+export function isValidUtf8Text(value: string): boolean {
+  return value.isWellFormed() && !value.includes('\ufffd');
+}
+
+/** Validates and normalises (NFC, trimmed) a text field. */
 export function validText(value: string, rule: TextRule): string {
   if (typeof value !== 'string') {
     throw new DomainError('BISHOP_ERR_INVALID_VALUE', `${rule.field} must be text`, { field: rule.field });
   }
-  if (!value.isWellFormed() || value.includes('\ufffd')) {
+  if (!isValidUtf8Text(value)) {
     throw new DomainError('BISHOP_ERR_TEXT_INVALID_UTF8', `${rule.field} is not valid UTF-8 text`, {
       field: rule.field,
     });

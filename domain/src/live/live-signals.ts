@@ -11,11 +11,13 @@ export const replyTokenSubjectPrefix = 'bishop.live.tokens';
 export const changeNoticeSubjectPrefix = 'bishop.live.changes';
 export const trainingProgressSubjectPrefix = 'bishop.live.training';
 export const dubProgressSubjectPrefix = 'bishop.live.dubs';
+export const testProgressSubjectPrefix = 'bishop.live.tests';
 
 export const replyTokenSubject = (chatId: string): string => `${replyTokenSubjectPrefix}.${chatId}`;
 export const changeNoticeSubject = (ownerId: string): string => `${changeNoticeSubjectPrefix}.${ownerId}`;
 export const trainingProgressSubject = (ownerId: string): string => `${trainingProgressSubjectPrefix}.${ownerId}`;
 export const dubProgressSubject = (chatId: string): string => `${dubProgressSubjectPrefix}.${chatId}`;
+export const testProgressSubject = (ownerId: string): string => `${testProgressSubjectPrefix}.${ownerId}`;
 
 /** A piece of a reply as the model produces it. */
 export interface ReplyTokenSignal {
@@ -52,6 +54,23 @@ export interface TrainingProgressSignal {
   readonly etaSeconds: number | null;
 }
 
+/** What an avatar test is doing: replying to held-out messages, scoring the replies, dubbing for the voice. */
+export const avatarTestSteps = ['replies', 'scoring', 'voice'] as const;
+export type AvatarTestStep = (typeof avatarTestSteps)[number];
+
+/**
+ * Percent of a running avatar test, from the test worker. Only its start and
+ * end are events (AvatarTestStarted, AvatarTested); this fills the time between.
+ */
+export interface AvatarTestProgressSignal {
+  readonly ownerId: string;
+  readonly avatarId: string;
+  readonly runId: string;
+  readonly step: AvatarTestStep;
+  /** Of the whole test, 0–100. */
+  readonly percent: number;
+}
+
 export const changeKinds = [
   'user',
   'apiToken',
@@ -78,3 +97,27 @@ export interface ChangeNotice {
   /** `$all` position (decimal string) the read models include. */
   readonly position: string;
 }
+
+export const revocationSubjectPrefix = 'bishop.live.revocations';
+export const revocationSubject = (userId: string): string => `${revocationSubjectPrefix}.${userId}`;
+
+/**
+ * Credentials that stopped being valid, told to every gateway process so each
+ * closes the sockets that rode on them and refuses them at once (its stores
+ * and read models say the same a moment later).
+ */
+export type RevocationSignal =
+  /** One session (refresh-token family): logged out, or a rotated refresh token came back (theft?). */
+  | { readonly kind: 'session'; readonly userId: string; readonly sessionId: string; readonly reason: SessionEndReason }
+  /** Several sessions at once: the password was reset. */
+  | {
+      readonly kind: 'sessions';
+      readonly userId: string;
+      readonly sessionIds: readonly string[];
+      readonly reason: 'passwordReset';
+    }
+  | { readonly kind: 'apiToken'; readonly userId: string; readonly tokenId: string }
+  /** Every credential of the account, sessions and API tokens alike. */
+  | { readonly kind: 'account'; readonly userId: string };
+
+export type SessionEndReason = 'loggedOut' | 'refreshReused';

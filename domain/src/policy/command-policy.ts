@@ -29,6 +29,8 @@ export const commandPolicy = {
   StartMaterialExtraction: System,
   RecordMaterialExtraction: System,
   FailMaterialExtraction: System,
+  RecordSpeakerTags: System,
+  FailSpeakerTagging: System,
   RemoveMaterial: User,
   ChooseChatParticipant: User,
   RecordVoiceConsent: User,
@@ -40,6 +42,7 @@ export const commandPolicy = {
   CompleteTraining: System,
   FailTraining: System,
   StopTraining: User,
+  StartAvatarTest: System,
   RecordAvatarTest: System,
   ActivatePersonaVersion: User,
   // The owner, or the shredder when the owner's whole account is deleted.

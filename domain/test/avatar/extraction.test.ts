@@ -12,6 +12,8 @@ import {
   extraction,
   MATERIAL,
   materialFile,
+  RECORDING,
+  recordingFile,
   removed,
   uploaded,
 } from '../support/avatar-history.ts';
@@ -22,7 +24,10 @@ const record = (result: MaterialExtraction = extraction()) =>
 const failure = { reasonCode: 'PASSWORD_PROTECTED', reason: 'The PDF is protected by a password.' };
 const fail = (reason = failure) =>
   avatarCommand('FailMaterialExtraction', { materialId: MATERIAL, ...reason }, asWorker);
-const failed: AvatarEvent = { type: 'MaterialExtractionFailed', data: { materialId: MATERIAL, ...failure } };
+const failed: AvatarEvent = {
+  type: 'MaterialExtractionFailed',
+  data: { materialId: MATERIAL, ...failure, media: null },
+};
 
 const whenUploaded = [created, uploaded(materialFile())];
 const whenExtracting = [...whenUploaded, extracting(MATERIAL)];
@@ -138,6 +143,90 @@ describe('material extraction', () => {
         .given(whenExtracting)
         .when(fail({ ...failure, reasonCode: 'bad code' }))
         .thenThrows('BISHOP_ERR_INVALID_VALUE');
+    });
+  });
+
+  describe('chat facts, decoded media and notes', () => {
+    const chatExtracting = [created, uploaded(chatExportFile), extracting(CHAT_EXPORT)];
+    const facts = {
+      firstMessageAt: '2024-03-05T16:05:00Z',
+      lastMessageAt: '2024-03-06T18:32:00Z',
+      timeZoneKnown: true,
+      participants: [
+        {
+          name: 'Anna',
+          messageCount: 6,
+          firstMessageAt: '2024-03-05T16:10:00Z',
+          lastMessageAt: '2024-03-06T18:31:00Z',
+        },
+        { name: 'Boris', messageCount: 7, firstMessageAt: '2024-03-05T16:05:00Z', lastMessageAt: null },
+      ],
+    };
+    const chatResult = (overrides: Partial<MaterialExtraction> = {}) =>
+      extraction(CHAT_EXPORT, {
+        participants: ['Anna', 'Boris'],
+        chat: facts,
+        notes: ['1 message has no readable time'],
+        ...overrides,
+      });
+
+    it('records who wrote how much and when, and the notes', () => {
+      avatarSpec
+        .given(chatExtracting)
+        .when(record(chatResult()))
+        .then([extracted(chatResult())]);
+    });
+
+    it('rejects facts about other people than the listed participants', () => {
+      const stranger = { ...facts, participants: [{ ...facts.participants[0], name: 'Clara' }, facts.participants[1]] };
+      avatarSpec
+        .given(chatExtracting)
+        .when(record(chatResult({ chat: stranger as typeof facts })))
+        .thenThrows('BISHOP_ERR_INVALID_VALUE', /exactly the listed participants/);
+    });
+
+    it('rejects a time that is not an instant in UTC (no NaN, no local time)', () => {
+      for (const firstMessageAt of ['2024-03-05T19:05:00', 'NaN', '2024-03-05T16:05:00ZZ']) {
+        avatarSpec
+          .given(chatExtracting)
+          .when(record(chatResult({ chat: { ...facts, firstMessageAt } })))
+          .thenThrows('BISHOP_ERR_INVALID_VALUE', /ISO 8601 time in UTC/);
+      }
+    });
+
+    it('keeps what a recording decoded, and drops decoded media reported for a document', () => {
+      const media = { durationSec: 12.5, channels: 2, sampleRate: 44_100 };
+      const recording = extraction(RECORDING, { durationSec: 12.5, media });
+      avatarSpec
+        .given([created, uploaded(recordingFile), extracting(RECORDING)])
+        .when(record(recording))
+        .then([extracted(recording)]);
+      avatarSpec
+        .given(whenExtracting)
+        .when(record(extraction(MATERIAL, { media })))
+        .then([extracted(extraction(MATERIAL, { media: null }))]);
+    });
+
+    it('records what a failed recording decoded beside the reason', () => {
+      const media = { durationSec: 30, channels: 1, sampleRate: 16_000 };
+      const noSpeech = { reasonCode: 'NO_SPEECH', reason: 'No speech was found in the recording' };
+      avatarSpec
+        .given([created, uploaded(recordingFile), extracting(RECORDING)])
+        .when(avatarCommand('FailMaterialExtraction', { materialId: RECORDING, ...noSpeech, media }, asWorker))
+        .then([{ type: 'MaterialExtractionFailed', data: { materialId: RECORDING, ...noSpeech, media } }]);
+    });
+
+    it('rejects impossible decoded figures', () => {
+      avatarSpec
+        .given([created, uploaded(recordingFile), extracting(RECORDING)])
+        .when(
+          avatarCommand(
+            'FailMaterialExtraction',
+            { materialId: RECORDING, ...failure, media: { durationSec: 1, channels: 1.5, sampleRate: 8000 } },
+            asWorker,
+          ),
+        )
+        .thenThrows('BISHOP_ERR_INVALID_VALUE', /Decoded channels/);
     });
   });
 

@@ -110,6 +110,38 @@ describe('persona versions', () => {
   });
 
   describe('testing the avatar', () => {
+    const start = (runId = RUN) => avatarCommand('StartAvatarTest', { runId }, asWorker);
+    const started: AvatarEvent = { type: 'AvatarTestStarted', data: { runId: RUN, personaVersion: 1 } };
+
+    it('starts a test of a completed run, shown as running', () => {
+      avatarSpec.given(trainedOnce).when(start()).then([started]);
+    });
+
+    it('ignores a start delivered again while the test runs, and starts a retest once it reported', () => {
+      avatarSpec
+        .given([...trainedOnce, started])
+        .when(start())
+        .then([]);
+      avatarSpec
+        .given([...trainedOnce, started, tested])
+        .when(start())
+        .then([started]);
+    });
+
+    it('ends a running test with its report even when the report equals the last one', () => {
+      avatarSpec
+        .given([...trainedOnce, tested, started])
+        .when(test())
+        .then([tested]);
+    });
+
+    it('rejects starting a test of a run still in progress', () => {
+      avatarSpec
+        .given(training)
+        .when(start())
+        .thenThrows('BISHOP_ERR_INVALID_STATE', /completed training run/);
+    });
+
     it('records the report against the version the run produced', () => {
       avatarSpec.given(trainedOnce).when(test()).then([tested]);
     });

@@ -33,7 +33,11 @@ const accept = (overrides: Partial<VoiceSampleCheck> = {}) =>
 const rejection = { reasonCode: 'SEVERAL_SPEAKERS', reason: 'More than one person speaks in this sample.' };
 const reject = () => avatarCommand('RejectVoiceSample', { sampleId: SAMPLE, ...rejection }, asWorker);
 const sampleSet: AvatarEvent = { type: 'VoiceSampleSet', data: check };
-const sampleRejected: AvatarEvent = { type: 'VoiceSampleRejected', data: { sampleId: SAMPLE, ...rejection } };
+const sampleRejected: AvatarEvent = {
+  type: 'VoiceSampleRejected',
+  data: { sampleId: SAMPLE, measured: null, ...rejection },
+};
+const measured = { durationSec: 3.2, loudnessLufs: -41.5, speakerConsistency: 0.2 };
 const segment = (startSec: number, endSec: number, materialId = RECORDING): VoiceSampleSource => ({
   kind: 'material',
   materialId,
@@ -178,6 +182,28 @@ describe('voice', () => {
 
     it('records the rejection with its reason', () => {
       avatarSpec.given(awaiting).when(reject()).then([sampleRejected]);
+    });
+
+    it('keeps what the check measured beside the reason, a silent sample’s loudness as null', () => {
+      for (const figures of [measured, { ...measured, loudnessLufs: null }]) {
+        avatarSpec
+          .given(awaiting)
+          .when(avatarCommand('RejectVoiceSample', { sampleId: SAMPLE, ...rejection, measured: figures }, asWorker))
+          .then([{ type: 'VoiceSampleRejected', data: { sampleId: SAMPLE, measured: figures, ...rejection } }]);
+      }
+    });
+
+    it('rejects measured figures out of range', () => {
+      avatarSpec
+        .given(awaiting)
+        .when(
+          avatarCommand(
+            'RejectVoiceSample',
+            { sampleId: SAMPLE, ...rejection, measured: { ...measured, speakerConsistency: -0.4 } },
+            asWorker,
+          ),
+        )
+        .thenThrows('BISHOP_ERR_INVALID_VALUE', /Speaker consistency/);
     });
 
     for (const durationSec of [5.9, 60.1]) {

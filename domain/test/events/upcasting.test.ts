@@ -76,6 +76,33 @@ describe('upcasting', () => {
     });
   });
 
+  describe('MaterialExtracted and MaterialExtractionFailed v1 → v2', () => {
+    const extractedV1: JsonObject = JSON.parse(
+      '{"materialId":"00000000-0000-4000-8000-000000000021","textBlobKey":"texts/m21.txt","segmentsBlobKey":null,' +
+        '"charCount":1200,"durationSec":null,"language":"mixed","participants":["Anna","Boris"],"preview":"Anna: hi"}',
+    );
+
+    it('reads the facts v1 did not know as unknown, never as invented values', () => {
+      assert.deepEqual(upcastEvent('MaterialExtracted', 1, extractedV1), {
+        schemaVersion: 2,
+        data: { ...extractedV1, chat: null, media: null, notes: [] },
+      });
+      const failedV1: JsonObject = { materialId: 'm', reasonCode: 'NO_SPEECH', reason: 'No speech was found' };
+      assert.deepEqual(upcastEvent('MaterialExtractionFailed', 1, failedV1), {
+        schemaVersion: 2,
+        data: { ...failedV1, media: null },
+      });
+    });
+  });
+
+  it('reads a v1 voice sample rejection (stored JSON) as one that measured nothing', () => {
+    const stored = JSON.parse('{"sampleId":"s-1","reasonCode":"SAMPLE_UNFIT","reason":"Too quiet."}');
+    assert.deepEqual(upcastEvent('VoiceSampleRejected', 1, stored), {
+      data: { sampleId: 's-1', reasonCode: 'SAMPLE_UNFIT', reason: 'Too quiet.', measured: null },
+      schemaVersion: 2,
+    });
+  });
+
   it('leaves an event at its current version untouched', () => {
     const data = { name: 'Anna' };
     assert.deepEqual(upcastEvent('AvatarRenamed', 1, data), { data, schemaVersion: 1 });

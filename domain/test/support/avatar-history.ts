@@ -43,6 +43,9 @@ export function extraction(materialId = MATERIAL, overrides: Partial<MaterialExt
     language: 'ru',
     participants: [],
     preview: 'Good morning, colleagues.',
+    chat: null,
+    media: null,
+    notes: [],
     ...overrides,
   };
 }

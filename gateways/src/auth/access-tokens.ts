@@ -16,10 +16,17 @@ export interface IssuedAccessToken {
   readonly accessTokenExpiresAt: Date;
 }
 
+export interface VerifiedAccessToken {
+  readonly userId: string;
+  /** The session (refresh-token family) it was issued for; null for tokens minted before sessions had ids. */
+  readonly sessionId: string | null;
+  readonly expiresAt: Date;
+}
+
 export interface AccessTokens {
-  issue(userId: string): Promise<IssuedAccessToken>;
-  /** `{ userId }`, or throws BISHOP_ERR_UNAUTHENTICATED (reason `expired` or `invalid`). */
-  verify(token: string): Promise<{ userId: string }>;
+  issue(userId: string, sessionId: string): Promise<IssuedAccessToken>;
+  /** Who and which session, or throws BISHOP_ERR_UNAUTHENTICATED (reason `expired` or `invalid`). */
+  verify(token: string): Promise<VerifiedAccessToken>;
 }
 
 // RFC 9068's type for access tokens: a JWT minted for another purpose is refused.
@@ -32,10 +39,11 @@ export function createAccessTokens(options: AccessTokenOptions): AccessTokens {
   const key = new Uint8Array(options.signingKey);
 
   return {
-    async issue(userId) {
+    async issue(userId, sessionId) {
       const issuedAt = options.clock();
       const accessTokenExpiresAt = new Date(issuedAt.getTime() + options.ttlSeconds * 1000);
-      const accessToken = await new SignJWT({})
+      // `sid` (OpenID's session id claim): revoking the session reaches sockets that rode on this token.
+      const accessToken = await new SignJWT({ sid: sessionId })
         .setProtectedHeader({ alg: ALGORITHM, typ: TOKEN_TYPE })
         .setIssuer(options.issuer)
         .setAudience(options.audience)
@@ -59,7 +67,12 @@ export function createAccessTokens(options: AccessTokenOptions): AccessTokens {
           currentDate: options.clock(),
         });
         if (!isValidId(payload.sub)) throw invalid();
-        return { userId: payload.sub };
+        if (payload.sid !== undefined && !isValidId(payload.sid)) throw invalid();
+        return {
+          userId: payload.sub,
+          sessionId: payload.sid ?? null,
+          expiresAt: new Date((payload.exp as number) * 1000),
+        };
       } catch (error) {
         if (error instanceof errors.JWTExpired) throw sessionExpired();
         if (error instanceof errors.JOSEError) throw invalid();

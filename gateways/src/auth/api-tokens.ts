@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandBus } from '@bishop/commands';
-import { type Actor, type ApiTokenIssued, DomainError, type DomainEvent } from '@bishop/domain';
-import { unauthenticated } from './auth-errors.ts';
+import { type ApiTokenIssued, type DomainEvent, type RevocationSignal, userActor } from '@bishop/domain';
+import { requireSession, unauthenticated } from './auth-errors.ts';
 import type { AuthStore } from './auth-store.ts';
+import type { Credential } from './credentials.ts';
 import { hasSecretShape, newSecret, sha256Hex } from './secrets.ts';
 
 /**
@@ -28,6 +29,7 @@ export interface ApiTokenOptions {
   readonly store: AuthStore;
   readonly findApiTokenByHash: FindApiTokenByHash;
   readonly clock: () => Date;
+  readonly announce: (signal: RevocationSignal) => void;
 }
 
 /** Last use is written at most this often per token: "used today" matters, every request does not. */
@@ -49,8 +51,10 @@ export function createApiTokens(options: ApiTokenOptions) {
   }
 
   return {
-    async issue(actor: Actor, input: { readonly name: string }): Promise<IssuedApiToken> {
-      const userId = signedInUser(actor);
+    /** Only from a session: an API token minting API tokens would outlive every revocation of itself. */
+    async issue(caller: Credential | null, input: { readonly name: string }): Promise<IssuedApiToken> {
+      const userId = requireSession(caller, 'issue API tokens');
+      const actor = userActor(userId);
       const tokenId = randomUUID();
       const secret = newSecret('apiToken');
       const result = await commandBus.user(userId, {
@@ -65,12 +69,14 @@ export function createApiTokens(options: ApiTokenOptions) {
       return { tokenId, name: issued?.data.name ?? input.name, secret, position: result.position };
     },
 
-    async revoke(actor: Actor, tokenId: string): Promise<{ readonly position: bigint }> {
-      const result = await commandBus.user(signedInUser(actor), {
+    async revoke(caller: Credential | null, tokenId: string): Promise<{ readonly position: bigint }> {
+      const userId = requireSession(caller, 'revoke API tokens');
+      const result = await commandBus.user(userId, {
         type: 'RevokeApiToken',
         data: { tokenId },
-        metadata: { commandId: randomUUID(), actor, now: clock().toISOString() },
+        metadata: { commandId: randomUUID(), actor: userActor(userId), now: clock().toISOString() },
       });
+      options.announce({ kind: 'apiToken', userId, tokenId });
       return { position: result.position };
     },
 
@@ -83,11 +89,4 @@ export function createApiTokens(options: ApiTokenOptions) {
       return { userId: token.userId, tokenId: token.tokenId };
     },
   };
-}
-
-function signedInUser(actor: Actor): string {
-  if (actor.kind !== 'user') {
-    throw new DomainError('BISHOP_ERR_FORBIDDEN', 'API tokens belong to people; a service cannot manage them');
-  }
-  return actor.userId;
 }

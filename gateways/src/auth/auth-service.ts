@@ -1,13 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import type { CommandBus } from '@bishop/commands';
-import { type Actor, userActor } from '@bishop/domain';
+import { type Actor, type RevocationSignal, userActor } from '@bishop/domain';
 import type { EventStore } from '@bishop/domain/ports';
 import { createAccessTokens } from './access-tokens.ts';
-import { createAccounts, type LogInInput, type RequestMeta, type SignUpInput } from './accounts.ts';
+import { type ClientMeta, createAccounts, type LogInInput, type RequestMeta, type SignUpInput } from './accounts.ts';
 import { createApiTokens, type FindApiTokenByHash, type IssuedApiToken } from './api-tokens.ts';
-import { sessionEnded, unauthenticated } from './auth-errors.ts';
+import { requireSession, sessionEnded, unauthenticated } from './auth-errors.ts';
 import type { AuthStore } from './auth-store.ts';
+import { type Credential, revocationReason } from './credentials.ts';
 import { createLoginThrottle, defaultLoginLimits, type LoginLimits } from './login-throttle.ts';
 import { createPasswordHasher, defaultScryptCost, type ScryptCost } from './password-hasher.ts';
+import { createPasswordResets, type IssuedPasswordReset } from './password-resets.ts';
+import { createRevocationMemory } from './revocation-memory.ts';
 import { secretPrefixes } from './secrets.ts';
 import { type AuthSession, createSessions } from './sessions.ts';
 import { isAccountOpen } from './user-credentials.ts';
@@ -20,11 +24,18 @@ export interface AuthServiceOptions {
   /** HS256 key for access tokens, ≥ 32 bytes; every gateway process must share it. */
   readonly signingKey: Uint8Array;
   readonly findApiTokenByHash: FindApiTokenByHash;
+  /**
+   * Tells every gateway process (this one included, which then calls `heard`)
+   * that credentials were revoked; over the bus in production. Without it,
+   * only this process hears.
+   */
+  readonly announceRevocation?: (signal: RevocationSignal) => void;
   /** JWT `iss` and `aud` (defaults `bishop` and `bishop-api`). */
   readonly issuer?: string;
   readonly audience?: string;
   readonly accessTokenTtlSeconds?: number;
   readonly refreshTokenTtlSeconds?: number;
+  readonly passwordResetTtlSeconds?: number;
   /** scrypt cost for new hashes (default OWASP's minimum); tests lower it. */
   readonly passwordCost?: ScryptCost;
   readonly loginLimits?: LoginLimits;
@@ -32,42 +43,66 @@ export interface AuthServiceOptions {
 }
 
 /**
- * Everything authentication: accounts (sign-up, log-in), sessions (JWT access
- * tokens + rotating refresh tokens), API tokens, and turning a credential
- * into an Actor. Errors are DomainErrors: BISHOP_ERR_INVALID_EMAIL,
- * BISHOP_ERR_PASSWORD_TOO_SHORT/LONG, BISHOP_ERR_EMAIL_TAKEN,
- * BISHOP_ERR_WRONG_CREDENTIALS, BISHOP_ERR_RATE_LIMITED (details.retryAfterSeconds),
- * BISHOP_ERR_UNAUTHENTICATED (details.reason: missing | expired | invalid | revoked | reused).
+ * Everything authentication: accounts (sign-up, log-in, password reset),
+ * sessions (JWT access tokens + rotating refresh tokens), API tokens, turning
+ * a credential into an Actor, and revocation. Errors are DomainErrors with
+ * codes (BISHOP_ERR_PASSWORD_*, EMAIL_TAKEN, WRONG_CREDENTIALS, WRONG_PASSWORD,
+ * RATE_LIMITED with details.retryAt, SESSION_REQUIRED, RESET_LINK_INVALID,
+ * UNAUTHENTICATED with details.reason: missing | expired | invalid | revoked | reused).
  */
 export interface AuthService {
   /** Registers the account (as the `auth` service, with a fresh user id) and opens a session. */
-  signUp(input: SignUpInput, meta?: RequestMeta): Promise<AuthSession & { readonly position: bigint }>;
+  signUp(input: SignUpInput, meta: ClientMeta): Promise<AuthSession & { readonly position: bigint }>;
   logIn(input: LogInInput): Promise<AuthSession>;
-  /** Closes the caller's account once the password is confirmed; its avatars and keys are then shredded. */
-  deleteAccount(userId: string, password: string, meta?: RequestMeta): Promise<{ readonly position: bigint }>;
+  /** Closes the caller's account once the password is confirmed; every credential of it stops at once. */
+  deleteAccount(caller: Credential | null, password: string, meta: ClientMeta): Promise<{ readonly position: bigint }>;
   /** Rotates the refresh token; a reused one ends its whole session family. */
   refresh(refreshToken: string): Promise<AuthSession>;
   logOut(refreshToken: string): Promise<void>;
   verifyAccessToken(token: string): Promise<{ readonly userId: string }>;
-  issueApiToken(actor: Actor, input: { readonly name: string }): Promise<IssuedApiToken>;
-  revokeApiToken(actor: Actor, tokenId: string): Promise<{ readonly position: bigint }>;
+  issueApiToken(caller: Credential | null, input: { readonly name: string }): Promise<IssuedApiToken>;
+  revokeApiToken(caller: Credential | null, tokenId: string): Promise<{ readonly position: bigint }>;
   verifyApiToken(secret: string): Promise<{ readonly userId: string; readonly tokenId: string }>;
   /** When each token was last used (at one-minute resolution); never-used ids are absent. */
   findApiTokensLastUsed(tokenIds: readonly string[]): Promise<Map<string, Date>>;
+  /** An operator's one-time reset link for the account with this email (NOT_FOUND when none). */
+  startPasswordReset(email: string): Promise<IssuedPasswordReset>;
+  /** Uses a reset link: new password, lockout cleared, every session of the account ended. */
+  completePasswordReset(token: string, newPassword: string, meta?: RequestMeta): Promise<void>;
   /** An `Authorization` header value → the Actor; `null` when absent; throws UNAUTHENTICATED when present but not valid. */
   authenticate(authorization: string | undefined): Promise<Actor | null>;
+  /**
+   * The same as the credential it is. `confirmSession` also asks the store
+   * whether the session still stands (for sockets, which live long).
+   */
+  authenticateCredential(
+    authorization: string | undefined,
+    options?: { readonly confirmSession?: boolean },
+  ): Promise<Credential | null>;
+  /** A revocation announced by any gateway process: this process refuses those credentials from now on. */
+  heard(signal: RevocationSignal): void;
+  /** The revocation heard lately that ended this credential, if any. */
+  revocationOf(credential: Credential): RevocationSignal | undefined;
 }
 
 const BEARER = /^Bearer +(\S+) *$/i;
 
 export function createAuthService(options: AuthServiceOptions): AuthService {
   const clock = options.clock ?? (() => new Date());
-  const { commandBus, store } = options;
+  const { commandBus, store, eventStore } = options;
+  const accessTokenTtlSeconds = options.accessTokenTtlSeconds ?? 15 * 60;
+  // Heard revocations are kept past the life of any access token they name (API tokens: until read models catch up).
+  const memory = createRevocationMemory(Math.max(accessTokenTtlSeconds, 600) * 1000 + 60_000, clock);
+  // Remembered here at once (a request right after log-out must fail on this process too), then told to all.
+  const announce = (signal: RevocationSignal) => {
+    memory.remember(signal);
+    options.announceRevocation?.(signal);
+  };
   const accessTokens = createAccessTokens({
     signingKey: options.signingKey,
     issuer: options.issuer ?? 'bishop',
     audience: options.audience ?? 'bishop-api',
-    ttlSeconds: options.accessTokenTtlSeconds ?? 15 * 60,
+    ttlSeconds: accessTokenTtlSeconds,
     clock,
   });
   const sessions = createSessions({
@@ -75,48 +110,108 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     accessTokens,
     refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? 30 * 24 * 3600,
     clock,
+    announce,
   });
+  const throttle = createLoginThrottle(store, options.loginLimits ?? defaultLoginLimits);
   const accounts = createAccounts({
-    eventStore: options.eventStore,
+    eventStore,
     commandBus,
     store,
     hasher: createPasswordHasher(options.passwordCost ?? defaultScryptCost),
     sessions,
-    throttle: createLoginThrottle(store, options.loginLimits ?? defaultLoginLimits),
+    throttle,
     clock,
   });
-  const apiTokens = createApiTokens({ commandBus, store, findApiTokenByHash: options.findApiTokenByHash, clock });
+  const apiTokens = createApiTokens({
+    commandBus,
+    store,
+    findApiTokenByHash: options.findApiTokenByHash,
+    clock,
+    announce,
+  });
+  const resets = createPasswordResets({
+    eventStore,
+    store,
+    clock,
+    ...(options.passwordResetTtlSeconds ? { ttlSeconds: options.passwordResetTtlSeconds } : {}),
+  });
+
+  async function credentialOf(token: string): Promise<Credential> {
+    if (token.startsWith(secretPrefixes.apiToken)) return { kind: 'apiToken', ...(await apiTokens.verify(token)) };
+    return { kind: 'session', ...(await accessTokens.verify(token)) };
+  }
 
   return {
     signUp: (input, meta) => accounts.signUp(input, meta),
     logIn: (input) => accounts.logIn(input),
-    deleteAccount: (userId, password, meta) => accounts.deleteAccount(userId, password, meta),
+
+    async deleteAccount(caller, password, meta) {
+      const userId = requireSession(caller, 'close the account');
+      await accounts.confirmPassword(userId, password, meta.clientIp);
+      const deleted = await commandBus.user(userId, {
+        type: 'DeleteAccount',
+        data: {},
+        metadata: {
+          commandId: randomUUID(),
+          actor: userActor(userId),
+          now: clock().toISOString(),
+          ...(meta.correlationId ? { correlationId: meta.correlationId } : {}),
+        },
+      });
+      await sessions.endAll(userId, 'accountClosed');
+      announce({ kind: 'account', userId });
+      return { position: deleted.position };
+    },
+
     async refresh(refreshToken) {
       const session = await sessions.refresh(refreshToken);
       // Sessions outlive nothing: a deleted account's refresh token ends here, with its whole family.
-      if (!(await isAccountOpen(options.eventStore, session.userId))) {
+      if (!(await isAccountOpen(eventStore, session.userId))) {
         await sessions.end(session.refreshToken);
         throw sessionEnded();
       }
       return session;
     },
     logOut: (refreshToken) => sessions.end(refreshToken),
-    verifyAccessToken: (token) => accessTokens.verify(token),
-    issueApiToken: (actor, input) => apiTokens.issue(actor, input),
-    revokeApiToken: (actor, tokenId) => apiTokens.revoke(actor, tokenId),
+    verifyAccessToken: async (token) => ({ userId: (await accessTokens.verify(token)).userId }),
+    issueApiToken: (caller, input) => apiTokens.issue(caller, input),
+    revokeApiToken: (caller, tokenId) => apiTokens.revoke(caller, tokenId),
     verifyApiToken: (secret) => apiTokens.verify(secret),
     findApiTokensLastUsed: (tokenIds) => store.findApiTokensLastUsed(tokenIds),
 
+    startPasswordReset: (email) => resets.issue(email),
+
+    async completePasswordReset(token, newPassword, meta) {
+      // The new password is checked before the link is used up, so a refused one does not spend it.
+      const holder = await resets.holderOf(token);
+      await accounts.checkNewPassword(holder, newPassword);
+      const userId = await resets.consume(token);
+      const email = await accounts.setPassword(userId, newPassword, meta);
+      await throttle.recordSuccess(email);
+      await sessions.endAll(userId, 'passwordReset');
+    },
+
     async authenticate(authorization) {
+      const credential = await this.authenticateCredential(authorization);
+      return credential === null ? null : userActor(credential.userId);
+    },
+
+    async authenticateCredential(authorization, { confirmSession = false } = {}) {
       if (authorization === undefined || authorization.trim() === '') return null;
       const token = BEARER.exec(authorization)?.[1];
       if (token === undefined) {
         throw unauthenticated('The Authorization header must be "Bearer <token>"', 'invalid');
       }
-      const { userId } = token.startsWith(secretPrefixes.apiToken)
-        ? await apiTokens.verify(token)
-        : await accessTokens.verify(token);
-      return userActor(userId);
+      const credential = await credentialOf(token);
+      const revoked = memory.revocationOf(credential);
+      if (revoked) throw unauthenticated(revocationReason(revoked), 'revoked');
+      if (confirmSession && credential.kind === 'session' && credential.sessionId !== null) {
+        if (!(await store.isRefreshFamilyActive(credential.sessionId, clock()))) throw sessionEnded();
+      }
+      return credential;
     },
+
+    heard: (signal) => memory.remember(signal),
+    revocationOf: (credential) => memory.revocationOf(credential),
   };
 }

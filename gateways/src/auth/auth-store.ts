@@ -16,8 +16,22 @@ export interface AuthStore {
    * concurrent calls with the same token, exactly one sees `rotated`.
    */
   rotateRefreshToken(presentedHash: string, successor: RefreshTokenSuccessor, now: Date): Promise<RefreshRotation>;
-  /** Revokes the family the token belongs to (every token in it, past and future); false if the token is unknown. */
-  revokeRefreshFamilyOf(tokenHash: string, now: Date): Promise<boolean>;
+  /** Revokes the family the token belongs to (every token in it, past and future); null if the token is unknown. */
+  revokeRefreshFamilyOf(
+    tokenHash: string,
+    now: Date,
+  ): Promise<{ readonly familyId: string; readonly userId: string } | null>;
+  /** Revokes every family of the user that is not revoked yet; returns their ids. */
+  revokeRefreshFamiliesOfUser(userId: string, now: Date): Promise<string[]>;
+  /** Whether the family exists, is not revoked and still has an unexpired token (a socket may open on it). */
+  isRefreshFamilyActive(familyId: string, now: Date): Promise<boolean>;
+
+  /** Keeps a password-reset token (by hash) until it is used or expires; the user's older unused ones stop working. */
+  savePasswordReset(reset: PasswordReset, now: Date): Promise<void>;
+  /** The holder of a token that is unused and unexpired, without using it up; else null. */
+  findPasswordReset(tokenHash: string, now: Date): Promise<{ readonly userId: string } | null>;
+  /** Uses the token up, once: the user's id if it was unused and unexpired, else null (atomic across processes). */
+  consumePasswordReset(tokenHash: string, now: Date): Promise<{ readonly userId: string } | null>;
 
   /** Records a use of an API token unless one was recorded less than `minIntervalMs` before `usedAt`. */
   recordApiTokenUse(tokenId: string, usedAt: Date, minIntervalMs: number): Promise<void>;
@@ -30,7 +44,7 @@ export interface AuthStore {
   findLoginFailures(throttleKeys: readonly string[], now: Date): Promise<Map<string, LoginFailures>>;
   clearLoginFailures(throttleKey: string): Promise<void>;
 
-  /** Deletes what can no longer matter: expired refresh tokens (and emptied families), closed throttle windows. */
+  /** Deletes what can no longer matter: expired refresh tokens (and emptied families), closed throttle windows, spent resets. */
   pruneExpired(now: Date): Promise<void>;
   close(): Promise<void>;
 }
@@ -38,6 +52,12 @@ export interface AuthStore {
 export interface NewRefreshToken {
   readonly tokenHash: string;
   readonly familyId: string;
+  readonly userId: string;
+  readonly expiresAt: Date;
+}
+
+export interface PasswordReset {
+  readonly tokenHash: string;
   readonly userId: string;
   readonly expiresAt: Date;
 }

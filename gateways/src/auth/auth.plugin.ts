@@ -1,18 +1,21 @@
-import { type Actor, isDomainError } from '@bishop/domain';
+import { type Actor, isDomainError, userActor } from '@bishop/domain';
 import type { FastifyInstance } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import { unauthenticated } from './auth-errors.ts';
 import type { AuthService } from './auth-service.ts';
+import type { Credential } from './credentials.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Who sent the request: `null` when it carried no credentials. */
     actor: Actor | null;
+    /** What it authenticated with (a session or an API token): `null` when anonymous. */
+    credential: Credential | null;
   }
 }
 
 export interface AuthPluginOptions {
-  readonly auth: Pick<AuthService, 'authenticate'>;
+  readonly auth: Pick<AuthService, 'authenticateCredential'>;
 }
 
 /**
@@ -26,9 +29,11 @@ export interface AuthPluginOptions {
 export const authPlugin = fastifyPlugin(
   async (app: FastifyInstance, { auth }: AuthPluginOptions) => {
     app.decorateRequest('actor', null);
+    app.decorateRequest('credential', null);
     app.addHook('onRequest', async (request, reply) => {
       try {
-        request.actor = await auth.authenticate(request.headers.authorization);
+        request.credential = await auth.authenticateCredential(request.headers.authorization);
+        request.actor = request.credential === null ? null : userActor(request.credential.userId);
       } catch (error) {
         if (isDomainError(error) && error.category === 'UNAUTHENTICATED') {
           // RFC 6750: say which scheme, and that the token (not the request) is at fault.
@@ -45,12 +50,13 @@ export const authPlugin = fastifyPlugin(
  * GraphQL over WebSocket carries credentials in the `connection_init`
  * payload (`{ authorization: 'Bearer …' }`) because browsers cannot set
  * headers on a WebSocket. Same answers as the header: `null` when absent,
- * UNAUTHENTICATED when present but invalid.
+ * UNAUTHENTICATED when present but invalid — and, since a socket lives long,
+ * a session must still stand in the store, not only in its token.
  */
-export async function actorFromConnectionInit(
-  auth: Pick<AuthService, 'authenticate'>,
+export async function credentialFromConnectionInit(
+  auth: Pick<AuthService, 'authenticateCredential'>,
   payload: unknown,
-): Promise<Actor | null> {
+): Promise<Credential | null> {
   const fields: Record<string, unknown> = typeof payload === 'object' && payload !== null ? { ...payload } : {};
   // Clients spell the field either way.
   const authorization = fields.authorization ?? fields.Authorization;
@@ -58,5 +64,5 @@ export async function actorFromConnectionInit(
   if (typeof authorization !== 'string') {
     throw unauthenticated('The authorization field must be "Bearer <token>"', 'invalid');
   }
-  return auth.authenticate(authorization);
+  return auth.authenticateCredential(authorization, { confirmSession: true });
 }

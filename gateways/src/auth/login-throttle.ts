@@ -10,16 +10,19 @@ export interface LoginLimit {
 }
 
 export interface LoginLimits {
-  /** Guessing one account's password. */
+  /** Guessing one account's password (log-in, and every mutation that checks a password). */
   readonly perEmail: LoginLimit;
   /** One client trying many accounts. */
   readonly perClient: LoginLimit;
+  /** Sign-ups from one client, taken or not (`maxFailures` counts every attempt here). */
+  readonly signUpsPerClient: LoginLimit;
 }
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 export const defaultLoginLimits: LoginLimits = {
   perEmail: { maxFailures: 5, windowMs: FIFTEEN_MINUTES },
   perClient: { maxFailures: 20, windowMs: FIFTEEN_MINUTES },
+  signUpsPerClient: { maxFailures: 30, windowMs: 60 * 60_000 },
 };
 
 /**
@@ -41,6 +44,13 @@ export function createLoginThrottle(store: AuthStore, limits: LoginLimits) {
       if (blocked.length > 0) throw tooManyAttempts(Math.max(...blocked.map((until) => until.getTime())), now);
     },
 
+    /** Counts one sign-up attempt of the client; throws BISHOP_ERR_RATE_LIMITED past the limit. */
+    async countSignUp(clientIp: string, now: Date): Promise<void> {
+      const limit = limits.signUpsPerClient;
+      const counted = await store.recordLoginFailure(signUpKeyOf(clientIp), now, limit.windowMs);
+      if (counted.failures > limit.maxFailures) throw tooManySignUps(counted.windowEndsAt, now);
+    },
+
     async recordFailure(email: string, clientIp: string, now: Date): Promise<void> {
       await store.recordLoginFailure(emailKeyOf(email), now, limits.perEmail.windowMs);
       await store.recordLoginFailure(clientKeyOf(clientIp), now, limits.perClient.windowMs);
@@ -58,17 +68,43 @@ export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
 // Emails are hashed: the throttle table holds no addresses.
 const emailKeyOf = (email: string) => `email:${sha256Hex(typeof email === 'string' ? normalizeEmail(email) : '')}`;
 const clientKeyOf = (clientIp: string) => `client:${clientThrottleUnit(clientIp)}`;
+const signUpKeyOf = (clientIp: string) => `signup:${clientThrottleUnit(clientIp)}`;
 
 function blockedUntil(failures: LoginFailures | undefined, limit: LoginLimit): Date | null {
   return failures !== undefined && failures.failures >= limit.maxFailures ? failures.windowEndsAt : null;
 }
 
+/** The operator's way back in for someone locked out of their own account (README, "Operator commands"). */
+export const recoveryHint =
+  'Forgot your password? Whoever runs this Bishop can give you a one-time reset link (bishop users reset-password <email>).';
+
 function tooManyAttempts(untilMs: number, now: Date): DomainError {
-  const retryAfterSeconds = Math.max(1, Math.ceil((untilMs - now.getTime()) / 1000));
-  const minutes = Math.ceil(retryAfterSeconds / 60);
+  const retry = retryTime(new Date(untilMs), now);
   return new DomainError(
     'BISHOP_ERR_RATE_LIMITED',
-    `Too many login attempts; try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`,
-    { retryAfterSeconds },
+    `Too many login attempts; try again after ${retry.clock} (in ${retry.wait}). ${recoveryHint}`,
+    { retryAfterSeconds: retry.seconds, retryAt: retry.at, scope: 'login' },
   );
+}
+
+function tooManySignUps(until: Date, now: Date): DomainError {
+  const retry = retryTime(until, now);
+  return new DomainError(
+    'BISHOP_ERR_RATE_LIMITED',
+    `Too many sign-ups from your network; try again after ${retry.clock} (in ${retry.wait})`,
+    { retryAfterSeconds: retry.seconds, retryAt: retry.at, scope: 'signUp' },
+  );
+}
+
+/** When to try again, as a time of day (UTC: the server cannot know the person's zone; the app shows local time). */
+function retryTime(until: Date, now: Date) {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  const at = new Date(now.getTime() + seconds * 1000);
+  return {
+    seconds,
+    at: at.toISOString(),
+    clock: `${at.toISOString().slice(11, 16)} UTC`,
+    wait: `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`,
+  };
 }

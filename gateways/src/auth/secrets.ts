@@ -1,7 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 /** Prefixes make leaked secrets recognisable to scanners and tell the two kinds apart. */
-export const secretPrefixes = { apiToken: 'bishop_pat_', refreshToken: 'bishop_rt_' } as const;
+export const secretPrefixes = {
+  apiToken: 'bishop_pat_',
+  refreshToken: 'bishop_rt_',
+  passwordReset: 'bishop_prt_',
+} as const;
 export type SecretKind = keyof typeof secretPrefixes;
 
 const SECRET_BYTES = 32;

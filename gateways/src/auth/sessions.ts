@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { RevocationSignal } from '@bishop/domain';
 import type { AccessTokens, IssuedAccessToken } from './access-tokens.ts';
 import { sessionEnded, sessionExpired, unauthenticated } from './auth-errors.ts';
 import type { AuthStore } from './auth-store.ts';
@@ -10,6 +11,8 @@ export interface AuthSession extends IssuedAccessToken {
   /** Opaque; exchange it once at `refresh` for a new session. */
   readonly refreshToken: string;
   readonly refreshTokenExpiresAt: Date;
+  /** The refresh-token family this session is; its access tokens carry it as `sid`. */
+  readonly sessionId: string;
 }
 
 export interface SessionOptions {
@@ -17,6 +20,8 @@ export interface SessionOptions {
   readonly accessTokens: AccessTokens;
   readonly refreshTokenTtlSeconds: number;
   readonly clock: () => Date;
+  /** Tells every gateway process that a session ended, so sockets riding on it close. */
+  readonly announce: (signal: RevocationSignal) => void;
 }
 
 /**
@@ -31,8 +36,19 @@ export function createSessions(options: SessionOptions) {
   const { store, accessTokens, clock } = options;
   const refreshExpiry = (now: Date) => new Date(now.getTime() + options.refreshTokenTtlSeconds * 1000);
 
-  async function sessionFor(userId: string, refreshToken: string, refreshTokenExpiresAt: Date): Promise<AuthSession> {
-    return { userId, refreshToken, refreshTokenExpiresAt, ...(await accessTokens.issue(userId)) };
+  async function sessionFor(
+    userId: string,
+    sessionId: string,
+    refreshToken: string,
+    refreshTokenExpiresAt: Date,
+  ): Promise<AuthSession> {
+    return { userId, sessionId, refreshToken, refreshTokenExpiresAt, ...(await accessTokens.issue(userId, sessionId)) };
+  }
+
+  /** Revokes the family of this token (every token it had or will have) and tells every gateway. */
+  async function endFamilyOf(tokenHash: string, reason: 'loggedOut' | 'refreshReused'): Promise<void> {
+    const ended = await store.revokeRefreshFamilyOf(tokenHash, clock());
+    if (ended !== null) options.announce({ kind: 'session', userId: ended.userId, sessionId: ended.familyId, reason });
   }
 
   return {
@@ -40,11 +56,9 @@ export function createSessions(options: SessionOptions) {
       const now = clock();
       const refreshToken = newSecret('refreshToken');
       const expiresAt = refreshExpiry(now);
-      await store.startRefreshFamily(
-        { tokenHash: sha256Hex(refreshToken), familyId: randomUUID(), userId, expiresAt },
-        now,
-      );
-      return sessionFor(userId, refreshToken, expiresAt);
+      const familyId = randomUUID();
+      await store.startRefreshFamily({ tokenHash: sha256Hex(refreshToken), familyId, userId, expiresAt }, now);
+      return sessionFor(userId, familyId, refreshToken, expiresAt);
     },
 
     async refresh(refreshToken: string): Promise<AuthSession> {
@@ -60,9 +74,9 @@ export function createSessions(options: SessionOptions) {
       );
       switch (rotation.outcome) {
         case 'rotated':
-          return sessionFor(rotation.userId, successor, expiresAt);
+          return sessionFor(rotation.userId, rotation.familyId, successor, expiresAt);
         case 'reused':
-          await store.revokeRefreshFamilyOf(presentedHash, now);
+          await endFamilyOf(presentedHash, 'refreshReused');
           throw unauthenticated(
             'This refresh token was already used, so the session was ended for your safety; please log in again',
             'reused',
@@ -79,7 +93,14 @@ export function createSessions(options: SessionOptions) {
     /** Log-out: neither this token nor any of its family works again. Idempotent: an unknown token is ignored. */
     async end(refreshToken: string): Promise<void> {
       if (!hasSecretShape('refreshToken', refreshToken)) throw unauthenticated('Invalid refresh token', 'invalid');
-      await store.revokeRefreshFamilyOf(sha256Hex(refreshToken), clock());
+      await endFamilyOf(sha256Hex(refreshToken), 'loggedOut');
+    },
+
+    /** Ends every session of the account (password reset, account deletion); returns their ids. */
+    async endAll(userId: string, reason: 'passwordReset' | 'accountClosed'): Promise<readonly string[]> {
+      const sessionIds = await store.revokeRefreshFamiliesOfUser(userId, clock());
+      if (reason === 'passwordReset') options.announce({ kind: 'sessions', userId, sessionIds, reason });
+      return sessionIds;
     },
   };
 }

@@ -16,6 +16,9 @@ import { sha256Hex } from './secrets.ts';
 export interface UserCredentials {
   readonly userId: string;
   readonly passwordHash: string;
+  /** Normalized, as registered: the log-in throttle counts per email. */
+  readonly email: string;
+  readonly fullName: string;
 }
 
 /**
@@ -35,7 +38,7 @@ export async function findCredentialsByEmail(eventStore: EventStore, email: stri
   const user = foldEvents(userDecider, asDomainEvents<UserEvent>(await eventStore.readStream(userStream(userId))));
   // A reservation whose sign-up never completed (a crash between the two appends) names nobody.
   if (user.status !== 'registered' || user.email !== normalized) return null;
-  return { userId, passwordHash: user.passwordHash };
+  return { userId, passwordHash: user.passwordHash, email: user.email, fullName: user.fullName };
 }
 
 /** Whether the user's account exists and is not deleted, from the event store. */
@@ -47,7 +50,9 @@ export async function isAccountOpen(eventStore: EventStore, userId: string): Pro
 /** The password hash of an open account, by id. */
 export async function findCredentialsById(eventStore: EventStore, userId: string): Promise<UserCredentials | null> {
   const user = foldEvents(userDecider, asDomainEvents<UserEvent>(await eventStore.readStream(userStream(userId))));
-  return user.status === 'registered' ? { userId, passwordHash: user.passwordHash } : null;
+  return user.status === 'registered'
+    ? { userId, passwordHash: user.passwordHash, email: user.email, fullName: user.fullName }
+    : null;
 }
 
 function asDomainEvents<Event>(events: readonly RecordedEvent[]): Event[] {

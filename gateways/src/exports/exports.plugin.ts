@@ -2,9 +2,10 @@ import { Readable } from 'node:stream';
 import { type Actor, DomainError } from '@bishop/domain';
 import type { BlobStore } from '@bishop/domain/ports';
 import { findAvatarById, findChatById, type ReadModels, type TimelineKind } from '@bishop/projections';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { OwnershipCheck } from '../graphql/ownership.ts';
+import { sendAsUserFile } from '../http-security/user-file-headers.ts';
 import { avatarArchive } from './avatar-archive.ts';
 import { chatDocument, chatMarkdown } from './chat-export.ts';
 import { exportJson } from './export-json.ts';
@@ -29,8 +30,7 @@ export async function exportsPlugin(app: FastifyInstance, options: ExportsOption
     const userId = await owner(request, 'AVATAR', request.params.avatarId);
     const avatar = await findAvatarById(db, userId, request.params.avatarId);
     if (!avatar) throw new DomainError('BISHOP_ERR_NOT_FOUND', 'This avatar is not visible yet; retry in a moment');
-    reply.type('application/zip').header('cache-control', 'no-store');
-    reply.header('content-disposition', `attachment; filename="avatar-${avatar.avatar_id}.zip"`);
+    download(reply, 'application/zip', `avatar-${avatar.avatar_id}.zip`);
     return reply.send(avatarArchive({ db, blobs: options.blobs }, userId, avatar));
   });
 
@@ -42,8 +42,7 @@ export async function exportsPlugin(app: FastifyInstance, options: ExportsOption
       const lines = timelineLines(db, userId, request.params.avatarId, kinds);
       // The first line is read before answering, so a bad `kinds` gets a 400 and not a broken download.
       const first = await lines.next();
-      reply.type('application/x-ndjson; charset=utf-8').header('cache-control', 'no-store');
-      reply.header('content-disposition', `attachment; filename="timeline-${request.params.avatarId}.jsonl"`);
+      download(reply, 'application/x-ndjson; charset=utf-8', `timeline-${request.params.avatarId}.jsonl`);
       return reply.send(
         Readable.from(
           (async function* () {
@@ -66,13 +65,19 @@ export async function exportsPlugin(app: FastifyInstance, options: ExportsOption
       const chat = await findChatById(db, userId, request.params.chatId);
       if (!chat) throw new DomainError('BISHOP_ERR_NOT_FOUND', 'This chat is not visible yet; retry in a moment');
       const document = await chatDocument(db, userId, chat);
-      const extension = format === 'json' ? 'json' : 'md';
-      reply.header('content-disposition', `attachment; filename="chat-${chat.chat_id}.${extension}"`);
-      reply.header('cache-control', 'no-store');
-      if (format === 'json') return reply.type('application/json; charset=utf-8').send(exportJson(document));
-      return reply.type('text/markdown; charset=utf-8').send(chatMarkdown(document));
+      if (format === 'json') {
+        return download(reply, 'application/json; charset=utf-8', `chat-${chat.chat_id}.json`).send(
+          exportJson(document),
+        );
+      }
+      return download(reply, 'text/markdown; charset=utf-8', `chat-${chat.chat_id}.md`).send(chatMarkdown(document));
     },
   );
+
+  /** Exports are the user's own words: downloads, never pages (passive types, sandboxed). */
+  function download(reply: FastifyReply, contentType: string, fileName: string): FastifyReply {
+    return sendAsUserFile(reply, { contentType, inline: false }, fileName).header('cache-control', 'no-store');
+  }
 
   async function owner(request: FastifyRequest, kind: 'AVATAR' | 'CHAT', id: string): Promise<string> {
     const actor = (request as unknown as { actor?: Actor | null }).actor;

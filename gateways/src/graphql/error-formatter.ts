@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isDomainError } from '@bishop/domain';
 import { GraphQLError } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
+import { GRAPHQL_RESPONSE_JSON } from './graphql-over-http.ts';
 
 interface Execution {
   readonly data?: unknown;
@@ -19,12 +20,29 @@ export function formatErrors(execution: Execution, context: MercuriusContext) {
   const log = context.reply?.log ?? context.app.log;
   const expanded = execution.errors.flatMap((error) => expand(error));
   const errors = expanded.map((error) => toPublicError(error, log));
+  // No data entry: the request failed before execution (parse, validation, variables, credentials).
+  const executed = execution.data !== undefined;
+  const modern = context.reply?.request.graphqlMediaType === GRAPHQL_RESPONSE_JSON;
+  const refused =
+    requestStatus(errors) ??
+    refusalStatus(execution.errors) ??
+    clientErrorStatus(expanded) ??
+    (modern ? 400 : undefined);
   return {
-    statusCode: execution.data
-      ? 200
-      : (requestStatus(errors) ?? clientErrorStatus(expanded) ?? execution.statusCode ?? 200),
-    response: { data: execution.data ?? null, errors },
+    statusCode: executed ? 200 : (refused ?? execution.statusCode ?? 200),
+    // application/graphql-response+json leaves `data` out of a request error, as the spec asks;
+    // application/json keeps `data: null` for the clients written against it.
+    response: executed || !modern ? { data: execution.data ?? null, errors } : { errors },
   };
+}
+
+/** Mercurius' refusals of the HTTP request (a mutation over GET: 405) carry their status; GraphQL errors (MER_ERR_GQL_*) follow the media type. */
+function refusalStatus(errors: readonly GraphQLError[]): number | undefined {
+  const original =
+    errors.length === 1 ? (errors[0]?.originalError as { code?: unknown; statusCode?: unknown }) : undefined;
+  const { code, statusCode } = original ?? {};
+  const httpRefusal = typeof code === 'string' && code.startsWith('MER_ERR_') && !code.startsWith('MER_ERR_GQL');
+  return httpRefusal && typeof statusCode === 'number' && statusCode < 500 ? statusCode : undefined;
 }
 
 /**
@@ -61,8 +79,22 @@ function expand(error: GraphQLError): GraphQLError[] {
     : [error];
 }
 
+/**
+ * The error behind the GraphQL wrappers: graphql-js wraps a scalar's refusal of a variable
+ * twice (the variable, then the type), so a DomainError may sit two levels down.
+ * A GraphQLError at the bottom is graphql-js refusing the request itself.
+ */
+function rootCause(error: GraphQLError): Error | undefined {
+  let cause: Error | undefined = error.originalError;
+  while (cause instanceof GraphQLError) {
+    if (cause.originalError === undefined) return undefined;
+    cause = cause.originalError;
+  }
+  return cause;
+}
+
 function toPublicError(error: GraphQLError, log: { error: (obj: object, msg: string) => void }) {
-  const original = error.originalError;
+  const original = rootCause(error);
   const base = { message: error.message, locations: error.locations, path: error.path };
   if (isDomainError(original)) {
     return { ...base, extensions: { code: original.category, bishopCode: original.code, details: original.details } };

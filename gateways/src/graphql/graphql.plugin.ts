@@ -1,16 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { buildSchema } from 'graphql';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { buildSchema, NoSchemaIntrospectionCustomRule } from 'graphql';
 import mercurius from 'mercurius';
-import { actorFromConnectionInit } from '../auth/index.ts';
+import { keepRefreshToken, wantsCookieSession } from '../auth/session-cookie.ts';
 import { readAccessRules } from './access-rules.ts';
 import { formatErrors } from './error-formatter.ts';
+import { graphqlOverHttp } from './graphql-over-http.ts';
 import { guardResolvers } from './guard-resolvers.ts';
 import { assertQueryComplexity } from './query-complexity.ts';
+import { depthLimitRule } from './query-depth.ts';
 import type { RequestContext } from './request-context.ts';
 import { createLoaders, createResolvers } from './resolvers/index.ts';
 import { loadSchemaSource } from './schema-source.ts';
 import type { GraphQLServices } from './services.ts';
+import { subscriptionSockets } from './subscription-sockets.ts';
 
 export interface GraphQLOptions {
   readonly services: GraphQLServices;
@@ -18,7 +20,12 @@ export interface GraphQLOptions {
   readonly maxDepth?: number;
   /** Most expensive query allowed: one point per field, times the page size for pages (default 5,000). */
   readonly maxComplexity?: number;
+  /** Answer introspection (`__schema`, `__type`; `__typename` always works). Default true. */
+  readonly introspection?: boolean;
 }
+
+/** A standard introspection query (graphql-js, code generators, fuzzers) nests 15 levels. */
+const INTROSPECTION_MAX_DEPTH = 20;
 
 /** Header carrying a mutation's position: the request runs once the read models reach it (see app.ts). */
 export const CONSISTENCY_HEADER = 'bishop-consistent-with';
@@ -30,6 +37,8 @@ export async function graphqlPlugin(app: FastifyInstance, options: GraphQLOption
   // Fails at start when an ID argument lacks @owned/@unowned or a root field lacks a resolver.
   const rules = readAccessRules(buildSchema(source));
   const resolvers = guardResolvers(createResolvers(services), rules, services.owns);
+  const sockets = subscriptionSockets(services.auth, services.live);
+  graphqlOverHttp(app, '/graphql');
 
   await app.register(mercurius, {
     schema: source,
@@ -37,21 +46,21 @@ export async function graphqlPlugin(app: FastifyInstance, options: GraphQLOption
     loaders: createLoaders(services) as never,
     path: '/graphql',
     graphiql: false,
-    queryDepth: options.maxDepth ?? 10,
+    validationRules: [
+      depthLimitRule({ data: options.maxDepth ?? 10, introspection: INTROSPECTION_MAX_DEPTH }),
+      ...(options.introspection === false ? [NoSchemaIntrospectionCustomRule] : []),
+    ],
     errorFormatter: formatErrors as never,
-    context: (request: FastifyRequest): RequestContext => ({
+    context: (request: FastifyRequest, reply: FastifyReply): RequestContext => ({
       actor: request.actor,
+      credential: request.credential,
       correlationId: request.id,
       clientIp: request.ip,
+      refreshTokenCookie: wantsCookieSession(request) ? { keep: (session) => keepRefreshToken(reply, session) } : null,
     }),
-    subscription: {
-      onConnect: async ({ payload }) => {
-        const actor = await actorFromConnectionInit(services.auth, payload);
-        return { actor, correlationId: randomUUID(), clientIp: '' };
-      },
-      keepAlive: 15_000,
-    },
+    subscription: sockets.options as never,
   });
+  sockets.install(app);
   const maxComplexity = options.maxComplexity ?? 5000;
   app.graphql.addHook('preExecution', async (schema, document, _context, variables) => {
     assertQueryComplexity(schema, document, variables, maxComplexity);

@@ -43,7 +43,8 @@ function costOf(
   query: DocumentNode,
   variables: Record<string, unknown> | undefined,
 ): number | undefined {
-  const key = JSON.stringify(variables ?? {});
+  const key = cacheKey(variables);
+  if (key === undefined) return undefined;
   let known = costs.get(query);
   if (known?.has(key)) return known.get(key);
   let cost: number | undefined;
@@ -65,4 +66,13 @@ function costOf(
   if (known.size >= COSTS_PER_DOCUMENT) known.clear();
   known.set(key, cost);
   return cost;
+}
+
+/** Variables as a cache key; undefined when they cannot be one (nested past what JSON.stringify can walk): execution refuses those. */
+function cacheKey(variables: Record<string, unknown> | undefined): string | undefined {
+  try {
+    return JSON.stringify(variables ?? {});
+  } catch {
+    return undefined;
+  }
 }

@@ -1,9 +1,13 @@
 import {
+  type AvatarTestProgressSignal,
   type ChangeNotice,
   changeNoticeSubjectPrefix,
   type ReplyTokenSignal,
+  type RevocationSignal,
   replyTokenSubjectPrefix,
+  revocationSubjectPrefix,
   type TrainingProgressSignal,
+  testProgressSubjectPrefix,
   trainingProgressSubjectPrefix,
 } from '@bishop/domain';
 import type { Bus, SignalListener } from '@bishop/domain/ports';
@@ -19,6 +23,10 @@ export interface LiveFeeds {
   readonly replyTokens: Fanout<ReplyTokenSignal>;
   /** Percent and ETA of running training runs, between their stage events. */
   readonly trainingProgress: Fanout<TrainingProgressSignal>;
+  /** Credentials revoked on any gateway process (sockets riding on them must close). */
+  readonly revocations: Fanout<RevocationSignal>;
+  /** Percent of running avatar tests, between AvatarTestStarted and AvatarTested. */
+  readonly testProgress: Fanout<AvatarTestProgressSignal>;
   close(): Promise<void>;
 }
 
@@ -26,15 +34,21 @@ export function createLiveFeeds(bus: Bus): LiveFeeds {
   const changes = createFanout<ChangeNotice>();
   const replyTokens = createFanout<ReplyTokenSignal>();
   const trainingProgress = createFanout<TrainingProgressSignal>();
+  const revocations = createFanout<RevocationSignal>();
+  const testProgress = createFanout<AvatarTestProgressSignal>();
   const listeners = [
+    pump(bus.listen(`${revocationSubjectPrefix}.>`), revocations),
     pump(bus.listen(`${changeNoticeSubjectPrefix}.>`), changes),
     pump(bus.listen(`${replyTokenSubjectPrefix}.>`), replyTokens),
     pump(bus.listen(`${trainingProgressSubjectPrefix}.>`), trainingProgress),
+    pump(bus.listen(`${testProgressSubjectPrefix}.>`), testProgress),
   ];
   return {
     changes,
     replyTokens,
     trainingProgress,
+    revocations,
+    testProgress,
     async close() {
       await Promise.all(listeners.map((listener) => listener.close()));
     },

@@ -3,13 +3,16 @@ import { type Actor, avatarBlobPrefix, DomainError } from '@bishop/domain';
 import { BlobNotFoundError, type BlobStore } from '@bishop/domain/ports';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { OwnershipCheck } from '../graphql/ownership.ts';
+import { sendAsUserFile, servedAs } from '../http-security/user-file-headers.ts';
 import { parseByteRange } from './byte-range.ts';
+import type { MediaFileName } from './media-file-names.ts';
 import type { MediaUrlSigner } from './signed-urls.ts';
 
 export interface MediaOptions {
   readonly blobs: BlobStore;
   readonly owns: OwnershipCheck;
   readonly signer: MediaUrlSigner;
+  readonly fileName: MediaFileName;
 }
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -21,7 +24,9 @@ const SERVABLE = new RegExp(
 /**
  * GET /api/media/avatars/:avatarId/<path>: materials, extracted texts,
  * voice samples and dubs, with HTTP range requests. Allowed with the session
- * (Authorization header) or a signed URL; either way only for the owner.
+ * (Authorization header) or a signed URL; either way only for the owner. Never
+ * active content: audio plays inline, extracted text shows as UTF-8 plain text,
+ * everything else is an attachment of a passive type (see user-file-headers.ts).
  */
 export async function mediaPlugin(app: FastifyInstance, options: MediaOptions): Promise<void> {
   app.get<{ Params: { avatarId: string; '*': string }; Querystring: { u?: string; e?: string; s?: string } }>(
@@ -39,14 +44,14 @@ export async function mediaPlugin(app: FastifyInstance, options: MediaOptions): 
       const stat = await options.blobs.stat(key);
       if (!stat) throw new DomainError('BISHOP_ERR_NOT_FOUND', 'No such media');
       const range = parseByteRange(request.headers.range, stat.size);
+      const served = servedAs(stat.contentType, { utf8Text: rest.endsWith('/text.txt') });
+      sendAsUserFile(reply, served, await options.fileName(userId, rest, stat.contentType));
       reply.header('accept-ranges', 'bytes').header('cache-control', 'private, max-age=300');
-      reply.header('x-content-type-options', 'nosniff').header('content-disposition', 'inline');
       if (range === 'unsatisfiable') {
         return reply.code(416).header('content-range', `bytes */${stat.size}`).send();
       }
       try {
         const blob = await options.blobs.get(key, range ? { range } : {});
-        reply.type(blob.contentType);
         if (range) {
           reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${blob.size}`);
           reply.header('content-length', range.end - range.start + 1);

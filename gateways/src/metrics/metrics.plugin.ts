@@ -6,6 +6,8 @@ export interface MetricsSources {
   readonly projectionLag?: () =>
     | Promise<{ readonly positions: number; readonly seconds: number }>
     | { positions: number; seconds: number };
+  /** The event the projector is stalled on, or null while it follows the log. */
+  readonly projectionStall?: () => Promise<{ readonly position: bigint; readonly eventType: string } | null>;
   /** Live GraphQL subscriptions in this process. */
   readonly subscriptionCount?: () => number;
 }
@@ -38,6 +40,19 @@ export async function metricsPlugin(app: FastifyInstance, sources: MetricsSource
     registers: [registry],
     async collect() {
       if (sources.projectionLag) this.set((await sources.projectionLag()).seconds);
+    },
+  });
+  new Gauge({
+    name: 'bishop_projection_stalled',
+    help: '1 while the projector keeps failing on one event (labelled with its position and type), else 0',
+    labelNames: ['position', 'event_type'] as const,
+    registers: [registry],
+    async collect() {
+      if (!sources.projectionStall) return;
+      const stall = await sources.projectionStall();
+      this.reset();
+      if (stall) this.set({ position: stall.position.toString(), event_type: stall.eventType }, 1);
+      else this.set(0);
     },
   });
   new Gauge({

@@ -1,6 +1,6 @@
-import { DomainError, type MaterialKind } from '@bishop/domain';
+import { DomainError, type MaterialKind, utf16ByteOrderOf } from '@bishop/domain';
 import { fileTypeFromBuffer } from 'file-type';
-import { acceptedExtensions, acceptedList, compatibleSniffs } from './material-kinds.ts';
+import { acceptedExtensions, acceptedList, compatibleSniffs, isTextSignature } from './material-kinds.ts';
 import { extensionOf } from './safe-file-name.ts';
 
 /** How many leading bytes classification looks at. */
@@ -32,8 +32,11 @@ export async function classifyUpload(fileName: string, head: Uint8Array): Promis
     if (!sniffed || !compatible.includes(sniffed.ext)) throw disguised(fileName, extension, describe(sniffed, head));
     return accepted;
   }
-  // Text formats have no magic number: they must simply not be binary.
-  if (sniffed || looksBinary(head)) throw disguised(fileName, extension, describe(sniffed, head));
+  // Text formats mostly have no magic number: they must not be binary, and a signature
+  // found in them must be a text format's (a .vtt starts with "WEBVTT", an XHTML page with "<?xml").
+  if ((sniffed && !isTextSignature(sniffed)) || looksBinary(head)) {
+    throw disguised(fileName, extension, describe(sniffed, head));
+  }
   if (extension === '.txt' && looksLikeWhatsAppExport(fileName, head)) {
     return { kind: 'chatExport', mediaType: 'text/plain' };
   }
@@ -64,10 +67,10 @@ function describe(sniffed: { ext: string; mime: string } | undefined, head: Uint
   return names[sniffed.ext] ?? `${sniffed.ext.toUpperCase()} data (${sniffed.mime})`;
 }
 
-/** NUL bytes (outside UTF-16) or many control characters mean binary. */
+/** NUL bytes (outside UTF-16, with or without a byte-order mark) or many control characters mean binary. */
 export function looksBinary(head: Uint8Array): boolean {
   const utf16Bom = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-  if (utf16Bom) return false;
+  if (utf16Bom || utf16ByteOrderOf(head) !== null) return false;
   let controls = 0;
   for (const byte of head) {
     if (byte === 0) return true;

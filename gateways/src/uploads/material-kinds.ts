@@ -45,5 +45,14 @@ export const compatibleSniffs: Readonly<Record<string, readonly string[]>> = {
   '.zip': ['zip'],
 };
 
+/**
+ * What a sniffer may recognise inside a text format without it being a
+ * disguise: text formats with a signature of their own (WebVTT's "WEBVTT",
+ * XHTML's "<?xml", iCalendar, vCard). Binary formats never qualify.
+ */
+export function isTextSignature(sniffed: { readonly ext: string; readonly mime: string }): boolean {
+  return sniffed.mime.startsWith('text/') || sniffed.ext === 'xml';
+}
+
 export const acceptedList =
   'text (.txt .md .pdf .docx .html .srt .vtt), audio (.wav .mp3 .ogg .opus .m4a .flac), video (.mp4 .mkv .webm .mov) or chat exports (Telegram result.json or zipped export, WhatsApp .txt)';

@@ -33,6 +33,16 @@ function authStoreSchemaStatements(schema: string): string[] {
        window_ends_at timestamptz NOT NULL
      )`,
     `CREATE INDEX IF NOT EXISTS login_failures_window_ends_at ON ${s}.login_failures (window_ends_at)`,
+    `CREATE INDEX IF NOT EXISTS refresh_token_families_user_id ON ${s}.refresh_token_families (user_id)`,
+    // Operator-issued reset links: only the SHA-256 of the token is kept; used_at makes each single-use.
+    `CREATE TABLE IF NOT EXISTS ${s}.password_resets (
+       token_hash text        PRIMARY KEY,
+       user_id    text        NOT NULL,
+       created_at timestamptz NOT NULL,
+       expires_at timestamptz NOT NULL,
+       used_at    timestamptz
+     )`,
+    `CREATE INDEX IF NOT EXISTS password_resets_user_id ON ${s}.password_resets (user_id)`,
   ];
 }
 

@@ -68,13 +68,61 @@ export async function createSqlAuthStore(sql: SqlClient, options: SqlAuthStoreOp
     },
 
     async revokeRefreshFamilyOf(tokenHash, now) {
-      const revoked = await sql.query(
+      const [revoked] = await sql.query<{ family_id: string; user_id: string }>(
         `UPDATE ${s}.refresh_token_families SET revoked_at = coalesce(revoked_at, $2)
           WHERE family_id = (SELECT family_id FROM ${s}.refresh_tokens WHERE token_hash = $1)
-          RETURNING family_id`,
+          RETURNING family_id, user_id`,
         [tokenHash, now],
       );
-      return revoked.length > 0;
+      return revoked ? { familyId: revoked.family_id, userId: revoked.user_id } : null;
+    },
+
+    async revokeRefreshFamiliesOfUser(userId, now) {
+      const revoked = await sql.query<{ family_id: string }>(
+        `UPDATE ${s}.refresh_token_families SET revoked_at = $2
+          WHERE user_id = $1 AND revoked_at IS NULL RETURNING family_id`,
+        [userId, now],
+      );
+      return revoked.map((row) => row.family_id);
+    },
+
+    async isRefreshFamilyActive(familyId, now) {
+      const [row] = await sql.query<{ active: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM ${s}.refresh_token_families f JOIN ${s}.refresh_tokens t USING (family_id)
+                         WHERE f.family_id = $1::uuid AND f.revoked_at IS NULL AND t.expires_at > $2) AS active`,
+        [familyId, now],
+      );
+      return row?.active === true;
+    },
+
+    async savePasswordReset(reset, now) {
+      await sql.transaction(async (tx) => {
+        await tx.query(`UPDATE ${s}.password_resets SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL`, [
+          reset.userId,
+          now,
+        ]);
+        await tx.query(
+          `INSERT INTO ${s}.password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`,
+          [reset.tokenHash, reset.userId, now, reset.expiresAt],
+        );
+      });
+    },
+
+    async findPasswordReset(tokenHash, now) {
+      const [found] = await sql.query<{ user_id: string }>(
+        `SELECT user_id FROM ${s}.password_resets WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2`,
+        [tokenHash, now],
+      );
+      return found ? { userId: found.user_id } : null;
+    },
+
+    async consumePasswordReset(tokenHash, now) {
+      const [used] = await sql.query<{ user_id: string }>(
+        `UPDATE ${s}.password_resets SET used_at = $2
+          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id`,
+        [tokenHash, now],
+      );
+      return used ? { userId: used.user_id } : null;
     },
 
     async recordApiTokenUse(tokenId, usedAt, minIntervalMs) {
@@ -129,6 +177,7 @@ export async function createSqlAuthStore(sql: SqlClient, options: SqlAuthStoreOp
             WHERE NOT EXISTS (SELECT 1 FROM ${s}.refresh_tokens t WHERE t.family_id = f.family_id)`,
         );
         await tx.query(`DELETE FROM ${s}.login_failures WHERE window_ends_at <= $1`, [now]);
+        await tx.query(`DELETE FROM ${s}.password_resets WHERE expires_at <= $1`, [now]);
       });
     },
 

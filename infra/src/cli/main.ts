@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { checkModels, missingModelsAdvice, modelSettings } from '@bishop/ml-workers/models';
 import { ConfigError, configFromEnvironment } from '../config/config.ts';
 import { workerKinds } from '../runtime/roles/workers-role.ts';
 import { bishopVersion } from '../runtime/version.ts';
@@ -8,6 +9,7 @@ import { runModelsCommand } from './models-command.ts';
 import { runProjectionsCommand } from './projections-command.ts';
 import { runRoleCommand } from './run-command.ts';
 import { startBishop } from './start.ts';
+import { runUsersCommand } from './users-command.ts';
 
 const usage = `Bishop ${bishopVersion}: create, train and test AI avatars.
 
@@ -19,9 +21,11 @@ Commands:
                                or worker <kind> (${workerKinds.join(', ')}); needs BISHOP_DATABASE_URL
   worker <kind>                the same as run worker <kind>
   projections rebuild          replay every event into fresh read models and swap them in
+  projections status           how far the read models are; the event the projector is stalled on, if any
   models check [capability…]   say which ML models are installed in BISHOP_MODELS_DIR
   models pull [capability…]    download the configured models (needs internet)
   audit verify <avatarId>      prove the avatar's history intact (hash chains), or show what was altered
+  users reset-password <email> print a one-time link that sets a new password and lifts the lockout
   help                         show this text
 
 Configuration: see README.md, "Configuration".`;
@@ -59,6 +63,8 @@ async function main(argv: string[]): Promise<number> {
       return runModelsCommand(configFromEnvironment(), action, rest);
     case 'audit':
       return runAuditCommand(configFromEnvironment(), action, rest);
+    case 'users':
+      return runUsersCommand(configFromEnvironment(), action, rest);
     default:
       console.error(`Unknown command "${command}".\n\n${usage}`);
       return 1;
@@ -70,6 +76,9 @@ async function runStart(): Promise<number> {
   const bishop = await startBishop(config);
   console.log(`Bishop is listening on ${bishop.url} (data: ${config.dataDir})`);
   console.log(`Health: ${bishop.url}/healthz  Readiness: ${bishop.url}/readyz  Stop: Ctrl+C`);
+  // A newcomer learns here, not from a failed upload, which features lack a model and how to add them.
+  const models = modelSettings(config.modelsDir);
+  for (const line of missingModelsAdvice(await checkModels(models), models)) console.log(line);
   await new Promise<void>((resolve) => {
     const shutdown = () => void bishop.stop().then(resolve);
     process.once('SIGINT', shutdown);

@@ -31,7 +31,7 @@ export async function startBishop(config: BishopConfig): Promise<{ url: string; 
     logger: logger.child({ role: 'gateway' }),
   });
   // The web app on the API's own origin; without a build the API still runs (./bishop start builds it first).
-  await serveWebUi(gateway.app, config.webDir).catch((error: unknown) => {
+  await serveWebUi(gateway.app, config.webDir, { mediaOrigin: config.mediaOrigin }).catch((error: unknown) => {
     if (!(error instanceof WebBuildMissingError)) throw error;
     logger.warn(error.message);
   });

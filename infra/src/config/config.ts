@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forbiddenHost } from '@bishop/ml-workers/llm';
 import { z } from 'zod';
+import { origin } from './origin-setting.ts';
 
 /**
  * Bishop is configured only by environment variables, validated at start.
@@ -111,6 +112,9 @@ const environmentSchema = z.object({
   BISHOP_UPLOAD_MAX_FILES: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1000).default(100),
   BISHOP_ACCESS_TOKEN_TTL: seconds(900),
   BISHOP_REFRESH_TOKEN_TTL: seconds(30 * 24 * 3600),
+  BISHOP_PASSWORD_RESET_TTL: seconds(3600),
+  BISHOP_SIGNUP_LIMIT: z.coerce.number({ error: 'must be a number' }).int().min(1).default(30),
+  BISHOP_PUBLIC_URL: url(['http', 'https']).optional(),
   BISHOP_START_WORKERS: z
     .string()
     .regex(/^(all|none|[a-z-]+(,[a-z-]+)*)$/, 'must be "all", "none" or worker kinds separated by commas')
@@ -121,6 +125,7 @@ const environmentSchema = z.object({
   BISHOP_LLM_API_KEY: z.string().min(1).optional(),
   BISHOP_LLM_REMOTE_MODEL: z.string().min(1).max(200).optional(),
   BISHOP_LLM_CONTEXT_TOKENS: z.coerce.number({ error: 'must be a number of tokens' }).int().min(256).default(4096),
+  BISHOP_LLM_THREADS: z.coerce.number({ error: 'must be a number of threads' }).int().min(1).max(256).optional(),
   BISHOP_LLM_ALLOW_LINK_LOCAL: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
   BISHOP_REPLY_MAX_TOKENS: z.coerce.number({ error: 'must be a number of tokens' }).int().min(1).max(8192).default(256),
   BISHOP_REPLY_TEMPERATURE: z.coerce.number({ error: 'must be a number' }).min(0).max(2).default(0.7),
@@ -129,8 +134,13 @@ const environmentSchema = z.object({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('false')
     .transform((value) => value === 'true'),
+  BISHOP_GRAPHQL_INTROSPECTION: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true'),
   BISHOP_WEB_DIR: z.string().min(1).optional(),
   BISHOP_GATEWAY_URL: url(['http', 'https']).optional(),
+  BISHOP_MEDIA_ORIGIN: origin.optional(),
   BISHOP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -234,6 +244,14 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env) {
     },
     accessTokenTtlSeconds: e.BISHOP_ACCESS_TOKEN_TTL,
     refreshTokenTtlSeconds: e.BISHOP_REFRESH_TOKEN_TTL,
+    /** How long an operator's password-reset link works. */
+    passwordResetTtlSeconds: e.BISHOP_PASSWORD_RESET_TTL,
+    /** Sign-ups allowed per client address per hour. */
+    signUpLimit: e.BISHOP_SIGNUP_LIMIT,
+    /** Where people open Bishop (links the operator hands out); default: http://host:port. */
+    publicUrl:
+      e.BISHOP_PUBLIC_URL ??
+      `http://${['0.0.0.0', '::'].includes(e.BISHOP_HOST) ? 'localhost' : e.BISHOP_HOST}:${e.BISHOP_PORT}`,
     /** Worker kinds `bishop start` runs in its own process ("all", "none" or a list); others run as `bishop run worker`. */
     startWorkers: e.BISHOP_START_WORKERS,
     /** Training runs (of different avatars) one worker process builds at once. */
@@ -251,16 +269,21 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env) {
             }
           : undefined,
       maxContextTokens: e.BISHOP_LLM_CONTEXT_TOKENS,
+      threads: e.BISHOP_LLM_THREADS,
       maxNewTokens: e.BISHOP_REPLY_MAX_TOKENS,
       temperature: e.BISHOP_REPLY_TEMPERATURE,
       timeoutMs: e.BISHOP_REPLY_TIMEOUT * 1000,
     },
     /** Behind a reverse proxy (the web role, a load balancer): client addresses come from X-Forwarded-For. */
     trustProxy: e.BISHOP_TRUST_PROXY,
+    /** `false` refuses GraphQL introspection (`__schema`, `__type`): the schema stays unlisted to strangers. */
+    graphqlIntrospection: e.BISHOP_GRAPHQL_INTROSPECTION,
     /** The built web app (web/build by default) that `bishop start` and `bishop run web` serve. */
     webDir: resolve(e.BISHOP_WEB_DIR ?? join(repositoryRoot, 'web', 'build')),
     /** Where `bishop run web` forwards /graphql and /api (a gateway, or a load balancer in front of several). */
     gatewayUrl: e.BISHOP_GATEWAY_URL,
+    /** A separate origin for user files (signed media URLs point there); unset: the app's own origin. */
+    mediaOrigin: e.BISHOP_MEDIA_ORIGIN,
     logLevel: e.BISHOP_LOG_LEVEL,
   } as const;
 }

@@ -1,3 +1,4 @@
+import { assertStorableEventData } from '@bishop/domain';
 import type {
   EventStore,
   EventSubscription,
@@ -73,6 +74,8 @@ export function createPersonalDataEventStore(
 
   return {
     async appendToStream(stream, events, options) {
+      // Checked before sealing: the inner store sees only ciphertext in personal fields.
+      for (const event of events) assertStorableEventData(event.type, event.data);
       return inner.appendToStream(stream, await Promise.all(events.map(seal)), options);
     },
     async readStream(stream, options) {

@@ -7,6 +7,13 @@ export { integratedLoudness } from './loudness.ts';
 export { type MediaInfo, type ProbeOptions, probeMedia } from './probe-media.ts';
 export { readAudio } from './read-audio.ts';
 export {
+  type SpeakerTurnOptions,
+  type SpeechSegment,
+  segmentRecording,
+  speakerTurnsInFile,
+  splitSegmentsAtTurns,
+} from './segment-speech.ts';
+export {
   detectVoiceActivity,
   isSpeechFrame,
   type SpeechThresholds,
@@ -15,9 +22,10 @@ export {
   vadWindowSamples,
 } from './silero-vad.ts';
 export { cosineSimilarity, embedWindows, speakerConsistency } from './speaker-similarity.ts';
+export { type PersonVoice, type SpeakerTurn, speakerTurnsOf, type TurnWindows } from './speaker-turns.ts';
 export { type ChunkSpan, fileTime, type SilenceSkipped, type SpeechChunk } from './speech-chunk.ts';
 export { type ChunkingOptions, chunkSpeech } from './speech-chunker.ts';
-export { type TaggedSegment, type TagOptions, tagSegmentsBySpeaker } from './tag-speakers.ts';
+export { type RegionOptions, type SpeechRegion, speechRegions } from './speech-regions.ts';
 export {
   type TranscribeOptions,
   type TranscribeProgress,

@@ -12,6 +12,9 @@ export interface MediaInfo {
   /** Undefined when the container does not say (some streamed formats). */
   readonly durationSec: number | undefined;
   readonly audioCodec: string;
+  /** The audio track's channel count and sample rate as stored (decoding then mixes to 16 kHz mono). */
+  readonly channels: number | undefined;
+  readonly sampleRate: number | undefined;
   readonly hasVideo: boolean;
 }
 
@@ -25,6 +28,8 @@ interface FfprobeStream {
   readonly codec_type?: string;
   readonly codec_name?: string;
   readonly duration?: string;
+  readonly channels?: number;
+  readonly sample_rate?: string;
   readonly disposition?: { readonly attached_pic?: number };
 }
 
@@ -70,7 +75,13 @@ export async function probeMedia(file: string, options: ProbeOptions = {}): Prom
     mimeType: sniffed.mime,
     durationSec: Number.isFinite(duration) ? duration : undefined,
     audioCodec: audio.codec_name ?? 'unknown',
+    channels: positiveInteger(audio.channels),
+    sampleRate: positiveInteger(Number.parseInt(audio.sample_rate ?? '', 10)),
     // Cover art in an MP3 or M4A is a "video" stream too, but not a video.
     hasVideo: streams.some((s) => s.codec_type === 'video' && !s.disposition?.attached_pic),
   };
+}
+
+function positiveInteger(value: number | undefined): number | undefined {
+  return Number.isSafeInteger(value) && (value ?? 0) > 0 ? value : undefined;
 }

@@ -1,3 +1,4 @@
+import { utf16ByteOrderOf } from '@bishop/domain';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { closerCyrillicCodePage, looksCyrillic } from './cyrillic-code-page.ts';
@@ -19,7 +20,10 @@ const MAX_CONTROL_SHARE = 0.01;
 export function decodeText(bytes: Uint8Array, options: { claimedAs: string; declaredCharset?: string }): DecodedText {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bom = encodingFromByteOrderMark(buffer);
-  const encoding = bom ?? utf16WithoutByteOrderMark(buffer) ?? (isUtf8(buffer) ? 'utf-8' : null);
+  const encoding =
+    bom ??
+    utf16ByteOrderOf(withoutTrailingZeros(buffer.subarray(0, SAMPLE_BYTES))) ??
+    (isUtf8(buffer) ? 'utf-8' : null);
   const chosen = encoding ?? supported(options.declaredCharset) ?? detectEightBitEncoding(buffer);
   const text = iconv.decode(buffer, chosen); // iconv-lite strips the BOM of the encoding it decodes
   if (looksBinary(text)) {
@@ -35,25 +39,6 @@ function encodingFromByteOrderMark(bytes: Buffer): string | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  return null;
-}
-
-/**
- * Text in UTF-16 has a zero high byte on every space, digit, newline and Latin
- * letter, so zeros are frequent and sit on one parity only; 8-bit text has none
- * and binary data has them everywhere.
- */
-function utf16WithoutByteOrderMark(bytes: Buffer): string | null {
-  const sample = withoutTrailingZeros(bytes.subarray(0, SAMPLE_BYTES));
-  let evenZeros = 0;
-  let oddZeros = 0;
-  for (let i = 0; i < sample.length; i++) {
-    if (sample[i] === 0) i % 2 === 0 ? evenZeros++ : oddZeros++;
-  }
-  const zeros = evenZeros + oddZeros;
-  if (sample.length < 4 || zeros < sample.length * 0.02) return null;
-  if (oddZeros >= zeros * 0.95) return 'utf-16le';
-  if (evenZeros >= zeros * 0.95) return 'utf-16be';
   return null;
 }
 

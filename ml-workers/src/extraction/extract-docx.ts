@@ -1,3 +1,4 @@
+import { type DocxDocument, docxReadingOrder } from './docx-reading-order.ts';
 import { type ExtractedText, toExtractedText } from './extracted-text.ts';
 import { ExtractionFailure } from './extraction-failure.ts';
 import { defaultZipLimits, readZipSafely, type ZipLimits } from './safe-zip.ts';
@@ -6,7 +7,7 @@ const MAIN_PART = 'word/document.xml';
 // Every part is unpacked (mammoth will hold them all too), so the whole document must fit in memory.
 const DOCX_LIMITS: ZipLimits = { ...defaultZipLimits, maxTotalBytes: 256 * 1024 ** 2 };
 
-/** A Word document's body text, one segment per paragraph. */
+/** A Word document's text, one segment per paragraph, with its footnotes, endnotes and comments in reading order. */
 export async function extractDocx(bytes: Uint8Array, claimedAs: string): Promise<ExtractedText> {
   // mammoth unzips with no limits, so the container is unpacked once under ours
   // first: sizes that lie or explode fail here, not in mammoth.
@@ -19,16 +20,24 @@ export async function extractDocx(bytes: Uint8Array, claimedAs: string): Promise
   if (!contents.files.has(MAIN_PART)) {
     throw new ExtractionFailure('DISGUISED_TYPE', `This file is called ${claimedAs} but its content is a ZIP archive`);
   }
-  let body: string;
+  let document: DocxDocument | undefined;
   try {
     // Loaded on first use: it is the heaviest parser, and most workers never see a .docx.
     const { default: mammoth } = await import('mammoth');
-    body = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+    // mammoth's tree holds the notes and comments its raw text leaves out; images are not read.
+    await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes) },
+      {
+        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+        transformDocument: (tree: DocxDocument) => {
+          document = tree;
+          return tree;
+        },
+      },
+    );
   } catch (error) {
     throw new ExtractionFailure('DOCUMENT_DAMAGED', 'The document is damaged or incomplete', { cause: error });
   }
-  return toExtractedText(
-    'docx',
-    body.split(/\n{2,}/).map((paragraph) => ({ text: paragraph })),
-  );
+  if (!document) throw new ExtractionFailure('DOCUMENT_DAMAGED', 'The document is damaged or incomplete');
+  return toExtractedText('docx', docxReadingOrder(document));
 }

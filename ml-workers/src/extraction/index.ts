@@ -1,5 +1,5 @@
 export * from './chat-exports/index.ts';
-export { detectLanguage, type TextLanguage, textLanguages } from './detect-language.ts';
+export { detectLanguage, SEVERAL_LANGUAGES, type TextLanguage } from './detect-language.ts';
 export { type DocumentInput, extractDocument } from './extract-document.ts';
 export { type DocumentFormat, documentFormats, type ExtractedText, type TextSegment } from './extracted-text.ts';
 export { ExtractionFailure, ExtractionFailureCode } from './extraction-failure.ts';

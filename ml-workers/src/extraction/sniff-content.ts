@@ -9,7 +9,8 @@ export type SniffedContent = { kind: ContentKind; label: string };
 /** Magic bytes first (file-type); without a known signature, text or not. */
 export async function sniffContent(bytes: Uint8Array): Promise<SniffedContent> {
   const type = await fileTypeFromBuffer(bytes);
-  if (!type || type.mime.startsWith('text/')) return isText(bytes) ? TEXT : UNKNOWN_BINARY;
+  // Text formats with a signature (WebVTT, XHTML's "<?xml", iCalendar) are text all the same.
+  if (!type || type.mime.startsWith('text/') || type.ext === 'xml') return isText(bytes) ? TEXT : UNKNOWN_BINARY;
   switch (type.ext) {
     case 'pdf':
       return { kind: 'pdf', label: 'a PDF document' };

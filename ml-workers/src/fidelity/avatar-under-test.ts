@@ -22,6 +22,7 @@ export type AvatarUnderTest =
   | {
       readonly status: 'test';
       readonly avatarId: string;
+      readonly ownerId: string;
       readonly name: string;
       readonly card: PersonaCard;
       readonly version: TestedVersion;
@@ -59,6 +60,7 @@ export async function avatarUnderTest(
   return {
     status: 'test',
     avatarId,
+    ownerId: now.ownerId,
     name: now.name,
     card: now.personaCard,
     version: { runId, personaVersion: run.personaVersion, snapshotKey: run.snapshotKey },

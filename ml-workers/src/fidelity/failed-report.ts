@@ -35,6 +35,8 @@ export function failedAvatarTestReport(runId: string, personaVersion: number, re
     comparedWith: null,
     worse: false,
     verdict: 'notMeasured',
+    verdictAgainst: null,
+    scoresCapped: true,
     examples: [],
     notes: [`The avatar test failed: ${reason}`],
     durationMs: 0,

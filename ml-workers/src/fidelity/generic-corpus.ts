@@ -12,6 +12,11 @@ export interface GenericCorpus {
 
 const cache = new Map<CorpusLanguage, Promise<GenericCorpus>>();
 
+/** The generic corpus of a language, or null when Bishop ships none for it (see person-language.ts). */
+export function genericCorpusFor(language: string): Promise<GenericCorpus | null> {
+  return language === 'ru' || language === 'en' ? genericCorpus(language) : Promise.resolve(null);
+}
+
 /** The shipped generic corpus (generic-corpus/<language>.txt, written for Bishop; see its README). */
 export function genericCorpus(language: CorpusLanguage): Promise<GenericCorpus> {
   let corpus = cache.get(language);

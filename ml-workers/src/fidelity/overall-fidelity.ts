@@ -11,8 +11,8 @@ import type { PerPairScores, ScoredTextMetric } from './text-metric.ts';
 
 /**
  * One figure for "how much like the person": per held-out pair, the mean of
- * the measured, meaningful text metrics (each already 0 = anyone, 1 = the
- * person), then the lift over the baseline with its bootstrap interval.
+ * the measured, meaningful text metrics (each already capped to 0 = anyone …
+ * 1 = the person), then the lift over the baseline with its bootstrap interval.
  */
 export function overallFidelity(
   source: ReplySource,
@@ -24,6 +24,9 @@ export function overallFidelity(
   );
   if (counted.length === 0) return null;
   const perPair = averagePerPair(counted.map((s) => s.perPair));
+  const raw = counted.every((s) => s.uncapped)
+    ? averagePerPair(counted.map((s) => ({ ...(s.uncapped as PerPairScores), previous: null })))
+    : null;
   const lift = bootstrapMean(
     perPair.newVersion.map((value, i) => value - (perPair.baseline[i] as number)),
     { seed: seedOf(`overall/${source}`) },
@@ -37,6 +40,7 @@ export function overallFidelity(
       lift: round4(lift.mean),
       ci95: roundPair(lift.ci95),
       n: perPair.newVersion.length,
+      raw: raw ? { newVersion: round4(meanOf(raw.newVersion)), baseline: round4(meanOf(raw.baseline)) } : null,
     },
     perPair,
   };

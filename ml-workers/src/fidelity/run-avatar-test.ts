@@ -4,29 +4,33 @@ import {
   avatarTestReportFormat,
   type MetricFigures,
   type ReplySource,
-  verdictOf,
+  reportVerdict,
 } from '@bishop/domain';
 import type { BlobStore } from '@bishop/domain/ports';
 import type { AudioTools } from '../audio/index.ts';
 import type { ModelSettings } from '../models/index.ts';
 import {
+  languageName,
   type OpenedPersona,
   openPersona,
   type PersonaEmbedder,
   personaFromSnapshot,
+  personLanguageOf,
   readPersonaSnapshot,
+  unsupportedLanguageNote,
 } from '../persona/index.ts';
 import type { TtsEngines } from '../tts/index.ts';
 import type { AvatarUnderTest } from './avatar-under-test.ts';
-import { genericCorpus } from './generic-corpus.ts';
+import { genericCorpusFor } from './generic-corpus.ts';
 import { comparison, overallFidelity } from './overall-fidelity.ts';
-import { corpusLanguageOf, floorTexts, pairsToTest, trainingTexts } from './test-inputs.ts';
+import { floorTexts, pairsToTest, trainingTexts } from './test-inputs.ts';
 import type { TestLlm } from './test-llm.ts';
 import { isTestModel } from './test-models.ts';
-import { headlineIsLlm, scoreTextFidelity, textNotMeasured } from './text-fidelity.ts';
+import { type TestProgressListener, testProgress } from './test-progress.ts';
+import { headlineIsLlm, plannedReplies, scoreTextFidelity, textMetricNames, textNotMeasured } from './text-fidelity.ts';
 import { authorshipScorer, embeddingScorer, styleScorer, type TextScorer } from './text-scorers.ts';
-import { stopwatch } from './timings.ts';
-import { scoreVoice } from './voice/voice-metrics.ts';
+import { stopwatch, type Timed } from './timings.ts';
+import { MAX_DUBS, scoreVoice } from './voice/voice-metrics.ts';
 
 export interface AvatarTestDependencies {
   readonly blobs: BlobStore;
@@ -43,6 +47,8 @@ export interface AvatarTestDependencies {
   readonly working: () => void;
   /** Held-out pairs scored at most (an even sample of more). */
   readonly maxPairs?: number;
+  /** Told the step and percent as the test goes on. */
+  readonly progress?: TestProgressListener;
 }
 
 const DEFAULT_MAX_PAIRS = 60;
@@ -59,7 +65,8 @@ export async function runAvatarTest(
   deps: AvatarTestDependencies,
 ): Promise<AvatarTestReport> {
   const started = performance.now();
-  const { timingsMs, timed } = stopwatch();
+  const clock = stopwatch();
+  const { timingsMs } = clock;
   const notes: string[] = [];
   const open = deps.embedder ? { embedder: deps.embedder } : {};
 
@@ -67,27 +74,52 @@ export async function runAvatarTest(
   const snapshot = await readPersonaSnapshot(deps.blobs, subject.version.snapshotKey);
   const persona = personaFromSnapshot(snapshot, subject.version.snapshotKey, open);
   const previous = subject.previous ? await openPrevious(deps.blobs, subject.previous.snapshotKey, open, notes) : null;
-  const language = corpusLanguageOf(snapshot.style);
   const pairs = pairsToTest(persona.heldOut, deps.maxPairs ?? DEFAULT_MAX_PAIRS);
-  const generic = await genericCorpus(language);
+  const personTexts = trainingTexts(snapshot);
+  // The person's language decides the generic text; Bishop ships it for Russian and English only.
+  const language = personLanguageOf(personTexts, snapshot.style);
+  const generic = await genericCorpusFor(language);
+  if (!generic) notes.push(unsupportedLanguageNote(language));
   const floor = floorTexts(snapshot, generic);
+  const progress = testProgress(
+    plannedReplies(pairs.length, deps.llm, previous !== null) + Math.min(MAX_DUBS, pairs.length),
+    deps.progress ?? (() => {}),
+  );
+  const timed: Timed = (label, work) => {
+    progress.enter(label);
+    return clock.timed(label, work);
+  };
+  const working = () => {
+    deps.working();
+    progress.tick();
+  };
   if (floor.source === 'genericCorpus') {
     notes.push(
       `The materials hold too few messages of other people (chat exports) for the floor; the floor is Bishop’s generic ${language} text`,
     );
   }
+  const noGeneric = `no generic text in ${languageName(language)} (${language})`;
 
   // 2. The scorers, or why one cannot score.
-  const personTexts = trainingTexts(snapshot);
-  const scorers: (TextScorer | MetricFigures)[] = [
-    deps.embedder
-      ? embeddingScorer(deps.embedder, isTestModel(deps.models.choices.embedder))
-      : textNotMeasured('embeddingSimilarity', `not measured (model ${deps.models.choices.embedder.name} missing)`),
-    styleScorer(snapshot.style),
-    personTexts.length > 0
-      ? authorshipScorer(personTexts, generic.training)
-      : textNotMeasured('authorship', 'not measured (the version holds no training text of the person)'),
-  ];
+  const scorers: (TextScorer | MetricFigures)[] =
+    floor.source === 'none'
+      ? textMetricNames.map((metric) =>
+          textNotMeasured(metric, `not measured (no floor: too few messages of other people and ${noGeneric})`),
+        )
+      : [
+          deps.embedder
+            ? embeddingScorer(deps.embedder, isTestModel(deps.models.choices.embedder))
+            : textNotMeasured(
+                'embeddingSimilarity',
+                `not measured (model ${deps.models.choices.embedder.name} missing)`,
+              ),
+          styleScorer(snapshot.style),
+          personTexts.length === 0
+            ? textNotMeasured('authorship', 'not measured (the version holds no training text of the person)')
+            : generic
+              ? authorshipScorer(personTexts, generic.training)
+              : textNotMeasured('authorship', `not measured (${noGeneric} to tell the person from anyone)`),
+        ];
 
   // 3. Replies to the held-out messages, scored by each metric.
   const { scored, examples } = await scoreTextFidelity(
@@ -101,7 +133,7 @@ export async function runAvatarTest(
       scorers,
       llm: deps.llm,
     },
-    { replyTimeoutMs: deps.replyTimeoutMs, signal: deps.signal, working: deps.working, timed },
+    { replyTimeoutMs: deps.replyTimeoutMs, signal: deps.signal, working, timed },
   );
 
   // 4. The verdict: the headline replies' overall score, against the baseline and the version that was active.
@@ -127,7 +159,7 @@ export async function runAvatarTest(
         tts: deps.tts,
         espeakProgram: deps.espeakProgram,
         signal: deps.signal,
-        dubbed: deps.working,
+        dubbed: working,
         ...(deps.audioTools ? { audioTools: deps.audioTools } : {}),
       },
     ),
@@ -145,8 +177,8 @@ export async function runAvatarTest(
     metrics: [...(scored.get('retrieval') ?? []), ...(scored.get('llm') ?? [])].map((s) => s.figures).concat(voice),
     overall: overall?.overall ?? null,
     comparedWith,
-    worse: comparedWith?.ci95 ? comparedWith.ci95[1] < 0 : false,
-    verdict: overall ? verdictOf(comparedWith?.ci95 ?? overall.overall.ci95) : 'notMeasured',
+    ...reportVerdict(overall?.overall ?? null, comparedWith),
+    scoresCapped: true,
     examples,
     notes,
     durationMs: Math.round(performance.now() - started),

@@ -1,17 +1,11 @@
-import type { StyleProfile } from '@bishop/domain';
 import type { PersonaPair, PersonaSnapshot } from '../persona/index.ts';
-import type { CorpusLanguage, GenericCorpus } from './generic-corpus.ts';
+import type { GenericCorpus } from './generic-corpus.ts';
 
 // Enough other people's words for a stable floor; fewer, and the generic corpus stands in.
 const MIN_FLOOR_TEXTS = 10;
 const MAX_FLOOR_TEXTS = 100;
 // The classifier learns the person from at most this much text (an even sample of a larger corpus).
 const MAX_TRAINING_CHARS = 200_000;
-
-/** The language of the person's words, from the style profile's language mix. */
-export function corpusLanguageOf(style: StyleProfile): CorpusLanguage {
-  return style.languages.en > style.languages.ru ? 'en' : 'ru';
-}
 
 /** At most `max` held-out pairs, evenly spread over all of them (deterministic). */
 export function pairsToTest(heldOut: readonly PersonaPair[], max: number): PersonaPair[] {
@@ -20,12 +14,13 @@ export function pairsToTest(heldOut: readonly PersonaPair[], max: number): Perso
 
 /**
  * "Another person": the other participants' messages the person answered in
- * training (the prompts of training pairs), else the generic corpus's floor half.
+ * training (the prompts of training pairs), else the generic corpus's floor half;
+ * none when there are too few and Bishop has no generic text in the language.
  */
 export function floorTexts(
   snapshot: PersonaSnapshot,
-  generic: GenericCorpus,
-): { texts: readonly string[]; source: 'otherParticipants' | 'genericCorpus' } {
+  generic: GenericCorpus | null,
+): { texts: readonly string[]; source: 'otherParticipants' | 'genericCorpus' | 'none' } {
   const heldOut = new Set(snapshot.heldOutPairIds);
   const prompts = [
     ...new Set(
@@ -35,7 +30,9 @@ export function floorTexts(
         .filter((prompt) => prompt.split(/\s+/).length >= 2),
     ),
   ];
-  if (prompts.length < MIN_FLOOR_TEXTS) return { texts: generic.floor, source: 'genericCorpus' };
+  if (prompts.length < MIN_FLOOR_TEXTS) {
+    return generic ? { texts: generic.floor, source: 'genericCorpus' } : { texts: [], source: 'none' };
+  }
   return { texts: evenSample(prompts, MAX_FLOOR_TEXTS), source: 'otherParticipants' };
 }
 

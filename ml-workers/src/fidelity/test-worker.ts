@@ -1,4 +1,10 @@
-import { isDomainError, type JsonObject, parseStreamName } from '@bishop/domain';
+import {
+  type AvatarTestProgressSignal,
+  isDomainError,
+  type JsonObject,
+  parseStreamName,
+  testProgressSubject,
+} from '@bishop/domain';
 import type { BlobStore, Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
 import type { AudioTools } from '../audio/index.ts';
 import { ModelMissingError, type ModelSettings } from '../models/index.ts';
@@ -42,8 +48,10 @@ const MAX_DELIVER = 3;
 /**
  * On TrainingCompleted: tests the new persona version against the person's
  * real replies to held-out messages (and its dubs against the voice sample)
- * and records the report with RecordAvatarTest (AvatarTested). A test that
- * keeps failing records a report that says why, never nothing.
+ * and records the report with RecordAvatarTest (AvatarTested). The test's
+ * start is an event (AvatarTestStarted) and its percent a live signal, so a
+ * running test shows as running. A test that keeps failing records a report
+ * that says why, never nothing.
  */
 export function startTestWorker(options: TestWorkerOptions): RunningWorker {
   const { commands, logger } = options;
@@ -63,19 +71,29 @@ export function startTestWorker(options: TestWorkerOptions): RunningWorker {
     }
   }
 
-  async function record(job: RecordedEvent, report: JsonObject): Promise<void> {
-    const { avatarId, runId } = target(job);
+  async function send(
+    job: RecordedEvent,
+    command:
+      | { type: 'StartAvatarTest'; data: { runId: string } }
+      | { type: 'RecordAvatarTest'; data: { runId: string; report: JsonObject } },
+    step: string,
+  ): Promise<void> {
     try {
-      await commands.avatar(avatarId, {
-        type: 'RecordAvatarTest',
-        data: { runId, report },
-        metadata: jobCommandMetadata(job, 'test', SERVICE),
-      });
+      await commands.avatar(target(job).avatarId, { ...command, metadata: jobCommandMetadata(job, step, SERVICE) });
     } catch (error) {
       // Deleted meanwhile: there is nothing left to report on.
       if (isDomainError(error) && ['BISHOP_ERR_DELETED', 'BISHOP_ERR_NOT_FOUND'].includes(error.code)) return;
       throw error;
     }
+  }
+  const record = (job: RecordedEvent, report: JsonObject) =>
+    send(job, { type: 'RecordAvatarTest', data: { runId: target(job).runId, report } }, 'test');
+
+  function progressOf(ownerId: string, avatarId: string, runId: string) {
+    return (step: AvatarTestProgressSignal['step'], percent: number) => {
+      const live: AvatarTestProgressSignal = { ownerId, avatarId, runId, step, percent };
+      options.bus.signal(testProgressSubject(ownerId), new TextEncoder().encode(JSON.stringify(live)));
+    };
   }
 
   return runWorker({
@@ -95,6 +113,7 @@ export function startTestWorker(options: TestWorkerOptions): RunningWorker {
         logger?.info({ avatarId, runId, why: subject.why }, 'avatar test skipped');
         return;
       }
+      await send(job, { type: 'StartAvatarTest', data: { runId } }, 'test-started');
       const report = await runAvatarTest(subject, {
         blobs: options.blobs,
         models: options.models,
@@ -107,6 +126,7 @@ export function startTestWorker(options: TestWorkerOptions): RunningWorker {
         working,
         ...(options.audioTools ? { audioTools: options.audioTools } : {}),
         ...(options.maxPairs !== undefined ? { maxPairs: options.maxPairs } : {}),
+        progress: progressOf(subject.ownerId, avatarId, runId),
       });
       await record(job, report as unknown as JsonObject);
       logger?.info(

@@ -41,6 +41,15 @@ export interface TextFidelityRun {
 
 type ReplyMaker = { source: ReplySource; responder: Responder; model: string; testModel: boolean };
 
+/** How many replies `scoreTextFidelity` will ask for: each reply maker's pairs times the versions it asks. */
+export function plannedReplies(pairs: number, llm: TestLlm, hasPrevious: boolean): number {
+  const asked = (count: number, withPrevious: boolean) => (count >= 2 ? count * (withPrevious ? 3 : 2) : 0);
+  const retrieval = asked(pairs, hasPrevious);
+  if (!llm.responder) return retrieval;
+  const llmPairs = Math.min(pairs, llm.testModel ? TEST_MODEL_LLM_PAIRS : LLM_PAIRS);
+  return retrieval + asked(llmPairs, hasPrevious && !llm.testModel);
+}
+
 /** Whether the verdict rests on the LLM's replies: only an LLM with real weights follows the persona. */
 export function headlineIsLlm(llm: TestLlm): boolean {
   return llm.responder !== null && !llm.testModel;

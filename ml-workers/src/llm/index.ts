@@ -5,6 +5,7 @@ export {
   completionStream,
 } from './chat-completion-stream.ts';
 export { forbiddenAddress, forbiddenHost, guardedLookup } from './endpoint-guard.ts';
+export { type LlamaCppLlmOptions, llamaCppLlm } from './llama-cpp-llm.ts';
 export type {
   FinishReason,
   GenerateOptions,

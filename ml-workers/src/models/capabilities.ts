@@ -28,12 +28,20 @@ export const dtypeSuffixes = {
   q4: '_q4',
   q4f16: '_q4f16',
   bnb4: '_bnb4',
+  /** Not an ONNX dtype: the model is one GGUF file run by llama.cpp, its quantisation inside (`llm` only). */
+  gguf: '',
 } as const;
 export type ModelDtype = keyof typeof dtypeSuffixes;
 
 export function isModelDtype(value: string): value is ModelDtype {
   return Object.hasOwn(dtypeSuffixes, value);
 }
+
+/** The capabilities a GGUF model can serve (llama.cpp runs language models). */
+export const ggufCapabilities: readonly Capability[] = ['llm'];
+
+/** The file a GGUF model directory holds unless its catalogue entry names another. */
+export const ggufFileName = 'model.gguf';
 
 /** `BISHOP_ASR_MODEL`, `BISHOP_TTS_RU_MODEL`, … */
 export function modelVariable(capability: Capability): string {
@@ -47,6 +55,7 @@ export function dtypeVariable(capability: Capability): string {
 
 /** The files transformers.js opens for a model of this capability (paths inside the model directory). */
 export function layoutFiles(capability: Capability, dtype: ModelDtype): string[] {
+  if (dtype === 'gguf') return [ggufFileName];
   const onnx = (name: string) => `onnx/${name}${dtypeSuffixes[dtype]}.onnx`;
   const tokenizer = ['tokenizer.json', 'tokenizer_config.json'];
   switch (capability) {

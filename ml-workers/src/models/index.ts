@@ -2,6 +2,8 @@ export {
   Capability,
   capabilities,
   dtypeVariable,
+  ggufCapabilities,
+  ggufFileName,
   layoutFiles,
   type ModelDtype,
   modelVariable,
@@ -15,6 +17,8 @@ export {
 } from './catalogue.ts';
 export { checkModels, type ModelStatus } from './check-models.ts';
 export { ModelChecksumError, ModelDownloadError } from './download-file.ts';
+export { knownModels } from './known-models.ts';
+export { llamaThreads, loadGgufModel } from './load-gguf.ts';
 export {
   loadAsr,
   loadLlm,
@@ -23,6 +27,8 @@ export {
   loadTts,
   loadVad,
 } from './load-models.ts';
+export { missingModelEffect, missingModelReason, missingModelsAdvice, pullCommand } from './model-advice.ts';
+export { type KitChoice, type KitModel, kitModel, kitModels, type ModelKit, readModelKit } from './model-kit.ts';
 export { type ModelManifest, manifestFileName, readManifest } from './model-manifest.ts';
 export { ModelMissingError } from './model-missing-error.ts';
 export {

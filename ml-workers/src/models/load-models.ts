@@ -9,12 +9,22 @@ import {
   type TextToAudioPipeline,
 } from '@huggingface/transformers';
 import { InferenceSession } from 'onnxruntime-node';
-import type { Capability } from './capabilities.ts';
+import type { Capability, ModelDtype } from './capabilities.ts';
 import { speakerCalibrationFor } from './catalogue.ts';
 import { assertModelInstalled } from './check-models.ts';
-import type { ModelChoice, ModelSettings } from './model-settings.ts';
+import { type ModelChoice, ModelConfigError, type ModelSettings } from './model-settings.ts';
 import { loadOffline, loadOnce } from './offline-loading.ts';
 import { createSpeakerEmbedder, type SpeakerEmbedder } from './speaker-embedder.ts';
+
+type OnnxChoice = ModelChoice & { readonly dtype: Exclude<ModelDtype, 'gguf'> };
+
+/** transformers.js loads ONNX only; a GGUF model belongs to llama.cpp. */
+export function onnxChoice(choice: ModelChoice): OnnxChoice {
+  if (choice.dtype === 'gguf') {
+    throw new ModelConfigError(`${choice.name} is a GGUF model: llama.cpp runs it, transformers.js cannot`);
+  }
+  return choice as OnnxChoice;
+}
 
 /**
  * The only way Bishop loads a model. Each loader checks the files first (a
@@ -25,13 +35,14 @@ function loadModel<T>(
   settings: ModelSettings,
   capability: Capability,
   task: string,
-  load: (choice: ModelChoice, directory: string) => Promise<T>,
+  load: (choice: OnnxChoice, directory: string) => Promise<T>,
 ): Promise<T> {
   const choice = settings.choices[capability];
   const key = `${task}|${settings.modelsDir}|${choice.name}|${choice.dtype}`;
   return loadOnce(key, async () => {
+    const onnx = onnxChoice(choice);
     const directory = await assertModelInstalled(settings, choice);
-    return loadOffline(settings.modelsDir, () => load(choice, directory));
+    return loadOffline(settings.modelsDir, () => load(onnx, directory));
   });
 }
 

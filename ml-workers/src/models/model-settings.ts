@@ -4,12 +4,14 @@ import {
   capabilities,
   dtypeSuffixes,
   dtypeVariable,
+  ggufCapabilities,
   isModelDtype,
   layoutFiles,
   type ModelDtype,
   modelVariable,
 } from './capabilities.ts';
 import { type CatalogueEntry, defaultModels } from './catalogue.ts';
+import { knownModels } from './known-models.ts';
 
 /** The model configured for one capability, with everything needed to find, check and fetch its files. */
 export interface ModelChoice {
@@ -49,7 +51,9 @@ export function modelSettings(modelsDir: string, env: NodeJS.ProcessEnv = proces
   const choices = {} as Record<Capability, ModelChoice>;
   for (const capability of capabilities) {
     const name = env[modelVariable(capability)] || defaultModels[capability].name;
-    const catalogue = Object.values(defaultModels).find((entry) => entry.name === name);
+    const catalogue = [...Object.values(defaultModels), ...knownModels].find(
+      (entry) => entry.name === name && entry.capability === capability,
+    );
     const dtype = env[dtypeVariable(capability)] || catalogue?.dtype || 'fp32';
     if (!isSafeModelName(name)) {
       problems.push(`${modelVariable(capability)} must be a model name like "owner/model" (got "${name}")`);
@@ -58,6 +62,10 @@ export function modelSettings(modelsDir: string, env: NodeJS.ProcessEnv = proces
       problems.push(
         `${dtypeVariable(capability)} must be one of ${Object.keys(dtypeSuffixes).join(', ')} (got "${dtype}")`,
       );
+      continue;
+    }
+    if (dtype === 'gguf' && !ggufCapabilities.includes(capability)) {
+      problems.push(`${dtypeVariable(capability)}=gguf: only ${ggufCapabilities.join(', ')} can run a GGUF model`);
       continue;
     }
     // An explicit file list belongs to the catalogue's dtype; another dtype means other files.

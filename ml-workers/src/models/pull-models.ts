@@ -12,6 +12,8 @@ export interface PullOptions {
   readonly hubUrl?: string;
   readonly only?: readonly Capability[];
   readonly signal?: AbortSignal;
+  /** Give up on a file when no byte arrives for this long (default 60 s); the next pull resumes it. */
+  readonly stallTimeoutMs?: number;
   readonly onProgress?: (progress: PullProgress) => void;
 }
 
@@ -70,6 +72,7 @@ async function pullModel(settings: ModelSettings, choice: ModelChoice, options: 
       const fetched = await downloadFile(url, destination, {
         ...(pinned ? { expectedSha256: pinned } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.stallTimeoutMs ? { stallTimeoutMs: options.stallTimeoutMs } : {}),
         onBytes: (receivedBytes, totalBytes) =>
           options.onProgress?.({ capability: choice.capability, file, receivedBytes, totalBytes }),
       });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { AutoTokenizer, ChatterboxModel, type PreTrainedTokenizer } from '@huggingface/transformers';
 import { dtypeSuffixes } from './capabilities.ts';
 import { assertModelInstalled } from './check-models.ts';
+import { onnxChoice } from './load-models.ts';
 import type { ModelSettings } from './model-settings.ts';
 import { loadOffline, loadOnce } from './offline-loading.ts';
 
@@ -37,7 +38,7 @@ export function loadVoiceCloner(settings: ModelSettings): Promise<VoiceCloner> {
     return loadOffline(settings.modelsDir, async () => {
       const tokenizer = await AutoTokenizer.from_pretrained(choice.name);
       const model = (await ChatterboxModel.from_pretrained(choice.name, {
-        dtype: choice.dtype,
+        dtype: onnxChoice(choice).dtype,
         device: 'cpu',
         use_external_data_format: external,
       })) as ChatterboxModel;

@@ -15,6 +15,8 @@ export interface SnapshotParts {
   readonly passages: readonly PersonaPassage[];
   readonly pairs: readonly PersonaPair[];
   readonly heldOutPairIds: readonly string[];
+  /** Every pair hash held out by this version or an earlier one (see PersonaSnapshot). */
+  readonly heldOutPairHashes?: readonly string[];
   readonly style: StyleProfile;
   /** Vectors aligned with `passages` and with the prompts of `pairs`; absent for a lexical-only version. */
   readonly dense?: {
@@ -59,6 +61,7 @@ export function buildPersonaSnapshot(parts: SnapshotParts): PersonaSnapshot {
     passages: parts.passages,
     pairs: parts.pairs,
     heldOutPairIds: [...heldOut].sort(),
+    ...(parts.heldOutPairHashes ? { heldOutPairHashes: [...parts.heldOutPairHashes].sort() } : {}),
     embedder: dense && dims > 0 ? { ...dense.embedder, dims } : null,
     vectors:
       dense && dims > 0

@@ -31,6 +31,11 @@ export interface OpenedPersona extends PersonaRetriever {
 // well by one side only still competes.
 const MIN_CANDIDATES = 50;
 
+/** Candidates each side (BM25, dense) offers to the fusion for `limit` results. */
+export function retrievalDepth(limit: number): number {
+  return Math.max(limit * 5, MIN_CANDIDATES);
+}
+
 /** Opens the persona version stored at `snapshotKey` (a `TrainingCompleted.snapshotKey`). */
 export async function openPersona(
   blobs: BlobStore,
@@ -63,7 +68,7 @@ export function personaFromSnapshot(
     allowed?: (position: number) => boolean,
   ): Promise<Retrieved<T>[]> {
     if (query.trim() === '' || limit <= 0 || items.length === 0) return [];
-    const depth = Math.max(limit * 5, MIN_CANDIDATES);
+    const depth = retrievalDepth(limit);
     const lexical = searchLexical(index, query, depth, allowed).map((hit) => hit.index);
     const semantic =
       dense && vectors

@@ -39,6 +39,11 @@ export interface PersonaSnapshot {
   /** Every mined pair, held-out ones included (they are never retrieved). */
   readonly pairs: readonly PersonaPair[];
   readonly heldOutPairIds: readonly string[];
+  /**
+   * Content hashes of every pair this version or an earlier one of the avatar held out, pairs no longer
+   * in the corpus included: the next run keeps them held out. Absent in snapshots written before it existed.
+   */
+  readonly heldOutPairHashes?: readonly string[];
   /** The sentence encoder of `vectors`; null when the version is lexical only. */
   readonly embedder: (EmbedderModel & { readonly dims: number }) | null;
   /** Base64 little-endian Float32 rows, unit length, aligned with `passages` and `pairs` (their prompts). */
@@ -87,4 +92,11 @@ export function decodePersonaSnapshot(bytes: Uint8Array): PersonaSnapshot {
     throw new PersonaSnapshotError('The persona snapshot has vectors without their embedder, or the reverse');
   }
   return snapshot as PersonaSnapshot;
+}
+
+/** The pair hashes a snapshot held out: its carried-forward list, or (older snapshots) those of its held-out pairs. */
+export function heldOutPairHashesOf(snapshot: PersonaSnapshot): ReadonlySet<string> {
+  if (Array.isArray(snapshot.heldOutPairHashes)) return new Set(snapshot.heldOutPairHashes);
+  // A pair id is `${materialId}:${pair content hash}`.
+  return new Set(snapshot.heldOutPairIds.map((id) => id.slice(id.lastIndexOf(':') + 1)));
 }

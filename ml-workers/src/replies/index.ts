@@ -8,6 +8,7 @@ export {
   refreshTranscript,
   transcriptCache,
 } from './chat-transcript.ts';
+export { type LocalLlmSettings, loadLocalLlm, localEngineName } from './local-llm.ts';
 export {
   type BuiltPrompt,
   buildReplyPrompt,

@@ -1,11 +1,6 @@
-import {
-  checkOpenAiEndpoint,
-  type LanguageModel,
-  type OpenAiLlmOptions,
-  openAiLlm,
-  transformersLlm,
-} from '../llm/index.ts';
-import { checkModels, loadLlm, type ModelSettings } from '../models/index.ts';
+import { checkOpenAiEndpoint, type LanguageModel, type OpenAiLlmOptions, openAiLlm } from '../llm/index.ts';
+import { checkModels, type ModelSettings } from '../models/index.ts';
+import { loadLocalLlm, localEngineName } from './local-llm.ts';
 import type { Responder } from './responder.ts';
 import { llmResponder } from './responders/llm-responder.ts';
 import { retrievalResponder } from './responders/retrieval-responder.ts';
@@ -19,6 +14,8 @@ export interface ReplySettings {
   readonly remote: OpenAiLlmOptions | undefined;
   /** Upper bound on a local model's window (prompt + reply), to keep CPU prompts affordable. */
   readonly maxContextTokens: number;
+  /** CPU threads for the llama.cpp engine (absent: one per core that does the maths). */
+  readonly threads?: number | undefined;
   readonly maxNewTokens: number;
   readonly temperature: number;
   /** A reply still generating after this long fails with TIMEOUT. */
@@ -61,13 +58,7 @@ export function replyEngines(settings: ReplySettings, models: ModelSettings) {
         reason: `The language model ${status?.model} is not installed in ${status?.directory} (bishop models pull llm)`,
       };
     }
-    local ??= loadLlm(models).then((generator) => {
-      const llm = transformersLlm(generator, {
-        modelName: models.choices.llm.name,
-        maxContextTokens: settings.maxContextTokens,
-      });
-      return { llm, responder: llmResponder(llm, generation) };
-    });
+    local ??= loadLocalLlm(models, settings).then((llm) => ({ llm, responder: llmResponder(llm, generation) }));
     local.catch(() => {
       local = undefined;
     });
@@ -109,7 +100,7 @@ export function replyEngines(settings: ReplySettings, models: ModelSettings) {
     }
     if (mode === 'remote') throw new Error('BISHOP_REPLY_MODE=remote needs BISHOP_LLM_URL');
     const [status] = await checkModels(models, ['llm']);
-    if (status?.ready) return `llm: transformers.js:${status.model}`;
+    if (status?.ready) return `llm: ${localEngineName(models)}:${status.model}`;
     const missing = `the language model ${status?.model} is not installed in ${status?.directory}`;
     if (mode === 'local') throw new Error(`${missing} (bishop models pull llm)`);
     return `retrieval: the person’s own past replies, because no LLM is installed (${missing})`;

@@ -1,5 +1,5 @@
 import type { CorpusRef, PersonaPair, PersonaPassage } from '../persona/index.ts';
-import { isHeldOut } from './hold-out.ts';
+import { heldOutPairs } from './hold-out.ts';
 import type { MaterialWork } from './material-work.ts';
 import { contentHash } from './passages.ts';
 import type { RunMaterial } from './training-run.ts';
@@ -14,6 +14,10 @@ export interface AssembledCorpus {
   readonly passages: readonly PersonaPassage[];
   readonly pairs: readonly PersonaPair[];
   readonly heldOutPairIds: readonly string[];
+  /** Every pair hash this version or an earlier one held out, pairs no longer in the corpus included. */
+  readonly heldOutPairHashes: readonly string[];
+  /** Held-out pairs of this corpus that an earlier version held out already. */
+  readonly heldOutKeptFromEarlier: number;
   readonly styleTexts: readonly string[];
   readonly corpus: readonly CorpusRef[];
   /** Content hashes of each kept passage and pair, for matching vectors to them. */
@@ -27,7 +31,11 @@ export interface AssembledCorpus {
  * stay the same across retrains. Held-out replies are kept out of passages and
  * of the style profile too, or the test would find the answers in the training.
  */
-export function assembleCorpus(parts: readonly MaterialPart[], holdOutShare: number): AssembledCorpus {
+export function assembleCorpus(
+  parts: readonly MaterialPart[],
+  holdOutShare: number,
+  heldBefore: ReadonlySet<string> = new Set(),
+): AssembledCorpus {
   const seenPairs = new Set<string>();
   const pairs: PersonaPair[] = [];
   const pairHashes: string[] = [];
@@ -36,6 +44,7 @@ export function assembleCorpus(parts: readonly MaterialPart[], holdOutShare: num
   const heldOutPassages = new Set<string>();
   const pairsPerMaterial = new Map<string, number>();
   let duplicatePairs = 0;
+  const unique: { material: MaterialPart['material']; pair: MaterialPart['work']['pairs'][number] }[] = [];
   for (const { material, work } of parts) {
     for (const pair of work.pairs) {
       if (seenPairs.has(pair.hash)) {
@@ -43,15 +52,23 @@ export function assembleCorpus(parts: readonly MaterialPart[], holdOutShare: num
         continue;
       }
       seenPairs.add(pair.hash);
-      const id = `${material.materialId}:${pair.hash}`;
-      pairs.push({ id, materialId: material.materialId, prompt: pair.prompt, reply: pair.reply });
-      pairHashes.push(pair.hash);
-      pairsPerMaterial.set(material.materialId, (pairsPerMaterial.get(material.materialId) ?? 0) + 1);
-      if (isHeldOut(pair.hash, holdOutShare)) {
-        heldOutPairIds.push(id);
-        heldOutReplies.add(contentHash(pair.reply));
-        for (const hash of pair.replyPassageHashes) heldOutPassages.add(hash);
-      }
+      unique.push({ material, pair });
+    }
+  }
+  const held = heldOutPairs(
+    unique.map(({ pair }) => pair.hash),
+    holdOutShare,
+    heldBefore,
+  );
+  for (const { material, pair } of unique) {
+    const id = `${material.materialId}:${pair.hash}`;
+    pairs.push({ id, materialId: material.materialId, prompt: pair.prompt, reply: pair.reply });
+    pairHashes.push(pair.hash);
+    pairsPerMaterial.set(material.materialId, (pairsPerMaterial.get(material.materialId) ?? 0) + 1);
+    if (held.has(pair.hash)) {
+      heldOutPairIds.push(id);
+      heldOutReplies.add(contentHash(pair.reply));
+      for (const hash of pair.replyPassageHashes) heldOutPassages.add(hash);
     }
   }
   const seenPassages = new Set<string>();
@@ -96,6 +113,10 @@ export function assembleCorpus(parts: readonly MaterialPart[], holdOutShare: num
     passages,
     pairs,
     heldOutPairIds,
+    // Carried forward even for pairs gone from this corpus (or a run with a share of 0): a material removed and
+    // uploaded again, or a later run with a share, holds them out again.
+    heldOutPairHashes: [...new Set([...heldBefore, ...held])].sort(),
+    heldOutKeptFromEarlier: [...held].filter((hash) => heldBefore.has(hash)).length,
     styleTexts,
     corpus,
     passageHashes,

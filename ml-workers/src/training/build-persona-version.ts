@@ -3,14 +3,19 @@ import type { BlobStore } from '@bishop/domain/ports';
 import {
   buildLexicalIndexes,
   buildPersonaSnapshot,
+  isFullySupported,
   lexicalLibrary,
   type PersonaEmbedder,
   personaSnapshotFormat,
+  personLanguageOf,
+  unsupportedLanguageNote,
   writePersonaSnapshot,
 } from '../persona/index.ts';
 import { PermanentJobError } from '../runtime/index.ts';
 import { assembleCorpus } from './assemble-corpus.ts';
 import { type EmbeddedCorpus, embedCorpus } from './embed-corpus.ts';
+import { pairsHeldBefore } from './held-before.ts';
+import { pairsStillNeeded } from './hold-out.ts';
 import { type MaterialWords, materialWords } from './material-words.ts';
 import {
   cleanMaterialWords,
@@ -20,6 +25,7 @@ import {
   readMaterialWork,
   writeMaterialWork,
 } from './material-work.ts';
+import { recordingSpeech, untaggedNotes } from './recording-speech.ts';
 import type { TrainingProgress } from './training-progress.ts';
 import type { TrainingRunView } from './training-run.ts';
 import type { TrainingSettings } from './training-settings.ts';
@@ -99,10 +105,10 @@ export async function buildPersonaVersion(
     const clean = cleaned.get(entry.key);
     if (!entry.words || !clean) continue;
     const work: MaterialWork = {
-      version: 1,
+      version: 2,
       ...clean,
       pairs: mineMaterialPairs(entry.words, settings),
-      otherSpeakerSegments: entry.words.otherSpeakerSegments,
+      speech: entry.words.speech,
     };
     await writeMaterialWork(blobs, entry.key, work);
     entry.work = work;
@@ -111,7 +117,8 @@ export async function buildPersonaVersion(
   const parts = entries.flatMap((entry) =>
     entry.work ? [{ material: entry.material, work: entry.work, workHash: entry.hash }] : [],
   );
-  const corpus = assembleCorpus(parts, settings.holdOutShare);
+  const heldBefore = await pairsHeldBefore(blobs, run.latestSnapshotKey);
+  const corpus = assembleCorpus(parts, settings.holdOutShare, heldBefore.hashes);
   if (corpus.passages.length === 0 && corpus.pairs.length === 0) {
     throw new PermanentJobError({
       reasonCode: 'NO_PERSON_WORDS',
@@ -157,6 +164,7 @@ export async function buildPersonaVersion(
     passages: corpus.passages,
     pairs: corpus.pairs,
     heldOutPairIds: corpus.heldOutPairIds,
+    heldOutPairHashes: corpus.heldOutPairHashes,
     style,
     lexical,
     ...(embedder && dense ? { dense: { embedder: embedder.model, ...dense } } : {}),
@@ -165,6 +173,16 @@ export async function buildPersonaVersion(
   const timingsMs = progress.finish();
 
   const recomputed = misses.map((entry) => entry.material.materialId);
+  // The person's language: outside Russian and English, the run says what that leaves out.
+  const language = personLanguageOf(corpus.styleTexts, style);
+  const notes = [
+    ...(embedder
+      ? []
+      : [
+          'The text-search model is not installed: this version retrieves by words only (BM25), without meaning vectors',
+        ]),
+    ...(isFullySupported(language) ? [] : [unsupportedLanguageNote(language)]),
+  ];
   const stats: JsonObject = {
     format: personaSnapshotFormat,
     settings: { ...settings },
@@ -173,10 +191,16 @@ export async function buildPersonaVersion(
     passages: corpus.passages.length,
     pairs: corpus.pairs.length - corpus.heldOutPairIds.length,
     heldOutPairs: corpus.heldOutPairIds.length,
+    // Of those, the pairs an earlier version held out (a pair once held out stays held out).
+    heldOutKeptFromEarlier: corpus.heldOutKeptFromEarlier,
+    // How many more pairs the avatar test needs before any can be held out (0: enough).
+    pairsNeededToHoldOut: pairsStillNeeded(corpus.pairs.length),
     duplicatesDropped: { ...corpus.duplicates },
-    otherSpeakerSegmentsDropped: parts.reduce((sum, part) => sum + part.work.otherSpeakerSegments, 0),
+    otherSpeakerSegmentsDropped: parts.reduce((sum, part) => sum + (part.work.speech?.droppedSegments ?? 0), 0),
+    recordings: recordingSpeech(parts, run.voiceSampleId),
     styleTexts: corpus.styleTexts.length,
     words: style.words,
+    language,
     retrieval: embedder ? 'hybrid' : 'lexical',
     models: {
       embedder: embedder && snapshot.embedder ? { ...snapshot.embedder } : null,
@@ -191,11 +215,7 @@ export async function buildPersonaVersion(
     recomputedMaterialIds: recomputed.slice(0, 100),
     timingsMs,
     snapshot: { key: written.key, sizeBytes: written.sizeBytes },
-    notes: embedder
-      ? []
-      : [
-          'The text-search model is not installed: this version retrieves by words only (BM25), without meaning vectors',
-        ],
+    notes: [...notes, ...untaggedNotes(parts, run.voiceSampleId), ...heldBefore.notes],
   };
   return { snapshotKey: written.key, stats };
 }

@@ -13,8 +13,16 @@ export interface MaterialWords {
   /** How units may be merged into passages: documents and recordings flow, chat turns stand alone. */
   readonly flow: 'document' | 'recording' | 'chat';
   readonly pairs: readonly { readonly prompt: string; readonly reply: string }[];
-  /** Segments of a recording left out because another voice speaks in them. */
-  readonly otherSpeakerSegments: number;
+  /** Recordings: how much speech was used and left out (another voice); null for other kinds. */
+  readonly speech: RecordingSpeech | null;
+}
+
+export interface RecordingSpeech {
+  /** The voice sample the recording's segments were tagged against; null: untagged, all speech used. */
+  readonly taggedWith: string | null;
+  readonly usedSec: number;
+  readonly droppedSec: number;
+  readonly droppedSegments: number;
 }
 
 /** Reads what extraction stored for the material and keeps only what the person said or wrote. */
@@ -30,13 +38,15 @@ export async function materialWords(
       const chat = JSON.parse(await readText(blobs, extractedChatBlobKey(avatarId, material.materialId))) as ChatExport;
       return chatWords(chat, material, settings);
     }
-    if (extraction.segmentsBlobKey !== null) {
-      const document = JSON.parse(await readText(blobs, extraction.segmentsBlobKey)) as TranscriptDocument;
+    const tags = material.speakers?.status === 'tagged' ? material.speakers : null;
+    const segmentsBlobKey = tags?.segmentsBlobKey ?? extraction.segmentsBlobKey;
+    if (segmentsBlobKey !== null) {
+      const document = JSON.parse(await readText(blobs, segmentsBlobKey)) as TranscriptDocument;
       const timed = document.segments.some((segment) => segment.startSec !== null);
-      if (timed) return recordingWords(document.segments);
+      if (timed) return recordingWords(document.segments, tags?.sampleId ?? null);
     }
     const text = await readText(blobs, extraction.textBlobKey);
-    return { units: paragraphsOf(text), flow: 'document', pairs: [], otherSpeakerSegments: 0 };
+    return { units: paragraphsOf(text), flow: 'document', pairs: [], speech: null };
   } catch (error) {
     if (error instanceof BlobNotFoundError || error instanceof SyntaxError) {
       throw new PermanentJobError(
@@ -64,20 +74,25 @@ function chatWords(chat: ChatExport, material: RunMaterial, settings: TrainingSe
     units: personWords(chat, participant, options).map((text) => ({ text, startSec: null, endSec: null })),
     flow: 'chat',
     pairs: dialoguePairs(chat, participant, options).map(({ prompt, reply }) => ({ prompt, reply })),
-    otherSpeakerSegments: 0,
+    speech: null,
   };
 }
 
-/** With speaker tags (a voice sample existed at extraction), only the person's segments; without, all of them. */
-function recordingWords(segments: readonly TranscriptSegment[]): MaterialWords {
-  const tagged = segments.some((segment) => typeof segment.isPerson === 'boolean');
-  const kept = tagged ? segments.filter((segment) => segment.isPerson === true) : segments;
+/** Tagged against a voice sample: only the person's segments; untagged: all of them. */
+function recordingWords(segments: readonly TranscriptSegment[], taggedWith: string | null): MaterialWords {
+  const kept = taggedWith === null ? segments : segments.filter((segment) => segment.isPerson === true);
+  const dropped = segments.filter((segment) => !kept.includes(segment));
   return {
     units: kept.map(({ text, startSec, endSec }) => ({ text, startSec, endSec })),
     flow: 'recording',
     pairs: [],
-    otherSpeakerSegments: segments.length - kept.length,
+    speech: { taggedWith, usedSec: secondsOf(kept), droppedSec: secondsOf(dropped), droppedSegments: dropped.length },
   };
+}
+
+function secondsOf(segments: readonly TranscriptSegment[]): number {
+  const total = segments.reduce((sum, s) => sum + Math.max(0, (s.endSec ?? 0) - (s.startSec ?? 0)), 0);
+  return Math.round(total * 1000) / 1000;
 }
 
 /** Paragraphs by blank lines; a text without blank lines has one paragraph per line. */

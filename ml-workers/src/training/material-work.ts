@@ -1,6 +1,6 @@
 import type { BlobStore } from '@bishop/domain/ports';
 import { cleanText } from '../extraction/clean-text.ts';
-import type { MaterialWords } from './material-words.ts';
+import type { MaterialWords, RecordingSpeech } from './material-words.ts';
 import { contentHash, type DraftPassage, type SplitRules, splitIntoPassages } from './passages.ts';
 import { hashOf, readCached, trainingCacheKey, writeCached } from './training-cache.ts';
 import type { RunMaterial } from './training-run.ts';
@@ -21,11 +21,11 @@ export interface MaterialWork {
   readonly pairs: readonly DraftPair[];
   /** Every text of the person, short ones too (style lives in "ок)))" as much as in a lecture). */
   readonly styleTexts: readonly string[];
-  readonly otherSpeakerSegments: number;
+  readonly speech: RecordingSpeech | null;
 }
 
 // Bump when splitting, cleaning or pairing changes, so old cache entries are no longer hits.
-const WORK_VERSION = 1 as const;
+const WORK_VERSION = 2 as const;
 
 /** The cache entry: a hash of the material's content and of the settings that shape passages and pairs. */
 export function materialWorkEntry(avatarId: string, material: RunMaterial, settings: TrainingSettings) {
@@ -34,6 +34,8 @@ export function materialWorkEntry(avatarId: string, material: RunMaterial, setti
     material.materialId,
     material.sha256,
     material.participant,
+    // Tagged again against another voice sample: other words are the person's.
+    material.speakers?.status === 'tagged' ? material.speakers.segmentsBlobKey : null,
     settings.targetPassageChars,
     settings.maxPassageChars,
     settings.minPassageWords,

@@ -25,6 +25,10 @@ export interface TrainingRunView {
   readonly materials: readonly RunMaterial[];
   /** Of the run's materials, those removed since it started. */
   readonly removedMaterialIds: readonly string[];
+  /** The avatar's accepted voice sample: recordings should be tagged against it. */
+  readonly voiceSampleId: string | null;
+  /** The snapshot of the avatar's newest persona version, whose held-out pairs stay held out; null before any. */
+  readonly latestSnapshotKey: string | null;
 }
 
 /**
@@ -57,6 +61,8 @@ function viewOf(state: AvatarState, runId: string): TrainingRunView {
       status: 'gone',
       materials: [],
       removedMaterialIds: [],
+      voiceSampleId: null,
+      latestSnapshotKey: null,
     };
   }
   const materialIds = runMaterialIds(state, runId);
@@ -71,7 +77,16 @@ function viewOf(state: AvatarState, runId: string): TrainingRunView {
     status: statusOf(state, runId),
     materials: ready,
     removedMaterialIds: materialIds.filter((id) => state.materials.get(id)?.status !== 'ready'),
+    voiceSampleId: state.voice.activeSampleId,
+    latestSnapshotKey: latestSnapshotKey(state),
   };
+}
+
+/** The newest version, not the active one: after a rollback the newer version's held-out pairs still count. */
+function latestSnapshotKey(avatar: LiveAvatar): string | null {
+  const newest = Math.max(0, ...avatar.personaVersions.keys());
+  const run = avatar.finishedRuns.get(avatar.personaVersions.get(newest) ?? '');
+  return run?.status === 'completed' ? run.snapshotKey : null;
 }
 
 function statusOf(avatar: LiveAvatar, runId: string): RunStatus {

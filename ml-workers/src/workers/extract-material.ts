@@ -1,28 +1,34 @@
-import type { MaterialFile, TranscriptSegment } from '@bishop/domain';
+import type { ChatFacts, DecodedMedia, MaterialFile, TranscriptSegment } from '@bishop/domain';
 import type { BlobStore } from '@bishop/domain/ports';
-import { type AudioTools, tagSegmentsBySpeaker, transcribeFile } from '../audio/index.ts';
-import { chatExportText, extractChatExport } from '../extraction/chat-exports/index.ts';
+import { type AudioTools, probeMedia, segmentRecording, transcribeFile } from '../audio/index.ts';
+import { type ChatExport, chatExportText, extractChatExport } from '../extraction/chat-exports/index.ts';
 import { extractDocument } from '../extraction/index.ts';
-import { loadAsr, loadSpeakerEmbedder, loadVad, type ModelSettings } from '../models/index.ts';
+import { loadAsr, loadVad, type ModelSettings } from '../models/index.ts';
 import { readBlob, withBlobAsFile, withBytesAsFile } from './blob-files.ts';
+import { decodedMediaOf } from './decoded-media.ts';
 
 /** What extraction made of a material, before it is stored. */
 export interface ExtractedMaterial {
   readonly text: string;
   readonly segments: readonly TranscriptSegment[];
+  /** Recordings: the recognizer's own segments, which speaker tagging re-cuts (see TranscriptDocument). */
+  readonly sourceSegments?: readonly TranscriptSegment[];
   readonly language: string | null;
   readonly durationSec: number | null;
   readonly participants: readonly string[];
   /** The parsed chat export (chat exports only), kept for training's pair mining. */
   readonly chat?: unknown;
+  /** Chat exports: who wrote how much and when. */
+  readonly chatFacts: ChatFacts | null;
+  /** Recordings: what was decoded. */
+  readonly media: DecodedMedia | null;
+  readonly notes: readonly string[];
 }
 
 export interface ExtractionTools {
   readonly blobs: BlobStore;
   readonly models: ModelSettings;
   readonly audioTools?: AudioTools;
-  /** The person's voice (sample embedding), when the avatar has an accepted sample. */
-  readonly personVoice?: () => Promise<Float32Array | null>;
   readonly onProgress?: (fraction: number) => void;
   readonly signal?: AbortSignal;
 }
@@ -39,6 +45,9 @@ export async function extractMaterial(material: MaterialFile, tools: ExtractionT
         language: extracted.language,
         durationSec: extracted.durationSec,
         participants: [],
+        chatFacts: null,
+        media: null,
+        notes: [],
       };
     }
     case 'chatExport': {
@@ -56,6 +65,9 @@ export async function extractMaterial(material: MaterialFile, tools: ExtractionT
         durationSec: null,
         participants: chatExport.participants.map((participant) => participant.name),
         chat: chatExport,
+        chatFacts: chatFactsOf(chatExport),
+        media: null,
+        notes: chatExport.notes,
       };
     }
     case 'audio':
@@ -67,6 +79,10 @@ export async function extractMaterial(material: MaterialFile, tools: ExtractionT
 async function transcribeRecording(material: MaterialFile, tools: ExtractionTools): Promise<ExtractedMaterial> {
   const [asr, vad] = await Promise.all([loadAsr(tools.models), loadVad(tools.models)]);
   return withBlobAsFile(tools.blobs, material.blobKey, async (path) => {
+    const source = await probeMedia(path, {
+      ...(tools.audioTools ? { tools: tools.audioTools } : {}),
+      ...(tools.signal ? { signal: tools.signal } : {}),
+    });
     const transcript = await transcribeFile(path, {
       asr,
       vad,
@@ -76,33 +92,38 @@ async function transcribeRecording(material: MaterialFile, tools: ExtractionTool
         if (totalSec) tools.onProgress?.(Math.min(1, processedSec / totalSec));
       },
     });
-    let segments: readonly TranscriptSegment[] = transcript.segments;
-    // Interviews and podcasts: keep track of which segments are the person, by voice.
-    const reference = await tools.personVoice?.();
-    if (reference && transcript.segments.length > 0) {
-      const embedder = await loadSpeakerEmbedder(tools.models);
-      const tagged = await tagSegmentsBySpeaker(transcript.segments, path, reference, embedder, {
+    // Cut at pauses, so each segment is one stretch of speech; tagging by speaker (once a voice sample is accepted) cuts further.
+    const segments = (
+      await segmentRecording(path, transcript.segments, {
+        vad,
         ...(tools.audioTools ? { tools: tools.audioTools } : {}),
-      });
-      segments = tagged.map((s) => ({
-        startSec: s.startSec,
-        endSec: s.endSec,
-        text: s.text,
-        speakerSimilarity: s.similarity,
-        isPerson: s.isPerson,
-      }));
-    }
+        ...(tools.signal ? { signal: tools.signal } : {}),
+      })
+    ).map(({ startSec, endSec, text }) => ({ startSec, endSec, text }));
     return {
       text: segments
         .map((segment) => segment.text.trim())
         .filter(Boolean)
         .join('\n'),
       segments,
+      sourceSegments: transcript.segments,
       language: transcript.language ?? null,
       durationSec: transcript.durationSec,
       participants: [],
+      chatFacts: null,
+      media: decodedMediaOf(source, transcript.durationSec),
+      notes: [],
     };
   });
+}
+
+function chatFactsOf(chat: ChatExport): ChatFacts {
+  return {
+    firstMessageAt: chat.firstMessageAt,
+    lastMessageAt: chat.lastMessageAt,
+    timeZoneKnown: chat.timeZoneKnown,
+    participants: chat.participants,
+  };
 }
 
 async function transcribeVoiceMessage(audio: Uint8Array, _fileName: string, tools: ExtractionTools): Promise<string> {

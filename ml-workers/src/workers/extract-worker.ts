@@ -8,33 +8,15 @@ import {
   type TranscriptDocument,
   toDomainEvent,
 } from '@bishop/domain';
-import type { BlobStore, Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
-import type { AudioTools } from '../audio/index.ts';
-import type { ModelSettings } from '../models/index.ts';
-import {
-  failureOf,
-  jobCommandMetadata,
-  PermanentJobError,
-  type RunningWorker,
-  runWorker,
-  type WorkerCommands,
-  type WorkerLogger,
-} from '../runtime/index.ts';
+import type { RecordedEvent } from '@bishop/domain/ports';
+import { failureOf, jobCommandMetadata, PermanentJobError, type RunningWorker, runWorker } from '../runtime/index.ts';
+import { probeFailedRecording } from './decoded-media.ts';
 import { extractMaterial } from './extract-material.ts';
 import { asPermanentFailure } from './job-failure-mapping.ts';
-import { personVoiceOf } from './person-voice.ts';
+import { type SpeakerTagWorkerOptions, startSpeakerTagWorker } from './speaker-tag-worker.ts';
 
-export interface ExtractWorkerOptions {
-  readonly bus: Bus;
-  readonly commands: WorkerCommands;
-  readonly blobs: BlobStore;
-  /** The decrypting event store (reads the avatar's voice sample). */
-  readonly eventStore: EventStore;
-  readonly models: ModelSettings;
-  readonly decrypt: (event: RecordedEvent) => Promise<RecordedEvent>;
-  readonly audioTools?: AudioTools;
+export interface ExtractWorkerOptions extends SpeakerTagWorkerOptions {
   readonly concurrency?: number;
-  readonly logger?: WorkerLogger;
 }
 
 const SERVICE = 'extract';
@@ -47,6 +29,19 @@ const PREVIEW_CHARS = 500;
  * redelivered job never records twice.
  */
 export function startExtractWorker(options: ExtractWorkerOptions): RunningWorker {
+  // Recordings are tagged by speaker after transcription, and again whenever the voice sample changes.
+  const workers = [extractMaterials(options), startSpeakerTagWorker(options)];
+  return {
+    stop: async () => {
+      await Promise.all(workers.map((worker) => worker.stop()));
+    },
+    get running() {
+      return workers.reduce((sum, worker) => sum + worker.running, 0);
+    },
+  };
+}
+
+function extractMaterials(options: ExtractWorkerOptions): RunningWorker {
   const { commands, blobs } = options;
   const target = (job: RecordedEvent) => {
     const avatarId = parseStreamName(job.streamName)?.id ?? '';
@@ -83,7 +78,6 @@ export function startExtractWorker(options: ExtractWorkerOptions): RunningWorker
         models: options.models,
         signal,
         onProgress: () => working(),
-        personVoice: () => personVoiceOf(avatarId, { ...options, blobs }),
         ...(options.audioTools ? { audioTools: options.audioTools } : {}),
       }).catch(asPermanentFailure);
       if (extracted.text.trim() === '') {
@@ -101,7 +95,9 @@ export function startExtractWorker(options: ExtractWorkerOptions): RunningWorker
       const segmentsBlobKey =
         extracted.segments.length > 0 ? extractedSegmentsBlobKey(avatarId, material.materialId) : null;
       if (segmentsBlobKey) {
-        const document: TranscriptDocument = { version: 1, segments: extracted.segments };
+        const document: TranscriptDocument = extracted.sourceSegments
+          ? { version: 2, segments: extracted.segments, sourceSegments: extracted.sourceSegments }
+          : { version: 1, segments: extracted.segments };
         await blobs.put(segmentsBlobKey, new TextEncoder().encode(JSON.stringify(document)), {
           contentType: 'application/json',
         });
@@ -126,15 +122,20 @@ export function startExtractWorker(options: ExtractWorkerOptions): RunningWorker
           language: extracted.language,
           participants: [...extracted.participants],
           preview: [...extracted.text].slice(0, PREVIEW_CHARS).join(''),
+          chat: extracted.chatFacts,
+          media: extracted.media,
+          notes: [...extracted.notes],
         },
         metadata: jobCommandMetadata(job, 'record', SERVICE),
       });
     },
     async onGiveUp(job, error) {
       const { avatarId, material } = target(job);
+      // Whether the recording decoded at all tells "no speech" from "not audio": shown beside the reason.
+      const media = await probeFailedRecording(material, blobs, options.audioTools);
       await commands.avatar(avatarId, {
         type: 'FailMaterialExtraction',
-        data: { materialId: material.materialId, ...failureOf(error, 3) },
+        data: { materialId: material.materialId, ...failureOf(error, 3), media },
         metadata: jobCommandMetadata(job, 'fail', SERVICE),
       });
     },

@@ -89,7 +89,17 @@ export function startVoiceCheckWorker(options: VoiceCheckWorkerOptions): Running
       } else {
         await commands.avatar(avatarId, {
           type: 'RejectVoiceSample',
-          data: { sampleId: sample.sampleId, reasonCode: 'SAMPLE_UNFIT', reason: check.reasons.join(' ') },
+          data: {
+            sampleId: sample.sampleId,
+            reasonCode: 'SAMPLE_UNFIT',
+            reason: check.reasons.join(' '),
+            // What was measured, so the person sees how far off the sample is.
+            measured: {
+              durationSec: check.figures.durationSec,
+              loudnessLufs: Number.isFinite(check.figures.loudnessLufs) ? check.figures.loudnessLufs : null,
+              speakerConsistency: check.figures.speakerConsistency,
+            },
+          },
           metadata,
         });
       }

@@ -11,7 +11,7 @@ export function fixture(name: string): string {
   return join(directory, name);
 }
 
-/** Who speaks when in interview-two-voices.flac. */
+/** Who speaks when in a recording. */
 export interface Turn {
   readonly voice: 'person' | 'other';
   readonly startSec: number;
@@ -20,4 +20,9 @@ export interface Turn {
 
 export function interviewTurns(): Turn[] {
   return JSON.parse(readFileSync(fixture('interview-two-voices.turns.json'), 'utf8')) as Turn[];
+}
+
+/** Who speaks when in conversation.{wav,mp3,mp4}: quick turns, short ones under 2 s (times are the speech itself). */
+export function conversationTurns(): Turn[] {
+  return JSON.parse(readFileSync(fixture('conversation.turns.json'), 'utf8')) as Turn[];
 }

@@ -25,6 +25,37 @@ describe('Word .docx', () => {
     );
   });
 
+  it('reads footnotes, endnotes and comments after the paragraph that refers to them, marked as such', async () => {
+    const expected = [
+      'О радио и его изобретателях',
+      'Генрих Герц доказал существование электромагнитных волн, но не видел в них практической пользы.',
+      'Footnote 1: Опыты 1887–1888 годов в Карлсруэ.',
+      'Александр Попов показал грозоотметчик в 1895 году.',
+      'Endnote 1: Заседание Русского физико-химического общества, 7 мая.',
+      'Маркони запатентовал систему беспроводного телеграфа через год.',
+      'Comment (Анна Петрова): Проверить дату патента.',
+      'Кто и что показал:',
+      'Изобретатель | Год',
+      'Попов | 1895',
+      'Маркони | 1896',
+      'Вопросы к семинару',
+      'Почему спор о приоритете до сих пор не утих?',
+    ];
+    // LibreOffice's notes, header and table with python-docx's comment.
+    const written = await read('annotated.docx');
+    assert.deepEqual(
+      written.segments.map((s) => s.text),
+      expected,
+    );
+    // Page headers and footers repeat on every page and are not the author's prose.
+    assert.doesNotMatch(written.text, /Кафедра физики|Черновик/);
+    // pandoc writes no endnotes; the rest in its own XML.
+    assert.deepEqual(
+      (await read('annotated-pandoc.docx')).segments.map((s) => s.text),
+      expected.filter((line) => !line.startsWith('Endnote')),
+    );
+  });
+
   it('refuses a password-protected document', async () => {
     await assertFailure(read('encrypted.docx'), 'ENCRYPTED', 'The document is password-protected');
   });

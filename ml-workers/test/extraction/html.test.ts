@@ -33,6 +33,13 @@ describe('HTML', () => {
     }
   });
 
+  it('reads XHTML, whose XML declaration sniffs as XML, as a page', async () => {
+    const result = await read('chapter-xhtml.html');
+    assert.equal(result.format, 'html');
+    assert.match(result.text, /^О радио и его изобретателях\n\nДобрый вечер, коллеги\./);
+    assert.match(result.text, /Вопросы к семинару/);
+  });
+
   it('decodes a page in the charset it declares', async () => {
     const result = await read('page.cp1251.html');
     assert.equal(result.encoding, 'windows-1251');

@@ -60,8 +60,8 @@ describe('plain text', () => {
     assert.ok(result.text.startsWith("# Notes for Tuesday's lecture"));
   });
 
-  it('calls a bilingual text "mixed"', async () => {
-    assert.equal((await read('mixed-ru-en.txt')).language, 'mixed');
+  it('calls a bilingual text "mul" (ISO 639: multiple languages)', async () => {
+    assert.equal((await read('mixed-ru-en.txt')).language, 'mul');
   });
 
   it('refuses an empty file and a whitespace-only file', async () => {

@@ -31,6 +31,20 @@ describe('subtitles', () => {
     assert.doesNotMatch(result.text, /WEBVTT|NOTE|Лектор|комментарий/);
   });
 
+  it('reads .vtt with a byte order mark and Windows line endings, and ffmpeg’s .vtt, like the plain one', async () => {
+    const plain = await read('lecture.vtt');
+    assert.deepEqual((await read('lecture.bom-crlf.vtt')).segments, plain.segments);
+    const converted = await read('lecture.ffmpeg.vtt');
+    assert.deepEqual(
+      converted.segments.map((s) => [s.startSec, s.endSec, s.text]),
+      [
+        [1, 4.2, 'Добрый вечер, коллеги.'],
+        [4.5, 8, 'Сегодня мы поговорим о радио.'],
+        [68.5, 71.25, 'Кто же его изобрёл?'],
+      ],
+    );
+  });
+
   it('refuses a .srt file without a single cue', async () => {
     await assertFailure(
       read('lecture.srt', fixture('documents/mixed-ru-en.txt')),

@@ -12,17 +12,20 @@ describe('Telegram result.json, one chat', () => {
     const { chatExport } = await read('personal-chat.json');
     assert.equal(chatExport.source, 'telegram');
     assert.equal(chatExport.chatName, 'Boris Ivanov');
-    assert.deepEqual(chatExport.participants, [
-      { name: 'Boris Ivanov', messageCount: 7 },
-      { name: 'Анна Петрова', messageCount: 6 },
-    ]);
+    assert.deepEqual(
+      chatExport.participants.map((p) => [p.name, p.messageCount]),
+      [
+        ['Boris Ivanov', 7],
+        ['Анна Петрова', 6],
+      ],
+    );
   });
 
   it('flattens text with entities to plain text and keeps replies and edits', async () => {
     const { messages } = (await read('personal-chat.json')).chatExport;
     assert.deepEqual(byId(messages, 4), {
       id: 4,
-      at: '2024-03-05T19:10:00',
+      at: '2024-03-05T16:10:00Z',
       author: 'Анна Петрова',
       text: 'Да, в семь вечера. Программа тут: https://example.org/radio',
       replyToId: 2,

@@ -40,10 +40,20 @@ describe("the person's words", () => {
   });
 
   it('rejects a name that is not in the chat, naming those who are', async () => {
-    assert.throws(() => personWords({ ...emptyChat, participants: [{ name: 'Anna', messageCount: 1 }] }, 'Ann'), {
-      name: 'RangeError',
-      message: '"Ann" is not a participant of this chat; its participants are "Anna"',
-    });
+    assert.throws(
+      () =>
+        personWords(
+          {
+            ...emptyChat,
+            participants: [{ name: 'Anna', messageCount: 1, firstMessageAt: null, lastMessageAt: null }],
+          },
+          'Ann',
+        ),
+      {
+        name: 'RangeError',
+        message: '"Ann" is not a participant of this chat; its participants are "Anna"',
+      },
+    );
   });
 });
 
@@ -54,26 +64,26 @@ describe('dialogue pairs', () => {
         prompt: 'Привет! Ты завтра читаешь лекцию?\nХочу прийти послушать.',
         reply: 'Да, в семь вечера. Программа тут: https://example.org/radio\nВозьми с собой блокнот.',
         promptAuthors: ['Boris Ivanov'],
-        at: '2024-03-05T19:10:00',
+        at: '2024-03-05T16:10:00Z',
       },
       {
         // Boris forwarded a quote and sent a photo; Anna's sticker carries no words, her voice message does.
         prompt: 'Попов показал свой прибор 7 мая 1895 года.',
         reply: 'Я буду рада тебя видеть.',
         promptAuthors: ['Boris Ivanov'],
-        at: '2024-03-05T19:20:11',
+        at: '2024-03-05T16:20:11Z',
       },
       {
         prompt: 'Вот запись прошлой лекции',
         reply: '@boris_ivanov спасибо, до завтра!',
         promptAuthors: ['Boris Ivanov'],
-        at: '2024-03-05T19:23:00',
+        at: '2024-03-05T16:23:00Z',
       },
       {
         prompt: 'Как прошла лекция?',
         reply: 'Отлично, задавали много вопросов.',
         promptAuthors: ['Boris Ivanov'],
-        at: '2024-03-06T21:31:00',
+        at: '2024-03-06T18:31:00Z',
       },
     ]);
   });
@@ -83,7 +93,7 @@ describe('dialogue pairs', () => {
     const pairs = dialoguePairs(await telegramChat(), ANNA, { maxGapHours: 3 / 60 });
     assert.deepEqual(
       pairs.map((p) => p.at),
-      ['2024-03-05T19:23:00', '2024-03-06T21:31:00'],
+      ['2024-03-05T16:23:00Z', '2024-03-06T18:31:00Z'],
     );
   });
 
@@ -125,4 +135,13 @@ describe('the chat as text', () => {
   });
 });
 
-const emptyChat: ChatExport = { source: 'whatsapp', chatName: null, participants: [], messages: [] };
+const emptyChat: ChatExport = {
+  source: 'whatsapp',
+  chatName: null,
+  participants: [],
+  messages: [],
+  firstMessageAt: null,
+  lastMessageAt: null,
+  timeZoneKnown: false,
+  notes: [],
+};

@@ -9,21 +9,21 @@ const summary = (chat: ChatExport) => chat.messages.map((m) => [m.at, m.kind, m.
 
 // The same short conversation, as each layout writes it.
 const NEW_YEAR_EN = [
-  ['2023-12-31T21:41:00', 'text', 'Alice Smith', 'Happy New Year!'],
-  ['2023-12-31T21:42:00', 'text', 'Bob Jones', 'Thanks, you too!'],
+  ['2023-12-31T21:41:00Z', 'text', 'Alice Smith', 'Happy New Year!'],
+  ['2023-12-31T21:42:00Z', 'text', 'Bob Jones', 'Thanks, you too!'],
 ];
 
 describe('WhatsApp .txt exports', () => {
   it('reads Android en-US: month first, 12-hour clock with a narrow no-break space', async () => {
     const chat = await read('android-en-us.txt');
     assert.deepEqual(summary(chat).slice(3, 10), [
-      ['2023-12-31T21:41:00', 'text', 'Alice Smith', 'Happy New Year, everyone! 🎉'],
-      ['2023-12-31T21:42:00', 'text', 'Bob Jones', 'Thanks, you too!\nHope 2024 brings more lectures.'],
-      ['2023-12-31T21:43:00', 'media', 'Alice Smith', ''],
-      ['2023-12-31T21:44:00', 'deleted', 'Bob Jones', ''],
-      ['2024-01-02T10:05:00', 'text', 'Bob Jones', 'Are you speaking on Tuesday?'],
-      ['2024-01-02T10:30:00', 'text', 'Alice Smith', 'Yes: at 7 pm, room 12.'],
-      ['2024-01-02T10:31:00', 'text', 'Alice Smith', 'Bring your notes from last week'],
+      ['2023-12-31T21:41:00Z', 'text', 'Alice Smith', 'Happy New Year, everyone! 🎉'],
+      ['2023-12-31T21:42:00Z', 'text', 'Bob Jones', 'Thanks, you too!\nHope 2024 brings more lectures.'],
+      ['2023-12-31T21:43:00Z', 'media', 'Alice Smith', ''],
+      ['2023-12-31T21:44:00Z', 'deleted', 'Bob Jones', ''],
+      ['2024-01-02T10:05:00Z', 'text', 'Bob Jones', 'Are you speaking on Tuesday?'],
+      ['2024-01-02T10:30:00Z', 'text', 'Alice Smith', 'Yes: at 7 pm, room 12.'],
+      ['2024-01-02T10:31:00Z', 'text', 'Alice Smith', 'Bring your notes from last week'],
     ]);
   });
 
@@ -37,8 +37,18 @@ describe('WhatsApp .txt exports', () => {
     ]);
     assert.match(notices[0] ?? '', /^Messages and calls are end-to-end encrypted/);
     assert.deepEqual(chat.participants, [
-      { name: 'Alice Smith', messageCount: 4 },
-      { name: 'Bob Jones', messageCount: 3 },
+      {
+        name: 'Alice Smith',
+        messageCount: 4,
+        firstMessageAt: '2023-12-31T21:41:00Z',
+        lastMessageAt: '2024-01-02T10:31:00Z',
+      },
+      {
+        name: 'Bob Jones',
+        messageCount: 3,
+        firstMessageAt: '2023-12-31T21:42:00Z',
+        lastMessageAt: '2024-01-02T10:05:00Z',
+      },
     ]);
   });
 
@@ -53,15 +63,15 @@ describe('WhatsApp .txt exports', () => {
   it('reads Android ru: dotted dates, Russian placeholders and notices', async () => {
     const chat = await read('android-ru.txt');
     assert.deepEqual(summary(chat), [
-      ['2023-12-31T21:40:00', 'service', '', chat.messages[0]?.text],
-      ['2023-12-31T21:41:00', 'text', 'Анна Петрова', 'С Новым годом! 🎄'],
-      ['2023-12-31T21:42:00', 'text', 'Борис', 'Спасибо, и тебя!\nПусть год будет добрым.'],
-      ['2023-12-31T21:43:00', 'media', 'Анна Петрова', ''],
-      ['2023-12-31T21:44:00', 'deleted', 'Борис', ''],
-      ['2024-01-02T10:05:00', 'text', 'Борис', 'Ты во вторник выступаешь?'],
-      ['2024-01-02T10:30:00', 'text', 'Анна Петрова', 'Да, в семь вечера.'],
-      ['2024-01-02T10:31:00', 'text', 'Анна Петрова', 'Возьми конспект.'],
-      ['2024-01-02T10:32:00', 'deleted', 'Анна Петрова', ''],
+      ['2023-12-31T21:40:00Z', 'service', '', chat.messages[0]?.text],
+      ['2023-12-31T21:41:00Z', 'text', 'Анна Петрова', 'С Новым годом! 🎄'],
+      ['2023-12-31T21:42:00Z', 'text', 'Борис', 'Спасибо, и тебя!\nПусть год будет добрым.'],
+      ['2023-12-31T21:43:00Z', 'media', 'Анна Петрова', ''],
+      ['2023-12-31T21:44:00Z', 'deleted', 'Борис', ''],
+      ['2024-01-02T10:05:00Z', 'text', 'Борис', 'Ты во вторник выступаешь?'],
+      ['2024-01-02T10:30:00Z', 'text', 'Анна Петрова', 'Да, в семь вечера.'],
+      ['2024-01-02T10:31:00Z', 'text', 'Анна Петрова', 'Возьми конспект.'],
+      ['2024-01-02T10:32:00Z', 'deleted', 'Анна Петрова', ''],
     ]);
     assert.match(chat.messages[0]?.text ?? '', /^Сообщения и звонки защищены сквозным шифрованием/);
   });
@@ -71,27 +81,32 @@ describe('WhatsApp .txt exports', () => {
     assert.deepEqual(
       summary(chat).map(([at, kind, author]) => [at, kind, author]),
       [
-        ['2023-12-31T21:40:00', 'service', 'Борис'],
-        ['2023-12-31T21:41:05', 'text', 'Анна Петрова'],
-        ['2023-12-31T21:42:10', 'text', 'Борис'],
-        ['2023-12-31T21:43:00', 'media', 'Анна Петрова'],
-        ['2023-12-31T21:44:00', 'deleted', 'Борис'],
-        ['2024-01-02T10:05:00', 'text', 'Борис'],
-        ['2024-01-02T10:30:00', 'text', 'Анна Петрова'],
-        ['2024-01-02T10:31:00', 'media', 'Анна Петрова'],
+        ['2023-12-31T21:40:00Z', 'service', 'Борис'],
+        ['2023-12-31T21:41:05Z', 'text', 'Анна Петрова'],
+        ['2023-12-31T21:42:10Z', 'text', 'Борис'],
+        ['2023-12-31T21:43:00Z', 'media', 'Анна Петрова'],
+        ['2023-12-31T21:44:00Z', 'deleted', 'Борис'],
+        ['2024-01-02T10:05:00Z', 'text', 'Борис'],
+        ['2024-01-02T10:30:00Z', 'text', 'Анна Петрова'],
+        ['2024-01-02T10:31:00Z', 'media', 'Анна Петрова'],
       ],
     );
     assert.deepEqual(chat.participants, [
-      { name: 'Анна Петрова', messageCount: 4 },
-      { name: 'Борис', messageCount: 3 },
+      {
+        name: 'Анна Петрова',
+        messageCount: 4,
+        firstMessageAt: '2023-12-31T21:41:05Z',
+        lastMessageAt: '2024-01-02T10:31:00Z',
+      },
+      { name: 'Борис', messageCount: 3, firstMessageAt: '2023-12-31T21:42:10Z', lastMessageAt: '2024-01-02T10:05:00Z' },
     ]);
   });
 
   it('reads iOS en-US: month first, AM/PM, CRLF line endings, "audio omitted" as media', async () => {
     const chat = await read('ios-en-us.txt');
     assert.deepEqual(summary(chat).slice(1, 3), [
-      ['2023-12-31T21:41:05', 'text', 'Alice Smith', 'Happy New Year!'],
-      ['2023-12-31T21:42:10', 'text', 'Bob Jones', 'Thanks, you too!'],
+      ['2023-12-31T21:41:05Z', 'text', 'Alice Smith', 'Happy New Year!'],
+      ['2023-12-31T21:42:10Z', 'text', 'Bob Jones', 'Thanks, you too!'],
     ]);
     assert.deepEqual(
       chat.messages.slice(3).map((m) => m.kind),
@@ -104,12 +119,12 @@ describe('WhatsApp .txt exports', () => {
     const chat = await read('ambiguous-dates.txt');
     assert.deepEqual(
       chat.messages.map((m) => m.at),
-      ['2024-01-10T09:00:00', '2024-01-11T09:00:00', '2024-02-02T09:00:00'],
+      ['2024-01-10T09:00:00Z', '2024-01-11T09:00:00Z', '2024-02-02T09:00:00Z'],
     );
   });
 
   it('falls back on the locale’s habits when every date fits both orders and one day', async () => {
-    const firstDate = async (line: string) => (await read('chat.txt', Buffer.from(line))).messages[0]?.at.slice(0, 10);
+    const firstDate = async (line: string) => (await read('chat.txt', Buffer.from(line))).messages[0]?.at?.slice(0, 10);
     assert.equal(await firstDate('01.02.24, 10:00 - Anna: dotted dates are day-first'), '2024-02-01');
     assert.equal(await firstDate('1/2/24, 10:00 AM - Anna: the US 12-hour clock is month-first'), '2024-01-02');
     assert.equal(await firstDate('1/2/24, 10:00 - Anna: elsewhere it is day-first'), '2024-02-01');
@@ -136,7 +151,14 @@ describe('WhatsApp .txt exports', () => {
       chat.messages.map((m) => m.kind),
       ['service', 'text'],
     );
-    assert.deepEqual(chat.participants, [{ name: 'Bob Jones', messageCount: 1 }]);
+    assert.deepEqual(chat.participants, [
+      {
+        name: 'Bob Jones',
+        messageCount: 1,
+        firstMessageAt: '2024-01-02T10:41:00Z',
+        lastMessageAt: '2024-01-02T10:41:00Z',
+      },
+    ]);
   });
 
   it('tells attachments from text that merely looks like them', async () => {
@@ -159,12 +181,20 @@ describe('WhatsApp .txt exports', () => {
     );
   });
 
-  it('refuses a date that does not exist', async () => {
-    await assertFailure(
-      read('chat.txt', Buffer.from('31.12.23, 21:41 - Anna: ok\n30.02.24, 10:00 - Anna: no such day\n')),
-      'UNSUPPORTED_FORMAT',
-      'This text is not a WhatsApp chat export: its message 2 has an impossible date',
+  it('keeps a message whose date does not exist, without a time, and says so in the notes', async () => {
+    const chat = await read(
+      'chat.txt',
+      Buffer.from('31.12.23, 21:41 - Anna: ok\n30.02.24, 10:00 - Anna: no such day\n'),
     );
+    assert.deepEqual(
+      chat.messages.map((m) => [m.at, m.text]),
+      [
+        ['2023-12-31T21:41:00Z', 'ok'],
+        [null, 'no such day'],
+      ],
+    );
+    assert.match(chat.notes[0] ?? '', /^1 message has no readable time \(message 2 of the export\)/);
+    assert.deepEqual([chat.firstMessageAt, chat.lastMessageAt], ['2023-12-31T21:41:00Z', '2023-12-31T21:41:00Z']);
   });
 
   it('notices edited messages', async () => {

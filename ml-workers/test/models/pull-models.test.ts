@@ -20,30 +20,45 @@ import {
 interface FakeHub {
   readonly url: string;
   readonly requests: string[];
+  readonly ranges: string[];
   files: Map<string, Buffer>;
+  stallAfter?: number | undefined;
   close(): Promise<void>;
 }
 
 async function startFakeHub(): Promise<FakeHub> {
   const requests: string[] = [];
-  const hub = { files: new Map<string, Buffer>() };
+  const ranges: string[] = [];
+  const hub: { files: Map<string, Buffer>; stallAfter?: number | undefined } = { files: new Map() };
   const server: Server = createServer((request, response) => {
     const path = decodeURI(request.url ?? '');
     requests.push(path);
-    if (path.startsWith('/cdn/')) {
-      const body = hub.files.get(path.slice('/cdn'.length));
-      response.writeHead(body ? 200 : 404, { 'content-length': body?.length ?? 0 }).end(body);
+    if (request.headers.range && path.startsWith('/cdn/')) ranges.push(`${path} ${request.headers.range}`);
+    const cdn = path.startsWith('/cdn/');
+    const body = hub.files.get(cdn ? path.slice('/cdn'.length) : path);
+    if (!body) return void response.writeHead(404).end('Entry not found');
+    if (!cdn && path.endsWith('.onnx')) return void response.writeHead(302, { location: `/cdn${path}` }).end();
+    if (hub.stallAfter !== undefined) {
+      // Headers and the first bytes, then nothing: a connection that hangs mid-file.
+      response.writeHead(200, { 'content-length': body.length }).write(body.subarray(0, hub.stallAfter));
       return;
     }
-    const body = hub.files.get(path);
-    if (!body) return void response.writeHead(404).end('Entry not found');
-    if (path.endsWith('.onnx')) return void response.writeHead(302, { location: `/cdn${path}` }).end();
+    const from = Number(/^bytes=(\d+)-$/.exec(request.headers.range ?? '')?.[1] ?? Number.NaN);
+    if (Number.isFinite(from)) {
+      const rest = body.subarray(from);
+      response.writeHead(206, {
+        'content-length': rest.length,
+        'content-range': `bytes ${from}-${body.length - 1}/${body.length}`,
+      });
+      return void response.end(rest);
+    }
     response.writeHead(200, { 'content-length': body.length }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return Object.assign(hub, {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
+    ranges,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   });
 }
@@ -78,6 +93,8 @@ describe('pullModels against a local fake hub', () => {
     });
     hub.files = new Map();
     hub.requests.length = 0;
+    hub.ranges.length = 0;
+    hub.stallAfter = undefined;
   });
 
   it('downloads every file, follows redirects, records sha256s, and then the models check ready', async () => {
@@ -191,5 +208,48 @@ describe('pullModels against a local fake hub', () => {
     assert.deepEqual(status?.missing, [
       join(modelsDir, 'test-org', 'whisper-test', 'onnx', 'decoder_model_merged.onnx'),
     ]);
+  });
+
+  it('resumes an interrupted download from its partial file with a Range request', async () => {
+    const file = 'silero_vad.onnx';
+    const body = Buffer.from('0123456789'.repeat(100));
+    hub.files.set(`/test-org/vad-test/resolve/main/${file}`, body);
+    const directory = join(modelsDir, 'test-org', 'vad-test');
+    await mkdir(directory, { recursive: true });
+    await writeFile(join(directory, `.${file}.part`), body.subarray(0, 400));
+    const [result] = await pullModels(settings, { hubUrl: hub.url, only: ['vad'] });
+    assert.equal(result?.status, 'downloaded');
+    assert.deepEqual(hub.ranges, [`/cdn/test-org/vad-test/resolve/main/${file} bytes=400-`]);
+    assert.deepEqual(await readFile(join(directory, file)), body);
+    assert.equal((await readManifest(directory))?.files[file]?.sha256, sha256(body), 'hashed over both parts');
+  });
+
+  it('gives up on a stalled download saying so, and keeps what arrived for the next pull', async () => {
+    const file = 'silero_vad.onnx';
+    const body = Buffer.from('abcdefghij'.repeat(50));
+    hub.files.set(`/test-org/vad-test/resolve/main/${file}`, body);
+    hub.stallAfter = 100;
+    const [stalled] = await pullModels(settings, { hubUrl: hub.url, only: ['vad'], stallTimeoutMs: 300 });
+    assert.equal(stalled?.status, 'failed');
+    assert.match(stalled?.error ?? '', /silero_vad\.onnx: no data for 0\.3 s, gave up \(run pull again to resume\)/);
+    hub.stallAfter = undefined;
+    const [resumed] = await pullModels(settings, { hubUrl: hub.url, only: ['vad'] });
+    assert.equal(resumed?.status, 'downloaded');
+    assert.deepEqual(hub.ranges, [`/cdn/test-org/vad-test/resolve/main/${file} bytes=100-`]);
+    assert.deepEqual(await readFile(join(modelsDir, 'test-org', 'vad-test', file)), body);
+  });
+
+  it('names the address and the network’s reason when the hub cannot be reached', async () => {
+    // A port that was free a moment ago: nothing listens there.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const [result] = await pullModels(settings, { hubUrl: `http://127.0.0.1:${port}`, only: ['vad'] });
+    assert.equal(result?.status, 'failed');
+    assert.equal(
+      result?.error,
+      `Cannot download http://127.0.0.1:${port}/test-org/vad-test/resolve/main/silero_vad.onnx: ECONNREFUSED (run pull again to resume)`,
+    );
   });
 });

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { styleProfileOf } from '@bishop/domain';
 import {
   buildPersonaSnapshot,
+  heldOutPairHashesOf,
   openPersona,
   PersonaSnapshotError,
   writePersonaSnapshot,
@@ -10,7 +11,7 @@ import {
 import { memoryBlobs } from './memory-blobs.ts';
 import { card, fillerPassages, pairs } from './persona-fixtures.ts';
 
-const snapshot = buildPersonaSnapshot({
+const snapshotParts = {
   avatarId: 'avatar-1',
   runId: 'run-1',
   builtAt: '2026-01-02T03:04:05.000Z',
@@ -21,7 +22,8 @@ const snapshot = buildPersonaSnapshot({
   pairs: pairs(5),
   heldOutPairIds: ['chat-a:pair1'],
   style: styleProfileOf(['Привет!']),
-});
+};
+const snapshot = buildPersonaSnapshot(snapshotParts);
 
 describe('persona snapshot in the BlobStore', () => {
   it('is written under the SHA-256 of its bytes, the same snapshot always on the same key', async () => {
@@ -47,6 +49,12 @@ describe('persona snapshot in the BlobStore', () => {
     );
     const [hit] = await persona.knowledge('огород', 1);
     assert.match(hit?.item.text ?? '', /огород/);
+  });
+
+  it('tells the next run which pairs it held out: its carried-forward list, or (older snapshots) its held-out pairs', () => {
+    assert.deepEqual([...heldOutPairHashesOf(snapshot)], ['pair1']);
+    const carried = buildPersonaSnapshot({ ...snapshotParts, heldOutPairHashes: ['gone', 'pair1'] });
+    assert.deepEqual([...heldOutPairHashesOf(carried)].sort(), ['gone', 'pair1']);
   });
 
   it('refuses a damaged snapshot', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assembleCorpus, type MaterialPart } from '../../src/training/assemble-corpus.ts';
-import { isHeldOut } from '../../src/training/hold-out.ts';
+import { heldOutPairs, isHeldOut, pairsStillNeeded } from '../../src/training/hold-out.ts';
 import { contentHash } from '../../src/training/passages.ts';
 import { defaultTrainingSettings, trainingSettingsOf } from '../../src/training/training-settings.ts';
 
@@ -25,11 +25,15 @@ function part(materialId: string, passages: string[], pairs: [string, string][])
         language: 'ru',
         participants: [],
         preview: '',
+        chat: null,
+        media: null,
+        notes: [],
       },
       participant: null,
+      speakers: null,
     },
     work: {
-      version: 1,
+      version: 2,
       passages: passages.map((text) => ({
         hash: contentHash(text),
         text,
@@ -44,7 +48,7 @@ function part(materialId: string, passages: string[], pairs: [string, string][])
         replyPassageHashes: [contentHash(reply)],
       })),
       styleTexts: [...passages, ...pairs.map(([, reply]) => reply)],
-      otherSpeakerSegments: 0,
+      speech: null,
     },
   };
 }
@@ -138,5 +142,69 @@ describe('training settings', () => {
         return true;
       },
     );
+  });
+});
+
+describe('holding pairs out for the avatar test', () => {
+  const hashes = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) => contentHash(`q${from + i}?`, `a${from + i}`));
+
+  it('holds out at least 5 of 20 pairs, where the 10 % draw alone may give none', () => {
+    const pairs = hashes(20);
+    const held = heldOutPairs(pairs, 0.1);
+    assert.ok(held.size >= 5, `${held.size} held out`);
+    assert.deepEqual(heldOutPairs([...pairs].reverse(), 0.1), held, 'the order of materials changes nothing');
+  });
+
+  it('holds out nothing below 15 pairs, and says how many more are needed', () => {
+    const held = heldOutPairs(hashes(14), 0.1);
+    assert.ok(
+      [...held].every((hash) => isHeldOut(hash, 0.1)),
+      'only the share’s own draw',
+    );
+    assert.equal(pairsStillNeeded(14), 1);
+    assert.equal(pairsStillNeeded(15), 0);
+  });
+
+  it('keeps every pair of the share held out when more pairs arrive (new pairs only add)', () => {
+    const before = heldOutPairs(hashes(200), 0.1);
+    const after = heldOutPairs([...hashes(200), ...hashes(300, 200)], 0.1);
+    for (const hash of before) assert.ok(after.has(hash));
+    assert.ok(after.size > before.size);
+  });
+
+  it('keeps a pair added only to reach the minimum held out once the draw alone would not need it', () => {
+    const few = hashes(20);
+    const first = heldOutPairs(few, 0.1);
+    const toppedUp = [...first].filter((hash) => !isHeldOut(hash, 0.1));
+    assert.ok(toppedUp.length > 0, 'the minimum added pairs of its own');
+    const more = [...few, ...hashes(300, 20)];
+    assert.ok(
+      toppedUp.some((hash) => !heldOutPairs(more, 0.1).has(hash)),
+      'without the earlier hold-out, they go back to training',
+    );
+    const second = heldOutPairs(more, 0.1, first);
+    for (const hash of first) assert.ok(second.has(hash), 'held out once, held out again');
+  });
+
+  it('carries the earlier held-out pairs forward in the corpus, those gone from it included', () => {
+    const pairsOf = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => [`q${from + i}?`, `a${from + i}`] as [string, string]);
+    const first = assembleCorpus([part('m1', [], pairsOf(0, 20))], 0.1);
+    assert.ok(first.heldOutPairIds.length >= 5);
+    // m1 removed, its pairs uploaded again in m2 with many more.
+    const second = assembleCorpus([part('m2', [], pairsOf(0, 320))], 0.1, new Set(first.heldOutPairHashes));
+    const heldIds = new Set(second.heldOutPairIds);
+    const heldPrompts = new Set(second.pairs.filter((p) => heldIds.has(p.id)).map((p) => p.prompt));
+    for (const pair of first.pairs.filter((p) => first.heldOutPairIds.includes(p.id)))
+      assert.ok(heldPrompts.has(pair.prompt), pair.prompt);
+    assert.equal(second.heldOutKeptFromEarlier, first.heldOutPairIds.length);
+    // A run without m1's pairs still remembers them for the next one.
+    const third = assembleCorpus([part('m3', [], pairsOf(1000, 30))], 0.1, new Set(second.heldOutPairHashes));
+    for (const hash of first.heldOutPairHashes) assert.ok(third.heldOutPairHashes.includes(hash));
+  });
+
+  it('holds out nothing with a share of 0', () => {
+    assert.equal(heldOutPairs(hashes(50), 0).size, 0);
   });
 });

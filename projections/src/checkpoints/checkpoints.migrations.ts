@@ -14,4 +14,17 @@ export const checkpointsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-12-02T09:00:00_projection_checkpoints_stall': {
+    // biome-ignore lint/suspicious/noExplicitAny: a migration must not follow today's table types
+    async up(db: Kysely<any>) {
+      await db.schema
+        .alterTable('projection_checkpoints')
+        .addColumn('stalled_position', 'bigint')
+        .addColumn('stalled_event_type', 'text')
+        .addColumn('stalled_reason', 'text')
+        .addColumn('stalled_since', 'timestamptz')
+        .addColumn('stalled_attempts', 'integer')
+        .execute();
+    },
+  },
 };

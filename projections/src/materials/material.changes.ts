@@ -5,7 +5,14 @@ import { changedBy } from '../events/row-change.ts';
 import type { MaterialRow } from './materials.table.ts';
 
 /** Every personal column of a material: what deleting its avatar erases. */
-export const materialPersonalColumns = ['file_name', 'participants', 'chosen_participant', 'preview'] as const;
+export const materialPersonalColumns = [
+  'file_name',
+  'participants',
+  'chosen_participant',
+  'preview',
+  'chat_facts',
+  'notes',
+] as const;
 
 /** A material's row after an event of its avatar; `undefined` when the event leaves it as it is. */
 export function materialAfter(
@@ -18,7 +25,7 @@ export function materialAfter(
   const changed = (fields: Partial<MaterialRow>) => changedBy(material, event, fields);
   switch (event.type) {
     case 'MaterialExtractionStarted':
-      return changed({ state: 'extracting', failure_reason_code: null, failure_reason: null });
+      return changed({ state: 'extracting', failure_reason_code: null, failure_reason: null, decoded_media: null });
     case 'MaterialExtracted': {
       const extraction = event.data;
       return changed({
@@ -31,18 +38,42 @@ export function materialAfter(
         participants: personal(event, 'participants', extraction.participants),
         // A new extraction may name other participants: the choice is made again.
         chosen_participant: null,
+        ...untagged,
         preview: personal(event, 'preview', extraction.preview),
+        chat_facts: personal(event, 'chat', extraction.chat),
+        decoded_media: extraction.media,
+        notes: personal(event, 'notes', extraction.notes),
         erased_fields: erasedColumnsAfter(material.erased_fields, event, {
           participants: 'participants',
           preview: 'preview',
+          chat: 'chat_facts',
+          notes: 'notes',
         }),
       });
     }
+    case 'MaterialSpeakersTagged':
+      return changed({
+        segments_blob_key: event.data.segmentsBlobKey,
+        speaker_sample_id: event.data.sampleId,
+        speaker_threshold: event.data.threshold,
+        person_speech_sec: event.data.personSpeechSec,
+        other_speech_sec: event.data.otherSpeechSec,
+        speaker_failure_code: null,
+        speaker_failure_reason: null,
+      });
+    case 'MaterialSpeakerTaggingFailed':
+      return changed({
+        ...untagged,
+        speaker_sample_id: event.data.sampleId,
+        speaker_failure_code: event.data.reasonCode,
+        speaker_failure_reason: event.data.reason,
+      });
     case 'MaterialExtractionFailed':
       return changed({
         state: 'failed',
         failure_reason_code: event.data.reasonCode,
         failure_reason: event.data.reason,
+        decoded_media: event.data.media,
       });
     case 'MaterialRemoved':
       return changed({ removed: true, removed_at: event.occurredAt });
@@ -55,6 +86,15 @@ export function materialAfter(
       return undefined;
   }
 }
+
+const untagged = {
+  speaker_sample_id: null,
+  speaker_threshold: null,
+  person_speech_sec: null,
+  other_speech_sec: null,
+  speaker_failure_code: null,
+  speaker_failure_reason: null,
+} as const;
 
 function uploadedMaterial(event: Extract<AvatarStreamEvent, { type: 'MaterialUploaded' }>, avatar: AvatarRow) {
   const file = event.data;
@@ -80,6 +120,10 @@ function uploadedMaterial(event: Extract<AvatarStreamEvent, { type: 'MaterialUpl
     participants: null,
     chosen_participant: null,
     preview: null,
+    chat_facts: null,
+    decoded_media: null,
+    notes: null,
+    ...untagged,
     uploaded_position: event.position,
     uploaded_at: event.occurredAt,
     updated_at: event.occurredAt,

@@ -43,4 +43,29 @@ export const materialsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-12-06T21:00:00_materials_chat_facts_media_notes': {
+    // biome-ignore lint/suspicious/noExplicitAny: a migration must not follow today's table types
+    async up(db: Kysely<any>) {
+      await db.schema
+        .alterTable('materials')
+        .addColumn('chat_facts', 'jsonb')
+        .addColumn('decoded_media', 'jsonb')
+        .addColumn('notes', sql`text[]`)
+        .execute();
+    },
+  },
+  '2026-12-06T21:00:01_materials_speaker_tags': {
+    // biome-ignore lint/suspicious/noExplicitAny: a migration must not follow today's table types
+    async up(db: Kysely<any>) {
+      await db.schema
+        .alterTable('materials')
+        .addColumn('speaker_sample_id', 'uuid')
+        .addColumn('speaker_threshold', 'double precision')
+        .addColumn('person_speech_sec', 'double precision')
+        .addColumn('other_speech_sec', 'double precision')
+        .addColumn('speaker_failure_code', 'text')
+        .addColumn('speaker_failure_reason', 'text')
+        .execute();
+    },
+  },
 };

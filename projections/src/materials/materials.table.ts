@@ -1,4 +1,4 @@
-import type { MaterialKind } from '@bishop/domain';
+import type { ChatFacts, DecodedMedia, MaterialKind } from '@bishop/domain';
 import type { Insertable, Selectable } from 'kysely';
 
 export const materialStates = ['uploaded', 'extracting', 'ready', 'failed'] as const;
@@ -33,6 +33,21 @@ export interface MaterialsTable {
   /** Which participant of a chat export is the avatar's person. */
   chosen_participant: string | null;
   preview: string | null;
+  /** Chat exports: participants' message counts and times, the chat's date range. */
+  chat_facts: ChatFacts | null;
+  /** Recordings: duration, channels and sample rate as decoded, kept beside a failure too. */
+  decoded_media: DecodedMedia | null;
+  /** What the user should know about the extraction; null before it (and once erased). */
+  notes: string[] | null;
+  /** Recordings: the voice sample the segments (`segments_blob_key`) were last tagged against, or tried to be. */
+  speaker_sample_id: string | null;
+  /** The speaker model's threshold those verdicts used (cosine, -1..1). */
+  speaker_threshold: number | null;
+  person_speech_sec: number | null;
+  other_speech_sec: number | null;
+  /** Set when tagging against `speaker_sample_id` failed. */
+  speaker_failure_code: string | null;
+  speaker_failure_reason: string | null;
   /** `$all` position of MaterialUploaded: the stable order of an avatar's materials. */
   uploaded_position: bigint;
   uploaded_at: Date;

@@ -43,6 +43,8 @@ export async function eraseDeletedData(
         participants: null,
         chosen_participant: null,
         preview: null,
+        chat_facts: null,
+        notes: null,
         erased_fields: erased(materialPersonalColumns),
       })
       .where('avatar_id', 'in', avatarIds)

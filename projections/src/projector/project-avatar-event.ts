@@ -21,7 +21,9 @@ export function declareAvatarEventRows(event: AvatarStreamEvent, rows: BatchRows
   if (sampleId !== undefined) rows.want('voice_samples', sampleId);
   if (runId !== undefined) rows.want('training_runs', runId);
   if (event.type === 'VoiceConsentRecorded') rows.want('voice_consents', event.streamId);
-  if (event.type === 'AvatarTested') rows.want('avatar_test_reports', event.data.runId);
+  if (event.type === 'AvatarTestStarted' || event.type === 'AvatarTested') {
+    rows.want('avatar_test_reports', event.data.runId);
+  }
 }
 
 export function projectAvatarEvent(event: AvatarStreamEvent, rows: BatchRows): void {
@@ -40,7 +42,7 @@ export function projectAvatarEvent(event: AvatarStreamEvent, rows: BatchRows): v
   if (event.type === 'VoiceConsentRecorded') {
     rows.update('voice_consents', avatarId, event, () => voiceConsentAfter(event, avatar));
   }
-  if (event.type === 'AvatarTested') {
+  if (event.type === 'AvatarTestStarted' || event.type === 'AvatarTested') {
     rows.update('avatar_test_reports', event.data.runId, event, (row) => testReportAfter(row, event, avatar));
   }
   const version = personaVersionOf(event, avatar);

@@ -1,6 +1,6 @@
 import type { EventStore, EventSubscription, RecordedEvent } from '@bishop/domain/ports';
 import type { Kysely } from 'kysely';
-import { readCheckpoint } from '../checkpoints/checkpoint.queries.ts';
+import { type ProjectionStall, readCheckpoint, recordStall } from '../checkpoints/checkpoint.queries.ts';
 import { DEFAULT_READ_SCHEMA, type ReadModels } from '../schema/read-models.ts';
 import { applyBatch, type BatchOutcome, type ReadModelTarget } from './apply-batch.ts';
 import type { ChangeNotice } from './change-notice.ts';
@@ -8,6 +8,7 @@ import { CheckpointWaiters } from './checkpoint-waiters.ts';
 import { batchesOf } from './event-batches.ts';
 import { nextTurn, type RetryDelays, retryDelay, sleep } from './pacing.ts';
 import { EventProjectionError } from './projection-error.ts';
+import { StallTracker } from './stall-tracker.ts';
 
 export const DEFAULT_PROJECTOR_NAME = 'read-models';
 
@@ -26,6 +27,8 @@ export interface ProjectorOptions {
   /** Called for every failed attempt before it is retried (default: console.error). */
   readonly onError?: (failure: ProjectionFailure) => void;
   readonly retryDelays?: RetryDelays;
+  /** Failed attempts on one event before the projector reports itself stalled on it (default 3). */
+  readonly stalledAfterAttempts?: number;
 }
 
 export interface ProjectionFailure {
@@ -58,6 +61,8 @@ export interface Projector {
   /** Read-your-writes: resolves once the read models include `position`; rejects with ReadModelsTimeoutError. */
   waitFor(position: bigint, timeoutMs?: number): Promise<void>;
   lag(): Promise<ProjectionLag>;
+  /** The event it keeps failing on, or null while it follows `$all` (also stored: see readProjectionStatus). */
+  stall(): ProjectionStall | null;
 }
 
 /** Follows `$all` into the read models, one transaction per batch. */
@@ -73,8 +78,12 @@ export function createProjector(options: ProjectorOptions): Projector {
   const stopping = new AbortController();
   let subscription: EventSubscription | undefined;
   let running: Promise<void> | undefined;
+  const stalls = new StallTracker(options.stalledAfterAttempts ?? 3, (stall) =>
+    recordStall(target.db.withSchema(target.schema), target.name, stall),
+  );
 
   function committed(outcome: Extract<BatchOutcome, { kind: 'applied' }>): void {
+    stalls.clear();
     waiters.reach(outcome.checkpoint);
     if (outcome.notices.length === 0 || options.onCommitted === undefined) return;
     try {
@@ -103,6 +112,7 @@ export function createProjector(options: ProjectorOptions): Projector {
         const failing = error instanceof EventProjectionError ? error : undefined;
         const { position, eventType } = failing ?? {};
         report({ during: 'apply', error, position, eventType, attempt, retryInMs });
+        if (failing) await stalls.failed(failing);
         oneByOne = true;
         attempt++;
         await sleep(retryInMs, stopping.signal);
@@ -153,6 +163,7 @@ export function createProjector(options: ProjectorOptions): Projector {
       waiters.close();
     },
     checkpoint: () => waiters.position,
+    stall: () => stalls.current(),
     waitFor: (position, timeoutMs = 10_000) => waiters.waitFor(position, timeoutMs),
     async lag() {
       const checkpoint = waiters.position;

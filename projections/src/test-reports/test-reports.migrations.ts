@@ -25,4 +25,14 @@ export const testReportsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-12-07T10:00:00_avatar_test_reports_status': {
+    // biome-ignore lint/suspicious/noExplicitAny: a migration must not follow today's table types
+    async up(db: Kysely<any>) {
+      await db.schema
+        .alterTable('avatar_test_reports')
+        .addColumn('status', 'text', (col) => col.notNull().defaultTo('done'))
+        .addColumn('started_at', 'timestamptz')
+        .execute();
+    },
+  },
 };

@@ -7,8 +7,12 @@ export interface AvatarTestReportsTable {
   avatar_id: string;
   owner_id: string;
   persona_version: number;
-  /** May quote the person's held-out replies, hence personal. */
+  /** 'running' from AvatarTestStarted until AvatarTested makes it 'done'. */
+  status: 'running' | 'done';
+  /** May quote the person's held-out replies, hence personal; null while a first test runs. */
   report: JsonObject | null;
+  /** When the latest test began; null for tests recorded before starts were. */
+  started_at: Date | null;
   created_at: Date;
   updated_at: Date;
   erased_fields: string[];

@@ -29,6 +29,12 @@ const entries: { readonly [Type in TimelineEventType]: Entry<Type> } = {
   MaterialExtractionFailed: { kind: 'material', summary: failed('Material extraction') },
   MaterialRemoved: { kind: 'material', summary: () => 'Material removed' },
   ChatParticipantChosen: { kind: 'material', summary: () => 'Person chosen among the chat export participants' },
+  MaterialSpeakersTagged: {
+    kind: 'material',
+    summary: (d) =>
+      `Recording tagged by speaker: the person ${seconds(d.personSpeechSec)}, other voices ${seconds(d.otherSpeechSec)}`,
+  },
+  MaterialSpeakerTaggingFailed: { kind: 'material', summary: failed('Tagging the recording by speaker') },
   VoiceConsentRecorded: {
     kind: 'voice',
     summary: (d) => `Voice consent recorded (${d.basis === 'self' ? 'by the person' : "with the person's consent"})`,
@@ -47,6 +53,7 @@ const entries: { readonly [Type in TimelineEventType]: Entry<Type> } = {
   TrainingCompleted: { kind: 'training', summary: (d) => `Training completed: persona version ${d.personaVersion}` },
   TrainingFailed: { kind: 'training', summary: failed('Training') },
   TrainingStopped: { kind: 'training', summary: () => 'Training stopped' },
+  AvatarTestStarted: { kind: 'training', summary: (d) => `Testing persona version ${d.personaVersion}` },
   AvatarTested: { kind: 'training', summary: (d) => `Persona version ${d.personaVersion} tested` },
   PersonaVersionActivated: { kind: 'training', summary: (d) => `Persona version ${d.personaVersion} activated` },
   ChatOpened: { kind: 'chat', summary: () => 'Chat opened' },

@@ -66,7 +66,19 @@ export function voiceSampleAfter(
         accepted_position: event.position,
       });
     case 'VoiceSampleRejected':
-      return changed({ state: 'rejected', reason_code: event.data.reasonCode, reason: event.data.reason });
+      return changed({
+        state: 'rejected',
+        reason_code: event.data.reasonCode,
+        reason: event.data.reason,
+        // What was measured, so the person sees why (a silent sample's loudness stays null).
+        ...(event.data.measured
+          ? {
+              duration_sec: event.data.measured.durationSec,
+              loudness_lufs: event.data.measured.loudnessLufs,
+              speaker_consistency: event.data.measured.speakerConsistency,
+            }
+          : {}),
+      });
     default:
       return undefined;
   }

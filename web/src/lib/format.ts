@@ -44,6 +44,22 @@ export function formatDateTime(iso: string, locale = i18n.locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
+/** An instant as written when its zone is unknown (chat exports without one carry the wall clock as UTC). */
+export function formatDateTimeAsWritten(iso: string, zoneKnown: boolean, locale = i18n.locale): string {
+  const zone = zoneKnown ? {} : { timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...zone }).format(new Date(iso));
+}
+
+/** An ISO 639 code as a name in the UI's language, with the code: "French (fr)". */
+export function formatLanguage(code: string, locale = i18n.locale): string {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: 'language' }).of(code);
+    return name && name !== code ? `${name} (${code})` : code;
+  } catch {
+    return code;
+  }
+}
+
 export function formatDate(iso: string, locale = i18n.locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
 }

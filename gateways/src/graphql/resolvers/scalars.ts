@@ -1,3 +1,4 @@
+import { DomainError, jsonLimits, validJson } from '@bishop/domain';
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 
 export const DateTimeScalar = new GraphQLScalarType({
@@ -28,14 +29,32 @@ export function parsePosition(value: unknown): bigint {
   return BigInt(value);
 }
 
+/** Upper bound on one JSON argument; each command's own limit (e.g. training settings) is usually tighter. */
+const JSON_ARGUMENT_MAX_LENGTH = 256 * 1024;
+
+/**
+ * JSON arguments pass the domain's JSON rule on the way in (keys, text, depth, size), so a
+ * bad one is a VALIDATION error with its bishopCode before any resolver runs.
+ */
 export const JsonScalar = new GraphQLScalarType({
   name: 'JSON',
   serialize: (value) => value,
-  parseValue: (value) => value,
-  parseLiteral: (ast) => literalValue(ast),
+  parseValue: (value) => validJsonArgument(value),
+  parseLiteral: (ast) => validJsonArgument(literalValue(ast)),
 });
 
-function literalValue(ast: ValueNode): unknown {
+function validJsonArgument(value: unknown): unknown {
+  return validJson(value, { field: 'JSON argument', maxLength: JSON_ARGUMENT_MAX_LENGTH });
+}
+
+function literalValue(ast: ValueNode, depth = 0): unknown {
+  // Past the JSON rule's own depth the value is refused anyway: stop before recursing deeper.
+  if (depth > jsonLimits.maxDepth) {
+    throw new DomainError(
+      'BISHOP_ERR_INVALID_VALUE',
+      `JSON argument is nested more than ${jsonLimits.maxDepth} levels deep`,
+    );
+  }
   switch (ast.kind) {
     case Kind.STRING:
     case Kind.BOOLEAN:
@@ -46,9 +65,9 @@ function literalValue(ast: ValueNode): unknown {
     case Kind.NULL:
       return null;
     case Kind.LIST:
-      return ast.values.map(literalValue);
+      return ast.values.map((item) => literalValue(item, depth + 1));
     case Kind.OBJECT:
-      return Object.fromEntries(ast.fields.map((field) => [field.name.value, literalValue(field.value)]));
+      return Object.fromEntries(ast.fields.map((field) => [field.name.value, literalValue(field.value, depth + 1)]));
     default:
       throw new GraphQLError('Variables are not allowed inside JSON literals');
   }

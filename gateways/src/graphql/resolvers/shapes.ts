@@ -1,4 +1,4 @@
-import { asAvatarTestReport } from '@bishop/domain';
+import { asAvatarTestReport, textFidelityMetrics } from '@bishop/domain';
 import type {
   AvatarRow,
   ChatRow,
@@ -53,6 +53,7 @@ export function materialShape(row: MaterialRow) {
     sha256: row.sha256,
     state: enumValue(row.state),
     failure: failureOf(row.failure_reason_code, row.failure_reason),
+    decoded: row.decoded_media,
     uploadedAt: row.uploaded_at,
     updatedAt: row.updated_at,
     charCount: row.char_count,
@@ -61,13 +62,27 @@ export function materialShape(row: MaterialRow) {
     preview: row.preview,
     participants: row.participants ?? [],
     chosenParticipant: row.chosen_participant,
+    chat: row.chat_facts,
+    notes: row.notes ?? [],
     removed: row.removed,
     textBlobKey: row.text_blob_key,
     segmentsBlobKey: row.segments_blob_key,
+    speakers: speakerTagsOf(row),
     erasure: erasureOf(row),
   };
 }
 export type MaterialShape = ReturnType<typeof materialShape>;
+
+function speakerTagsOf(row: MaterialRow) {
+  if (row.speaker_sample_id === null) return null;
+  return {
+    sampleId: row.speaker_sample_id,
+    threshold: row.speaker_threshold,
+    personSpeechSec: row.person_speech_sec,
+    otherSpeechSec: row.other_speech_sec,
+    failure: failureOf(row.speaker_failure_code, row.speaker_failure_reason),
+  };
+}
 
 export function trainingRunShape(row: TrainingRunRow, now = Date.now()) {
   return {
@@ -157,7 +172,8 @@ export function timelineShape(row: TimelineRow) {
 }
 
 export function testReportShape(row: TestReportRow) {
-  // Typed fields read the same JSON; an erased report, or one in a format this server does not read, shows none.
+  // Typed fields read the same JSON; an erased report, one in a format this server does not read, or none yet
+  // (a first test running) shows none.
   const report = asAvatarTestReport(row.report);
   const interval = (ci95: readonly [number, number] | null) => ({
     liftLow: ci95?.[0] ?? null,
@@ -166,9 +182,13 @@ export function testReportShape(row: TestReportRow) {
   return {
     runId: row.run_id,
     personaVersion: row.persona_version,
+    status: enumValue(row.status),
+    startedAt: row.started_at,
     report: row.report ?? {},
     createdAt: row.created_at,
     verdict: report ? enumValue(report.verdict) : null,
+    verdictAgainst: report?.verdictAgainst ? enumValue(report.verdictAgainst) : null,
+    scoresCapped: report ? report.scoresCapped : null,
     worse: report ? report.worse : null,
     headline: report ? enumValue(report.headline) : null,
     overall: report?.overall
@@ -177,6 +197,8 @@ export function testReportShape(row: TestReportRow) {
           replies: enumValue(report.overall.replies),
           metrics: report.overall.metrics.map(enumValue),
           ...interval(report.overall.ci95),
+          rawNewVersion: report.overall.raw?.newVersion ?? null,
+          rawBaseline: report.overall.raw?.baseline ?? null,
         }
       : null,
     metrics: (report?.metrics ?? []).map((metric) => ({
@@ -184,11 +206,16 @@ export function testReportShape(row: TestReportRow) {
       metric: enumValue(metric.metric),
       replies: metric.replies ? enumValue(metric.replies) : null,
       measured: metric.status === 'measured',
+      onScale: textFidelityMetrics.includes(metric.metric),
       quality: enumValue(metric.quality),
       ...interval(metric.ci95),
       unit: metric.scale?.unit ?? null,
       floor: metric.scale?.floor ?? null,
       ceiling: metric.scale?.ceiling ?? null,
+      rawNewVersion: metric.raw?.newVersion ?? null,
+      rawBaseline: metric.raw?.baseline ?? null,
+      newVersionOutside: metric.outside?.newVersion ?? null,
+      baselineOutside: metric.outside?.baseline ?? null,
     })),
     comparedWith: report?.comparedWith ? { ...report.comparedWith, ...interval(report.comparedWith.ci95) } : null,
     heldOutPairs: report?.heldOutPairs ?? null,
@@ -197,6 +224,7 @@ export function testReportShape(row: TestReportRow) {
     notes: report?.notes ?? [],
   };
 }
+export type TestReportShape = ReturnType<typeof testReportShape>;
 
 /** A read-model page as a GraphQL connection. */
 export function connection<Row, Shape>(

@@ -1,12 +1,26 @@
 import { type ChangeKind, type ChangeNotice, type TrainingProgressSignal, trainingStages } from '@bishop/domain';
-import { findAvatarById, findMaterialById, findMessagesByIds, findTrainingRunById } from '@bishop/projections';
+import {
+  findAvatarById,
+  findMaterialById,
+  findMessagesByIds,
+  findTestReportsByRunIds,
+  findTrainingRunById,
+} from '@bishop/projections';
 import { mergeIterators } from '../../live/merge-iterators.ts';
 import { callerId, type RequestContext } from '../request-context.ts';
 import type { GraphQLServices } from '../services.ts';
 import { mapIterator } from './async-iterators.ts';
-import { avatarShape, materialShape, messageShape, trainingRunShape } from './shapes.ts';
+import {
+  avatarShape,
+  materialShape,
+  messageShape,
+  type TestReportShape,
+  testReportShape,
+  trainingRunShape,
+} from './shapes.ts';
 
 type Context = RequestContext;
+type TestChange = { report: TestReportShape; progress: { step: string; percent: number } | null; position: bigint };
 
 /**
  * Subscriptions are driven by the projector's change notices and the reply
@@ -78,6 +92,34 @@ export function subscriptionResolvers(services: GraphQLServices) {
           ),
         ),
       ),
+      // Start and report come as read-model notices; the step and percent between them as the worker's signals.
+      testChanged: field((_root, { avatarId }: { avatarId: string }, context: Context) => {
+        const reportOf = async (runId: string) => {
+          const [row] = await findTestReportsByRunIds(db, callerId(context), [runId]);
+          return row && row.avatar_id === avatarId ? row : undefined;
+        };
+        return mergeIterators(
+          mapIterator(
+            changes(context, ['testReport'], (n) => n.avatarId === avatarId),
+            async (notice): Promise<TestChange | undefined> => {
+              const row = await reportOf(notice.id);
+              return row
+                ? { report: testReportShape(row), progress: null, position: BigInt(notice.position) }
+                : undefined;
+            },
+          ),
+          mapIterator(
+            live.testProgress.subscribe((s) => s.ownerId === callerId(context) && s.avatarId === avatarId),
+            async (signal): Promise<TestChange | undefined> => {
+              const row = await reportOf(signal.runId);
+              // A signal that arrives after the report landed is stale.
+              if (row?.status !== 'running') return undefined;
+              const progress = { step: signal.step.toUpperCase(), percent: signal.percent };
+              return { report: testReportShape(row), progress, position: row.last_position };
+            },
+          ),
+        );
+      }),
       avatarChanged: field((_root, { avatarId }: { avatarId?: string | null }, context: Context) =>
         mapIterator(
           changes(context, ['avatar', 'voice', 'personaVersion'], (n) => !avatarId || n.avatarId === avatarId),

@@ -15,12 +15,16 @@ export function userResolvers(services: GraphQLServices) {
       ? findUserById(db, userId, userId)
       : readAfter(services, position, () => findUserById(db, userId, userId));
 
-  const sessionShape = (session: SessionResult) => ({
-    accessToken: session.accessToken,
-    accessTokenExpiresAt: session.accessTokenExpiresAt,
-    refreshToken: session.refreshToken,
-    user: async () => userShape(await loadUser(session.userId, session.position)),
-  });
+  // A cookie session (the web app) gets its refresh token as an HttpOnly cookie, never in the answer.
+  const sessionShape = (session: SessionResult, context: RequestContext) => {
+    context.refreshTokenCookie?.keep(session);
+    return {
+      accessToken: session.accessToken,
+      accessTokenExpiresAt: session.accessTokenExpiresAt,
+      refreshToken: context.refreshTokenCookie ? null : session.refreshToken,
+      user: async () => userShape(await loadUser(session.userId, session.position)),
+    };
+  };
 
   return {
     Query: {
@@ -35,11 +39,15 @@ export function userResolvers(services: GraphQLServices) {
         _root: unknown,
         { input }: { input: { email: string; fullName: string; password: string } },
         context: RequestContext,
-      ) => sessionShape(await auth.signUp(input, { correlationId: context.correlationId })),
+      ) =>
+        sessionShape(
+          await auth.signUp(input, { correlationId: context.correlationId, clientIp: context.clientIp }),
+          context,
+        ),
       logIn: async (_root: unknown, args: { email: string; password: string }, context: RequestContext) =>
-        sessionShape(await auth.logIn({ ...args, clientIp: context.clientIp })),
-      refreshSession: async (_root: unknown, { refreshToken }: { refreshToken: string }) =>
-        sessionShape(await auth.refresh(refreshToken)),
+        sessionShape(await auth.logIn({ ...args, clientIp: context.clientIp }), context),
+      refreshSession: async (_root: unknown, { refreshToken }: { refreshToken: string }, context: RequestContext) =>
+        sessionShape(await auth.refresh(refreshToken), context),
       logOut: async (_root: unknown, { refreshToken }: { refreshToken: string }) => {
         await auth.logOut(refreshToken);
         return true;
@@ -53,7 +61,7 @@ export function userResolvers(services: GraphQLServices) {
           }),
         ),
       issueApiToken: async (_root: unknown, { name }: { name: string }, context: RequestContext) => {
-        const issued = await auth.issueApiToken(context.actor as NonNullable<RequestContext['actor']>, { name });
+        const issued = await auth.issueApiToken(context.credential, { name });
         return {
           secret: issued.secret,
           position: issued.position,
@@ -62,13 +70,24 @@ export function userResolvers(services: GraphQLServices) {
         };
       },
       deleteAccount: async (_root: unknown, { password }: { password: string }, context: RequestContext) => ({
-        ...(await auth.deleteAccount(callerId(context), password, { correlationId: context.correlationId })),
+        ...(await auth.deleteAccount(context.credential, password, {
+          correlationId: context.correlationId,
+          clientIp: context.clientIp,
+        })),
         duplicate: false,
       }),
       revokeApiToken: async (_root: unknown, { id }: { id: string }, context: RequestContext) => ({
-        ...(await auth.revokeApiToken(context.actor as NonNullable<RequestContext['actor']>, id)),
+        ...(await auth.revokeApiToken(context.credential, id)),
         duplicate: false,
       }),
+      resetPassword: async (
+        _root: unknown,
+        { token, newPassword }: { token: string; newPassword: string },
+        context: RequestContext,
+      ) => {
+        await auth.completePasswordReset(token, newPassword, { correlationId: context.correlationId });
+        return true;
+      },
     },
     User: {
       apiTokens: async (user: { id: string }) =>

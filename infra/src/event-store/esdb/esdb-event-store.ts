@@ -15,6 +15,7 @@
  *   deleted streams still throw StreamNotFoundError / StreamDeletedError.
  */
 
+import { assertStorableEventData } from '@bishop/domain';
 import type {
   AppendResult,
   EventStore,
@@ -86,7 +87,8 @@ export function createEventStoreDbEventStore(options: EventStoreDbOptions): Even
     const expected = appendOptions.expectedRevision ?? 'any';
     // 1. Nothing to write: check the expectation against the stream as it is.
     if (events.length === 0) return appendNothing(stream, expected);
-    // 2. Refuse what the server would refuse, before sending megabytes.
+    // 2. Refuse what the server would refuse, before sending megabytes, and what no projection could store.
+    for (const event of events) assertStorableEventData(event.type, event.data);
     const size = assertAppendFits(stream, events, maxAppendSize);
     const eventData = events.map((event) => jsonEvent(encodeEvent(stream, event)));
     // 3. Append; the server checks the expected revision atomically.

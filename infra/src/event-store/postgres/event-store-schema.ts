@@ -35,10 +35,19 @@ CREATE TABLE IF NOT EXISTS ${s}.bishop_events (
   revision     bigint      NOT NULL,
   event_id     uuid        NOT NULL UNIQUE,
   type         text        NOT NULL,
-  data         json        NOT NULL,
-  metadata     json        NOT NULL,
+  data         jsonb       NOT NULL,
+  metadata     jsonb       NOT NULL,
   recorded_at  timestamptz NOT NULL DEFAULT now(),
   UNIQUE (stream_name, revision)
+);
+
+-- Events a migration had to repair to store them as jsonb, each with its original text (nothing is lost).
+CREATE TABLE IF NOT EXISTS ${s}.bishop_event_repairs (
+  position          bigint      PRIMARY KEY,
+  original_data     text        NOT NULL,
+  original_metadata text        NOT NULL,
+  reason            text        NOT NULL,
+  repaired_at       timestamptz NOT NULL DEFAULT now()
 );
 
 -- Soft deletes: a stream reads as empty below truncate_before; revisions continue after it.
@@ -96,7 +105,7 @@ BEGIN
   PERFORM pg_advisory_unlock(${POSITION_ALLOCATION_LOCK});
   INSERT INTO ${s}.bishop_events (position, xid, stream_name, revision, event_id, type, data, metadata)
   SELECT v_last_position - v_count + i, v_xid, p_stream, v_last + i,
-         p_event_ids[i], p_types[i], p_data[i]::json, p_metadata[i]::json
+         p_event_ids[i], p_types[i], p_data[i]::jsonb, p_metadata[i]::jsonb
   FROM generate_series(1, v_count) AS i;
   RETURN QUERY SELECT v_last + v_count, v_last_position;
 END

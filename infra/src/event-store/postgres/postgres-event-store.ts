@@ -1,3 +1,4 @@
+import { assertStorableEventData, DomainError } from '@bishop/domain';
 import {
   type AppendResult,
   DEFAULT_READ_ALL_COUNT,
@@ -14,7 +15,8 @@ import {
 import { type SqlClient, sqlIdentifier } from '../../sql/sql-client.ts';
 import { createPollingSubscription } from '../polling-subscription.ts';
 import { WakeSignal } from '../wake-signal.ts';
-import { eventStoreSchemaSql, REVISION_CONFLICT_SQLSTATE } from './event-store-schema.ts';
+import { REVISION_CONFLICT_SQLSTATE } from './event-store-schema.ts';
+import { migrateEventStore } from './migrate-event-store.ts';
 
 export interface PostgresEventStoreOptions {
   /** PostgreSQL schema holding the event tables (default `bishop`). */
@@ -51,7 +53,7 @@ export async function createPostgresEventStore(
   const channel = `bishop_events_${schemaName}`;
   const wake = new WakeSignal();
 
-  await migrate(sql, schemaName);
+  await migrateEventStore(sql, schemaName);
   // Other processes append too when on a server: their commits wake us via NOTIFY.
   const unlisten = sql.shared ? await sql.listen(channel, () => wake.notify()) : async () => {};
   const announce = debounceNotify(sql, channel);
@@ -62,6 +64,7 @@ export async function createPostgresEventStore(
     appendOptions: { expectedRevision?: ExpectedRevision } = {},
   ): Promise<AppendResult> {
     const expected = appendOptions.expectedRevision ?? 'any';
+    for (const event of events) assertStorableEventData(event.type, event.data);
     try {
       const [row] = await sql.query<{ next_revision: string | bigint; last_position: string | bigint }>(
         `SELECT next_revision, last_position FROM ${s}.bishop_append($1, $2, $3, $4, $5, $6)`,
@@ -81,7 +84,7 @@ export async function createPostgresEventStore(
       }
       return { nextRevision: BigInt(row.next_revision), position: BigInt(row.last_position) };
     } catch (error) {
-      throw asRevisionConflict(error, stream, expected);
+      throw asUnstorable(asRevisionConflict(error, stream, expected), stream);
     }
   }
 
@@ -152,35 +155,25 @@ export async function createPostgresEventStore(
   };
 }
 
-async function migrate(sql: SqlClient, schema: string): Promise<void> {
-  // Several processes may start at once: serialise the idempotent DDL.
-  await sql.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`bishop-migrate-${schema}`]);
-    for (const statement of splitStatements(eventStoreSchemaSql(schema))) await tx.query(statement);
-  });
-}
-
-/** Splits our own DDL on top-level semicolons (function bodies are $fn$-quoted). */
-function splitStatements(script: string): string[] {
-  const statements: string[] = [];
-  let current = '';
-  let inBody = false;
-  for (const line of script.split('\n')) {
-    current += `${line}\n`;
-    if ((line.match(/\$fn\$/g)?.length ?? 0) % 2 === 1) inBody = !inBody;
-    if (!inBody && line.trimEnd().endsWith(';')) {
-      statements.push(current.trim());
-      current = '';
-    }
-  }
-  if (current.trim()) statements.push(current.trim());
-  return statements;
-}
-
 function expectedRevisionSql(expected: ExpectedRevision): string {
   if (expected === 'noStream') return 'no_stream';
   if (typeof expected === 'bigint') return expected.toString();
   return expected;
+}
+
+/** jsonb refused what the adapter's own check let through: still the caller's bad input, never INTERNAL. */
+function asUnstorable(error: unknown, stream: string): unknown {
+  const pgError = error as { code?: string; message?: string };
+  // 22P05: a `\u0000` escape; 22P02 on json: a lone surrogate escape.
+  const refusedJson = pgError?.code === '22P05' || (pgError?.code === '22P02' && /json/i.test(pgError.message ?? ''));
+  if (!refusedJson) return error;
+  return new DomainError(
+    'BISHOP_ERR_TEXT_CONTROL_CHARACTERS',
+    `An event of ${stream} holds text that cannot be stored: ${pgError.message}`,
+    {
+      stream,
+    },
+  );
 }
 
 function asRevisionConflict(error: unknown, stream: string, expected: ExpectedRevision): unknown {

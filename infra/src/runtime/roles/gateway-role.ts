@@ -1,4 +1,5 @@
 import { type CommandBus, createCommandBus } from '@bishop/commands';
+import { revocationSubject } from '@bishop/domain';
 import {
   buildApp,
   checkReadiness,
@@ -6,9 +7,10 @@ import {
   createLiveFeeds,
   createMediaUrlSigner,
   createOwnershipCheck,
+  defaultLoginLimits,
   type ReadinessCheck,
 } from '@bishop/gateways';
-import { findApiTokenByHash, type Projector } from '@bishop/projections';
+import { DEFAULT_PROJECTOR_NAME, findApiTokenByHash, type Projector, readProjectionStatus } from '@bishop/projections';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
@@ -17,6 +19,7 @@ import { deriveKey } from '../derived-keys.ts';
 import type { Stores } from '../stores.ts';
 import { bishopVersion } from '../version.ts';
 import { createCheckpointWaiter } from './checkpoint-waiter.ts';
+import { projectionReadiness } from './projection-readiness.ts';
 
 export interface GatewayRole {
   readonly app: FastifyInstance;
@@ -37,7 +40,7 @@ export async function createGateway(
   const commands = options.commands ?? createCommandBus({ eventStore: stores.eventStore });
   const live = createLiveFeeds(stores.bus);
   const db = stores.readStore.models;
-  const readinessChecks = [...stores.readinessChecks, ...(options.extraChecks ?? [])];
+  const readinessChecks = [...stores.readinessChecks, projectionReadiness(db), ...(options.extraChecks ?? [])];
   const waitForPosition =
     options.projector?.waitFor.bind(options.projector) ?? createCheckpointWaiter(db, live).waitFor;
   const auth = createAuthService({
@@ -47,6 +50,14 @@ export async function createGateway(
     signingKey: deriveKey(stores.masterKey, 'access-tokens'),
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
     refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
+    passwordResetTtlSeconds: config.passwordResetTtlSeconds,
+    loginLimits: {
+      ...defaultLoginLimits,
+      signUpsPerClient: { ...defaultLoginLimits.signUpsPerClient, maxFailures: config.signUpLimit },
+    },
+    // Every gateway process (this one too) hears it and closes the sockets that rode on the credential.
+    announceRevocation: (signal) =>
+      stores.bus.signal(revocationSubject(signal.userId), new TextEncoder().encode(JSON.stringify(signal))),
     findApiTokenByHash: async (hash) => {
       const row = await findApiTokenByHash(db, hash);
       return row ? { tokenId: row.token_id, userId: row.owner_id, revoked: row.revoked_at !== null } : null;
@@ -56,6 +67,7 @@ export async function createGateway(
     readinessChecks,
     version: bishopVersion,
     trustProxy: config.trustProxy,
+    mediaOrigin: config.mediaOrigin,
     ...(options.logger ? { logger: options.logger } : {}),
     api: {
       services: {
@@ -64,12 +76,13 @@ export async function createGateway(
         waitForPosition,
         auth,
         blobs: stores.blobs,
-        signer: createMediaUrlSigner(deriveKey(stores.masterKey, 'media-urls')),
+        signer: createMediaUrlSigner(deriveKey(stores.masterKey, 'media-urls'), { origin: config.mediaOrigin }),
         live,
         owns: createOwnershipCheck(stores.eventStore),
         readiness: () => checkReadiness(readinessChecks),
       },
       uploadLimits: config.uploads,
+      introspection: config.graphqlIntrospection,
       bytesStoredBy: async (userId) => {
         const row = await db
           .selectFrom('materials')
@@ -79,7 +92,10 @@ export async function createGateway(
           .executeTakeFirst();
         return Number(row?.bytes ?? 0);
       },
-      metrics: options.projector ? { projectionLag: () => lagFigures(options.projector as Projector) } : {},
+      metrics: {
+        ...(options.projector ? { projectionLag: () => lagFigures(options.projector as Projector) } : {}),
+        projectionStall: async () => (await readProjectionStatus(db, DEFAULT_PROJECTOR_NAME)).stall,
+      },
     },
   });
   return {

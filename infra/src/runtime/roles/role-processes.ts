@@ -6,6 +6,7 @@ import type { BishopConfig } from '../../config/config.ts';
 import { openStores, type Stores } from '../stores.ts';
 import { bishopVersion } from '../version.ts';
 import { createGateway } from './gateway-role.ts';
+import { projectionReadiness } from './projection-readiness.ts';
 import { startProjector } from './projector-role.ts';
 import { startRelay } from './relay-role.ts';
 import { buildWebApp } from './web-role.ts';
@@ -65,7 +66,7 @@ export async function runProjectorRole(config: BishopConfig, logger: Logger): Pr
       return `${positionsBehind} positions (${secondsBehind.toFixed(1)} s) behind`;
     },
   };
-  const app = await healthOnly([...stores.readinessChecks, lag], logger);
+  const app = await healthOnly([...stores.readinessChecks, lag, projectionReadiness(stores.readStore.models)], logger);
   return listening(config, app, [projector], stores);
 }
 
@@ -87,6 +88,7 @@ export async function runWebRole(config: BishopConfig, logger: Logger): Promise<
   const app = await buildWebApp({
     webDir: config.webDir,
     gatewayUrl: config.gatewayUrl,
+    mediaOrigin: config.mediaOrigin,
     trustProxy: config.trustProxy,
     logger,
   });

@@ -14,6 +14,8 @@ export interface WebRoleOptions {
   readonly webDir: string;
   /** Where /graphql (HTTP and WebSocket) and /api go; without it the pages call the API on their own origin. */
   readonly gatewayUrl?: string | undefined;
+  /** BISHOP_MEDIA_ORIGIN: allowed in the pages' policy as a media source. */
+  readonly mediaOrigin?: string | undefined;
   /** Behind another proxy: take the client address from its X-Forwarded-For. */
   readonly trustProxy?: boolean;
   readonly logger?: Logger;
@@ -33,14 +35,11 @@ export async function buildWebApp(options: WebRoleOptions): Promise<FastifyInsta
     readinessChecks: checks,
     version: bishopVersion,
     trustProxy: options.trustProxy ?? false,
+    mediaOrigin: options.mediaOrigin,
     ...(options.logger ? { logger: options.logger } : {}),
   });
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-  });
   if (gatewayUrl) await forwardApi(app, gatewayUrl);
-  await serveWebUi(app, options.webDir);
+  await serveWebUi(app, options.webDir, { mediaOrigin: options.mediaOrigin });
   return app;
 }
 

@@ -2,6 +2,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { pagePolicies } from './web-app-csp.ts';
 
 /** The page served for any path that is no file: the client-side router takes it from there. */
 const fallbackPages = ['200.html', 'index.html'] as const;
@@ -27,14 +28,21 @@ export async function findFallbackPage(webDir: string): Promise<string> {
   );
 }
 
+export interface WebUiOptions {
+  /** BISHOP_MEDIA_ORIGIN, allowed as a media source in the pages' policy. */
+  readonly mediaOrigin?: string | undefined;
+}
+
 /**
  * Serves the built web app (SvelteKit adapter-static output) from `app`: files as they
  * are, and the fallback page for any other GET, so deep links work. Routes registered on
  * `app` (GraphQL, uploads, media, health, metrics) keep precedence; unknown API paths
- * still answer 404 in JSON instead of a page.
+ * still answer 404 in JSON instead of a page. Every page carries its strict CSP (see
+ * web-app-csp.ts); the gateway's own hook adds nosniff and X-Frame-Options.
  */
-export async function serveWebUi(app: FastifyInstance, webDir: string): Promise<void> {
+export async function serveWebUi(app: FastifyInstance, webDir: string, options: WebUiOptions = {}): Promise<void> {
   const fallback = await findFallbackPage(webDir);
+  const policies = await pagePolicies(webDir, options.mediaOrigin);
   await app.register(fastifyStatic, {
     root: webDir,
     wildcard: false,
@@ -45,6 +53,9 @@ export async function serveWebUi(app: FastifyInstance, webDir: string): Promise<
         'cache-control',
         path.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
+      const policy = policies.get(path);
+      // Same-origin referrers only: the session routes' Origin check needs the page's origin on POSTs.
+      if (policy) reply.header('content-security-policy', policy).header('referrer-policy', 'same-origin');
     },
   });
   app.setNotFoundHandler((request, reply) => {

@@ -12,7 +12,13 @@ import {
   startVoiceCheckWorker,
 } from '@bishop/ml-workers';
 import { type AudioTools, audioTools } from '@bishop/ml-workers/audio';
-import { capabilities, checkModels, type ModelSettings, modelSettings } from '@bishop/ml-workers/models';
+import {
+  capabilities,
+  checkModels,
+  type ModelSettings,
+  missingModelReason,
+  modelSettings,
+} from '@bishop/ml-workers/models';
 import { checkHttpTts, createTtsEngines, type TtsEngines, ttsLanguages } from '@bishop/ml-workers/tts';
 import type { Logger } from 'pino';
 import type { BishopConfig } from '../../config/config.ts';
@@ -83,7 +89,7 @@ export function startWorkers(
     optional: true,
     check: async () => {
       const [status] = await checkModels(models, [capability]);
-      if (!status?.ready) throw new Error(`${status?.model} is not installed in ${status?.directory}`);
+      if (status && !status.ready) throw new Error(missingModelReason(status));
     },
   }));
   // /readyz says which voice speaks each language (and whether it clones), or why none can.

@@ -1,3 +1,4 @@
+import type { ChatParticipantFacts } from '@bishop/domain';
 import { ExtractionFailure } from '../extraction-failure.ts';
 
 export const chatMessageKinds = ['text', 'voice', 'media', 'deleted', 'service'] as const;
@@ -9,8 +10,11 @@ export type ChatMedia = { fileName: string | null; durationSec?: number };
 
 export type ChatMessage = {
   id: number;
-  /** Local wall-clock time as the export shows it, ISO 8601 without an offset: WhatsApp records no time zone. */
-  at: string;
+  /**
+   * When it was sent, ISO 8601 in UTC (`…Z`); null when the export's time could not be read.
+   * Exports without a time zone (WhatsApp, old Telegram) give the sender's wall clock read as UTC.
+   */
+  at: string | null;
   author: string;
   /** Plain text; a voice message's transcript once transcribed; a media message's caption. */
   text: string;
@@ -21,7 +25,8 @@ export type ChatMessage = {
   media?: ChatMedia;
 };
 
-export type ChatParticipant = { name: string; messageCount: number };
+/** Who wrote, how much and when: what a user checks before choosing the person (recorded as is). */
+export type ChatParticipant = ChatParticipantFacts;
 
 export type ChatExport = {
   source: 'telegram' | 'whatsapp';
@@ -29,6 +34,13 @@ export type ChatExport = {
   /** Everyone who wrote at least one message, most active first; the app's notices do not count. */
   participants: ChatParticipant[];
   messages: ChatMessage[];
+  /** The chat's date range: its first and last message with a readable time (notices left out). */
+  firstMessageAt: string | null;
+  lastMessageAt: string | null;
+  /** False when the export's times carry no time zone (they are the sender's clock, read as UTC). */
+  timeZoneKnown: boolean;
+  /** What the user should know about the import, e.g. messages whose time could not be read. */
+  notes: string[];
 };
 
 /** The export as a whole; fails when nobody wrote anything, since there is nothing to learn from. */
@@ -36,14 +48,35 @@ export function toChatExport(
   source: ChatExport['source'],
   chatName: string | null,
   messages: ChatMessage[],
+  times: { zoneKnown: boolean },
 ): ChatExport {
-  const counts = new Map<string, number>();
+  const byAuthor = new Map<string, ChatMessage[]>();
   for (const message of messages) {
-    if (message.kind !== 'service') counts.set(message.author, (counts.get(message.author) ?? 0) + 1);
+    if (message.kind !== 'service') byAuthor.set(message.author, [...(byAuthor.get(message.author) ?? []), message]);
   }
-  if (counts.size === 0) throw new ExtractionFailure('NO_MESSAGES', 'The export contains no messages');
-  const participants = [...counts]
-    .map(([name, messageCount]) => ({ name, messageCount }))
+  if (byAuthor.size === 0) throw new ExtractionFailure('NO_MESSAGES', 'The export contains no messages');
+  const participants = [...byAuthor]
+    .map(([name, written]) => ({ name, messageCount: written.length, ...dateRange(written) }))
     .sort((a, b) => b.messageCount - a.messageCount || a.name.localeCompare(b.name));
-  return { source, chatName, participants, messages };
+  const notes = [unreadableTimesNote(messages), times.zoneKnown ? null : NO_TIME_ZONE].filter((n) => n !== null);
+  const range = dateRange(messages.filter((message) => message.kind !== 'service'));
+  return { source, chatName, participants, messages, ...range, timeZoneKnown: times.zoneKnown, notes };
+}
+
+const NO_TIME_ZONE =
+  'The export records its times without a time zone: they are the clock of the phone or computer that made it, shown as written.';
+
+function dateRange(messages: readonly ChatMessage[]): { firstMessageAt: string | null; lastMessageAt: string | null } {
+  // ISO 8601 instants in UTC sort as strings.
+  const times = messages.flatMap((message) => (message.at === null ? [] : [message.at])).sort();
+  return { firstMessageAt: times[0] ?? null, lastMessageAt: times.at(-1) ?? null };
+}
+
+/** Messages keep their place in the chat without a time; the user is told which ones. */
+function unreadableTimesNote(messages: readonly ChatMessage[]): string | null {
+  const numbers = messages.flatMap((message, index) => (message.at === null ? [index + 1] : []));
+  if (numbers.length === 0) return null;
+  const shown = numbers.slice(0, 10).join(', ') + (numbers.length > 10 ? ', …' : '');
+  const count = numbers.length === 1 ? '1 message has' : `${numbers.length} messages have`;
+  return `${count} no readable time (message ${shown} of the export): they keep their place in the chat, and no reply gap is measured across them.`;
 }

@@ -1,7 +1,14 @@
 import type { ChatExport, ChatMessage } from './chat-export.ts';
+import { instantMs } from './chat-time.ts';
 
-/** Consecutive messages of one side: the person, or everyone else. */
-export type Turn = { side: 'person' | 'others'; authors: string[]; texts: string[]; startAt: string; endAt: string };
+/** Consecutive messages of one side: the person, or everyone else; times as in the messages (null: unreadable). */
+export type Turn = {
+  side: 'person' | 'others';
+  authors: string[];
+  texts: string[];
+  startAt: string | null;
+  endAt: string | null;
+};
 
 export type TurnOptions = {
   /** A silence longer than this starts a new conversation (default 6 hours). */
@@ -26,7 +33,7 @@ export function conversationTurns(chatExport: ChatExport, participant: string, o
     const side = message.author === participant ? 'person' : 'others';
     if (!carriesWords(message) || (side === 'person' && message.forwarded)) continue;
     const last = turns.at(-1);
-    if (last && last.side === side && millisBetween(last.endAt, message.at) <= maxGapMs) {
+    if (last && last.side === side && !longerThan(maxGapMs, last.endAt, message.at)) {
       if (!last.authors.includes(message.author)) last.authors.push(message.author);
       last.texts.push(message.text);
       last.endAt = message.at;
@@ -37,9 +44,14 @@ export function conversationTurns(chatExport: ChatExport, participant: string, o
   return turns;
 }
 
-export function millisBetween(earlier: string, later: string): number {
-  // Both are local wall-clock times; reading both as UTC keeps their difference.
-  return Date.parse(`${later}Z`) - Date.parse(`${earlier}Z`);
+/**
+ * True when the silence between two times is known to exceed `maxGapMs`. A time
+ * that could not be read measures no gap: the export's order still joins the messages.
+ */
+export function longerThan(maxGapMs: number, earlier: string | null, later: string | null): boolean {
+  const from = instantMs(earlier);
+  const to = instantMs(later);
+  return from !== null && to !== null && to - from > maxGapMs;
 }
 
 function carriesWords(message: ChatMessage): boolean {

@@ -1,13 +1,13 @@
 import type { ChatExport } from './chat-export.ts';
-import { conversationTurns, defaultMaxGapHours, millisBetween, type TurnOptions } from './conversation-turns.ts';
+import { conversationTurns, defaultMaxGapHours, longerThan, type TurnOptions } from './conversation-turns.ts';
 
 /** What the others said, and how the person answered: the examples a reply is learnt from. */
 export type DialoguePair = {
   prompt: string;
   reply: string;
   promptAuthors: string[];
-  /** When the reply started (local wall-clock, ISO 8601). */
-  at: string;
+  /** When the reply started (ISO 8601 in UTC; null when the export's time was unreadable). */
+  at: string | null;
 };
 
 /**
@@ -21,7 +21,7 @@ export function dialoguePairs(chatExport: ChatExport, participant: string, optio
   return turns.flatMap((reply, i) => {
     const prompt = turns[i - 1];
     if (reply.side !== 'person' || !prompt || prompt.side !== 'others') return [];
-    if (millisBetween(prompt.endAt, reply.startAt) > maxGapMs) return [];
+    if (longerThan(maxGapMs, prompt.endAt, reply.startAt)) return [];
     return [
       {
         prompt: prompt.texts.join('\n'),

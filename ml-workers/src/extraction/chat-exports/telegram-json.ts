@@ -1,6 +1,6 @@
 import { ExtractionFailure, quoted, quotedList } from '../extraction-failure.ts';
 import { type ChatExport, toChatExport } from './chat-export.ts';
-import { authorNames, type TelegramMessage, toChatMessage } from './telegram-message.ts';
+import { authorNames, type TelegramMessage, telegramTime, toChatMessage } from './telegram-message.ts';
 
 type TelegramChat = { name?: string | null; type?: string; id?: number; messages?: TelegramMessage[] };
 type TelegramDataExport = { chats?: { list?: TelegramChat[] }; left_chats?: { list?: TelegramChat[] } };
@@ -18,7 +18,11 @@ export function parseTelegramExport(json: string, options: { chat?: string } = {
   const messages = chat.messages ?? [];
   const authorOf = authorNames(messages);
   const chatMessages = messages.flatMap((message) => toChatMessage(message, authorOf(message)) ?? []);
-  return toChatExport('telegram', chatTitle(chat), chatMessages);
+  const zoneKnown = messages.every((message) => {
+    const time = telegramTime(message);
+    return time.at === null || time.zoneKnown;
+  });
+  return toChatExport('telegram', chatTitle(chat), chatMessages, { zoneKnown });
 }
 
 function parseJson(json: string): Record<string, unknown> {

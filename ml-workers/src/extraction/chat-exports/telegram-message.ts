@@ -1,11 +1,15 @@
 import type { ChatMedia, ChatMessage } from './chat-export.ts';
+import { type ChatTime, fromIsoDateTime, fromUnixSeconds } from './chat-time.ts';
 import { flattenTelegramText, type TelegramText } from './telegram-text.ts';
 
 /** One element of `messages` in Telegram Desktop's result.json (the fields we read). */
 export type TelegramMessage = {
   id?: number;
   type?: string;
+  /** Local time of the exporting computer, no zone (Telegram Desktop); other tools write `Z` or an offset. */
   date?: string;
+  /** The exact instant, in seconds (Telegram Desktop since 2021). */
+  date_unixtime?: string | number;
   from?: string | null;
   from_id?: string;
   actor?: string | null;
@@ -37,7 +41,7 @@ export function toChatMessage(message: TelegramMessage, author: string): ChatMes
   if (message.type !== 'message' && message.type !== 'service') return null;
   const base = {
     id: message.id ?? 0,
-    at: message.date ?? '',
+    at: telegramTime(message).at,
     author,
     text: flattenTelegramText(message.text),
     forwarded: 'forwarded_from' in message,
@@ -48,6 +52,12 @@ export function toChatMessage(message: TelegramMessage, author: string): ChatMes
   if (message.media_type === 'voice_message') return { ...base, kind: 'voice', media: mediaOf(message) };
   if (ATTACHMENT_FIELDS.some((field) => field in message)) return { ...base, kind: 'media', media: mediaOf(message) };
   return { ...base, kind: 'text' };
+}
+
+/** The exact instant when the export has it (`date_unixtime`, or `date` with a zone); else the wall clock. */
+export function telegramTime(message: TelegramMessage): ChatTime {
+  const exact = fromUnixSeconds(message.date_unixtime);
+  return exact.at !== null ? exact : fromIsoDateTime(message.date);
 }
 
 function mediaOf(message: TelegramMessage): ChatMedia {

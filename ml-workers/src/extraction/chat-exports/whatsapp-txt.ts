@@ -1,5 +1,6 @@
 import { ExtractionFailure } from '../extraction-failure.ts';
 import { type ChatExport, type ChatMessage, toChatExport } from './chat-export.ts';
+import { fromIsoDateTime } from './chat-time.ts';
 import { classifyContent } from './whatsapp-content.ts';
 import { localTimestamp, resolveDateOrder } from './whatsapp-dates.ts';
 import { parseHeader, type WhatsAppHeader } from './whatsapp-header.ts';
@@ -16,12 +17,15 @@ export function parseWhatsAppExport(text: string, chatName: string | null = null
     entries.map((e) => e.header),
     entries.some((e) => e.header.twelveHourClock),
   );
-  const messages = entries.map((entry, index): ChatMessage => {
-    const at = localTimestamp(entry.header, order);
-    if (at === null) throw notWhatsApp(`its message ${index + 1} has an impossible date`);
-    return { id: index + 1, at, ...contentOf(entry.lines.join('\n').trimEnd()) };
-  });
-  return toChatExport('whatsapp', chatName, messages);
+  // WhatsApp writes the phone's wall clock without a zone; an impossible date (31.02) is reported, not fatal.
+  const messages = entries.map(
+    (entry, index): ChatMessage => ({
+      id: index + 1,
+      at: fromIsoDateTime(localTimestamp(entry.header, order)).at,
+      ...contentOf(entry.lines.join('\n').trimEnd()),
+    }),
+  );
+  return toChatExport('whatsapp', chatName, messages, { zoneKnown: false });
 }
 
 /** Each message starts with a timestamp line; the lines after it until the next one continue it. */

@@ -9,7 +9,7 @@ import {
   type ModelSettings,
   type SpeakerEmbedder,
 } from '../../models/index.ts';
-import type { TextToSpeech, TtsEngines, TtsLanguage } from '../../tts/index.ts';
+import { type TextToSpeech, type TtsEngines, type TtsLanguage, ttsLanguages } from '../../tts/index.ts';
 import { withBlobAsFile } from '../../workers/blob-files.ts';
 import { round4, roundPair, seedOf } from '../rounding.ts';
 import { isTestModel } from '../test-models.ts';
@@ -20,7 +20,8 @@ import { type HeardDub, speakAndHear } from './spoken-dubs.ts';
 export interface VoiceTestInput {
   /** The person's real held-out replies: what is dubbed. */
   readonly texts: readonly string[];
-  readonly language: TtsLanguage;
+  /** The person's language (ISO 639); Bishop's voices speak Russian and English. */
+  readonly language: string;
   readonly voice: { readonly sampleBlobKey: string | null; readonly consent: boolean };
 }
 
@@ -36,7 +37,8 @@ export interface VoiceTestDependencies {
 }
 
 // A few dubs tell the voice apart; each costs two syntheses, an encode and a transcription.
-const MAX_DUBS = 4;
+/** Held-out replies dubbed at most (each twice: cloned and generic). */
+export const MAX_DUBS = 4;
 const MIN_WORDS = 3;
 const MAX_CHARS = 300;
 const MAX_SAMPLE_SEC = 61;
@@ -56,11 +58,13 @@ export async function scoreVoice(input: VoiceTestInput, deps: VoiceTestDependenc
     .filter((text) => text.split(/\s+/).filter(Boolean).length >= MIN_WORDS && text.length <= MAX_CHARS)
     .slice(0, MAX_DUBS);
   if (texts.length === 0) return both('not measured (no held-out reply to dub)');
-  const choice = await deps.tts.forLanguage(input.language);
+  if (!isTtsLanguage(input.language)) return both(`not measured (Bishop has no voice for ${input.language})`);
+  const language = input.language;
+  const choice = await deps.tts.forLanguage(language);
   if (!choice.tts) return both(`not measured (${choice.reason})`);
   const tts = choice.tts;
   const description = tts.describe();
-  const ttsTest = ttsIsTestModel(tts, input.language, deps.models);
+  const ttsTest = ttsIsTestModel(tts, language, deps.models);
   const ttsModel = `${description.engine}:${description.model}`;
 
   const speaker = await loaded(() => loadSpeakerEmbedder(deps.models));
@@ -70,7 +74,7 @@ export async function scoreVoice(input: VoiceTestInput, deps: VoiceTestDependenc
       transcribeFile(path, {
         asr: whisper,
         vad,
-        language: input.language,
+        language,
         signal: deps.signal,
         ...(deps.audioTools ? { tools: deps.audioTools } : {}),
       });
@@ -82,7 +86,7 @@ export async function scoreVoice(input: VoiceTestInput, deps: VoiceTestDependenc
     const speak = (reference: string | null) => (text: string) =>
       speakAndHear(text, {
         tts,
-        language: input.language,
+        language,
         reference,
         espeakProgram: deps.espeakProgram,
         transcribe: 'value' in asr ? asr.value : null,
@@ -189,6 +193,9 @@ function figures(
     ...qualityOf(meta.testModel),
     scale: { unit: meta.unit, floor: round4(meta.floor), ceiling: round4(meta.ceiling) },
     models: meta.models,
+    // Voice figures stay in their own unit: nothing is placed on, or capped to, the 0–1 text scale.
+    raw: null,
+    outside: null,
   };
 }
 
@@ -208,4 +215,8 @@ function ttsIsTestModel(tts: TextToSpeech, language: TtsLanguage, models: ModelS
   if (engine === 'chatterbox') return isTestModel(models.choices['tts-clone']);
   // espeak-ng and an operator's TTS server are real voices, whatever their quality.
   return false;
+}
+
+function isTtsLanguage(language: string): language is TtsLanguage {
+  return (ttsLanguages as readonly string[]).includes(language);
 }

@@ -6,6 +6,18 @@ import type { TypedDocumentString } from './generated/graphql.ts';
 export type LiveState = 'idle' | 'connecting' | 'connected' | 'reconnecting';
 
 /**
+ * How the server closes a socket whose credential ended: 4401 — the access
+ * token expired (refresh and reconnect); 4403 — the session was revoked
+ * (logged out elsewhere, password reset, account deleted): log in again.
+ */
+const TOKEN_EXPIRED = 4401;
+const SESSION_REVOKED = 4403;
+const closeCodeOf = (event: unknown): number | undefined =>
+  typeof event === 'object' && event !== null && 'code' in event
+    ? Number((event as { code: unknown }).code)
+    : undefined;
+
+/**
  * Subscriptions over one graphql-ws connection per signed-in session. The connection
  * opens with the first subscription, authenticates with a fresh access token on every
  * (re)connect, and retries forever with backoff: a restart of Bishop heals by itself.
@@ -28,7 +40,8 @@ class Live {
       lazyCloseTimeout: 5_000,
       keepAlive: 20_000,
       retryAttempts: Number.POSITIVE_INFINITY,
-      shouldRetry: () => true,
+      // A revoked session would only be refused again: the person must log in.
+      shouldRetry: (event) => closeCodeOf(event) !== SESSION_REVOKED,
       connectionParams: async () => {
         const token = await session.accessToken();
         return token ? { authorization: `Bearer ${token}` } : {};
@@ -41,8 +54,9 @@ class Live {
           this.#everConnected = true;
           this.state = 'connected';
         },
-        closed: () => {
-          if (this.state === 'connected') this.state = 'reconnecting';
+        closed: (event) => {
+          if (closeCodeOf(event) === SESSION_REVOKED) session.expire();
+          else if (this.state === 'connected') this.state = 'reconnecting';
         },
       },
     });
@@ -63,6 +77,20 @@ class Live {
     onData: (data: Data) => void,
     onError: (error: ApiError) => void = () => {},
   ): () => void {
+    let stop = this.#subscribeOnce(document, variables, onData, onError, () => {
+      // The access token expired under an open socket: subscribe again (connectionParams fetches a fresh one).
+      stop = this.subscribe(document, variables, onData, onError);
+    });
+    return () => stop();
+  }
+
+  #subscribeOnce<Data, Variables>(
+    document: TypedDocumentString<Data, Variables>,
+    variables: Variables,
+    onData: (data: Data) => void,
+    onError: (error: ApiError) => void,
+    onTokenExpired: () => void,
+  ): () => void {
     return this.#connect().subscribe<Data>(
       { query: document.toString(), variables: variables as Record<string, unknown> },
       {
@@ -74,7 +102,10 @@ class Live {
             );
           if (result.data) onData(result.data as Data);
         },
-        error: (error) => onError(ApiError.network(error)),
+        error: (error) => {
+          if (closeCodeOf(error) === TOKEN_EXPIRED) onTokenExpired();
+          else onError(ApiError.network(error));
+        },
         complete: () => {},
       },
     );

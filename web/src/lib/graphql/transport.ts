@@ -1,3 +1,4 @@
+import { COOKIE_SESSION_HEADERS } from '../session/cookie-session.ts';
 import { ApiError, type ApiErrorBody } from './api-error.ts';
 import type { TypedDocumentString } from './generated/graphql.ts';
 
@@ -8,7 +9,10 @@ interface GraphQLResponseBody<Data> {
   readonly errors?: readonly ApiErrorBody[];
 }
 
-/** One GraphQL request over HTTP to the same origin; the first error becomes an ApiError. */
+/**
+ * One GraphQL request over HTTP to the same origin; the first error becomes an ApiError.
+ * Every request asks for a cookie session, so signUp/logIn keep the refresh token out of reach of scripts.
+ */
 export async function postGraphQL<Data, Variables>(
   fetcher: Fetch,
   document: TypedDocumentString<Data, Variables>,
@@ -19,7 +23,12 @@ export async function postGraphQL<Data, Variables>(
   try {
     response = await fetcher('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...COOKIE_SESSION_HEADERS,
+        ...headers,
+      },
       body: JSON.stringify({ query: document.toString(), variables }),
     });
   } catch (error) {

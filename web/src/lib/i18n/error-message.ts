@@ -7,6 +7,11 @@ const byBishopCode: Partial<Record<string, MessageKey>> = {
   BISHOP_ERR_INVALID_EMAIL: 'error.invalidEmail',
   BISHOP_ERR_PASSWORD_TOO_SHORT: 'error.passwordTooShort',
   BISHOP_ERR_PASSWORD_TOO_LONG: 'error.passwordTooLong',
+  BISHOP_ERR_PASSWORD_BLANK: 'error.passwordBlank',
+  BISHOP_ERR_PASSWORD_PERSONAL: 'error.passwordPersonal',
+  BISHOP_ERR_PASSWORD_COMMON: 'error.passwordCommon',
+  BISHOP_ERR_SESSION_REQUIRED: 'error.sessionRequired',
+  BISHOP_ERR_RESET_LINK_INVALID: 'error.resetLinkInvalid',
   BISHOP_ERR_EMAIL_TAKEN: 'error.emailTaken',
   BISHOP_ERR_WRONG_CREDENTIALS: 'error.wrongCredentials',
   BISHOP_ERR_WRONG_PASSWORD: 'error.wrongPassword',
@@ -32,6 +37,7 @@ const byCategory: Record<string, MessageKey> = {
   NOT_FOUND: 'error.notFound',
   CONFLICT: 'error.conflict',
   RATE_LIMITED: 'error.rateLimited',
+  UNAVAILABLE: 'error.unavailable',
   NETWORK: 'error.network',
   INTERNAL: 'error.internal',
 };
@@ -43,12 +49,21 @@ const byCategory: Record<string, MessageKey> = {
  */
 export function errorMessage(error: unknown): string {
   if (!(error instanceof ApiError)) return t('error.internal');
-  const retryAfter = Number(error.details.retryAfterSeconds);
-  const params = { seconds: Number.isFinite(retryAfter) ? Math.max(1, Math.ceil(retryAfter)) : 60 };
-  const specific = error.bishopCode ? byBishopCode[error.bishopCode] : undefined;
+  const params = { time: retryTime(error.details) };
+  const lockedOut = error.bishopCode === 'BISHOP_ERR_RATE_LIMITED' && error.details.scope === 'login';
+  const specific = lockedOut ? 'error.rateLimitedLogin' : error.bishopCode ? byBishopCode[error.bishopCode] : undefined;
   if (specific) return t(specific, params);
   const readable =
     error.code !== 'INTERNAL' && error.code !== 'NETWORK' && !/reference|stack|\bat\s/i.test(error.message);
   if (i18n.locale === 'en' && readable && error.message) return error.message;
   return t(byCategory[error.code] ?? 'error.internal', params);
+}
+
+/** When a throttled person may try again, as a local time of day ("14:32"), not a count of seconds. */
+function retryTime(details: Readonly<Record<string, unknown>>): string {
+  const at = typeof details.retryAt === 'string' ? new Date(details.retryAt) : null;
+  const seconds = Number(details.retryAfterSeconds);
+  const when =
+    at && !Number.isNaN(at.getTime()) ? at : new Date(Date.now() + (Number.isFinite(seconds) ? seconds : 60) * 1000);
+  return new Intl.DateTimeFormat(i18n.locale, { hour: 'numeric', minute: '2-digit' }).format(when);
 }

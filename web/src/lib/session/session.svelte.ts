@@ -1,60 +1,59 @@
-import { isApiError } from '../graphql/api-error.ts';
 import { forgetPositions } from '../graphql/consistency.ts';
-import { LogOutDocument, RefreshSessionDocument } from '../graphql/generated/graphql.ts';
-import { postGraphQL } from '../graphql/transport.ts';
+import { endCookieSession, refreshWithCookie } from './cookie-session.ts';
 import {
-  localSessionStorage,
+  type AccessToken,
   SESSION_STORAGE_KEY,
   type SessionPayload,
   type SessionUser,
-  type StoredSession,
-  toStoredSession,
+  storedUser,
+  toAccessToken,
 } from './stored-session.ts';
-import { createTokenRefresher, SessionExpiredError, type TokenRefresher } from './token-refresher.ts';
-
-async function refreshWithServer(refreshToken: string): Promise<StoredSession> {
-  try {
-    const data = await postGraphQL(fetch, RefreshSessionDocument, { refreshToken });
-    return toStoredSession(data.refreshSession);
-  } catch (error) {
-    // Only the server saying no ends the session; a network hiccup must not sign anyone out.
-    if (isApiError(error) && error.code === 'UNAUTHENTICATED') throw new SessionExpiredError(error.message);
-    throw error;
-  }
-}
+import { createTokenRefresher, type TokenRefresher } from './token-refresher.ts';
 
 function acrossTabs<T>(work: () => Promise<T>): Promise<T> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   return locks ? locks.request('bishop.session.refresh', work) : work();
 }
 
-/** Who is signed in. Tokens live in localStorage, so a reload (or another tab) keeps the session. */
+/**
+ * Who is signed in. The refresh token is an HttpOnly cookie (no script, ours included,
+ * can read it); the access token lives in this tab's memory; localStorage holds only
+ * the user, so a reload (or another tab) knows someone is signed in and refreshes.
+ */
 class Session {
   user = $state<SessionUser | null>(null);
   /** Why the user was signed out without asking (shown on the login page). */
   ended = $state<'expired' | null>(null);
+  #access: AccessToken | null = null;
   #refresher: TokenRefresher;
   #resetters = new Set<() => void>();
 
   constructor() {
     this.#refresher = createTokenRefresher({
       now: () => Date.now(),
-      read: () => localSessionStorage.read(),
-      write: (session) => {
-        localSessionStorage.write(session);
-        if (!session) this.#clear('expired');
+      read: () => this.#access,
+      write: (token) => {
+        this.#access = token;
       },
-      refresh: refreshWithServer,
+      signedIn: () => this.user !== null,
+      refresh: () => refreshWithCookie(fetch),
+      expired: () => this.expire(),
       exclusive: acrossTabs,
     });
     if (typeof window === 'undefined') return;
-    this.user = localSessionStorage.read()?.user ?? null;
+    storedUser.forgetLegacyTokens();
+    this.user = storedUser.read();
     // Signing in or out in one tab does the same in the others.
     window.addEventListener('storage', (event) => {
       if (event.key !== SESSION_STORAGE_KEY) return;
-      const stored = localSessionStorage.read();
-      if (stored) this.user = stored.user;
-      else if (this.user) this.#clear(null);
+      const stored = storedUser.read();
+      if (!stored) {
+        if (this.user) this.#clear(null);
+        return;
+      }
+      // Someone else signed in there: this tab's token belongs to the previous user.
+      if (stored.id !== this.user?.id) this.#access = null;
+      this.user = stored;
     });
   }
 
@@ -62,20 +61,19 @@ class Session {
     return this.user !== null;
   }
 
-  /** After signUp / logIn. */
+  /** After signUp / logIn (sent with the cookie-session header, so the refresh token is already a cookie). */
   start(payload: SessionPayload): void {
-    const stored = toStoredSession(payload);
-    localSessionStorage.write(stored);
+    this.#access = toAccessToken(payload);
+    storedUser.write(payload.user);
     this.ended = null;
-    this.user = stored.user;
+    this.user = { id: payload.user.id, email: payload.user.email, fullName: payload.user.fullName };
   }
 
   /** After the profile changed (e.g. the full name). */
   updateUser(user: Partial<SessionUser>): void {
-    const stored = localSessionStorage.read();
-    if (!stored || !this.user) return;
-    const next = { ...stored.user, ...user };
-    localSessionStorage.write({ ...stored, user: next });
+    if (!this.user) return;
+    const next = { ...this.user, ...user };
+    storedUser.write(next);
     this.user = next;
   }
 
@@ -87,21 +85,18 @@ class Session {
     return this.#refresher.renew(rejectedToken);
   }
 
-  /** Logs out on the server (ending the refresh token) and forgets everything client-side. */
+  /** Logs out on the server (ending the session and clearing its cookie) and forgets everything client-side. */
   async signOut(): Promise<void> {
-    const stored = localSessionStorage.read();
-    localSessionStorage.write(null);
+    storedUser.write(null);
     this.#clear(null);
-    if (stored) {
-      await postGraphQL(fetch, LogOutDocument, { refreshToken: stored.refreshToken }).catch(() => {
-        // Already ended on the server, or offline: the tokens are gone from this browser either way.
-      });
-    }
+    await endCookieSession(fetch).catch(() => {
+      // Already ended on the server, or offline: nothing of the session is readable in this browser either way.
+    });
   }
 
   /** The server no longer accepts this session. */
   expire(): void {
-    localSessionStorage.write(null);
+    storedUser.write(null);
     this.#clear('expired');
   }
 
@@ -113,6 +108,7 @@ class Session {
 
   #clear(reason: 'expired' | null): void {
     const hadUser = this.user !== null;
+    this.#access = null;
     this.user = null;
     if (hadUser) this.ended = reason;
     forgetPositions();

@@ -1,11 +1,16 @@
-import type { StoredSession } from './stored-session.ts';
+import type { AccessToken } from './stored-session.ts';
 
 export interface TokenRefresherDeps {
   now(): number;
-  read(): StoredSession | null;
-  write(session: StoredSession | null): void;
-  /** Trades a refresh token for a new session; rejects with `expired: true` when the server ended the session. */
-  refresh(refreshToken: string): Promise<StoredSession>;
+  /** The access token this tab holds in memory, if any. */
+  read(): AccessToken | null;
+  write(token: AccessToken | null): void;
+  /** Whether someone is signed in (refreshing makes no sense otherwise). */
+  signedIn(): boolean;
+  /** Trades the refresh cookie for a new access token; rejects with SessionExpiredError when the server ended the session. */
+  refresh(): Promise<AccessToken>;
+  /** The server ended the session (the refresh was refused). */
+  expired(): void;
   /** Runs `work` while no other tab refreshes (navigator.locks); defaults to running it directly. */
   exclusive?<T>(work: () => Promise<T>): Promise<T>;
 }
@@ -19,29 +24,29 @@ export class SessionExpiredError extends Error {
 
 /**
  * Hands out a valid access token, refreshing it silently when it is about to expire.
- * The refresh token works once (the server ends the whole session if an old one is
- * reused), so: one refresh at a time in this tab (single flight), one across tabs
- * (an exclusive lock), and after waiting for the lock the stored session is read
- * again: when another tab has already rotated it, its result is used as it is.
+ * The refresh token (a cookie shared by every tab) works once — the server ends the
+ * whole session if an old one is reused — so refreshes never overlap: one at a time in
+ * this tab (single flight) and one across tabs (an exclusive lock), so each refresh
+ * sends the cookie the previous one set.
  */
 export function createTokenRefresher(deps: TokenRefresherDeps) {
-  let inflight: Promise<StoredSession | null> | null = null;
+  let inflight: Promise<AccessToken | null> | null = null;
   const exclusive = deps.exclusive ?? (<T>(work: () => Promise<T>) => work());
 
-  const fresh = (session: StoredSession) => session.accessTokenExpiresAt - deps.now() > REFRESH_MARGIN_MS;
+  const fresh = (token: AccessToken) => token.accessTokenExpiresAt - deps.now() > REFRESH_MARGIN_MS;
 
-  function refreshOnce(staleRefreshToken: string): Promise<StoredSession | null> {
+  function refreshOnce(): Promise<AccessToken | null> {
     inflight ??= exclusive(async () => {
-      const current = deps.read();
-      if (!current) return null;
-      // Another tab rotated the tokens while we waited for the lock.
-      if (current.refreshToken !== staleRefreshToken && fresh(current)) return current;
+      if (!deps.signedIn()) return null;
       try {
-        const next = await deps.refresh(current.refreshToken);
+        const next = await deps.refresh();
         deps.write(next);
         return next;
       } catch (error) {
-        if (error instanceof SessionExpiredError) deps.write(null);
+        if (error instanceof SessionExpiredError) {
+          deps.write(null);
+          deps.expired();
+        }
         throw error;
       }
     }).finally(() => {
@@ -53,17 +58,17 @@ export function createTokenRefresher(deps: TokenRefresherDeps) {
   return {
     /** A token good for at least a minute, or null when signed out. */
     async accessToken(): Promise<string | null> {
-      const session = deps.read();
-      if (!session) return null;
-      if (fresh(session)) return session.accessToken;
-      return (await refreshOnce(session.refreshToken))?.accessToken ?? null;
+      if (!deps.signedIn()) return null;
+      const current = deps.read();
+      if (current && fresh(current)) return current.accessToken;
+      return (await refreshOnce())?.accessToken ?? null;
     },
-    /** The server refused the token it was given (e.g. revoked early): get a new one. */
+    /** The server refused the token it was given (e.g. revoked early): get a new one, unless that already happened. */
     async renew(rejectedToken: string): Promise<string | null> {
-      const session = deps.read();
-      if (!session) return null;
-      if (session.accessToken !== rejectedToken) return session.accessToken;
-      return (await refreshOnce(session.refreshToken))?.accessToken ?? null;
+      if (!deps.signedIn()) return null;
+      const current = deps.read();
+      if (current && current.accessToken !== rejectedToken && fresh(current)) return current.accessToken;
+      return (await refreshOnce())?.accessToken ?? null;
     },
   };
 }

@@ -10,6 +10,7 @@ const counted: readonly [string, MessageKey][] = [
   ['passages', 'run.figure.passages'],
   ['pairs', 'run.figure.pairs'],
   ['heldOutPairs', 'run.figure.heldOut'],
+  ['heldOutKeptFromEarlier', 'run.figure.heldOutKept'],
   ['words', 'run.figure.words'],
   ['textsEmbedded', 'run.figure.embedded'],
   ['otherSpeakerSegmentsDropped', 'run.figure.otherSpeaker'],
@@ -26,6 +27,19 @@ export function runFigures(stats: unknown): Figure[] {
   for (const [key, label] of counted) {
     const value = stats[key];
     if (typeof value === 'number') figures.push({ label, value });
+  }
+  // Recordings: the person's speech used, other voices' speech left out (seconds over all recordings).
+  const recordings: unknown[] = Array.isArray(stats.recordings) ? stats.recordings : [];
+  if (recordings.length > 0) {
+    const sum = (key: string) => {
+      const total = recordings.reduce<number>(
+        (acc, r) => acc + (isRecord(r) && typeof r[key] === 'number' ? r[key] : 0),
+        0,
+      );
+      return Math.round(total * 10) / 10;
+    };
+    figures.push({ label: 'run.figure.speechUsed', value: sum('usedSpeechSec') });
+    figures.push({ label: 'run.figure.speechDropped', value: sum('droppedSpeechSec') });
   }
   if (typeof stats.retrieval === 'string') figures.push({ label: 'run.figure.retrieval', value: stats.retrieval });
   return figures;
@@ -70,4 +84,14 @@ export function settingLines(settings: unknown): { name: string; value: string }
   return Object.entries(settings)
     .filter(([, value]) => ['string', 'number', 'boolean'].includes(typeof value))
     .map(([name, value]) => ({ name, value: String(value) }));
+}
+
+/** The dialogue pairs the run had, and how many more the avatar test needs to hold any out (0: enough). */
+export function holdOutShortfall(stats: unknown): { pairs: number; needed: number } | null {
+  if (!isRecord(stats) || typeof stats.pairsNeededToHoldOut !== 'number' || stats.pairsNeededToHoldOut <= 0)
+    return null;
+  const pairs =
+    (typeof stats.pairs === 'number' ? stats.pairs : 0) +
+    (typeof stats.heldOutPairs === 'number' ? stats.heldOutPairs : 0);
+  return { pairs, needed: stats.pairsNeededToHoldOut };
 }

@@ -11,6 +11,15 @@ export type AvatarStatus =
   /** Deleted: its personal data is erased. */
   | 'DELETED';
 
+/** A step of an avatar test. */
+export type AvatarTestStep =
+  /** Replying to the held-out messages as this version, the untrained baseline and the version that was active. */
+  | 'REPLIES'
+  /** Scoring the replies against the person's real ones. */
+  | 'SCORING'
+  /** Dubbing held-out replies and scoring the voice. */
+  | 'VOICE';
+
 /** Whether a chat is usable. */
 export type ChatStatus =
   /** Deleted. */
@@ -123,9 +132,19 @@ export type SignUpInput = {
   email: string;
   /** Full name (1–200 characters). */
   fullName: string;
-  /** Password, at least 8 characters. */
+  /**
+   * Password: at least 8 visible characters, not only spaces, not the email or the
+   * name, and not one of the most common breached passwords (NIST SP 800-63B).
+   */
   password: string;
 };
+
+/** Whether an avatar test is running or done. */
+export type TestStatus =
+  /** The report is recorded. */
+  | 'DONE'
+  /** The test worker is testing the version; a report from an earlier test of the run may still show. */
+  | 'RUNNING';
 
 /** A test's verdict. */
 export type TestVerdict =
@@ -164,6 +183,13 @@ export type TrainingStatus =
   /** Stopped by the user. The active persona version did not change. */
   | 'STOPPED';
 
+/** What a verdict compares the tested version with. */
+export type VerdictBasis =
+  /** The untrained baseline (persona card only): `overall.lift`. */
+  | 'BASELINE'
+  /** The version that was active before this run, scored again on the same held-out messages (`comparedWith`). */
+  | 'PREVIOUS_VERSION';
+
 /** Consent to clone a voice. */
 export type VoiceConsentInput = {
   /** Basis of the consent. */
@@ -185,14 +211,14 @@ export type VoiceSampleState =
   /** Waiting for the check. */
   | 'SUBMITTED';
 
-export type SessionFieldsFragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, email: string, fullName: string } };
+export type SessionFieldsFragment = { accessToken: string, accessTokenExpiresAt: string, user: { id: string, email: string, fullName: string } };
 
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
 }>;
 
 
-export type SignUpMutation = { signUp: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, email: string, fullName: string } } };
+export type SignUpMutation = { signUp: { accessToken: string, accessTokenExpiresAt: string, user: { id: string, email: string, fullName: string } } };
 
 export type LogInMutationVariables = Exact<{
   email: string;
@@ -200,21 +226,7 @@ export type LogInMutationVariables = Exact<{
 }>;
 
 
-export type LogInMutation = { logIn: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, email: string, fullName: string } } };
-
-export type RefreshSessionMutationVariables = Exact<{
-  refreshToken: string;
-}>;
-
-
-export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, email: string, fullName: string } } };
-
-export type LogOutMutationVariables = Exact<{
-  refreshToken: string;
-}>;
-
-
-export type LogOutMutation = { logOut: boolean };
+export type LogInMutation = { logIn: { accessToken: string, accessTokenExpiresAt: string, user: { id: string, email: string, fullName: string } } };
 
 export type DeleteAccountMutationVariables = Exact<{
   password: string;
@@ -248,6 +260,14 @@ export type RevokeApiTokenMutationVariables = Exact<{
 
 
 export type RevokeApiTokenMutation = { revokeApiToken: { position: string } };
+
+export type ResetPasswordMutationVariables = Exact<{
+  token: string;
+  newPassword: string;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: boolean };
 
 export type AvatarSummaryFragment = { id: string, name: string | null, status: AvatarStatus, createdAt: string, updatedAt: string, activePersonaVersion: number | null };
 
@@ -385,14 +405,14 @@ export type TimelineQueryVariables = Exact<{
 
 export type TimelineQuery = { avatar: { id: string, chainHead: { hash: string, revision: number } | null, timeline: { nodes: Array<{ position: string, type: string, kind: TimelineKind, actor: string, occurredAt: string, summary: string, chatId: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
-export type MaterialFieldsFragment = { id: string, fileName: string | null, mediaType: string, kind: MaterialKind, sizeBytes: number, state: MaterialState, uploadedAt: string, updatedAt: string, charCount: number | null, durationSec: number | null, language: string | null, preview: string | null, participants: Array<string>, chosenParticipant: string | null, downloadUrl: string, removed: boolean, failure: { code: string, reason: string } | null };
+export type MaterialFieldsFragment = { id: string, fileName: string | null, mediaType: string, kind: MaterialKind, sizeBytes: number, state: MaterialState, uploadedAt: string, updatedAt: string, charCount: number | null, durationSec: number | null, language: string | null, preview: string | null, participants: Array<string>, chosenParticipant: string | null, notes: Array<string>, downloadUrl: string, removed: boolean, failure: { code: string, reason: string } | null, decoded: { durationSec: number | null, channels: number | null, sampleRate: number | null } | null, chat: { firstMessageAt: string | null, lastMessageAt: string | null, timeZoneKnown: boolean, participants: Array<{ name: string, messageCount: number, firstMessageAt: string | null, lastMessageAt: string | null }> } | null };
 
 export type MaterialListQueryVariables = Exact<{
   avatarId: string | number;
 }>;
 
 
-export type MaterialListQuery = { avatar: { id: string, materials: Array<{ id: string, fileName: string | null, mediaType: string, kind: MaterialKind, sizeBytes: number, state: MaterialState, uploadedAt: string, updatedAt: string, charCount: number | null, durationSec: number | null, language: string | null, preview: string | null, participants: Array<string>, chosenParticipant: string | null, downloadUrl: string, removed: boolean, failure: { code: string, reason: string } | null }> } };
+export type MaterialListQuery = { avatar: { id: string, materials: Array<{ id: string, fileName: string | null, mediaType: string, kind: MaterialKind, sizeBytes: number, state: MaterialState, uploadedAt: string, updatedAt: string, charCount: number | null, durationSec: number | null, language: string | null, preview: string | null, participants: Array<string>, chosenParticipant: string | null, notes: Array<string>, downloadUrl: string, removed: boolean, failure: { code: string, reason: string } | null, decoded: { durationSec: number | null, channels: number | null, sampleRate: number | null } | null, chat: { firstMessageAt: string | null, lastMessageAt: string | null, timeZoneKnown: boolean, participants: Array<{ name: string, messageCount: number, firstMessageAt: string | null, lastMessageAt: string | null }> } | null }> } };
 
 export type MaterialDetailQueryVariables = Exact<{
   avatarId: string | number;
@@ -400,7 +420,7 @@ export type MaterialDetailQueryVariables = Exact<{
 }>;
 
 
-export type MaterialDetailQuery = { avatar: { id: string, material: { text: string | null, id: string, fileName: string | null, mediaType: string, kind: MaterialKind, sizeBytes: number, state: MaterialState, uploadedAt: string, updatedAt: string, charCount: number | null, durationSec: number | null, language: string | null, preview: string | null, participants: Array<string>, chosenParticipant: string | null, downloadUrl: string, removed: boolean, segments: Array<{ startSec: number | null, endSec: number | null, text: string, speakerSimilarity: number | null }>, failure: { code: string, reason: string } | null } } };
+export type MaterialDetailQuery = { avatar: { id: string, material: { text: string | null, id: string, fileName: string | null, mediaType: string, kind: MaterialKind, sizeBytes: number, state: MaterialState, uploadedAt: string, updatedAt: string, charCount: number | null, durationSec: number | null, language: string | null, preview: string | null, participants: Array<string>, chosenParticipant: string | null, notes: Array<string>, downloadUrl: string, removed: boolean, speakers: { sampleId: string, threshold: number | null, personSpeechSec: number | null, otherSpeechSec: number | null, failure: { code: string, reason: string } | null } | null, segments: Array<{ startSec: number | null, endSec: number | null, text: string, speakerSimilarity: number | null, isPerson: boolean | null }>, failure: { code: string, reason: string } | null, decoded: { durationSec: number | null, channels: number | null, sampleRate: number | null } | null, chat: { firstMessageAt: string | null, lastMessageAt: string | null, timeZoneKnown: boolean, participants: Array<{ name: string, messageCount: number, firstMessageAt: string | null, lastMessageAt: string | null }> } | null } } };
 
 export type RemoveMaterialMutationVariables = Exact<{
   avatarId: string | number;
@@ -424,26 +444,27 @@ export type MaterialChangedSubscriptionVariables = Exact<{
 }>;
 
 
-export type MaterialChangedSubscription = { materialChanged: { position: string, material: { id: string, fileName: string | null, mediaType: string, kind: MaterialKind, sizeBytes: number, state: MaterialState, uploadedAt: string, updatedAt: string, charCount: number | null, durationSec: number | null, language: string | null, preview: string | null, participants: Array<string>, chosenParticipant: string | null, downloadUrl: string, removed: boolean, failure: { code: string, reason: string } | null } } };
+export type MaterialChangedSubscription = { materialChanged: { position: string, material: { id: string, fileName: string | null, mediaType: string, kind: MaterialKind, sizeBytes: number, state: MaterialState, uploadedAt: string, updatedAt: string, charCount: number | null, durationSec: number | null, language: string | null, preview: string | null, participants: Array<string>, chosenParticipant: string | null, notes: Array<string>, downloadUrl: string, removed: boolean, failure: { code: string, reason: string } | null, decoded: { durationSec: number | null, channels: number | null, sampleRate: number | null } | null, chat: { firstMessageAt: string | null, lastMessageAt: string | null, timeZoneKnown: boolean, participants: Array<{ name: string, messageCount: number, firstMessageAt: string | null, lastMessageAt: string | null }> } | null } } };
 
 export type ServiceStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ServiceStatusQuery = { status: { ready: boolean, parts: Array<{ name: string, ok: boolean, detail: string | null }> } };
 
-export type TestReportFieldsFragment = { runId: string, personaVersion: number, createdAt: string, verdict: TestVerdict | null, worse: boolean | null, headline: ReplySource | null, heldOutPairs: number | null, pairsTested: number | null, notes: Array<string>, overall: { replies: ReplySource, newVersion: number, baseline: number, lift: number, liftLow: number, liftHigh: number, n: number } | null, comparedWith: { personaVersion: number, overall: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null } | null, metrics: Array<{ metric: FidelityMetricName, replies: ReplySource | null, measured: boolean, reason: string | null, newVersion: number | null, baseline: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null, n: number, quality: MetricQuality, qualityNote: string | null }>, examples: Array<{ message: string, real: string, newVersion: string | null, baseline: string | null }> };
+export type TestReportFieldsFragment = { runId: string, personaVersion: number, status: TestStatus, startedAt: string | null, createdAt: string, verdict: TestVerdict | null, verdictAgainst: VerdictBasis | null, scoresCapped: boolean | null, worse: boolean | null, headline: ReplySource | null, heldOutPairs: number | null, pairsTested: number | null, notes: Array<string>, overall: { replies: ReplySource, newVersion: number, baseline: number, rawNewVersion: number | null, rawBaseline: number | null, lift: number, liftLow: number, liftHigh: number, n: number } | null, comparedWith: { personaVersion: number, overall: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null } | null, metrics: Array<{ metric: FidelityMetricName, replies: ReplySource | null, measured: boolean, reason: string | null, onScale: boolean, unit: string | null, newVersion: number | null, baseline: number | null, rawNewVersion: number | null, rawBaseline: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null, n: number, quality: MetricQuality, qualityNote: string | null, newVersionOutside: { belowFloor: number, aboveCeiling: number } | null }>, examples: Array<{ message: string, real: string, newVersion: string | null, baseline: string | null }> };
 
-export type RunFieldsFragment = { id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, verdict: TestVerdict | null } | null };
+export type RunFieldsFragment = { id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, status: TestStatus, verdict: TestVerdict | null } | null };
 
 export type TrainingPageQueryVariables = Exact<{
   avatarId: string | number;
 }>;
 
 
-export type TrainingPageQuery = { avatar: { id: string, activePersonaVersion: number | null, materials: Array<{ id: string, state: MaterialState }>, currentTraining: { id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, verdict: TestVerdict | null } | null } | null, trainingRuns: { nodes: Array<{ id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, verdict: TestVerdict | null } | null }> }, personaVersions: Array<{ version: number, runId: string, createdAt: string, active: boolean, stats: unknown }> } };
+export type TrainingPageQuery = { avatar: { id: string, activePersonaVersion: number | null, materials: Array<{ id: string, state: MaterialState }>, currentTraining: { id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, status: TestStatus, verdict: TestVerdict | null } | null } | null, trainingRuns: { nodes: Array<{ id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, status: TestStatus, verdict: TestVerdict | null } | null }> }, personaVersions: Array<{ version: number, runId: string, createdAt: string, active: boolean, stats: unknown }> } };
 
 export type StartTrainingMutationVariables = Exact<{
   avatarId: string | number;
+  settings?: unknown;
   clientMutationId?: string | number | null | undefined;
 }>;
 
@@ -471,14 +492,21 @@ export type TrainingChangedSubscriptionVariables = Exact<{
 }>;
 
 
-export type TrainingChangedSubscription = { trainingChanged: { position: string, run: { id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, verdict: TestVerdict | null } | null } } };
+export type TrainingChangedSubscription = { trainingChanged: { position: string, run: { id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, status: TestStatus, verdict: TestVerdict | null } | null } } };
+
+export type TestChangedSubscriptionVariables = Exact<{
+  avatarId: string | number;
+}>;
+
+
+export type TestChangedSubscription = { testChanged: { position: string, progress: { step: AvatarTestStep, percent: number } | null, report: { runId: string, personaVersion: number, status: TestStatus, startedAt: string | null, createdAt: string, verdict: TestVerdict | null, verdictAgainst: VerdictBasis | null, scoresCapped: boolean | null, worse: boolean | null, headline: ReplySource | null, heldOutPairs: number | null, pairsTested: number | null, notes: Array<string>, overall: { replies: ReplySource, newVersion: number, baseline: number, rawNewVersion: number | null, rawBaseline: number | null, lift: number, liftLow: number, liftHigh: number, n: number } | null, comparedWith: { personaVersion: number, overall: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null } | null, metrics: Array<{ metric: FidelityMetricName, replies: ReplySource | null, measured: boolean, reason: string | null, onScale: boolean, unit: string | null, newVersion: number | null, baseline: number | null, rawNewVersion: number | null, rawBaseline: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null, n: number, quality: MetricQuality, qualityNote: string | null, newVersionOutside: { belowFloor: number, aboveCeiling: number } | null }>, examples: Array<{ message: string, real: string, newVersion: string | null, baseline: string | null }> } } };
 
 export type TestReportsQueryVariables = Exact<{
   avatarId: string | number;
 }>;
 
 
-export type TestReportsQuery = { avatar: { id: string, activePersonaVersion: number | null, testReports: Array<{ runId: string, personaVersion: number, createdAt: string, verdict: TestVerdict | null, worse: boolean | null, headline: ReplySource | null, heldOutPairs: number | null, pairsTested: number | null, notes: Array<string>, overall: { replies: ReplySource, newVersion: number, baseline: number, lift: number, liftLow: number, liftHigh: number, n: number } | null, comparedWith: { personaVersion: number, overall: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null } | null, metrics: Array<{ metric: FidelityMetricName, replies: ReplySource | null, measured: boolean, reason: string | null, newVersion: number | null, baseline: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null, n: number, quality: MetricQuality, qualityNote: string | null }>, examples: Array<{ message: string, real: string, newVersion: string | null, baseline: string | null }> }> } };
+export type TestReportsQuery = { avatar: { id: string, activePersonaVersion: number | null, testReports: Array<{ runId: string, personaVersion: number, status: TestStatus, startedAt: string | null, createdAt: string, verdict: TestVerdict | null, verdictAgainst: VerdictBasis | null, scoresCapped: boolean | null, worse: boolean | null, headline: ReplySource | null, heldOutPairs: number | null, pairsTested: number | null, notes: Array<string>, overall: { replies: ReplySource, newVersion: number, baseline: number, rawNewVersion: number | null, rawBaseline: number | null, lift: number, liftLow: number, liftHigh: number, n: number } | null, comparedWith: { personaVersion: number, overall: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null } | null, metrics: Array<{ metric: FidelityMetricName, replies: ReplySource | null, measured: boolean, reason: string | null, onScale: boolean, unit: string | null, newVersion: number | null, baseline: number | null, rawNewVersion: number | null, rawBaseline: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null, n: number, quality: MetricQuality, qualityNote: string | null, newVersionOutside: { belowFloor: number, aboveCeiling: number } | null }>, examples: Array<{ message: string, real: string, newVersion: string | null, baseline: string | null }> }> } };
 
 export type PersonaVersionPageQueryVariables = Exact<{
   avatarId: string | number;
@@ -486,7 +514,7 @@ export type PersonaVersionPageQueryVariables = Exact<{
 }>;
 
 
-export type PersonaVersionPageQuery = { avatar: { id: string, personaVersion: { version: number, runId: string, createdAt: string, active: boolean, styleProfile: unknown, embedder: string | null, card: { description: string | null, personality: string | null, scenario: string | null, instructions: string | null, gender: Gender | null, languages: Array<string> }, materialsUsed: Array<{ materialId: string, fileName: string, kind: MaterialKind, participant: string | null, passages: number, pairs: number }>, testReport: { runId: string, personaVersion: number, createdAt: string, verdict: TestVerdict | null, worse: boolean | null, headline: ReplySource | null, heldOutPairs: number | null, pairsTested: number | null, notes: Array<string>, overall: { replies: ReplySource, newVersion: number, baseline: number, lift: number, liftLow: number, liftHigh: number, n: number } | null, comparedWith: { personaVersion: number, overall: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null } | null, metrics: Array<{ metric: FidelityMetricName, replies: ReplySource | null, measured: boolean, reason: string | null, newVersion: number | null, baseline: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null, n: number, quality: MetricQuality, qualityNote: string | null }>, examples: Array<{ message: string, real: string, newVersion: string | null, baseline: string | null }> } | null } } };
+export type PersonaVersionPageQuery = { avatar: { id: string, personaVersion: { version: number, runId: string, createdAt: string, active: boolean, styleProfile: unknown, embedder: string | null, card: { description: string | null, personality: string | null, scenario: string | null, instructions: string | null, gender: Gender | null, languages: Array<string> }, materialsUsed: Array<{ materialId: string, fileName: string, kind: MaterialKind, participant: string | null, passages: number, pairs: number }>, testReport: { runId: string, personaVersion: number, status: TestStatus, startedAt: string | null, createdAt: string, verdict: TestVerdict | null, verdictAgainst: VerdictBasis | null, scoresCapped: boolean | null, worse: boolean | null, headline: ReplySource | null, heldOutPairs: number | null, pairsTested: number | null, notes: Array<string>, overall: { replies: ReplySource, newVersion: number, baseline: number, rawNewVersion: number | null, rawBaseline: number | null, lift: number, liftLow: number, liftHigh: number, n: number } | null, comparedWith: { personaVersion: number, overall: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null } | null, metrics: Array<{ metric: FidelityMetricName, replies: ReplySource | null, measured: boolean, reason: string | null, onScale: boolean, unit: string | null, newVersion: number | null, baseline: number | null, rawNewVersion: number | null, rawBaseline: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null, n: number, quality: MetricQuality, qualityNote: string | null, newVersionOutside: { belowFloor: number, aboveCeiling: number } | null }>, examples: Array<{ message: string, real: string, newVersion: string | null, baseline: string | null }> } | null } } };
 
 export type VoiceFieldsFragment = { consent: { basis: ConsentBasis, personName: string | null, consentGivenOn: string, statement: string | null, recordedAt: string } | null, sample: { id: string, state: VoiceSampleState, durationSec: number | null, loudnessLufs: number | null, speakerConsistency: number | null, submittedAt: string, audioUrl: string, failure: { code: string, reason: string } | null } | null };
 
@@ -537,7 +565,6 @@ export const SessionFieldsFragmentDoc = new TypedDocumentString(`
     fragment SessionFields on Session {
   accessToken
   accessTokenExpiresAt
-  refreshToken
   user {
     id
     email
@@ -596,6 +623,11 @@ export const MaterialFieldsFragmentDoc = new TypedDocumentString(`
     code
     reason
   }
+  decoded {
+    durationSec
+    channels
+    sampleRate
+  }
   uploadedAt
   updatedAt
   charCount
@@ -604,6 +636,18 @@ export const MaterialFieldsFragmentDoc = new TypedDocumentString(`
   preview
   participants
   chosenParticipant
+  chat {
+    firstMessageAt
+    lastMessageAt
+    timeZoneKnown
+    participants {
+      name
+      messageCount
+      firstMessageAt
+      lastMessageAt
+    }
+  }
+  notes
   downloadUrl
   removed
 }
@@ -612,8 +656,12 @@ export const TestReportFieldsFragmentDoc = new TypedDocumentString(`
     fragment TestReportFields on TestReport {
   runId
   personaVersion
+  status
+  startedAt
   createdAt
   verdict
+  verdictAgainst
+  scoresCapped
   worse
   headline
   heldOutPairs
@@ -623,6 +671,8 @@ export const TestReportFieldsFragmentDoc = new TypedDocumentString(`
     replies
     newVersion
     baseline
+    rawNewVersion
+    rawBaseline
     lift
     liftLow
     liftHigh
@@ -640,8 +690,16 @@ export const TestReportFieldsFragmentDoc = new TypedDocumentString(`
     replies
     measured
     reason
+    onScale
+    unit
     newVersion
     baseline
+    rawNewVersion
+    rawBaseline
+    newVersionOutside {
+      belowFloor
+      aboveCeiling
+    }
     lift
     liftLow
     liftHigh
@@ -680,6 +738,7 @@ export const RunFieldsFragmentDoc = new TypedDocumentString(`
   }
   testReport {
     personaVersion
+    status
     verdict
   }
 }
@@ -717,7 +776,6 @@ export const SignUpDocument = new TypedDocumentString(`
     fragment SessionFields on Session {
   accessToken
   accessTokenExpiresAt
-  refreshToken
   user {
     id
     email
@@ -733,34 +791,12 @@ export const LogInDocument = new TypedDocumentString(`
     fragment SessionFields on Session {
   accessToken
   accessTokenExpiresAt
-  refreshToken
   user {
     id
     email
     fullName
   }
 }`) as unknown as TypedDocumentString<LogInMutation, LogInMutationVariables>;
-export const RefreshSessionDocument = new TypedDocumentString(`
-    mutation RefreshSession($refreshToken: String!) {
-  refreshSession(refreshToken: $refreshToken) {
-    ...SessionFields
-  }
-}
-    fragment SessionFields on Session {
-  accessToken
-  accessTokenExpiresAt
-  refreshToken
-  user {
-    id
-    email
-    fullName
-  }
-}`) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
-export const LogOutDocument = new TypedDocumentString(`
-    mutation LogOut($refreshToken: String!) {
-  logOut(refreshToken: $refreshToken)
-}
-    `) as unknown as TypedDocumentString<LogOutMutation, LogOutMutationVariables>;
 export const DeleteAccountDocument = new TypedDocumentString(`
     mutation DeleteAccount($password: String!) {
   deleteAccount(password: $password) {
@@ -811,6 +847,11 @@ export const RevokeApiTokenDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($token: String!, $newPassword: String!) {
+  resetPassword(token: $token, newPassword: $newPassword)
+}
+    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
 export const AvatarListDocument = new TypedDocumentString(`
     query AvatarList($after: String) {
   avatars(first: 50, after: $after) {
@@ -1151,6 +1192,11 @@ export const MaterialListDocument = new TypedDocumentString(`
     code
     reason
   }
+  decoded {
+    durationSec
+    channels
+    sampleRate
+  }
   uploadedAt
   updatedAt
   charCount
@@ -1159,6 +1205,18 @@ export const MaterialListDocument = new TypedDocumentString(`
   preview
   participants
   chosenParticipant
+  chat {
+    firstMessageAt
+    lastMessageAt
+    timeZoneKnown
+    participants {
+      name
+      messageCount
+      firstMessageAt
+      lastMessageAt
+    }
+  }
+  notes
   downloadUrl
   removed
 }`) as unknown as TypedDocumentString<MaterialListQuery, MaterialListQueryVariables>;
@@ -1169,11 +1227,22 @@ export const MaterialDetailDocument = new TypedDocumentString(`
     material(id: $materialId) {
       ...MaterialFields
       text(maxChars: 20000)
+      speakers {
+        sampleId
+        threshold
+        personSpeechSec
+        otherSpeechSec
+        failure {
+          code
+          reason
+        }
+      }
       segments(first: 500) {
         startSec
         endSec
         text
         speakerSimilarity
+        isPerson
       }
     }
   }
@@ -1189,6 +1258,11 @@ export const MaterialDetailDocument = new TypedDocumentString(`
     code
     reason
   }
+  decoded {
+    durationSec
+    channels
+    sampleRate
+  }
   uploadedAt
   updatedAt
   charCount
@@ -1197,6 +1271,18 @@ export const MaterialDetailDocument = new TypedDocumentString(`
   preview
   participants
   chosenParticipant
+  chat {
+    firstMessageAt
+    lastMessageAt
+    timeZoneKnown
+    participants {
+      name
+      messageCount
+      firstMessageAt
+      lastMessageAt
+    }
+  }
+  notes
   downloadUrl
   removed
 }`) as unknown as TypedDocumentString<MaterialDetailQuery, MaterialDetailQueryVariables>;
@@ -1238,6 +1324,11 @@ export const MaterialChangedDocument = new TypedDocumentString(`
     code
     reason
   }
+  decoded {
+    durationSec
+    channels
+    sampleRate
+  }
   uploadedAt
   updatedAt
   charCount
@@ -1246,6 +1337,18 @@ export const MaterialChangedDocument = new TypedDocumentString(`
   preview
   participants
   chosenParticipant
+  chat {
+    firstMessageAt
+    lastMessageAt
+    timeZoneKnown
+    participants {
+      name
+      messageCount
+      firstMessageAt
+      lastMessageAt
+    }
+  }
+  notes
   downloadUrl
   removed
 }`) as unknown as TypedDocumentString<MaterialChangedSubscription, MaterialChangedSubscriptionVariables>;
@@ -1309,12 +1412,17 @@ export const TrainingPageDocument = new TypedDocumentString(`
   }
   testReport {
     personaVersion
+    status
     verdict
   }
 }`) as unknown as TypedDocumentString<TrainingPageQuery, TrainingPageQueryVariables>;
 export const StartTrainingDocument = new TypedDocumentString(`
-    mutation StartTraining($avatarId: ID!, $clientMutationId: ID) {
-  startTraining(avatarId: $avatarId, clientMutationId: $clientMutationId) {
+    mutation StartTraining($avatarId: ID!, $settings: JSON, $clientMutationId: ID) {
+  startTraining(
+    avatarId: $avatarId
+    settings: $settings
+    clientMutationId: $clientMutationId
+  ) {
     runId
     position
   }
@@ -1365,15 +1473,19 @@ export const TrainingChangedDocument = new TypedDocumentString(`
   }
   testReport {
     personaVersion
+    status
     verdict
   }
 }`) as unknown as TypedDocumentString<TrainingChangedSubscription, TrainingChangedSubscriptionVariables>;
-export const TestReportsDocument = new TypedDocumentString(`
-    query TestReports($avatarId: ID!) {
-  avatar(id: $avatarId) {
-    id
-    activePersonaVersion
-    testReports {
+export const TestChangedDocument = new TypedDocumentString(`
+    subscription TestChanged($avatarId: ID!) {
+  testChanged(avatarId: $avatarId) {
+    position
+    progress {
+      step
+      percent
+    }
+    report {
       ...TestReportFields
     }
   }
@@ -1381,8 +1493,12 @@ export const TestReportsDocument = new TypedDocumentString(`
     fragment TestReportFields on TestReport {
   runId
   personaVersion
+  status
+  startedAt
   createdAt
   verdict
+  verdictAgainst
+  scoresCapped
   worse
   headline
   heldOutPairs
@@ -1392,6 +1508,8 @@ export const TestReportsDocument = new TypedDocumentString(`
     replies
     newVersion
     baseline
+    rawNewVersion
+    rawBaseline
     lift
     liftLow
     liftHigh
@@ -1409,8 +1527,87 @@ export const TestReportsDocument = new TypedDocumentString(`
     replies
     measured
     reason
+    onScale
+    unit
     newVersion
     baseline
+    rawNewVersion
+    rawBaseline
+    newVersionOutside {
+      belowFloor
+      aboveCeiling
+    }
+    lift
+    liftLow
+    liftHigh
+    n
+    quality
+    qualityNote
+  }
+  examples {
+    message
+    real
+    newVersion
+    baseline
+  }
+}`) as unknown as TypedDocumentString<TestChangedSubscription, TestChangedSubscriptionVariables>;
+export const TestReportsDocument = new TypedDocumentString(`
+    query TestReports($avatarId: ID!) {
+  avatar(id: $avatarId) {
+    id
+    activePersonaVersion
+    testReports {
+      ...TestReportFields
+    }
+  }
+}
+    fragment TestReportFields on TestReport {
+  runId
+  personaVersion
+  status
+  startedAt
+  createdAt
+  verdict
+  verdictAgainst
+  scoresCapped
+  worse
+  headline
+  heldOutPairs
+  pairsTested
+  notes
+  overall {
+    replies
+    newVersion
+    baseline
+    rawNewVersion
+    rawBaseline
+    lift
+    liftLow
+    liftHigh
+    n
+  }
+  comparedWith {
+    personaVersion
+    overall
+    lift
+    liftLow
+    liftHigh
+  }
+  metrics {
+    metric
+    replies
+    measured
+    reason
+    onScale
+    unit
+    newVersion
+    baseline
+    rawNewVersion
+    rawBaseline
+    newVersionOutside {
+      belowFloor
+      aboveCeiling
+    }
     lift
     liftLow
     liftHigh
@@ -1461,8 +1658,12 @@ export const PersonaVersionPageDocument = new TypedDocumentString(`
     fragment TestReportFields on TestReport {
   runId
   personaVersion
+  status
+  startedAt
   createdAt
   verdict
+  verdictAgainst
+  scoresCapped
   worse
   headline
   heldOutPairs
@@ -1472,6 +1673,8 @@ export const PersonaVersionPageDocument = new TypedDocumentString(`
     replies
     newVersion
     baseline
+    rawNewVersion
+    rawBaseline
     lift
     liftLow
     liftHigh
@@ -1489,8 +1692,16 @@ export const PersonaVersionPageDocument = new TypedDocumentString(`
     replies
     measured
     reason
+    onScale
+    unit
     newVersion
     baseline
+    rawNewVersion
+    rawBaseline
+    newVersionOutside {
+      belowFloor
+      aboveCeiling
+    }
     lift
     liftLow
     liftHigh

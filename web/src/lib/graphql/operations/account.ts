@@ -4,7 +4,6 @@ export const SessionFields = graphql(`
   fragment SessionFields on Session {
     accessToken
     accessTokenExpiresAt
-    refreshToken
     user {
       id
       email
@@ -26,20 +25,6 @@ export const LogIn = graphql(`
     logIn(email: $email, password: $password) {
       ...SessionFields
     }
-  }
-`);
-
-export const RefreshSession = graphql(`
-  mutation RefreshSession($refreshToken: String!) {
-    refreshSession(refreshToken: $refreshToken) {
-      ...SessionFields
-    }
-  }
-`);
-
-export const LogOut = graphql(`
-  mutation LogOut($refreshToken: String!) {
-    logOut(refreshToken: $refreshToken)
   }
 `);
 
@@ -95,5 +80,11 @@ export const RevokeApiToken = graphql(`
     revokeApiToken(id: $id) {
       position
     }
+  }
+`);
+
+export const ResetPassword = graphql(`
+  mutation ResetPassword($token: String!, $newPassword: String!) {
+    resetPassword(token: $token, newPassword: $newPassword)
   }
 `);

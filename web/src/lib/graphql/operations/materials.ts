@@ -12,6 +12,11 @@ export const MaterialFields = graphql(`
       code
       reason
     }
+    decoded {
+      durationSec
+      channels
+      sampleRate
+    }
     uploadedAt
     updatedAt
     charCount
@@ -20,6 +25,18 @@ export const MaterialFields = graphql(`
     preview
     participants
     chosenParticipant
+    chat {
+      firstMessageAt
+      lastMessageAt
+      timeZoneKnown
+      participants {
+        name
+        messageCount
+        firstMessageAt
+        lastMessageAt
+      }
+    }
+    notes
     downloadUrl
     removed
   }
@@ -43,11 +60,22 @@ export const MaterialDetail = graphql(`
       material(id: $materialId) {
         ...MaterialFields
         text(maxChars: 20000)
+        speakers {
+          sampleId
+          threshold
+          personSpeechSec
+          otherSpeechSec
+          failure {
+            code
+            reason
+          }
+        }
         segments(first: 500) {
           startSec
           endSec
           text
           speakerSimilarity
+          isPerson
         }
       }
     }

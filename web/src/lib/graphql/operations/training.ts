@@ -4,8 +4,12 @@ export const TestReportFields = graphql(`
   fragment TestReportFields on TestReport {
     runId
     personaVersion
+    status
+    startedAt
     createdAt
     verdict
+    verdictAgainst
+    scoresCapped
     worse
     headline
     heldOutPairs
@@ -15,6 +19,8 @@ export const TestReportFields = graphql(`
       replies
       newVersion
       baseline
+      rawNewVersion
+      rawBaseline
       lift
       liftLow
       liftHigh
@@ -32,8 +38,16 @@ export const TestReportFields = graphql(`
       replies
       measured
       reason
+      onScale
+      unit
       newVersion
       baseline
+      rawNewVersion
+      rawBaseline
+      newVersionOutside {
+        belowFloor
+        aboveCeiling
+      }
       lift
       liftLow
       liftHigh
@@ -73,6 +87,7 @@ export const RunFields = graphql(`
     }
     testReport {
       personaVersion
+      status
       verdict
     }
   }
@@ -107,8 +122,8 @@ export const TrainingPage = graphql(`
 `);
 
 export const StartTraining = graphql(`
-  mutation StartTraining($avatarId: ID!, $clientMutationId: ID) {
-    startTraining(avatarId: $avatarId, clientMutationId: $clientMutationId) {
+  mutation StartTraining($avatarId: ID!, $settings: JSON, $clientMutationId: ID) {
+    startTraining(avatarId: $avatarId, settings: $settings, clientMutationId: $clientMutationId) {
       runId
       position
     }
@@ -137,6 +152,21 @@ export const TrainingChanged = graphql(`
       position
       run {
         ...RunFields
+      }
+    }
+  }
+`);
+
+export const TestChanged = graphql(`
+  subscription TestChanged($avatarId: ID!) {
+    testChanged(avatarId: $avatarId) {
+      position
+      progress {
+        step
+        percent
+      }
+      report {
+        ...TestReportFields
       }
     }
   }

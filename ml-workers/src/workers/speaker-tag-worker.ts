@@ -1,0 +1,154 @@
+import {
+  type AvatarState,
+  avatarDecider,
+  avatarStream,
+  isDomainError,
+  type LiveAvatar,
+  type Material,
+  parseStreamName,
+  speakerSegmentsBlobKey,
+  toDomainEvent,
+} from '@bishop/domain';
+import type { BlobStore, Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
+import type { AudioTools } from '../audio/index.ts';
+import type { ModelSettings } from '../models/index.ts';
+import {
+  failureOf,
+  isPermanentFailure,
+  jobCommandMetadata,
+  type RunningWorker,
+  runWorker,
+  type WorkerCommands,
+  type WorkerLogger,
+} from '../runtime/index.ts';
+import { asPermanentFailure } from './job-failure-mapping.ts';
+import { voiceSampleEmbedding } from './person-voice.ts';
+import { tagRecording } from './tag-recording.ts';
+
+export interface SpeakerTagWorkerOptions {
+  readonly bus: Bus;
+  readonly commands: WorkerCommands;
+  readonly blobs: BlobStore;
+  /** The decrypting event store: the avatar's materials and accepted sample. */
+  readonly eventStore: EventStore;
+  readonly models: ModelSettings;
+  readonly decrypt: (event: RecordedEvent) => Promise<RecordedEvent>;
+  readonly audioTools?: AudioTools;
+  readonly logger?: WorkerLogger;
+}
+
+const SERVICE = 'tag-speakers';
+type ReadyRecording = Extract<Material, { status: 'ready' }>;
+
+/**
+ * Keeps every recording tagged against the avatar's accepted voice sample:
+ * on MaterialExtracted the new recording, on VoiceSampleSet every recording not
+ * yet tagged against that sample (those uploaded before it included). Each
+ * result is RecordSpeakerTags or FailSpeakerTagging for one recording.
+ */
+export function startSpeakerTagWorker(options: SpeakerTagWorkerOptions): RunningWorker {
+  const { commands, blobs } = options;
+  const io = { blobs, models: options.models, ...(options.audioTools ? { audioTools: options.audioTools } : {}) };
+
+  async function due(job: RecordedEvent) {
+    const avatarId = parseStreamName(job.streamName)?.id ?? '';
+    const avatar = await currentAvatar(options.eventStore, avatarId);
+    const sampleId = avatar?.voice.activeSampleId ?? null;
+    if (!avatar || sampleId === null) return { avatarId, sampleId: '', recordings: [] };
+    const data = job.data as { materialId?: string; sampleId?: string };
+    // A VoiceSampleSet job for a sample since replaced leaves the work to the newer sample's job.
+    if (job.type === 'VoiceSampleSet' && data.sampleId !== sampleId) return { avatarId, sampleId, recordings: [] };
+    const recordings = [...avatar.materials.values()].filter(
+      (material): material is ReadyRecording =>
+        isReadyRecording(material) &&
+        (job.type === 'VoiceSampleSet' || material.materialId === data.materialId) &&
+        !(material.speakers?.status === 'tagged' && material.speakers.sampleId === sampleId),
+    );
+    return { avatarId, sampleId, recordings };
+  }
+
+  const send = async (avatarId: string, command: Parameters<WorkerCommands['avatar']>[1]) => {
+    try {
+      await commands.avatar(avatarId, command);
+    } catch (error) {
+      // The avatar was deleted meanwhile: nothing is left to tag.
+      if (isDomainError(error) && (error.code === 'BISHOP_ERR_DELETED' || error.code === 'BISHOP_ERR_NOT_FOUND'))
+        return;
+      throw error;
+    }
+  };
+
+  return runWorker({
+    bus: options.bus,
+    durable: 'worker-tag-speakers',
+    subjects: ['bishop.avatar.MaterialExtracted', 'bishop.avatar.VoiceSampleSet'],
+    concurrency: 1,
+    ackWaitMs: 60_000,
+    maxDeliver: 3,
+    decrypt: options.decrypt,
+    ...(options.logger ? { logger: options.logger } : {}),
+    async handle(job, { working, signal }) {
+      const { avatarId, sampleId, recordings } = await due(job);
+      if (recordings.length === 0) return;
+      const embedding = await voiceSampleEmbedding(avatarId, sampleId, io).catch(asPermanentFailure);
+      for (const material of recordings) {
+        working();
+        const metadata = (step: string) =>
+          jobCommandMetadata(job, `${step}:${material.materialId}:${sampleId}`, SERVICE);
+        try {
+          const tagged = await tagRecording(material, { sampleId, embedding }, { ...io, signal }).catch(
+            asPermanentFailure,
+          );
+          const segmentsBlobKey = speakerSegmentsBlobKey(avatarId, material.materialId, sampleId);
+          await blobs.put(segmentsBlobKey, new TextEncoder().encode(JSON.stringify(tagged.document)), {
+            contentType: 'application/json',
+          });
+          const { threshold, personSpeechSec, otherSpeechSec } = tagged;
+          await send(avatarId, {
+            type: 'RecordSpeakerTags',
+            data: {
+              materialId: material.materialId,
+              sampleId,
+              segmentsBlobKey,
+              threshold,
+              personSpeechSec,
+              otherSpeechSec,
+            },
+            metadata: metadata('tagged'),
+          });
+        } catch (error) {
+          // One unreadable recording does not hold up the others.
+          if (!isPermanentFailure(error)) throw error;
+          await send(avatarId, {
+            type: 'FailSpeakerTagging',
+            data: { materialId: material.materialId, sampleId, ...failureOf(error, 1) },
+            metadata: metadata('failed'),
+          });
+        }
+      }
+    },
+    async onGiveUp(job, error) {
+      const { avatarId, sampleId, recordings } = await due(job);
+      for (const material of recordings) {
+        await send(avatarId, {
+          type: 'FailSpeakerTagging',
+          data: { materialId: material.materialId, sampleId, ...failureOf(error, 3) },
+          metadata: jobCommandMetadata(job, `failed:${material.materialId}:${sampleId}`, SERVICE),
+        });
+      }
+    },
+  });
+}
+
+function isReadyRecording(material: Material): material is ReadyRecording {
+  return material.status === 'ready' && (material.kind === 'audio' || material.kind === 'video');
+}
+
+async function currentAvatar(eventStore: EventStore, avatarId: string): Promise<LiveAvatar | null> {
+  const events = await eventStore.readStream(avatarStream(avatarId));
+  let state: AvatarState = avatarDecider.initialState();
+  for (const event of events) {
+    state = avatarDecider.evolve(state, toDomainEvent(event.type, event.metadata.schemaVersion, event.data) as never);
+  }
+  return state.status === 'idle' || state.status === 'training' ? state : null;
+}
