@@ -42,7 +42,7 @@ before(async () => {
 });
 after(() => rm(scratch, { recursive: true, force: true }));
 
-it('streams a long recording through ffmpeg, VAD and Whisper in bounded memory', { timeout: 120_000 }, async (t) => {
+it('streams a long recording through ffmpeg, VAD and Whisper in bounded memory', { timeout: 360_000 }, async (t) => {
   const rssBefore = peakRssMb();
   const live: number[] = [];
   let last = 0;

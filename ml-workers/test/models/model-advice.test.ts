@@ -11,7 +11,7 @@ describe('what a newcomer is told about missing models', () => {
     });
     const statuses = await checkModels(settings);
     const lines = missingModelsAdvice(statuses, settings);
-    assert.equal(lines[0], `Models: 2 of 8 capabilities have no model in ${testModelsDir}:`);
+    assert.equal(lines[0], `Models: 2 of 8 capabilities have no model in ${settings.modelsDir}:`);
     assert.match(
       lines[1] ?? '',
       /^ {2}- llm {7}Qwen\/Qwen2\.5-1\.5B-Instruct-GGUF \(≈ 1\.1 GB .*\): replies are the person’s own past replies/,
