@@ -1,6 +1,10 @@
 import { DomainError } from '@bishop/domain';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { authPlugin, sessionCookiePlugin } from './auth/index.ts';
+import type { CallEnginePort } from './calls/call-engine-port.ts';
+import type { CallRegistry } from './calls/call-registry.ts';
+import { callsPlugin } from './calls/calls.plugin.ts';
 import { exportsPlugin } from './exports/exports.plugin.ts';
 import { CONSISTENCY_HEADER, graphqlPlugin } from './graphql/graphql.plugin.ts';
 import { waitForReadModels } from './graphql/resolvers/read-your-writes.ts';
@@ -29,6 +33,8 @@ export interface GatewayOptions {
     readonly metrics?: MetricsSources;
     /** Answer GraphQL introspection (`__schema`, `__type`); default true. */
     readonly introspection?: boolean;
+    /** Live voice calls (GET /api/chats/:chatId/call); absent: the route is not served. */
+    readonly calls?: { readonly engine: CallEnginePort; readonly registry: CallRegistry };
   };
   /** Behind a reverse proxy: trust its X-Forwarded-For for client addresses (login throttling). */
   readonly trustProxy?: boolean;
@@ -61,10 +67,18 @@ export async function buildApp(options: GatewayOptions): Promise<FastifyInstance
   const { api } = options;
   if (!api) return app;
   const { services } = api;
+  const { calls } = api;
   await metricsPlugin(app, {
     ...api.metrics,
     subscriptionCount: () => services.live.changes.subscriberCount + services.live.replyTokens.subscriberCount,
+    ...(calls ? { calls: () => ({ active: calls.registry.active, max: calls.registry.maxConcurrent }) } : {}),
   });
+  // Before the WebSocket server closes its sockets: each call says goodbye and records its end (history kept).
+  app.addHook('preClose', async () => {
+    await calls?.registry.endAll('SERVER_SHUTDOWN', 'Bishop is restarting; the call so far is kept in the chat');
+  });
+  // One WebSocket server for the whole app (GraphQL subscriptions and calls); Mercurius reuses it.
+  await app.register(websocket, { options: { maxPayload: 1024 * 1024 } });
   // Before authentication: a client may present an API token it was issued a moment ago.
   app.addHook('onRequest', async (request) => {
     const header = request.headers[CONSISTENCY_HEADER];
@@ -77,6 +91,7 @@ export async function buildApp(options: GatewayOptions): Promise<FastifyInstance
     blobs: services.blobs,
     commands: services.commands,
     owns: services.owns,
+    avatarOfChat: services.avatarOfChat,
     bytesStoredBy: api.bytesStoredBy,
     limits: api.uploadLimits,
   });
@@ -86,6 +101,16 @@ export async function buildApp(options: GatewayOptions): Promise<FastifyInstance
     signer: services.signer,
     fileName: mediaFileNames(services.readModels),
   });
+  if (calls) {
+    await app.register(callsPlugin, {
+      engine: calls.engine,
+      registry: calls.registry,
+      auth: services.auth,
+      live: services.live,
+      owns: services.owns,
+      avatarOfChat: services.avatarOfChat,
+    });
+  }
   await app.register(exportsPlugin, { db: services.readModels, blobs: services.blobs, owns: services.owns });
   return app;
 }

@@ -1,7 +1,9 @@
 export { buildApp, type GatewayOptions } from './app.ts';
 export * from './auth/index.ts';
+export type { CallEnginePort, CallPeerPort, CallSessionPort } from './calls/call-engine-port.ts';
+export { type CallRegistry, createCallRegistry } from './calls/call-registry.ts';
 export { CONSISTENCY_HEADER } from './graphql/graphql.plugin.ts';
-export { createOwnershipCheck, type OwnershipCheck } from './graphql/ownership.ts';
+export { createChatAvatarLookup, createOwnershipCheck, type OwnershipCheck } from './graphql/ownership.ts';
 export { loadSchemaSource, schemaDirectory } from './graphql/schema-source.ts';
 export type { GraphQLServices } from './graphql/services.ts';
 export type { ReadinessCheck, ReadinessReport } from './health/readiness.ts';

@@ -23,6 +23,7 @@ describe('access rules read from the schema', () => {
       'Mutation.logOut',
       'Mutation.ping',
       'Mutation.refreshSession',
+      'Mutation.requestPasswordReset',
       'Mutation.resetPassword',
       'Mutation.signUp',
       'Query.status',

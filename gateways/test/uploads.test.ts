@@ -44,6 +44,30 @@ describe('classifying uploads by name and content', () => {
     );
   });
 
+  it('accepts mailboxes and letters, and refuses text or binary data named as mail', async () => {
+    const mbox = bytes('From MAILER-DAEMON Mon Mar  4 10:00:00 2024\nFrom: Anna <a@example.ru>\n\nHi\n');
+    assert.deepEqual(await classifyUpload('All mail.mbox', mbox), {
+      kind: 'chatExport',
+      mediaType: 'application/mbox',
+    });
+    const eml = bytes('Received: by x\n\tid 1\nFrom: Anna <a@example.ru>\nSubject: Hi\n\nHi\n');
+    assert.deepEqual(await classifyUpload('letter.eml', eml), { kind: 'chatExport', mediaType: 'message/rfc822' });
+    await assert.rejects(classifyUpload('notes.mbox', bytes('Just some notes\n')), {
+      code: 'BISHOP_ERR_FILE_DISGUISED',
+    });
+    await assert.rejects(classifyUpload('letter.eml', windowsProgram), { code: 'BISHOP_ERR_FILE_DISGUISED' });
+  });
+
+  it('accepts an address to fetch (bare or a Windows shortcut) and refuses other text named .url', async () => {
+    const shortcut = bytes('[InternetShortcut]\r\nURL=https://example.com/blog\r\n');
+    assert.deepEqual(await classifyUpload('blog.url', shortcut), { kind: 'text', mediaType: 'text/uri-list' });
+    assert.equal(
+      (await classifyUpload('feed.url', bytes('https://example.com/feed.xml\n'))).mediaType,
+      'text/uri-list',
+    );
+    await assert.rejects(classifyUpload('x.url', bytes('file:///etc/passwd\n')), { code: 'BISHOP_ERR_FILE_DISGUISED' });
+  });
+
   it('accepts text formats whose content carries their own signature (WebVTT, XHTML)', async () => {
     const vtt = new Uint8Array(readFileSync(new URL('../../tests/fixtures/documents/lecture.vtt', import.meta.url)));
     const withBom = Uint8Array.from([0xef, 0xbb, 0xbf, ...vtt]);

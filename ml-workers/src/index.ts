@@ -1,3 +1,4 @@
+export * from './calls/index.ts';
 export * from './dubbing/index.ts';
 export * from './extraction/index.ts';
 export * from './fidelity/index.ts';

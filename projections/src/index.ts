@@ -15,6 +15,7 @@ export {
 export type * from './checkpoints/checkpoints.table.ts';
 export * from './materials/materials.queries.ts';
 export * from './materials/materials.table.ts';
+export * from './messages/message-search.queries.ts';
 export * from './messages/messages.queries.ts';
 export * from './messages/messages.table.ts';
 export * from './persona-versions/persona-versions.queries.ts';
@@ -36,6 +37,9 @@ export { readModelChecksums } from './rebuild/read-model-checksums.ts';
 export { type RebuildOptions, type RebuildResult, rebuildReadModels } from './rebuild/rebuild-read-models.ts';
 export { migrateReadModels } from './schema/migrate.ts';
 export { DEFAULT_READ_SCHEMA, type ReadModels, type ReadModelTable, readModelTables } from './schema/read-models.ts';
+export { type ColumnSealer, SealedColumnsPlugin } from './sealing/column-sealer.ts';
+export { personalColumns } from './sealing/personal-columns.ts';
+export { sealPlaintextColumns } from './sealing/seal-existing-rows.ts';
 export * from './test-reports/test-reports.queries.ts';
 export type * from './test-reports/test-reports.table.ts';
 export * from './timeline/timeline.queries.ts';

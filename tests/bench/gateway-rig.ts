@@ -7,6 +7,7 @@ import {
   buildApp,
   checkReadiness,
   createAuthService,
+  createChatAvatarLookup,
   createLiveFeeds,
   createMediaUrlSigner,
   createOwnershipCheck,
@@ -14,12 +15,14 @@ import {
 } from '@bishop/gateways';
 import {
   createCachingKeyStore,
+  createColumnSealer,
   createFsBlobStore,
   createInProcessBus,
   createPersonalDataEventStore,
   createPgSqlClient,
   createPostgresEventStore,
   createReadStore,
+  createSealedBlobStore,
   createSqlKeyStore,
   type ReadStore,
 } from '@bishop/infra';
@@ -51,7 +54,12 @@ const MB = 1024 * 1024;
  * Assembled here from the packages' public exports because @bishop/infra does
  * not export its runtime (openStores, createGateway); keep the two in step.
  */
-export async function openGatewayRig(serverUrl: string): Promise<GatewayRig> {
+export async function openGatewayRig(
+  serverUrl: string,
+  options: { readonly sealed?: boolean } = {},
+): Promise<GatewayRig> {
+  // As production wires it: personal read-model columns and blobs sealed (off only for an A/B of the cost).
+  const sealed = options.sealed ?? process.env.BISHOP_BENCH_SEALING !== 'off';
   const database = await createBenchDatabase(serverUrl, 'gateway');
   const blobDir = await temporaryDirectory('bench-gateway');
   const schema = 'bishop';
@@ -64,9 +72,15 @@ export async function openGatewayRig(serverUrl: string): Promise<GatewayRig> {
     keyStore,
     personalFieldsOf,
   );
-  const readStore = await createReadStore({ kind: 'postgres', connectionString: database.url, schema: 'bishop_read' });
+  const readStore = await createReadStore({
+    kind: 'postgres',
+    connectionString: database.url,
+    schema: 'bishop_read',
+    ...(sealed ? { sealer: createColumnSealer(keyStore) } : {}),
+  });
   const authStore = await createSqlAuthStore(sql, { schema: `${schema}_auth` });
-  const blobs = await createFsBlobStore({ root: blobDir.path });
+  const storedBlobs = await createFsBlobStore({ root: blobDir.path });
+  const blobs = sealed ? createSealedBlobStore(storedBlobs, keyStore) : storedBlobs;
   const bus = await createInProcessBus({ sql, schema });
   await bus.ensureTopology();
 
@@ -112,6 +126,7 @@ export async function openGatewayRig(serverUrl: string): Promise<GatewayRig> {
         signer: createMediaUrlSigner(randomBytes(32)),
         live,
         owns: createOwnershipCheck(eventStore),
+        avatarOfChat: createChatAvatarLookup(eventStore),
         readiness: () => checkReadiness([]),
       },
       uploadLimits: { maxFileBytes: 10 * MB, maxUserBytes: 100 * MB, maxFiles: 100, maxVoiceSampleBytes: 10 * MB },

@@ -22,9 +22,20 @@ interface OpenCommand {
   /** Connections opened at once: the gateway authenticates each connection_init. */
   readonly batch: number;
 }
-type Command = OpenCommand | { readonly type: 'collect'; readonly expected: number } | { readonly type: 'close' };
+/** Plain `ws` connections to the raw broadcast anchor: no protocol, the server just sends. */
+interface OpenRawCommand {
+  readonly type: 'openRaw';
+  readonly url: string;
+  readonly count: number;
+  readonly batch: number;
+}
+type Command =
+  | OpenCommand
+  | OpenRawCommand
+  | { readonly type: 'collect'; readonly expected: number }
+  | { readonly type: 'close' };
 type Reply =
-  | { readonly type: 'done'; readonly latencies?: number[] }
+  | { readonly type: 'done'; readonly latencies?: number[]; readonly lastAt?: number }
   | { readonly type: 'failed'; readonly message: string };
 
 /** Milliseconds on a clock both threads share (each thread's `performance.now()` has its own origin). */
@@ -36,23 +47,30 @@ const COLLECT_TIMEOUT_MS = 60_000;
 export interface SubscriberPool {
   /** Opens `count` connections, each with one subscription; resolves once every connection is acknowledged. */
   open(options: Omit<OpenCommand, 'type'>): Promise<void>;
+  /** Opens `count` plain WebSocket connections to a raw broadcast server (the anchor). */
+  openRaw(options: Omit<OpenRawCommand, 'type'>): Promise<void>;
   /** Waits for `expected` deliveries since the last collect and returns their latencies in ms. */
   collect(expected: number): Promise<number[]>;
+  /** Like collect, also saying when (sharedClock) the last of them arrived. */
+  collectTimed(expected: number): Promise<{ latencies: number[]; lastAt: number }>;
   /** Closes every connection and ends the worker. */
   close(): Promise<void>;
 }
 
 export function startSubscriberPool(): SubscriberPool {
   const worker = new Worker(new URL(import.meta.url));
-  const ask = async (command: Command): Promise<number[]> => {
+  const askFor = async (command: Command) => {
     worker.postMessage(command);
     const [reply] = (await once(worker, 'message')) as [Reply];
     if (reply.type === 'failed') throw new Error(`subscribers: ${reply.message}`);
-    return reply.latencies ?? [];
+    return { latencies: reply.latencies ?? [], lastAt: reply.lastAt ?? Number.NaN };
   };
+  const ask = async (command: Command): Promise<number[]> => (await askFor(command)).latencies;
   return {
     open: async (options) => void (await ask({ type: 'open', ...options })),
+    openRaw: async (options) => void (await ask({ type: 'openRaw', ...options })),
     collect: (expected) => ask({ type: 'collect', expected }),
+    collectTimed: (expected) => askFor({ type: 'collect', expected }),
     async close() {
       await ask({ type: 'close' });
       await worker.terminate();
@@ -62,8 +80,32 @@ export function startSubscriberPool(): SubscriberPool {
 
 function runWorker(port: NonNullable<typeof parentPort>): void {
   const clients: Client[] = [];
+  const rawSockets: WebSocket[] = [];
   const errors: string[] = [];
   let latencies: number[] = [];
+  let lastAt = Number.NaN;
+
+  function received(text: string | undefined): void {
+    const sent = Number(text);
+    if (!Number.isFinite(sent)) {
+      errors.push(`unexpected token text ${JSON.stringify(text)}`);
+      return;
+    }
+    lastAt = sharedClock();
+    latencies.push(lastAt - sent);
+  }
+
+  async function openRawOne(options: OpenRawCommand): Promise<void> {
+    const socket = new WebSocket(options.url);
+    rawSockets.push(socket);
+    // The same graphql-ws `next` message a subscriber gets, parsed the same way.
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data)) as { payload?: { data?: { replyTokens?: { text?: string } } } };
+      received(message.payload?.data?.replyTokens?.text);
+    });
+    socket.on('error', (error) => errors.push(String(error)));
+    await once(socket, 'open');
+  }
 
   async function openOne(options: OpenCommand): Promise<void> {
     const client = createClient({
@@ -85,11 +127,7 @@ function runWorker(port: NonNullable<typeof parentPort>): void {
     client.subscribe<{ replyTokens: { text: string } }>(
       { query: SUBSCRIPTION, variables: { c: options.chatId } },
       {
-        next: (result) => {
-          const sent = Number(result.data?.replyTokens.text);
-          if (Number.isFinite(sent)) latencies.push(sharedClock() - sent);
-          else errors.push(`unexpected result ${JSON.stringify(result)}`);
-        },
+        next: (result) => received(result.data?.replyTokens.text),
         error: (error) => errors.push(error instanceof Error ? error.message : JSON.stringify(error)),
         complete: () => {},
       },
@@ -100,10 +138,10 @@ function runWorker(port: NonNullable<typeof parentPort>): void {
   async function handle(command: Command): Promise<number[] | undefined> {
     switch (command.type) {
       case 'open':
-        for (let opened = 0; opened < command.count; opened += command.batch) {
-          const batch = Math.min(command.batch, command.count - opened);
-          await Promise.all(Array.from({ length: batch }, () => openOne(command)));
-        }
+        await inBatches(command, () => openOne(command));
+        return undefined;
+      case 'openRaw':
+        await inBatches(command, () => openRawOne(command));
         return undefined;
       case 'collect': {
         await waitFor(() => latencies.length >= command.expected || errors.length > 0, COLLECT_TIMEOUT_MS, 5);
@@ -112,6 +150,7 @@ function runWorker(port: NonNullable<typeof parentPort>): void {
         return collected;
       }
       case 'close':
+        for (const socket of rawSockets) socket.close();
         await Promise.all(clients.map((client) => client.dispose()));
         return undefined;
     }
@@ -122,7 +161,7 @@ function runWorker(port: NonNullable<typeof parentPort>): void {
       const result = await handle(command);
       // Closing after a failure must still close: errors are reported by open and collect.
       if (command.type !== 'close' && errors.length > 0) throw new Error(errors.slice(0, 3).join('; '));
-      port.postMessage({ type: 'done', latencies: result } satisfies Reply);
+      port.postMessage({ type: 'done', latencies: result, lastAt } satisfies Reply);
     } catch (error) {
       port.postMessage({
         type: 'failed',
@@ -130,6 +169,14 @@ function runWorker(port: NonNullable<typeof parentPort>): void {
       } satisfies Reply);
     }
   });
+}
+
+/** Opens `count` connections, `batch` at a time. */
+async function inBatches(options: { count: number; batch: number }, openOne: () => Promise<void>): Promise<void> {
+  for (let opened = 0; opened < options.count; opened += options.batch) {
+    const batch = Math.min(options.batch, options.count - opened);
+    await Promise.all(Array.from({ length: batch }, openOne));
+  }
 }
 
 if (!isMainThread && parentPort) runWorker(parentPort);

@@ -20,7 +20,7 @@ import { type Kysely, sql } from 'kysely';
 import { createBenchDatabase } from './bench-databases.ts';
 import { alternate, type Benchmark, median, timed } from './harness.ts';
 
-const GOAL = 0.5;
+const GOAL = 0.6;
 const BATCH_SIZE = 2000;
 /** The projector's writer keeps statements under this many bind parameters; the yardstick does the same. */
 const MAX_PARAMETERS = 30_000;
@@ -73,7 +73,10 @@ export const projectionRebuildBenchmark: Benchmark = {
             `written through the encrypting event store; ours: rebuildReadModels() = read $all through the decrypting ` +
             `store, project into a fresh schema in ${BATCH_SIZE}-event transactions, swap it in, drop the old one; ` +
             `anchor: multi-row INSERTs of the ${rowCount} rows that rebuild produces into a freshly migrated schema, ` +
-            `in statements of ≤ ${MAX_PARAMETERS} parameters (as the projector writes), counted as the same ${events} events`,
+            `in multi-row INSERT … VALUES statements of ≤ ${MAX_PARAMETERS} parameters, counted as the same ${events} events. ` +
+            "What made the difference: the projector sends each table's rows as one JSON parameter (json_populate_recordset: " +
+            'no statement of thousands of bind parameters to compile, bind and plan; JSON.stringify on its fast path), and the rebuild ' +
+            "drops the fresh schema's secondary indexes while replaying and builds each once at the end (time included)",
         },
       ];
     } finally {
@@ -187,6 +190,8 @@ function chatEvents(chatId: string, avatarId: string, ownerId: string, messages:
           promptTokens: 300,
           completionTokens: 40,
           sourceIds: ['c1', 'c2'],
+          sources: [],
+          closeness: null,
         },
       },
       { type: 'DubReady', data: { replyId, blobKey: `d/${replyId}`, durationSec: 4.2, voice: 'cloned' } },

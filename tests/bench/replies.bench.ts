@@ -145,20 +145,26 @@ export const repliesBenchmark: Benchmark = {
     for (let i = 0; i < sizes.rounds; i++) modelFirst.push(await firstPiece());
 
     // 2. The same through the service: sendMessage over HTTP → first replyTokens piece over the WebSocket.
-    const rig = await openReplyRig('reply_bench', {
-      ...env,
-      BISHOP_DATABASE_URL: context.serverUrl,
-      BISHOP_REPLY_MODE: 'local',
-      BISHOP_REPLY_MAX_TOKENS: '16',
-      BISHOP_LOG_LEVEL: process.env.BISHOP_BENCH_LOG_LEVEL ?? 'warn',
-    });
+    const rig = await openReplyRig(
+      'reply_bench',
+      {
+        ...env,
+        BISHOP_DATABASE_URL: context.serverUrl,
+        BISHOP_REPLY_MODE: 'local',
+        BISHOP_REPLY_MAX_TOKENS: '16',
+        BISHOP_LOG_LEVEL: process.env.BISHOP_BENCH_LOG_LEVEL ?? 'warn',
+        // A real model and a busy machine can keep `bishop start` from its banner for more than a minute.
+      },
+      300_000,
+    );
     const serviceFirst: number[] = [];
     try {
       const avatarId = await rig.createAvatar(AVATAR_NAME);
       for (let i = 0; i <= sizes.rounds; i++) {
         const chat = await rig.openChat(avatarId);
         const { messageId, sentAt } = await chat.send(MESSAGE);
-        const settled = await chat.settled(messageId);
+        // The first reply loads the model in the worker: minutes on a busy machine.
+        const settled = await chat.settled(messageId, 300_000);
         if (settled.message.replyState !== 'REPLIED')
           throw new Error(`reply failed: ${settled.message.failure?.reason}`);
         const firstAt = chat.firstTokenAt(messageId);

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, release, type } from 'node:os';
 import { join } from 'node:path';
 import type { BenchRow } from './harness.ts';
@@ -23,6 +23,8 @@ export interface ReportRow extends BenchRow {
 
 export interface BenchReport {
   readonly date: string;
+  /** Rows re-measured after `date` by a partial run (`npm run bench -- --merge …`), each with when. */
+  readonly updates?: readonly { readonly date: string; readonly benchmarks: readonly string[] }[];
   readonly quick: boolean;
   readonly anchor: string;
   readonly machine: Machine;
@@ -74,6 +76,9 @@ export function formatMarkdown(report: BenchReport): string {
     `# Benchmarks${report.quick ? ' (quick mode: tiny sizes, not comparable)' : ''}`,
     '',
     `- date: ${report.date}`,
+    ...(report.updates ?? []).map(
+      (update) => `- rows re-measured in a partial run on ${update.date}: ${update.benchmarks.join('; ')}`,
+    ),
     `- anchor: ${report.anchor}`,
     `- machine: ${m.os}; ${m.cpu}, ${m.cores} cores; Node ${m.node}; PostgreSQL ${m.postgres}`,
     '- figures: median of the measured rounds (higher is better); rounds alternate anchor/ours in ABBA order after a warm-up',
@@ -98,4 +103,23 @@ export async function writeReport(report: BenchReport, directory: string): Promi
   await writeFile(json, `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(md, formatMarkdown(report));
   return [json, md];
+}
+
+/**
+ * The recorded report with the partial run's rows in place of the old ones of the same benchmarks
+ * (and new rows added), the partial run named in the header: each row is still one run's figures.
+ */
+export async function mergedReport(directory: string, partial: BenchReport, filters: readonly string[]) {
+  const stored = JSON.parse(await readFile(join(directory, 'latest.json'), 'utf8')) as BenchReport;
+  // JSON wrote NaN (no anchor, no ratio) as null.
+  const nan = (value: number | null) => value ?? Number.NaN;
+  const recorded = {
+    ...stored,
+    rows: stored.rows.map((row) => ({ ...row, anchor: nan(row.anchor), ours: nan(row.ours), ratio: nan(row.ratio) })),
+  };
+  const fresh = new Map(partial.rows.map((row) => [row.benchmark, row]));
+  const rows: ReportRow[] = recorded.rows.map((row) => fresh.get(row.benchmark) ?? row);
+  for (const row of partial.rows) if (!recorded.rows.some((old) => old.benchmark === row.benchmark)) rows.push(row);
+  const update = { date: partial.date, benchmarks: [`${filters.join(', ')} (${partial.rows.length} rows)`] };
+  return { ...recorded, machine: partial.machine, rows, updates: [...(recorded.updates ?? []), update] };
 }

@@ -9,16 +9,29 @@ import { testDatabaseUrl } from '../src/test-env.ts';
 import { asrBenchmark } from './asr.bench.ts';
 import { serverVersion } from './bench-databases.ts';
 import { busBenchmark } from './bus.bench.ts';
+import { callBenchmark } from './call.bench.ts';
 import { eventStoreAppendBenchmark } from './event-store-append.bench.ts';
 import { eventStoreReadBenchmark } from './event-store-read.bench.ts';
 import { graphqlThroughputBenchmark } from './graphql-throughput.bench.ts';
 import type { Benchmark } from './harness.ts';
 import { projectionRebuildBenchmark } from './projection-rebuild.bench.ts';
 import { repliesBenchmark } from './replies.bench.ts';
-import { type BenchReport, formatTable, machineInfo, toReportRow, writeReport } from './report.ts';
+import {
+  type BenchReport,
+  formatMarkdown,
+  formatTable,
+  machineInfo,
+  mergedReport,
+  toReportRow,
+  writeReport,
+} from './report.ts';
+import { scaleAppendBenchmark } from './scale-append.bench.ts';
 import { subscriptionFanoutBenchmark } from './subscription-fanout.bench.ts';
 import { trainingBenchmark } from './training.bench.ts';
 import { ttsBenchmark } from './tts.bench.ts';
+
+/** Cost as data grows: long (seeding), so only when named (`npm run bench -- scale`), never in the smoke run. */
+export const scaleBenchmarks: readonly Benchmark[] = [scaleAppendBenchmark];
 
 /** Add new benchmarks here; each creates and drops its own databases. */
 export const benchmarks: readonly Benchmark[] = [
@@ -32,6 +45,7 @@ export const benchmarks: readonly Benchmark[] = [
   subscriptionFanoutBenchmark,
   trainingBenchmark,
   repliesBenchmark,
+  callBenchmark,
 ];
 
 export interface RunOptions {
@@ -48,7 +62,9 @@ export async function runBenchmarks(options: RunOptions = {}): Promise<BenchRepo
   const log = options.log ?? ((message: string) => console.error(`[bench] ${message}`));
   const rows = [];
   const only = options.only ?? [];
-  const selected = only.length ? benchmarks.filter((b) => only.some((part) => b.name.includes(part))) : benchmarks;
+  const selected = only.length
+    ? [...benchmarks, ...scaleBenchmarks].filter((b) => only.some((part) => b.name.includes(part)))
+    : benchmarks;
   for (const benchmark of selected) {
     log(benchmark.name);
     rows.push(...(await benchmark.run({ quick, serverUrl, log: (message) => log(`  ${message}`) })));
@@ -64,11 +80,19 @@ export async function runBenchmarks(options: RunOptions = {}): Promise<BenchRepo
 
 if (import.meta.main) {
   const started = performance.now();
-  // `npm run bench -- asr` runs only matching benchmarks and leaves the recorded full results alone.
-  const only = process.argv.slice(2);
+  // `npm run bench -- asr` runs only matching benchmarks and leaves the recorded full results alone;
+  // `npm run bench -- --merge asr` puts their new rows into the recorded results (marked as such).
+  const args = process.argv.slice(2);
+  const merge = args.includes('--merge');
+  const only = args.filter((arg) => arg !== '--merge');
   const report = await runBenchmarks({ only });
+  const directory = fileURLToPath(new URL('../../bench-results/', import.meta.url));
+  if (only.length && !merge) {
+    // A partial run prints its rounds and notes too (it writes no file), so its figures can be judged.
+    console.log(formatMarkdown(report));
+    process.exit(0);
+  }
   console.log(formatTable(report.rows));
-  if (only.length) process.exit(0);
-  const files = await writeReport(report, fileURLToPath(new URL('../../bench-results/', import.meta.url)));
+  const files = await writeReport(merge ? await mergedReport(directory, report, only) : report, directory);
   console.error(`[bench] done in ${((performance.now() - started) / 1000).toFixed(1)} s; wrote ${files.join(', ')}`);
 }

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type ReplyTokenSignal, replyTokenSubject } from '@bishop/domain';
+import { WebSocketServer } from 'ws';
 import { waitFor } from '../src/async.ts';
 import { openGatewayRig } from './gateway-rig.ts';
 import { seedGateway } from './gateway-seed.ts';
 import { sharedClock, startSubscriberPool } from './gateway-subscribers.ts';
-import type { Benchmark, BenchRow } from './harness.ts';
-import { median } from './harness.ts';
+import { alternate, type Benchmark, type BenchRow, median, type Sample } from './harness.ts';
 
 const SIZES = {
-  full: { subscribers: 1000, tokens: 50, rounds: 5 },
-  quick: { subscribers: 50, tokens: 10, rounds: 3 },
+  full: { subscribers: 1000, tokens: 50, rounds: 5, burst: 20, burstRounds: 5 },
+  quick: { subscribers: 50, tokens: 10, rounds: 3, burst: 5, burstRounds: 3 },
 };
 /** Connections opened at once, so 1,000 connection_inits do not arrive in one burst. */
 const CONNECT_BATCH = 50;
@@ -18,6 +20,8 @@ const CONNECT_BATCH = 50;
 const TOKEN_SPACING_MS = 40;
 const P50_GOAL_MS = 50;
 const P99_GOAL_MS = 100;
+/** Our delivery rate in a burst, as a share of a raw `ws` broadcast's. */
+const RATE_GOAL = 0.5;
 
 export const subscriptionFanoutBenchmark: Benchmark = {
   name: 'subscription fan-out: reply tokens from the bus to many replyTokens(chatId) WebSocket subscribers',
@@ -25,6 +29,7 @@ export const subscriptionFanoutBenchmark: Benchmark = {
     const sizes = context.quick ? SIZES.quick : SIZES.full;
     const rig = await openGatewayRig(context.serverUrl);
     const pool = startSubscriberPool();
+    const raw = await startRawBroadcaster();
     try {
       const seed = await seedGateway(rig.url, 0);
       context.log(`opening ${sizes.subscribers} subscribers in batches of ${CONNECT_BATCH}`);
@@ -63,6 +68,45 @@ export const subscriptionFanoutBenchmark: Benchmark = {
         p50.push(percentile(latencies, 0.5));
         p99.push(percentile(latencies, 0.99));
       }
+      context.log(`burst rate: ${sizes.subscribers} raw ws connections as the anchor`);
+      await pool.openRaw({ url: raw.url, count: sizes.subscribers, batch: CONNECT_BATCH });
+      await waitFor(() => raw.connections >= sizes.subscribers, 30_000);
+      const burst = (send: (token: ReplyTokenSignal) => void) => async (): Promise<Sample> => {
+        const messageId = randomUUID();
+        const started = sharedClock();
+        for (let index = 0; index < sizes.burst; index++) {
+          send({ chatId: seed.chatId, messageId, index, text: sharedClock().toFixed(3), done: false });
+          // One turn of the event loop between tokens, as a publisher reading from a model would leave.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        const { lastAt } = await pool.collectTimed(sizes.burst * sizes.subscribers);
+        return { count: sizes.burst * sizes.subscribers, ms: lastAt - started };
+      };
+      const rates = await alternate({
+        warmups: 1,
+        rounds: sizes.burstRounds,
+        anchor: burst((token) => raw.broadcast(token)),
+        ours: burst((token) => rig.bus.signal(replyTokenSubject(seed.chatId), encoder.encode(JSON.stringify(token)))),
+      });
+      const rateRow: BenchRow = {
+        benchmark: `reply-token fan-out to ${sizes.subscribers} subscribers, burst delivery rate vs a raw ws broadcast`,
+        unit: 'deliveries/s',
+        anchor: median(rates.anchor),
+        ours: median(rates.ours),
+        anchorSamples: rates.anchor,
+        oursSamples: rates.ours,
+        target: {
+          text: `≥ ${RATE_GOAL}× the raw broadcast (${(median(rates.ours) / median(rates.anchor)).toFixed(2)}×)`,
+          met: median(rates.ours) / median(rates.anchor) >= RATE_GOAL,
+        },
+        note:
+          `${sizes.burst} tokens sent back to back (one event-loop turn apart), timed from the first send to the last of the ` +
+          `${sizes.burst * sizes.subscribers} deliveries, ABBA rounds; ours: bus.signal → the gateway's live feed → ` +
+          `Mercurius/graphql-ws to ${sizes.subscribers} subscriptions (one per connection, each resolved and serialised); ` +
+          `anchor: a bare \`ws\` WebSocketServer in the same process that serialises the same graphql-ws \`next\` message ` +
+          `once and sends it to ${sizes.subscribers} plain connections (no protocol, no auth, no per-subscriber work); ` +
+          'both sets of clients in the same worker thread, parsing every message',
+      };
       const how =
         `${sizes.subscribers} graphql-ws connections (one user, JWT in connection_init) each subscribed to ` +
         `replyTokens(chatId) of one chat, held in a worker thread; ${sizes.rounds} rounds of ${sizes.tokens} ` +
@@ -70,11 +114,13 @@ export const subscriptionFanoutBenchmark: Benchmark = {
         `will); latency = send time in the token's text → the subscriber's handler, over every token × subscriber; ` +
         `median of rounds; pace achieved ${median(paces).toFixed(1)} tokens/s of ${1000 / TOKEN_SPACING_MS} intended`;
       return [
+        rateRow,
         goalRow(`reply-token fan-out to ${sizes.subscribers} subscribers, p50`, p50, P50_GOAL_MS, how),
         goalRow(`reply-token fan-out to ${sizes.subscribers} subscribers, p99`, p99, P99_GOAL_MS, 'same runs as p50'),
       ];
     } finally {
       await pool.close();
+      await raw.close();
       await rig.close();
     }
   },
@@ -96,5 +142,31 @@ function goalRow(benchmark: string, samples: number[], goalMs: number, note: str
     oursSamples: samples,
     target: { text: `< ${goalMs} ms`, met: value < goalMs },
     note,
+  };
+}
+
+/** The anchor: the least a server can do to fan a token out, a bare `ws` server sending one prepared string to all. */
+async function startRawBroadcaster() {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `ws://127.0.0.1:${port}`,
+    get connections() {
+      return server.clients.size;
+    },
+    broadcast(token: ReplyTokenSignal): void {
+      const { index, text, done } = token;
+      const message = JSON.stringify({
+        id: '1',
+        type: 'next',
+        payload: { data: { replyTokens: { index, text, done } } },
+      });
+      for (const socket of server.clients) socket.send(message);
+    },
+    async close(): Promise<void> {
+      for (const socket of server.clients) socket.terminate();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

@@ -17,19 +17,21 @@ export interface BishopInChromium {
  * responder (the person's own closest past answer, so pages show real words; the random-weight test LLM
  * writes noise and its path is covered by tests/e2e/replies.test.ts): pages must say no LLM is installed.
  */
-export function bishopInChromium(dataName: string): BishopInChromium {
+export function bishopInChromium(
+  dataName: string,
+  options: { chromiumArgs?: () => Promise<string[]>; startTimeoutMs?: number } = {},
+): BishopInChromium {
   let dataDir: Awaited<ReturnType<typeof temporaryDirectory>> | undefined;
   let started: { bishop: BishopProcess; browser: Browser; fixture: (name: string) => string } | undefined;
   before(async () => {
     await assertWebBuilt();
     dataDir = await temporaryDirectory(dataName);
     const [bishop, browser, fixture] = await Promise.all([
-      startBishopProcess({
-        BISHOP_DATA_DIR: dataDir.path,
-        ...testModelEnvironment(),
-        BISHOP_LLM_MODEL: 'llm-not-installed',
-      }),
-      launchChromium(),
+      startBishopProcess(
+        { BISHOP_DATA_DIR: dataDir.path, ...testModelEnvironment(), BISHOP_LLM_MODEL: 'llm-not-installed' },
+        options.startTimeoutMs,
+      ),
+      (options.chromiumArgs?.() ?? Promise.resolve([])).then((args) => launchChromium(args)),
       audioFixtures(),
     ]);
     started = { bishop, browser, fixture };

@@ -12,13 +12,27 @@ const run = promisify(execFile);
 /** Debian's Chromium; no browser is ever downloaded. */
 export const chromiumPath = process.env.BISHOP_CHROMIUM ?? '/usr/bin/chromium';
 
-export function launchChromium(): Promise<Browser> {
+/** `extraArgs`: e.g. a fake microphone (see `fakeMicrophoneArgs`). */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     // Root in a container needs --no-sandbox; the machine's closed network refuses Chromium's own traffic.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      ...extraArgs,
+    ],
   });
 }
+
+/** Chromium's fake microphone, playing `wav` in a loop, granted without a prompt. */
+export const fakeMicrophoneArgs = (wav: string) => [
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  `--use-file-for-fake-audio-capture=${wav}`,
+];
 
 /** A fresh context per test: no cookies, no localStorage, nothing left from another test. */
 export async function freshPage(

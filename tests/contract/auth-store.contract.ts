@@ -117,6 +117,15 @@ export function authStoreContract(name: string, openHarness: () => Promise<AuthS
         assert.deepEqual(await store.revokeRefreshFamiliesOfUser(userId, at(2 * MINUTE)), []);
       });
 
+      it('can keep one family open while revoking the user’s others (a password change keeps its own session)', async () => {
+        const userId = randomUUID();
+        const [mine, other] = [newToken({ userId }), newToken({ userId })];
+        for (const token of [mine, other]) await store.startRefreshFamily(token, t0);
+        assert.deepEqual(await store.revokeRefreshFamiliesOfUser(userId, at(MINUTE), mine.familyId), [other.familyId]);
+        assert.equal(await store.isRefreshFamilyActive(mine.familyId, at(MINUTE)), true);
+        assert.equal(await store.isRefreshFamilyActive(other.familyId, at(MINUTE)), false);
+      });
+
       it('calls a family inactive once its tokens have expired, or when it is unknown', async () => {
         const short = newToken({ expiresAt: at(DAY) });
         await store.startRefreshFamily(short, t0);

@@ -3,10 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { BlobNotFoundError, type BlobStore, BlobTooLargeError, InvalidBlobKeyError } from '@bishop/domain/ports';
 import { failingBody, generatedBody, readAll, sha256Of, streamOf } from '../src/blob-bodies.ts';
-import { uniquePrefix } from '../src/event-fixtures.ts';
+import { uniquePrefix as newPrefix } from '../src/event-fixtures.ts';
 
 export interface BlobStoreHarness {
   readonly store: BlobStore;
+  /** Put before every test's own prefix (e.g. `avatars/<id>/`, where the sealing store encrypts). */
+  readonly keyPrefix?: string;
   teardown(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ export function blobStoreContract(name: string, openHarness: () => Promise<BlobS
       harness = await openHarness();
       store = harness.store;
     });
+    const uniquePrefix = () => `${harness.keyPrefix ?? ''}${newPrefix()}`;
     after(async () => harness?.teardown());
 
     async function read(key: string, range?: { start: number; end?: number }): Promise<Buffer> {

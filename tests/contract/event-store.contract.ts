@@ -128,6 +128,38 @@ export function eventStoreContract(name: string, openHarness: () => Promise<Even
         assert.equal((await store.readStream(stream)).length, 2);
       });
 
+      it('fails only the conflicting ones of many appends to different streams made at once', async () => {
+        const prefix = uniquePrefix();
+        const streams = Array.from({ length: 10 }, (_, i) => `${prefix}-${i}`);
+        for (const stream of streams)
+          await store.appendToStream(stream, newEvents(2), { expectedRevision: 'noStream' });
+        // Even streams are appended at their true revision (1), odd ones at a stale one (0).
+        const outcomes = await Promise.allSettled(
+          streams.map((stream, i) =>
+            store.appendToStream(stream, newEvents(1 + (i % 3)), { expectedRevision: i % 2 === 0 ? 1n : 0n }),
+          ),
+        );
+        for (const [i, outcome] of outcomes.entries()) {
+          const stream = streams[i] as string;
+          if (i % 2 === 0) {
+            assert.equal(
+              outcome.status,
+              'fulfilled',
+              `${stream}: ${String((outcome as PromiseRejectedResult).reason)}`,
+            );
+            assert.equal(outcome.value.nextRevision, 1n + BigInt(1 + (i % 3)));
+            const read = await store.readStream(stream);
+            assert.equal(read.at(-1)?.position, outcome.value.position, 'the position returned is its last event');
+          } else {
+            assert.equal(outcome.status, 'rejected');
+            assert.ok(outcome.reason instanceof RevisionConflictError, String(outcome.reason));
+            // Stores that say where the stream stands must say it of this stream, not of its batch-mates.
+            if (outcome.reason.actual !== undefined) assert.equal(outcome.reason.actual, 1n);
+            assert.equal((await store.readStream(stream)).length, 2, 'a rejected append wrote nothing');
+          }
+        }
+      });
+
       it('lets exactly one of many racing stream creations win', async () => {
         const stream = `${uniquePrefix()}-1`;
         const outcomes = await Promise.allSettled(

@@ -70,6 +70,7 @@ export function querySection(get: () => ProjectionsFixture): void {
         avatarId: a.avatarId,
         consent: null,
         latestSample: null,
+        samples: [],
         activeSample: null,
       });
       assert.deepEqual((await listChats(models, them, a.avatarId, { includeDeleted: true })).items, []);

@@ -255,7 +255,14 @@ export function rowSection(get: () => ProjectionsFixture): void {
         .where('chat_id', '=', annasAvatar.deletedChat)
         .execute();
       assert.equal(secret?.text, null);
-      assert.deepEqual(secret?.erased_fields, ['reply_text', 'text']);
+      assert.deepEqual(secret?.erased_fields, [
+        'alternatives',
+        'reply_heard_text',
+        'reply_sources',
+        'reply_text',
+        'text',
+        'voice_segments',
+      ]);
     });
 
     it('a deleted avatar keeps its tombstone and history but none of the person’s data', async () => {

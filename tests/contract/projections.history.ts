@@ -314,6 +314,8 @@ async function chatHistory(bus: CommandBus, history: History, ownerId: string, a
         promptTokens: 100,
         completionTokens: 20,
         sourceIds: ['chunk-1', 'chunk-2'],
+        sources: [],
+        closeness: null,
       },
       metadata: worker(),
     });
@@ -357,10 +359,13 @@ export interface DeletedAvatar {
   readonly messageId: string;
 }
 
-/** An avatar with a material, a consent, a chat and a message, then AvatarDeleted. */
+/**
+ * An avatar with a material, a consent, two samples (the second chosen), previews of a voice
+ * (one spoken, one failed), a withdrawn consent, a chat and a message, then AvatarDeleted.
+ */
 export async function deletedAvatarHistory(bus: CommandBus, history: History, ownerId: string): Promise<DeletedAvatar> {
   const avatarId = randomUUID();
-  const { asOwner } = avatarCommands(bus, history, ownerId, avatarId);
+  const { asOwner, asWorker } = avatarCommands(bus, history, ownerId, avatarId);
   await asOwner('CreateAvatar', { avatarId, name: 'Марина Цветаева' });
   const file = materialFile('стихи.txt', 'text', 'text/plain');
   await asOwner('UploadMaterial', file);
@@ -370,6 +375,40 @@ export async function deletedAvatarHistory(bus: CommandBus, history: History, ow
     consentGivenOn: '2026-10-01',
     statement: 'Это мой голос',
   });
+  const [first, second] = [randomUUID(), randomUUID()];
+  for (const [sampleId, replacesActive] of [
+    [first, true],
+    [second, false],
+  ] as const) {
+    await asOwner('SubmitVoiceSample', {
+      sampleId,
+      blobKey: `voice/${sampleId}`,
+      source: { kind: 'upload', fileName: 'мой-голос.webm' },
+      replacesActive,
+    });
+    await asWorker('AcceptVoiceSample', { sampleId, durationSec: 9, loudnessLufs: -20, speakerConsistency: 0.8 });
+  }
+  await asOwner('ActivateVoiceSample', { sampleId: second });
+  const [spoken, failed] = [randomUUID(), randomUUID()];
+  await asOwner('RequestVoicePreview', {
+    previewId: spoken,
+    sampleId: second,
+    text: 'Мне нравится, что вы больны не мной',
+  });
+  await asWorker('RecordVoicePreview', {
+    previewId: spoken,
+    sampleId: second,
+    blobKey: `previews/${spoken}`,
+    durationSec: 2.5,
+    voice: 'generic',
+  });
+  await asOwner('RequestVoicePreview', {
+    previewId: failed,
+    sampleId: first,
+    text: 'Мне нравится, что я больна не вами',
+  });
+  await asWorker('FailVoicePreview', { previewId: failed, reasonCode: 'TTS_UNAVAILABLE', reason: 'No voice engine' });
+  await asOwner('WithdrawVoiceConsent', {});
   const chatId = randomUUID();
   const messageId = randomUUID();
   track(

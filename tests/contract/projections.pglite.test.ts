@@ -1,5 +1,5 @@
 import type { EventStore } from '@bishop/domain/ports';
-import { createPgliteSqlClient, createReadStore } from '@bishop/infra';
+import { createColumnSealer, createPgliteSqlClient, createReadStore } from '@bishop/infra';
 import { projectionsContract } from './projections.contract.ts';
 import { pgliteSessionContract } from './projections.pglite-sessions.ts';
 import { decryptingEventStore } from './projections.stores.ts';
@@ -11,7 +11,11 @@ pgliteSessionContract(sql);
 
 projectionsContract('PGlite (embedded, one instance with the event store)', async () => {
   const main = await decryptingEventStore(sql, 'bishop');
-  const readStore = await createReadStore({ kind: 'pglite', pglite: sql.pglite });
+  const readStore = await createReadStore({
+    kind: 'pglite',
+    pglite: sql.pglite,
+    sealer: createColumnSealer(main.keyStore),
+  });
   const stores: EventStore[] = [main.eventStore];
   let isolatedCount = 0;
   return {

@@ -1,5 +1,5 @@
 import type { EventStore } from '@bishop/domain/ports';
-import { createPgSqlClient, createReadStore } from '@bishop/infra';
+import { createColumnSealer, createPgSqlClient, createReadStore } from '@bishop/infra';
 import { testDatabaseUrl, uniqueSchema } from '../src/test-env.ts';
 import { projectionsContract } from './projections.contract.ts';
 import { decryptingEventStore } from './projections.stores.ts';
@@ -13,6 +13,8 @@ projectionsContract('PostgreSQL server', async () => {
     kind: 'postgres',
     connectionString: testDatabaseUrl,
     schema: uniqueSchema('rm'),
+    // Personal columns sealed, as production wires it.
+    sealer: createColumnSealer(main.keyStore),
   });
   const stores: EventStore[] = [main.eventStore];
   return {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { chainHashOf } from '@bishop/infra';
 import pg from 'pg';
 import { type BishopProcess, runBishop, startBishopProcess } from '../src/bishop-process.ts';
 import { graphqlOverHttp } from '../src/graphql-client.ts';
@@ -74,6 +75,45 @@ describe('provable history (bishop audit verify on PostgreSQL)', () => {
     );
     assert.match(result.stdout, /chat-[0-9a-f-]+: 1 events, .*: intact/);
     assert.match(result.stdout, /History verified/);
+  });
+
+  it('catches history forged with every hash recomputed, the witnesses rewritten too', async () => {
+    // A database writer without the master key rewrites who created the avatar, recomputes the whole
+    // chain after it, and rewrites the links the read models saw: the hashes alone now all agree.
+    const stream = `avatar-${avatarId}`;
+    const { rows } = await database.query(
+      `SELECT position, revision, type, data, metadata FROM "${schema}".bishop_events WHERE stream_name = $1 ORDER BY revision`,
+      [stream],
+    );
+    let previous: string | null = null;
+    for (const row of rows) {
+      const metadata = { ...row.metadata, ...(row.revision === '0' ? { actorId: 'user:forger' } : {}) };
+      const chainHash = chainHashOf(previous, { streamName: stream, type: row.type, data: row.data, metadata });
+      previous = chainHash;
+      await database.query(`UPDATE "${schema}".bishop_events SET metadata = $1 WHERE position = $2`, [
+        { ...metadata, chainHash },
+        row.position,
+      ]);
+      await database.query(`UPDATE "${schema}_read".avatar_timeline SET chain_hash = $1 WHERE position = $2`, [
+        chainHash,
+        row.position,
+      ]);
+    }
+    const result = await runBishop(['audit', 'verify', avatarId], env);
+    assert.equal(result.code, 1, result.stdout);
+    assert.match(result.stdout, /✗ forged: revision 1 does not match its signed head: the history was forged/);
+    assert.doesNotMatch(result.stdout, /✗ (altered|witnessMismatch)/, 'every recomputed link agrees');
+    assert.match(result.stdout, /History does NOT verify/);
+  });
+
+  it('catches a signed head rewritten without the master key', async () => {
+    await database.query(`UPDATE "${schema}".bishop_chain_heads SET chain_hash = $1 WHERE stream_name = $2`, [
+      '0'.repeat(64),
+      `avatar-${avatarId}`,
+    ]);
+    const result = await runBishop(['audit', 'verify', avatarId], env);
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /✗ forged: the signed head at revision 1 has a wrong signature/);
   });
 
   it('names the event that was altered directly in PostgreSQL', async () => {

@@ -19,6 +19,7 @@ interface DubView {
   audioUrl: string | null;
   durationSec: number | null;
   voice: string | null;
+  madeUnderWithdrawnConsent: boolean;
   failure: { code: string; reason: string } | null;
 }
 
@@ -79,6 +80,8 @@ async function startDubbingBishop(label: string, extra: Record<string, string>) 
         promptTokens: 1,
         completionTokens: 1,
         sourceIds: [],
+        sources: [],
+        closeness: null,
       },
       metadata: { commandId: randomUUID(), actor: { kind: 'system', service: 'reply' }, now: new Date().toISOString() },
     } as Parameters<typeof path.commands.chat>[1]);
@@ -89,7 +92,7 @@ async function startDubbingBishop(label: string, extra: Record<string, string>) 
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const read = await gql(
-        `query($c: ID!) { chat(id: $c) { messages(first: 50) { nodes { reply { id dub { state audioUrl durationSec voice failure { code reason } } } } } } }`,
+        `query($c: ID!) { chat(id: $c) { messages(first: 50) { nodes { reply { id dub { state audioUrl durationSec voice madeUnderWithdrawnConsent failure { code reason } } } } } } }`,
         { c: chatId },
         { token },
       );
@@ -223,6 +226,8 @@ describe('dubbing in the cloned voice (consent + accepted sample, XTTS-style ser
     await server?.stop();
   });
 
+  let clonedReplyId = '';
+
   async function sampleState(): Promise<string | undefined> {
     const read = await rig.gql(
       'query($a: ID!) { avatar(id: $a) { voice { sample { state failure { reason } } } } }',
@@ -267,14 +272,83 @@ describe('dubbing in the cloned voice (consent + accepted sample, XTTS-style ser
     }
     assert.equal(state, 'READY', 'the voice check accepted the sample');
 
-    const cloned = await rig.dubOf(await rig.reply('Hello after consent. This is my voice.'));
+    clonedReplyId = await rig.reply('Hello after consent. This is my voice.');
+    const cloned = await rig.dubOf(clonedReplyId);
     assert.equal(cloned.state, 'READY', JSON.stringify(cloned));
     assert.equal(cloned.voice, 'cloned');
+    assert.equal(cloned.madeUnderWithdrawnConsent, false);
     const last = (await server.requests()).slice(-2);
     assert.deepEqual(
       last.map((r) => r.text),
       ['Hello after consent.', 'This is my voice.'],
     );
     for (const request of last) assert.equal(request.speakerFormat, 'wav', 'the accepted sample went to the server');
+  });
+
+  /** Asks for a preview of the sample's voice and waits until it is spoken or fails. */
+  async function preview(text: string) {
+    const voice = (
+      await rig.gql(
+        'query($a: ID!) { avatar(id: $a) { voice { sample { id } } } }',
+        { a: rig.avatarId },
+        { token: rig.token },
+      )
+    ).data?.avatar.voice;
+    const asked = await rig.gql(
+      'mutation($a: ID!, $s: ID!, $t: String!) { previewVoice(avatarId: $a, sampleId: $s, text: $t) { position } }',
+      { a: rig.avatarId, s: voice.sample.id, t: text },
+      { token: rig.token },
+    );
+    if (asked.errors) return { errors: asked.errors };
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      const read = await rig.gql(
+        'query($a: ID!) { avatar(id: $a) { voice { sample { preview { text state voice audioUrl failure { reason } } } } } }',
+        { a: rig.avatarId },
+        { token: rig.token },
+      );
+      const seen = read.data?.avatar.voice.sample.preview;
+      if (seen && seen.state !== 'REQUESTED' && seen.text === text) return { preview: seen };
+      await sleep(200);
+    }
+    throw new Error('the preview was not spoken within 60 s');
+  }
+
+  it('previews any text in the cloned voice through the dub path, before it is relied on', async () => {
+    const { preview: spoken } = await preview('Is this really how I sound?');
+    assert.equal(spoken?.state, 'READY', JSON.stringify(spoken));
+    assert.equal(spoken?.voice, 'cloned');
+    assert.equal((await server.requests()).at(-1)?.text, 'Is this really how I sound?');
+    assert.equal((await server.requests()).at(-1)?.speakerFormat, 'wav', 'the sample went to the cloning server');
+    const audio = await fetch(`${rig.bishop.url}${spoken?.audioUrl}`);
+    assert.equal(audio.status, 200);
+    assert.match(audio.headers.get('content-type') ?? '', /ogg/);
+  });
+
+  it('stops cloning as soon as consent is withdrawn; the cloned dub made before stays, marked', async () => {
+    assert.ok(clonedReplyId, 'the previous test made a cloned dub');
+    const withdrawn = await rig.gql(
+      'mutation($a: ID!) { withdrawVoiceConsent(avatarId: $a) { position } }',
+      { a: rig.avatarId },
+      { token: rig.token },
+    );
+    assert.equal(withdrawn.errors, undefined, JSON.stringify(withdrawn.errors));
+    const after = await rig.dubOf(await rig.reply('Hello after the withdrawal.'));
+    assert.equal(after.voice, 'generic');
+    assert.equal(after.madeUnderWithdrawnConsent, false);
+    assert.equal((await server.requests()).at(-1)?.speakerBytes, 0, 'no sample left Bishop after the withdrawal');
+    const before = await rig.dubOf(clonedReplyId);
+    assert.equal(before.voice, 'cloned');
+    assert.equal(before.madeUnderWithdrawnConsent, true);
+    // Withdrawing twice is refused with a clear reason.
+    const again = await rig.gql(
+      'mutation($a: ID!) { withdrawVoiceConsent(avatarId: $a) { position } }',
+      { a: rig.avatarId },
+      { token: rig.token },
+    );
+    assert.match(JSON.stringify(again.errors), /no voice consent to withdraw/);
+    // Nor is the voice previewed any more.
+    const refused = await preview('Say it once more.');
+    assert.match(JSON.stringify(refused.errors), /Record consent to clone this voice before previewing it/);
   });
 });

@@ -101,6 +101,32 @@ describe('data export (bishop start)', () => {
     for (const name of entries.keys()) assert.ok(!name.includes('..') && !name.startsWith('/'), name);
   });
 
+  it('packs everything the account owns into one ZIP: the account, then each avatar as its own export has it', async () => {
+    const response = await download('/api/account/export', owner);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'application/zip');
+    assert.match(
+      response.headers.get('content-disposition') ?? '',
+      /^attachment; filename="?bishop-account-[0-9a-f-]+\.zip"?$/,
+    );
+    const entries = await zipEntries(Buffer.from(await response.arrayBuffer()));
+    const account = JSON.parse(entries.get('account.json')?.toString() ?? '{}');
+    assert.equal(account.user.email, 'exporter@example.org');
+    assert.equal(account.user.full_name, 'Exporter');
+    const folder = `avatars/${avatarId}/`;
+    assert.equal(JSON.parse(entries.get(`${folder}avatar.json`)?.toString() ?? '{}').avatar.name, 'Альбатрос');
+    assert.equal(entries.get(`${folder}files/materials/${materialId}/original`)?.toString(), lecture);
+    assert.equal(JSON.parse(entries.get(`${folder}chats/${chatId}.json`)?.toString() ?? '{}').title, 'Птицы');
+    assert.ok(entries.has(`${folder}timeline.jsonl`));
+    // Nothing of anyone else's, and no secret or hash of one.
+    const everything = [...entries.values()].map((entry) => entry.toString('latin1')).join('\n');
+    assert.doesNotMatch(everything, /stranger@example\.org|token_hash|password/i);
+    // Only the owner gets it.
+    const theirs = await zipEntries(Buffer.from(await (await download('/api/account/export', stranger)).arrayBuffer()));
+    assert.ok(![...theirs.keys()].some((name) => name.includes(avatarId)), 'the stranger’s export holds none of it');
+    assert.equal((await download('/api/account/export')).status, 401);
+  });
+
   it('exports the history as JSON Lines, oldest first, filtered by kind', async () => {
     const all = await download(`/api/avatars/${avatarId}/timeline.jsonl`, owner);
     assert.equal(all.status, 200);

@@ -5,6 +5,7 @@ import {
   createHashChainedEventStore,
   createPgSqlClient,
   createPostgresEventStore,
+  createSignedChainHeads,
   type SqlClient,
   verifyStreamChain,
 } from '@bishop/infra';
@@ -117,5 +118,48 @@ describe('hash-chained event store (PostgreSQL)', () => {
     await store.appendToStream(stream, [newEvent('Forged')], { expectedRevision: 3n });
     assert.deepEqual(kinds(await verify(stream)), []);
     assert.deepEqual(kinds(await verify(stream, [head])), ['witnessMismatch@4']);
+  });
+});
+
+/** Signed heads: the upgrade signs what is stored, later appends move the head, and only the key can sign. */
+describe('signed chain heads (PostgreSQL)', () => {
+  const schema = uniqueSchema('heads');
+  const key = new Uint8Array(32).fill(3);
+  let sql: SqlClient;
+
+  before(async () => {
+    sql = createPgSqlClient({ connectionString: testDatabaseUrl });
+  });
+  after(async () => {
+    await sql.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await sql.close();
+  });
+
+  it('signs the heads an install already had, then each new head; a wrong key fails them all', async () => {
+    const stored = await createPostgresEventStore(sql, { schema });
+    // Written by a build without signed heads: chained, no signature anywhere.
+    const legacy = createHashChainedEventStore(stored);
+    const stream = `${uniquePrefix('avatar')}-legacy`;
+    await legacy.appendToStream(stream, newEvents(3), { expectedRevision: 'noStream' });
+
+    const heads = await createSignedChainHeads(sql, { schema, key, rawEventStore: stored });
+    const verify = async (signer = heads) =>
+      verifyStreamChain(stream, await stored.readStream(stream), [], await signer.find(stream)).problems.map(
+        (p) => `${p.kind}@${p.revision}`,
+      );
+    assert.deepEqual(await verify(), [], 'the upgrade signed the stored head');
+
+    const chained = createHashChainedEventStore(stored, { heads });
+    await chained.appendToStream(stream, [newEvent('Later')], { expectedRevision: 2n });
+    assert.equal((await heads.find(stream))?.revision, 3n);
+    assert.deepEqual(await verify(), []);
+
+    // An append that bypassed the signer (no master key) is not proven.
+    await legacy.appendToStream(stream, [newEvent('Sneaked')], { expectedRevision: 3n });
+    assert.deepEqual(await verify(), ['unsigned@4']);
+
+    const impostor = await createSignedChainHeads(sql, { schema, key: new Uint8Array(32), rawEventStore: stored });
+    assert.deepEqual(await verify(impostor), ['forged@3']);
+    await stored.close();
   });
 });

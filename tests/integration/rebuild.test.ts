@@ -5,6 +5,7 @@ import { type CommandBus, createCommandBus } from '@bishop/commands';
 import { avatarStream } from '@bishop/domain';
 import type { EventStore, KeyStore } from '@bishop/domain/ports';
 import {
+  createColumnSealer,
   createPgliteSqlClient,
   createPgSqlClient,
   createReadStore,
@@ -12,6 +13,7 @@ import {
   type SqlClient,
 } from '@bishop/infra';
 import {
+  type ColumnSealer,
   createProjector,
   findAvatarById,
   listMessages,
@@ -39,8 +41,14 @@ interface Stores {
   close(): Promise<void>;
 }
 
-async function storesOn(client: SqlClient, eventSchema: string, readStore: ReadStore): Promise<Stores> {
+/** Stores as production wires them: the read store seals personal columns with the event store's keys. */
+async function storesOn(
+  client: SqlClient,
+  eventSchema: string,
+  openReadStore: (sealer: ColumnSealer) => Promise<ReadStore>,
+): Promise<Stores> {
   const { eventStore, keyStore } = await decryptingEventStore(client, eventSchema);
+  const readStore = await openReadStore(createColumnSealer(keyStore));
   return {
     eventStore,
     keyStore,
@@ -180,8 +188,9 @@ function rebuildSuite(name: string, open: (liveSchema: string) => Promise<Stores
 rebuildSuite('PostgreSQL server', async (liveSchema) => {
   const client = createPgSqlClient({ connectionString: testDatabaseUrl });
   const eventSchema = uniqueSchema('es');
-  const readStore = await createReadStore({ kind: 'postgres', connectionString: testDatabaseUrl, schema: liveSchema });
-  const stores = await storesOn(client, eventSchema, readStore);
+  const stores = await storesOn(client, eventSchema, (sealer) =>
+    createReadStore({ kind: 'postgres', connectionString: testDatabaseUrl, schema: liveSchema, sealer }),
+  );
   return {
     ...stores,
     async drop() {
@@ -196,8 +205,9 @@ rebuildSuite('PostgreSQL server', async (liveSchema) => {
 
 rebuildSuite('PGlite (embedded)', async (liveSchema) => {
   const client = await createPgliteSqlClient();
-  const readStore = await createReadStore({ kind: 'pglite', pglite: client.pglite, schema: liveSchema });
-  const stores = await storesOn(client, 'bishop', readStore);
+  const stores = await storesOn(client, 'bishop', (sealer) =>
+    createReadStore({ kind: 'pglite', pglite: client.pglite, schema: liveSchema, sealer }),
+  );
   return {
     ...stores,
     async drop() {},

@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { KitRecipe } from './kit-recipes.ts';
+import { type KitRecipe, lastLine } from './kit-recipes.ts';
 import { extractFolder, extractMembers } from './pypi-wheels.ts';
 
 /**
@@ -72,8 +72,3 @@ export const asrRecipes: readonly KitRecipe[] = [
     },
   },
 ];
-
-/** The converter's JSON report is its last line of output. */
-export function lastLine(output: string): string {
-  return `${output.trim().split('\n').at(-1) ?? ''}\n`;
-}

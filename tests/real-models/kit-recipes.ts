@@ -26,3 +26,8 @@ export interface KitRecipe {
   readonly needsPython?: boolean;
   build(kit: KitBuild): Promise<void>;
 }
+
+/** A converter's JSON report is its last line of output. */
+export function lastLine(output: string): string {
+  return `${output.trim().split('\n').at(-1) ?? ''}\n`;
+}

@@ -13,8 +13,15 @@ export interface BishopProcess {
   stop(): Promise<number | null>;
 }
 
+// A machine shared by many test runs may need longer to start (minutes on a busy machine):
+// BISHOP_TEST_START_TIMEOUT_MS raises the wait.
+const defaultStartTimeoutMs = Number(process.env.BISHOP_TEST_START_TIMEOUT_MS) || 180_000;
+
 /** Runs the real `bishop start` as a child process and waits for its banner. */
-export async function startBishopProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<BishopProcess> {
+export async function startBishopProcess(
+  env: Record<string, string>,
+  timeoutMs = defaultStartTimeoutMs,
+): Promise<BishopProcess> {
   const bishop = await startListeningProcess('bishop start', [cli, 'start'], {
     env: { ...process.env, BISHOP_PORT: '0', BISHOP_LOG_LEVEL: 'warn', ...env },
     timeoutMs,

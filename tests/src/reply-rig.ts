@@ -12,10 +12,25 @@ export interface ReplyView {
   promptTokens: number;
   completionTokens: number;
   sourceIds: string[];
+  dub: { state: string; audioUrl: string | null; durationSec: number | null; voice: string | null } | null;
+  cut: { heardSec: number; spokenSec: number; heardText: string | null } | null;
+}
+
+export interface VoiceView {
+  transcriptState: 'TRANSCRIBING' | 'TRANSCRIBED' | 'FAILED';
+  audioUrl: string | null;
+  mediaType: string | null;
+  durationSec: number | null;
+  language: string | null;
+  segments: { startSec: number; endSec: number; text: string }[] | null;
+  callId: string | null;
 }
 
 export interface MessageView {
   id: string;
+  kind: 'TEXT' | 'VOICE';
+  text: string | null;
+  voice: VoiceView | null;
   replyState: 'PENDING' | 'REPLIED' | 'FAILED' | 'CANCELLED';
   reply: ReplyView | null;
   failure: { code: string; reason: string } | null;
@@ -28,8 +43,10 @@ export interface TokenView {
   done: boolean;
 }
 
-const MESSAGE_FIELDS =
-  'id replyState reply { id text personaVersion model promptTokens completionTokens sourceIds } failure { code reason }';
+const MESSAGE_FIELDS = `id kind text replyState failure { code reason }
+  voice { transcriptState audioUrl mediaType durationSec language segments { startSec endSec text } callId }
+  reply { id text personaVersion model promptTokens completionTokens sourceIds
+    dub { state audioUrl durationSec voice } cut { heardSec spokenSec heardText } }`;
 
 /**
  * A real `bishop start` (PostgreSQL server, test models) and a signed-up user
@@ -37,19 +54,22 @@ const MESSAGE_FIELDS =
  * and each chat's replyTokens + messageChanged subscriptions, recorded with
  * their arrival times.
  */
-export async function openReplyRig(label: string, env: Record<string, string> = {}) {
+export async function openReplyRig(label: string, env: Record<string, string> = {}, startTimeoutMs = 60_000) {
   const dataDir = await temporaryDirectory(label);
   const schema = uniqueSchema(label.replace(/\W/g, '_'));
-  const bishop: BishopProcess = await startBishopProcess({
-    BISHOP_DATA_DIR: dataDir.path,
-    BISHOP_DATABASE_URL: testDatabaseUrl,
-    BISHOP_DATABASE_SCHEMA: schema,
-    BISHOP_READ_SCHEMA: `${schema}_read`,
-    // Replies are what this rig watches; dubbing them would only compete for the two cores.
-    BISHOP_TTS_ENGINES: 'none',
-    ...testModelEnvironment(),
-    ...env,
-  });
+  const bishop: BishopProcess = await startBishopProcess(
+    {
+      BISHOP_DATA_DIR: dataDir.path,
+      BISHOP_DATABASE_URL: testDatabaseUrl,
+      BISHOP_DATABASE_SCHEMA: schema,
+      BISHOP_READ_SCHEMA: `${schema}_read`,
+      // Replies are what this rig watches; dubbing them would only compete for the two cores.
+      BISHOP_TTS_ENGINES: 'none',
+      ...testModelEnvironment(),
+      ...env,
+    },
+    startTimeoutMs,
+  );
   const gql = graphqlOverHttp(bishop.url);
   const signUp = await gql(`mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }`, {
     i: { email: `${label}-${randomUUID()}@example.org`, fullName: 'Анна Петрова', password: 'long enough password' },
@@ -175,6 +195,24 @@ export async function openReplyRig(label: string, env: Record<string, string> = 
           t: text,
         });
         return { messageId: sent.sendMessage.messageId, sentAt };
+      },
+      /** Uploads a voice message (POST /api/chats/:chatId/voice-messages). */
+      async sendVoice(bytes: Uint8Array, fileName: string): Promise<{ status: number; body: unknown }> {
+        const form = new FormData();
+        form.append('file', new Blob([bytes]), fileName);
+        const response = await fetch(`${bishop.url}/api/chats/${chatId}/voice-messages`, {
+          method: 'POST',
+          body: form,
+          headers: { authorization: `Bearer ${token}` },
+        });
+        const body = (await response.json()) as { error?: unknown };
+        return { status: response.status, body: body.error ?? body };
+      },
+      /** Every state of the message seen on `messageChanged`, until `done` holds for one of them. */
+      async voiceChanges(messageId: string, done: (message: MessageView) => boolean, timeoutMs = 60_000) {
+        const mine = (r: { messageChanged: { message: MessageView } }) => r.messageChanged.message.id === messageId;
+        await changes.until((results) => results.some((r) => mine(r) && done(r.messageChanged.message)), timeoutMs);
+        return changes.results.filter(mine).map((r) => r.messageChanged.message);
       },
       async cancel(messageId: string) {
         await call('mutation($c: ID!, $m: ID!) { cancelReply(chatId: $c, messageId: $m) { position } }', {

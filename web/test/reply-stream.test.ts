@@ -43,11 +43,32 @@ function message(
   return {
     id,
     chatId: 'c1',
+    kind: 'TEXT',
+    voice: null,
     text: 'Question?',
     sentAt: `2026-01-01T00:00:0${id.length}Z`,
     replyState,
+    editedAt: null,
+    deletedAt: null,
     failure: null,
-    reply: text === null ? null : { id: `r-${id}`, text, personaVersion: 1, latencyMs: 10, dub: null },
+    reply:
+      text === null
+        ? null
+        : {
+            id: `r-${id}`,
+            text,
+            personaVersion: 1,
+            latencyMs: 10,
+            model: 'retrieval',
+            closeness: 0.8,
+            lowConfidence: false,
+            rating: null,
+            repliedAt: '2026-01-01T00:00:09Z',
+            cut: null,
+            sources: [],
+            dub: null,
+          },
+    replies: text === null ? [] : [{ id: `r-${id}` }],
   };
 }
 
@@ -77,5 +98,14 @@ describe('chat feed', () => {
       message('mm', 'REPLIED', 'b'),
     ]);
     expect(feed.messages.map((m) => m.id)).toEqual(['m', 'mm', 'mmm']);
+  });
+
+  it('drops a message the user took back, and streams afresh when a reply is asked again', () => {
+    const feed = new ChatFeed([message('m', 'REPLIED', 'a'), message('mm', 'REPLIED', 'b')]);
+    feed.upsert({ ...message('m', 'REPLIED', 'a'), deletedAt: '2026-01-01T00:01:00Z' });
+    expect(feed.messages.map((m) => m.id)).toEqual(['mm']);
+    feed.upsert(message('mm', 'PENDING'));
+    feed.receive({ messageId: 'mm', index: 0, text: 'again', done: false });
+    expect(feed.streams.mm?.text).toBe('again');
   });
 });

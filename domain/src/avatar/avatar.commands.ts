@@ -7,6 +7,7 @@ import type {
   MaterialFile,
   SpeakerTags,
   VoiceConsent,
+  VoicePreviewReady,
   VoiceSampleCheck,
   VoiceSampleMeasures,
 } from './avatar.events.ts';
@@ -34,10 +35,16 @@ export type RecordSpeakerTags = Command<'RecordSpeakerTags', SpeakerTags>;
 export type FailSpeakerTagging = Command<'FailSpeakerTagging', MaterialRef & { sampleId: string } & Failure>;
 
 export type RecordVoiceConsent = Command<'RecordVoiceConsent', VoiceConsent>;
+export type WithdrawVoiceConsent = Command<'WithdrawVoiceConsent', Record<string, never>>;
+/** `replacesActive` (default true): use the sample instead of the one in use once it passes the check. */
 export type SubmitVoiceSample = Command<
   'SubmitVoiceSample',
-  { sampleId: string; blobKey: string; source: VoiceSampleSource }
+  { sampleId: string; blobKey: string; source: VoiceSampleSource; replacesActive?: boolean }
 >;
+export type ActivateVoiceSample = Command<'ActivateVoiceSample', { sampleId: string }>;
+export type RequestVoicePreview = Command<'RequestVoicePreview', { previewId: string; sampleId: string; text: string }>;
+export type RecordVoicePreview = Command<'RecordVoicePreview', VoicePreviewReady['data']>;
+export type FailVoicePreview = Command<'FailVoicePreview', { previewId: string } & Failure>;
 export type AcceptVoiceSample = Command<'AcceptVoiceSample', VoiceSampleCheck>;
 export type RejectVoiceSample = Command<
   'RejectVoiceSample',
@@ -69,9 +76,14 @@ export type AvatarCommand =
   | RecordSpeakerTags
   | FailSpeakerTagging
   | RecordVoiceConsent
+  | WithdrawVoiceConsent
   | SubmitVoiceSample
   | AcceptVoiceSample
   | RejectVoiceSample
+  | ActivateVoiceSample
+  | RequestVoicePreview
+  | RecordVoicePreview
+  | FailVoicePreview
   | StartTraining
   | RecordTrainingProgress
   | CompleteTraining

@@ -17,7 +17,15 @@ import {
   startTraining,
   stopTraining,
 } from './training.decisions.ts';
-import { acceptVoiceSample, recordVoiceConsent, rejectVoiceSample, submitVoiceSample } from './voice.decisions.ts';
+import {
+  acceptVoiceSample,
+  activateVoiceSample,
+  recordVoiceConsent,
+  rejectVoiceSample,
+  submitVoiceSample,
+  withdrawVoiceConsent,
+} from './voice.decisions.ts';
+import { failVoicePreview, recordVoicePreview, requestVoicePreview } from './voice-preview.decisions.ts';
 
 export { evolve };
 
@@ -44,6 +52,11 @@ function decideForLiveAvatar(command: Exclude<AvatarCommand, CreateAvatar>, avat
     .with({ type: 'SubmitVoiceSample' }, (c) => submitVoiceSample(c, avatar))
     .with({ type: 'AcceptVoiceSample' }, (c) => acceptVoiceSample(c, avatar))
     .with({ type: 'RejectVoiceSample' }, (c) => rejectVoiceSample(c, avatar))
+    .with({ type: 'WithdrawVoiceConsent' }, () => withdrawVoiceConsent(avatar))
+    .with({ type: 'ActivateVoiceSample' }, (c) => activateVoiceSample(c, avatar))
+    .with({ type: 'RequestVoicePreview' }, (c) => requestVoicePreview(c, avatar))
+    .with({ type: 'RecordVoicePreview' }, (c) => recordVoicePreview(c, avatar))
+    .with({ type: 'FailVoicePreview' }, (c) => failVoicePreview(c, avatar))
     .with({ type: 'StartTraining' }, (c) => startTraining(c, avatar))
     .with({ type: 'RecordTrainingProgress' }, (c) => recordTrainingProgress(c, avatar))
     .with({ type: 'CompleteTraining' }, (c) => completeTraining(c, avatar))

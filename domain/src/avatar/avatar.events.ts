@@ -1,3 +1,4 @@
+import type { DubVoice } from '../chat/chat.events.ts';
 import type { Failure } from '../kernel/failure.ts';
 import type { JsonObject } from '../kernel/json.ts';
 import type { ConsentBasis, MaterialKind, PersonaCard, TrainingStage, VoiceSampleSource } from './avatar.values.ts';
@@ -92,9 +93,12 @@ export type VoiceSampleCheck = {
   speakerConsistency: number;
 };
 export type VoiceConsentRecorded = Event<'VoiceConsentRecorded', VoiceConsent>;
+/** Cloning stops at once; dubs made before stay, marked as made under the withdrawn consent. */
+export type VoiceConsentWithdrawn = Event<'VoiceConsentWithdrawn', Record<string, never>>;
+/** v2: `replacesActive` — whether the sample becomes the one in use once accepted (v1 samples always did). */
 export type VoiceSampleSubmitted = Event<
   'VoiceSampleSubmitted',
-  { sampleId: string; blobKey: string; source: VoiceSampleSource }
+  { sampleId: string; blobKey: string; source: VoiceSampleSource; replacesActive: boolean }
 >;
 export type VoiceSampleSet = Event<'VoiceSampleSet', VoiceSampleCheck>;
 /** `measured` is null when the sample could not be measured at all (e.g. it is not audio). */
@@ -102,6 +106,18 @@ export type VoiceSampleRejected = Event<
   'VoiceSampleRejected',
   { sampleId: string; measured: VoiceSampleMeasures | null } & Failure
 >;
+/** The user chose which accepted sample dubs are cloned from. */
+export type VoiceSampleActivated = Event<'VoiceSampleActivated', { sampleId: string }>;
+/** Any text spoken in a sample's voice before the user relies on it (through the dub path). */
+export type VoicePreviewRequested = Event<
+  'VoicePreviewRequested',
+  { previewId: string; sampleId: string; text: string }
+>;
+export type VoicePreviewReady = Event<
+  'VoicePreviewReady',
+  { previewId: string; sampleId: string; blobKey: string; durationSec: number; voice: DubVoice }
+>;
+export type VoicePreviewFailed = Event<'VoicePreviewFailed', { previewId: string; sampleId: string } & Failure>;
 
 export type TrainingStarted = Event<'TrainingStarted', { runId: string; settings: JsonObject; materialIds: string[] }>;
 export type TrainingProgressed = Event<'TrainingProgressed', { runId: string; stage: TrainingStage; percent: number }>;
@@ -129,9 +145,14 @@ export type AvatarEvent =
   | MaterialSpeakersTagged
   | MaterialSpeakerTaggingFailed
   | VoiceConsentRecorded
+  | VoiceConsentWithdrawn
   | VoiceSampleSubmitted
   | VoiceSampleSet
   | VoiceSampleRejected
+  | VoiceSampleActivated
+  | VoicePreviewRequested
+  | VoicePreviewReady
+  | VoicePreviewFailed
   | TrainingStarted
   | TrainingProgressed
   | TrainingCompleted

@@ -7,6 +7,7 @@ import {
   type IdleAvatar,
   type LiveAvatar,
   type Material,
+  type VoicePreview,
   type VoiceSample,
 } from './avatar.state.ts';
 
@@ -52,11 +53,22 @@ export function evolve(state: AvatarState, event: AvatarEvent): AvatarState {
       ),
     )
     .with({ type: 'VoiceConsentRecorded' }, ({ data }) => ({ ...state, voice: { ...state.voice, consent: data } }))
-    .with({ type: 'VoiceSampleSubmitted' }, ({ data }) => withSample(state, data.sampleId, { status: 'submitted' }))
+    .with({ type: 'VoiceConsentWithdrawn' }, () => ({ ...state, voice: { ...state.voice, consent: null } }))
+    .with({ type: 'VoiceSampleSubmitted' }, ({ data }) =>
+      withSample(state, data.sampleId, { status: 'submitted', replacesActive: data.replacesActive }),
+    )
     .with({ type: 'VoiceSampleSet' }, ({ data }) => {
+      const before = state.voice.samples.get(data.sampleId);
+      const replaces = before?.status !== 'submitted' || before.replacesActive || state.voice.activeSampleId === null;
       const updated = withSample(state, data.sampleId, { status: 'accepted', check: data });
-      return { ...updated, voice: { ...updated.voice, activeSampleId: data.sampleId } };
+      return replaces ? withActiveSample(updated, data.sampleId) : updated;
     })
+    .with({ type: 'VoiceSampleActivated' }, ({ data }) => withActiveSample(state, data.sampleId))
+    .with({ type: 'VoicePreviewRequested' }, ({ data }) =>
+      withPreview(state, data.previewId, data.sampleId, 'requested'),
+    )
+    .with({ type: 'VoicePreviewReady' }, ({ data }) => withPreview(state, data.previewId, data.sampleId, 'ready'))
+    .with({ type: 'VoicePreviewFailed' }, ({ data }) => withPreview(state, data.previewId, data.sampleId, 'failed'))
     .with({ type: 'VoiceSampleRejected' }, ({ data: { sampleId, measured: _measured, ...failure } }) =>
       withSample(state, sampleId, { status: 'rejected', failure }),
     )
@@ -114,7 +126,7 @@ function createdAvatar(data: { avatarId: string; ownerId: string; name: string }
     ...data,
     personaCard: emptyPersonaCard(),
     materials: new Map(),
-    voice: { consent: null, samples: new Map(), activeSampleId: null },
+    voice: { consent: null, samples: new Map(), previews: new Map(), activeSampleId: null },
     finishedRuns: new Map(),
     personaVersions: new Map(),
     activePersonaVersion: null,
@@ -132,6 +144,15 @@ function updateMaterial(avatar: LiveAvatar, materialId: string, update: (materia
 
 function withSample(avatar: LiveAvatar, sampleId: string, sample: VoiceSample): LiveAvatar {
   return { ...avatar, voice: { ...avatar.voice, samples: new Map(avatar.voice.samples).set(sampleId, sample) } };
+}
+
+function withPreview(avatar: LiveAvatar, previewId: string, sampleId: string, status: VoicePreview['status']) {
+  const previews = new Map(avatar.voice.previews).set(previewId, { sampleId, status });
+  return { ...avatar, voice: { ...avatar.voice, previews } };
+}
+
+function withActiveSample(avatar: LiveAvatar, sampleId: string): LiveAvatar {
+  return { ...avatar, voice: { ...avatar.voice, activeSampleId: sampleId } };
 }
 
 /** The run leaves the avatar idle; only a completed run touches the active persona version (see caller). */

@@ -13,6 +13,7 @@ export const avatarLimits = {
   consentStatementMaxLength: 2000,
   voiceSampleMinSec: 6,
   voiceSampleMaxSec: 60,
+  voicePreviewTextMaxLength: 500,
   trainingSettingsMaxLength: 16 * 1024,
   trainingStatsMaxLength: 64 * 1024,
   testReportMaxLength: 256 * 1024,

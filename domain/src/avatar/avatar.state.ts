@@ -27,14 +27,18 @@ export type SpeakerTagging =
   | ({ readonly status: 'failed'; readonly sampleId: string } & Failure);
 
 export type VoiceSample =
-  | { readonly status: 'submitted' }
+  | { readonly status: 'submitted'; readonly replacesActive: boolean }
   | { readonly status: 'accepted'; readonly check: VoiceSampleCheck }
   | { readonly status: 'rejected'; readonly failure: Failure };
+
+export type VoicePreview = { readonly sampleId: string; readonly status: 'requested' | 'ready' | 'failed' };
 
 export type Voice = {
   readonly consent: VoiceConsent | null;
   readonly samples: ReadonlyMap<string, VoiceSample>;
-  /** The accepted sample dubs are cloned from: the last one accepted. */
+  /** Previews of samples' voices by id: which sample, and how far each got. */
+  readonly previews: ReadonlyMap<string, VoicePreview>;
+  /** The accepted sample dubs are cloned from (while consent stands): the one the user chose or accepted last. */
   readonly activeSampleId: string | null;
 };
 

@@ -4,9 +4,17 @@ import { validId } from '../kernel/ids.ts';
 import { jsonEquals } from '../kernel/json.ts';
 import { validNumber } from '../kernel/numbers.ts';
 import { validBlobKey } from '../kernel/storage.ts';
-import type { AcceptVoiceSample, RecordVoiceConsent, RejectVoiceSample, SubmitVoiceSample } from './avatar.commands.ts';
+import type {
+  AcceptVoiceSample,
+  ActivateVoiceSample,
+  RecordVoiceConsent,
+  RejectVoiceSample,
+  SubmitVoiceSample,
+} from './avatar.commands.ts';
 import type {
   VoiceConsentRecorded,
+  VoiceConsentWithdrawn,
+  VoiceSampleActivated,
   VoiceSampleRejected,
   VoiceSampleSet,
   VoiceSampleSubmitted,
@@ -23,6 +31,31 @@ export function recordVoiceConsent({ data, metadata }: RecordVoiceConsent, avata
   return [{ type: 'VoiceConsentRecorded', data: consent }];
 }
 
+/** Cloning stops at once: the dub worker reads consent when it speaks. Samples stay, unused, until consent is given again. */
+export function withdrawVoiceConsent(avatar: LiveAvatar): VoiceConsentWithdrawn[] {
+  if (avatar.voice.consent === null) {
+    throw new DomainError('BISHOP_ERR_INVALID_STATE', 'There is no voice consent to withdraw', { field: 'consent' });
+  }
+  return [{ type: 'VoiceConsentWithdrawn', data: {} }];
+}
+
+export function activateVoiceSample({ data }: ActivateVoiceSample, avatar: LiveAvatar): VoiceSampleActivated[] {
+  const sampleId = validId(data.sampleId, 'Sample id');
+  const sample = submittedSample(avatar, sampleId);
+  if (sample.status !== 'accepted') {
+    throw new DomainError(
+      'BISHOP_ERR_INVALID_STATE',
+      `Only a sample that passed the check can be used; this one is ${sample.status}`,
+      {
+        sampleId,
+        status: sample.status,
+      },
+    );
+  }
+  if (avatar.voice.activeSampleId === sampleId) return [];
+  return [{ type: 'VoiceSampleActivated', data: { sampleId } }];
+}
+
 export function submitVoiceSample({ data }: SubmitVoiceSample, avatar: LiveAvatar): VoiceSampleSubmitted[] {
   const sampleId = validId(data.sampleId, 'Sample id');
   // Cloning a voice without the person's consent is the harm this product must not enable.
@@ -37,7 +70,19 @@ export function submitVoiceSample({ data }: SubmitVoiceSample, avatar: LiveAvata
     throw new DomainError('BISHOP_ERR_ALREADY_EXISTS', 'A voice sample with this id already exists', { sampleId });
   }
   const blobKey = validBlobKey(data.blobKey, 'Blob key');
-  return [{ type: 'VoiceSampleSubmitted', data: { sampleId, blobKey, source: validSource(data.source, avatar) } }];
+  if (data.replacesActive !== undefined && typeof data.replacesActive !== 'boolean') {
+    throw new DomainError(
+      'BISHOP_ERR_INVALID_VALUE',
+      'Whether the sample replaces the one in use must be true or false',
+      {
+        field: 'replacesActive',
+      },
+    );
+  }
+  // With no sample in use there is nothing to replace: the first accepted one is used.
+  const replacesActive = data.replacesActive !== false || avatar.voice.activeSampleId === null;
+  const source = validSource(data.source, avatar);
+  return [{ type: 'VoiceSampleSubmitted', data: { sampleId, blobKey, source, replacesActive } }];
 }
 
 function validSource(source: VoiceSampleSource, avatar: LiveAvatar): VoiceSampleSource {

@@ -1,7 +1,7 @@
 import type { AvatarFacts } from '../avatar/avatar.facts.ts';
 import type { Command } from '../kernel/command.ts';
 import type { Failure } from '../kernel/failure.ts';
-import type { Dub, Reply } from './chat.events.ts';
+import type { CallEnd, Dub, Rating, Reply, ReplyCutData, VoiceAudio, VoiceTranscript } from './chat.events.ts';
 
 /**
  * Filled by the handler from the avatar stream (`avatarFactsOf`); `null` when
@@ -11,7 +11,7 @@ type WithAvatar<Data> = Data & { avatar: AvatarFacts | null };
 
 export type OpenChat = Command<
   'OpenChat',
-  WithAvatar<{ chatId: string; avatarId: string; title: string; personaVersion?: number | null }>
+  WithAvatar<{ chatId: string; avatarId: string; title?: string | null; personaVersion?: number | null }>
 >;
 export type RenameChat = Command<'RenameChat', WithAvatar<{ title: string }>>;
 export type SendMessage = Command<'SendMessage', WithAvatar<{ messageId: string; text: string }>>;
@@ -21,6 +21,20 @@ export type CancelReply = Command<'CancelReply', WithAvatar<{ messageId: string 
 export type RecordDub = Command<'RecordDub', WithAvatar<Dub>>;
 export type FailDub = Command<'FailDub', WithAvatar<{ replyId: string } & Failure>>;
 export type DeleteChat = Command<'DeleteChat', WithAvatar<Record<never, never>>>;
+export type RegenerateReply = Command<'RegenerateReply', WithAvatar<{ messageId: string }>>;
+export type ChooseReply = Command<'ChooseReply', WithAvatar<{ messageId: string; replyId: string }>>;
+export type RateReply = Command<'RateReply', WithAvatar<{ replyId: string; rating: Rating | null }>>;
+export type EditMessage = Command<'EditMessage', WithAvatar<{ messageId: string; text: string }>>;
+export type DeleteMessage = Command<'DeleteMessage', WithAvatar<{ messageId: string }>>;
+export type SendVoiceMessage = Command<
+  'SendVoiceMessage',
+  WithAvatar<{ messageId: string; audio: VoiceAudio; callId: string | null }>
+>;
+export type RecordVoiceTranscript = Command<'RecordVoiceTranscript', WithAvatar<VoiceTranscript>>;
+export type FailVoiceTranscript = Command<'FailVoiceTranscript', WithAvatar<{ messageId: string } & Failure>>;
+export type StartCall = Command<'StartCall', WithAvatar<{ callId: string; voice: Dub['voice'] }>>;
+export type EndCall = Command<'EndCall', WithAvatar<CallEnd>>;
+export type CutReply = Command<'CutReply', WithAvatar<ReplyCutData>>;
 
 export type ChatCommand =
   | OpenChat
@@ -31,4 +45,15 @@ export type ChatCommand =
   | CancelReply
   | RecordDub
   | FailDub
-  | DeleteChat;
+  | DeleteChat
+  | RegenerateReply
+  | ChooseReply
+  | RateReply
+  | EditMessage
+  | DeleteMessage
+  | SendVoiceMessage
+  | RecordVoiceTranscript
+  | FailVoiceTranscript
+  | StartCall
+  | EndCall
+  | CutReply;

@@ -4,7 +4,7 @@ import { notYours } from '../policy/authorize-command.ts';
 import type { DeleteChat, OpenChat, RenameChat, SendMessage } from './chat.commands.ts';
 import type { ChatDeleted, ChatOpened, ChatRenamed, MessageSent } from './chat.events.ts';
 import type { ActiveChat, ChatState } from './chat.state.ts';
-import { validMessageText, validTitle } from './chat.validation.ts';
+import { titleFrom, validMessageText, validTitle } from './chat.validation.ts';
 
 export function openChat({ data, metadata }: OpenChat, state: ChatState): ChatOpened[] {
   const chatId = validId(data.chatId, 'Chat id');
@@ -27,7 +27,7 @@ export function openChat({ data, metadata }: OpenChat, state: ChatState): ChatOp
   }
   if (actor.userId !== avatar.ownerId) throw notYours('OpenChat');
   if (avatar.deleted) throw new DomainError('BISHOP_ERR_DELETED', 'This avatar was deleted', { avatarId });
-  const title = validTitle(data.title);
+  const title = data.title === undefined || data.title === null ? null : validTitle(data.title);
   const personaVersion = data.personaVersion ?? null;
   if (personaVersion !== null && !avatar.personaVersions.includes(personaVersion)) {
     throw new DomainError(
@@ -45,13 +45,15 @@ export function renameChat({ data }: RenameChat, chat: ActiveChat): ChatRenamed[
   return [{ type: 'ChatRenamed', data: { title } }];
 }
 
-export function sendMessage({ data }: SendMessage, chat: ActiveChat): MessageSent[] {
+export function sendMessage({ data }: SendMessage, chat: ActiveChat): (MessageSent | ChatRenamed)[] {
   const messageId = validId(data.messageId, 'Message id');
   const text = validMessageText(data.text);
   if (chat.messages.has(messageId)) {
     throw new DomainError('BISHOP_ERR_ALREADY_EXISTS', 'A message with this id already exists', { messageId });
   }
-  return [{ type: 'MessageSent', data: { messageId, text } }];
+  const sent: MessageSent = { type: 'MessageSent', data: { messageId, text } };
+  // A chat opened without a title takes the first words said in it.
+  return chat.title === null ? [sent, { type: 'ChatRenamed', data: { title: titleFrom(text) } }] : [sent];
 }
 
 export function deleteChat(_command: DeleteChat, _chat: ActiveChat): ChatDeleted[] {

@@ -4,7 +4,7 @@ import { validId } from '../kernel/ids.ts';
 import { validCount, validNumber } from '../kernel/numbers.ts';
 import { validBlobKey } from '../kernel/storage.ts';
 import { validText } from '../kernel/text.ts';
-import { type Dub, dubVoices, type Reply } from './chat.events.ts';
+import { type CitedSource, citedSourceKinds, type Dub, dubVoices, type Reply } from './chat.events.ts';
 
 export const chatLimits = {
   titleMaxLength: 200,
@@ -13,7 +13,31 @@ export const chatLimits = {
   modelNameMaxLength: 200,
   sourceIdsMax: 100,
   sourceIdMaxLength: 200,
+  /** Sources described with a reply: the few that mattered most. */
+  sourcesMax: 12,
+  sourceTextMaxLength: 1000,
+  /** Regenerating keeps every reply; this bounds a message's alternatives. */
+  repliesPerMessage: 10,
+  /** An automatic title: the first words of the first message, about a line. */
+  autoTitleMaxLength: 60,
 } as const;
+
+/** Below this closeness the best source matched the message poorly: the UI says the reply may not fit. */
+export const lowClosenessBelow = 0.3;
+
+export const isLowCloseness = (closeness: number | null): boolean =>
+  closeness !== null && closeness < lowClosenessBelow;
+
+/** A chat's title from its first message: the first line, cut at a word near the limit. */
+export function titleFrom(text: string): string {
+  const line = text.split('\n').find((part) => part.trim() !== '') ?? text;
+  const words = line.trim().replace(/\s+/g, ' ');
+  const chars = [...words];
+  if (chars.length <= chatLimits.autoTitleMaxLength) return words;
+  const cut = chars.slice(0, chatLimits.autoTitleMaxLength).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${space > chatLimits.autoTitleMaxLength / 2 ? cut.slice(0, space) : cut}…`;
+}
 
 export function validTitle(title: string): string {
   return validText(title, { field: 'Chat title', maxLength: chatLimits.titleMaxLength });
@@ -37,7 +61,31 @@ export function validReply(reply: Reply): Reply {
     promptTokens: validCount(reply.promptTokens, 'Prompt token count'),
     completionTokens: validCount(reply.completionTokens, 'Completion token count'),
     sourceIds: validSourceIds(reply.sourceIds),
+    sources: validSources(reply.sources),
+    closeness:
+      reply.closeness === null ? null : validNumber(reply.closeness, { field: 'Reply closeness', min: 0, max: 1 }),
   };
+}
+
+function validSources(sources: readonly CitedSource[]): CitedSource[] {
+  if (!Array.isArray(sources) || sources.length > chatLimits.sourcesMax) {
+    throw new DomainError('BISHOP_ERR_INVALID_VALUE', `A reply describes at most ${chatLimits.sourcesMax} sources`, {
+      field: 'sources',
+    });
+  }
+  const sourceText = (text: string) =>
+    validText(text, { field: 'Reply source text', maxLength: chatLimits.sourceTextMaxLength, multiline: true });
+  return sources.map((source) => ({
+    id: validText(source.id, { field: 'Reply source id', maxLength: chatLimits.sourceIdMaxLength }),
+    kind: validChoice(source.kind, citedSourceKinds, 'Reply source kind'),
+    materialId: source.materialId === null ? null : validId(source.materialId, 'Material id'),
+    text: sourceText(source.text),
+    prompt: source.prompt === null ? null : sourceText(source.prompt),
+    startSec:
+      source.startSec === null
+        ? null
+        : validNumber(source.startSec, { field: 'Source start', min: 0, unit: 'seconds' }),
+  }));
 }
 
 function validSourceIds(sourceIds: readonly string[]): string[] {

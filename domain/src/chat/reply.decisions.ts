@@ -48,6 +48,11 @@ function sentMessage(chat: ActiveChat, messageId: string): ChatMessage {
 
 function assertAwaitingReply(message: ChatMessage, messageId: string): void {
   if (message.status === 'awaitingReply') return;
-  const outcome = message.status === 'replied' ? 'has already been answered' : 'has already failed or been cancelled';
+  const outcome = {
+    replied: 'has already been answered',
+    failed: 'has already failed or been cancelled',
+    deleted: 'was deleted',
+    transcribing: 'is still being transcribed',
+  }[message.status];
   throw new DomainError('BISHOP_ERR_INVALID_STATE', `This message ${outcome}`, { messageId, status: message.status });
 }

@@ -44,11 +44,17 @@ export const eventCatalogue = {
   MaterialSpeakersTagged: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
   MaterialSpeakerTaggingFailed: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
   VoiceConsentRecorded: { stream: 'avatar', schemaVersion: 1, personalFields: ['personName', 'statement'] },
-  // An uploaded sample's source carries its file name.
-  VoiceSampleSubmitted: { stream: 'avatar', schemaVersion: 1, personalFields: ['source'] },
+  VoiceConsentWithdrawn: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
+  // An uploaded sample's source carries its file name. v2: whether it replaces the sample in use.
+  VoiceSampleSubmitted: { stream: 'avatar', schemaVersion: 2, personalFields: ['source'] },
   VoiceSampleSet: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
   // v2: what the check measured.
   VoiceSampleRejected: { stream: 'avatar', schemaVersion: 2, personalFields: [] },
+  VoiceSampleActivated: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
+  // The text a preview speaks is the user's words, maybe the person's.
+  VoicePreviewRequested: { stream: 'avatar', schemaVersion: 1, personalFields: ['text'] },
+  VoicePreviewReady: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
+  VoicePreviewFailed: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
   TrainingStarted: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
   TrainingProgressed: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
   TrainingCompleted: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
@@ -63,11 +69,23 @@ export const eventCatalogue = {
   ChatOpened: { stream: 'chat', schemaVersion: 2, personalFields: ['title'] },
   ChatRenamed: { stream: 'chat', schemaVersion: 1, personalFields: ['title'] },
   MessageSent: { stream: 'chat', schemaVersion: 1, personalFields: ['text'] },
-  ReplyGenerated: { stream: 'chat', schemaVersion: 1, personalFields: ['text'] },
+  // v2: the sources described (they quote the person) and how close the best one was.
+  ReplyGenerated: { stream: 'chat', schemaVersion: 2, personalFields: ['text', 'sources'] },
   ReplyFailed: { stream: 'chat', schemaVersion: 1, personalFields: [] },
   DubReady: { stream: 'chat', schemaVersion: 1, personalFields: [] },
   DubFailed: { stream: 'chat', schemaVersion: 1, personalFields: [] },
   ChatDeleted: { stream: 'chat', schemaVersion: 1, personalFields: [] },
+  ReplyRegenerationRequested: { stream: 'chat', schemaVersion: 1, personalFields: [] },
+  ReplyChosen: { stream: 'chat', schemaVersion: 1, personalFields: [] },
+  ReplyRated: { stream: 'chat', schemaVersion: 1, personalFields: [] },
+  MessageEdited: { stream: 'chat', schemaVersion: 1, personalFields: ['text'] },
+  MessageDeleted: { stream: 'chat', schemaVersion: 1, personalFields: [] },
+  VoiceMessageSent: { stream: 'chat', schemaVersion: 1, personalFields: [] },
+  VoiceMessageTranscribed: { stream: 'chat', schemaVersion: 1, personalFields: ['text', 'segments'] },
+  VoiceMessageTranscriptionFailed: { stream: 'chat', schemaVersion: 1, personalFields: [] },
+  CallStarted: { stream: 'chat', schemaVersion: 1, personalFields: [] },
+  CallEnded: { stream: 'chat', schemaVersion: 1, personalFields: [] },
+  ReplyCut: { stream: 'chat', schemaVersion: 1, personalFields: ['heardText'] },
 } as const satisfies Catalogue;
 
 export function isDomainEventType(type: string): type is DomainEventType {

@@ -22,8 +22,12 @@ export const upcasters: { readonly [Type in DomainEventType]?: Readonly<Record<n
     1: (data) => materialExtractionFailedV1ToV2(data as unknown as MaterialExtractionFailedV1) as JsonObject,
   },
   ChatOpened: { 1: (data) => chatOpenedV1ToV2(data as unknown as ChatOpenedV1) },
+  // v1 replies kept source ids only, and no closeness.
+  ReplyGenerated: { 1: (data) => ({ ...data, sources: [], closeness: null }) },
   // v1 rejections did not keep what was measured.
   VoiceSampleRejected: { 1: (data) => ({ ...data, measured: null }) },
+  // v1 samples always replaced the one in use once accepted.
+  VoiceSampleSubmitted: { 1: (data) => ({ ...data, replacesActive: true }) },
 };
 
 export type UpcastResult = { readonly data: JsonObject; readonly schemaVersion: number };

@@ -21,6 +21,10 @@ export const speakerSegmentsBlobKey = (avatarId: string, materialId: string, sam
 export const voiceSampleBlobKey = (avatarId: string, sampleId: string): string =>
   `${avatarBlobPrefix(avatarId)}/voice/${sampleId}`;
 
+/** A voice preview: any text spoken in one sample's voice (deleted with the avatar, like every blob here). */
+export const voicePreviewBlobKey = (avatarId: string, previewId: string): string =>
+  `${avatarBlobPrefix(avatarId)}/voice-previews/${previewId}`;
+
 export const dubBlobKey = (avatarId: string, chatId: string, replyId: string): string =>
   `${avatarBlobPrefix(avatarId)}/chats/${chatId}/dubs/${replyId}`;
 
@@ -30,3 +34,21 @@ export const personaSnapshotBlobKey = (avatarId: string, contentHash: string): s
 /** A chat export as parsed (participants, messages): what training mines dialogue pairs from. */
 export const extractedChatBlobKey = (avatarId: string, materialId: string): string =>
   `${avatarBlobPrefix(avatarId)}/materials/${materialId}/chat.json`;
+
+/** A voice message (recorded, uploaded, or one turn of a live call): under its avatar, so shredding takes it too. */
+export const voiceMessageBlobKey = (avatarId: string, chatId: string, messageId: string): string =>
+  `${avatarBlobPrefix(avatarId)}/chats/${chatId}/voice/${messageId}`;
+
+/** Everything stored for one chat (dubs, voice messages): deleting the chat deletes it. */
+export const chatBlobPrefix = (avatarId: string, chatId: string): string =>
+  `${avatarBlobPrefix(avatarId)}/chats/${chatId}`;
+
+/** Training's per-material results (passages, vectors), reused by later runs. */
+export const trainingCacheBlobPrefix = (avatarId: string, materialId: string): string =>
+  `${avatarBlobPrefix(avatarId)}/training-cache/${materialId}`;
+
+/** Everything stored for one material alone: its file, text and segments, training's passages and vectors. */
+export const materialBlobPrefixes = (avatarId: string, materialId: string): readonly string[] => [
+  `${avatarBlobPrefix(avatarId)}/materials/${materialId}`,
+  trainingCacheBlobPrefix(avatarId, materialId),
+];

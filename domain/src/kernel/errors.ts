@@ -63,6 +63,10 @@ export const errorCategories = {
   // service
   // The write is saved but the read models have not reached it (yet): read again shortly.
   BISHOP_ERR_READ_MODELS_BEHIND: Unavailable,
+  // A live call cannot start: a model or voice it needs is missing.
+  BISHOP_ERR_CALL_UNAVAILABLE: Unavailable,
+  // This gateway already carries its maximum number of live calls.
+  BISHOP_ERR_TOO_MANY_CALLS: Unavailable,
 } as const satisfies Record<string, ErrorCategory>;
 
 export type DomainErrorCode = keyof typeof errorCategories;

@@ -1,1 +1,2 @@
+export * from './call-protocol.ts';
 export * from './live-signals.ts';

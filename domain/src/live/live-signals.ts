@@ -109,15 +109,21 @@ export const revocationSubject = (userId: string): string => `${revocationSubjec
 export type RevocationSignal =
   /** One session (refresh-token family): logged out, or a rotated refresh token came back (theft?). */
   | { readonly kind: 'session'; readonly userId: string; readonly sessionId: string; readonly reason: SessionEndReason }
-  /** Several sessions at once: the password was reset. */
+  /** Several sessions at once: the password was reset, or changed (every session but the changer's). */
   | {
       readonly kind: 'sessions';
       readonly userId: string;
       readonly sessionIds: readonly string[];
-      readonly reason: 'passwordReset';
+      readonly reason: 'passwordReset' | 'passwordChanged';
     }
   | { readonly kind: 'apiToken'; readonly userId: string; readonly tokenId: string }
   /** Every credential of the account, sessions and API tokens alike. */
   | { readonly kind: 'account'; readonly userId: string };
 
 export type SessionEndReason = 'loggedOut' | 'refreshReused';
+
+/** An avatar was shredded: every process drops what it holds of it in memory (caches of chats, personas). */
+export const forgetAvatarSubject = 'bishop.live.forget';
+export interface ForgetAvatarSignal {
+  readonly avatarId: string;
+}

@@ -30,7 +30,12 @@ const check = (sampleId: string): VoiceSampleCheck => ({
 const sampleAccepted = (sampleId = SAMPLE): AvatarEvent[] => [
   {
     type: 'VoiceSampleSubmitted',
-    data: { sampleId, blobKey: `samples/${sampleId}.wav`, source: { kind: 'upload', fileName: 'me.wav' } },
+    data: {
+      sampleId,
+      blobKey: `samples/${sampleId}.wav`,
+      source: { kind: 'upload', fileName: 'me.wav' },
+      replacesActive: true,
+    },
   },
   { type: 'VoiceSampleSet', data: check(sampleId) },
 ];

@@ -21,11 +21,20 @@ import { id } from '../support/ids.ts';
 const recordConsent = (overrides: Partial<VoiceConsent> = {}) =>
   avatarCommand('RecordVoiceConsent', { ...consent, ...overrides });
 const uploadSource: VoiceSampleSource = { kind: 'upload', fileName: 'anna.wav' };
-const submit = (source: VoiceSampleSource = uploadSource, sampleId = SAMPLE) =>
-  avatarCommand('SubmitVoiceSample', { sampleId, blobKey: `samples/${sampleId}.wav`, source });
-const submitted = (source: VoiceSampleSource = uploadSource): AvatarEvent => ({
+const submit = (source: VoiceSampleSource = uploadSource, sampleId = SAMPLE, replacesActive?: boolean) =>
+  avatarCommand('SubmitVoiceSample', {
+    sampleId,
+    blobKey: `samples/${sampleId}.wav`,
+    source,
+    ...(replacesActive === undefined ? {} : { replacesActive }),
+  });
+const submitted = (
+  source: VoiceSampleSource = uploadSource,
+  sampleId = SAMPLE,
+  replacesActive = true,
+): AvatarEvent => ({
   type: 'VoiceSampleSubmitted',
-  data: { sampleId: SAMPLE, blobKey: `samples/${SAMPLE}.wav`, source },
+  data: { sampleId, blobKey: `samples/${sampleId}.wav`, source, replacesActive },
 });
 const check: VoiceSampleCheck = { sampleId: SAMPLE, durationSec: 12.5, loudnessLufs: -19.2, speakerConsistency: 0.93 };
 const accept = (overrides: Partial<VoiceSampleCheck> = {}) =>
@@ -265,6 +274,96 @@ describe('voice', () => {
         .given([created, consentRecorded, submitted(), sampleSet])
         .when(accept({ durationSec: 20 }))
         .thenThrows('BISHOP_ERR_INVALID_STATE');
+    });
+  });
+
+  describe('withdrawing consent', () => {
+    const withdrawn: AvatarEvent = { type: 'VoiceConsentWithdrawn', data: {} };
+    const withdraw = () => avatarCommand('WithdrawVoiceConsent', {});
+
+    it('records the withdrawal', () => {
+      avatarSpec.given([created, consentRecorded, submitted(), sampleSet]).when(withdraw()).then([withdrawn]);
+    });
+
+    it('refuses to withdraw consent that was never recorded', () => {
+      avatarSpec
+        .given([created])
+        .when(withdraw())
+        .thenThrows('BISHOP_ERR_INVALID_STATE', /no voice consent/);
+    });
+
+    it('refuses to withdraw twice', () => {
+      avatarSpec.given([created, consentRecorded, withdrawn]).when(withdraw()).thenThrows('BISHOP_ERR_INVALID_STATE');
+    });
+
+    it('refuses new samples until consent is recorded again', () => {
+      avatarSpec
+        .given([created, consentRecorded, withdrawn])
+        .when(submit(uploadSource, id(52)))
+        .thenThrows('BISHOP_ERR_INVALID_STATE', /consent/);
+    });
+
+    it('records consent given again after a withdrawal', () => {
+      avatarSpec.given([created, consentRecorded, withdrawn]).when(recordConsent()).then([consentRecorded]);
+    });
+  });
+
+  describe('several samples', () => {
+    const OTHER = id(52);
+    const otherSet: AvatarEvent = { type: 'VoiceSampleSet', data: { ...check, sampleId: OTHER } };
+    const activate = (sampleId: string) => avatarCommand('ActivateVoiceSample', { sampleId });
+    const activated = (sampleId: string): AvatarEvent => ({ type: 'VoiceSampleActivated', data: { sampleId } });
+    const first = [created, consentRecorded, submitted(), sampleSet];
+
+    it('keeps the sample in use when the new one was submitted not to replace it', () => {
+      avatarSpec
+        .given(first)
+        .when(submit(uploadSource, OTHER, false))
+        .then([submitted(uploadSource, OTHER, false)]);
+      avatarSpec
+        .given([...first, submitted(uploadSource, OTHER, false), otherSet])
+        .when(activate(SAMPLE))
+        .then([]);
+    });
+
+    it('uses the new sample once accepted when it was submitted to replace the one in use', () => {
+      avatarSpec
+        .given([...first, submitted(uploadSource, OTHER, true), otherSet])
+        .when(activate(SAMPLE))
+        .then([activated(SAMPLE)]);
+    });
+
+    it('uses the first accepted sample even when it was submitted not to replace', () => {
+      avatarSpec
+        .given([created, consentRecorded])
+        .when(submit(uploadSource, SAMPLE, false))
+        .then([submitted(uploadSource, SAMPLE, true)]);
+    });
+
+    it('lets the user choose which accepted sample is used', () => {
+      avatarSpec
+        .given([...first, submitted(uploadSource, OTHER, false), otherSet])
+        .when(activate(OTHER))
+        .then([activated(OTHER)]);
+      avatarSpec
+        .given([...first, submitted(uploadSource, OTHER, false), otherSet, activated(OTHER)])
+        .when(activate(OTHER))
+        .then([]);
+    });
+
+    it('refuses to use a sample that did not pass the check', () => {
+      avatarSpec
+        .given([...first, submitted(uploadSource, OTHER, false)])
+        .when(activate(OTHER))
+        .thenThrows('BISHOP_ERR_INVALID_STATE', /passed the check/);
+      avatarSpec.given(first).when(activate(OTHER)).thenThrows('BISHOP_ERR_NOT_FOUND');
+    });
+
+    it('rejects a replacesActive that is not a boolean', () => {
+      avatarSpec
+        .given(first)
+        .when(submit(uploadSource, OTHER, 'yes' as unknown as boolean))
+        .thenThrows('BISHOP_ERR_INVALID_VALUE', /replaces the one in use/);
     });
   });
 });

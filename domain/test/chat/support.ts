@@ -43,6 +43,8 @@ export function reply(overrides: Partial<Reply> = {}): Reply {
     promptTokens: 912,
     completionTokens: 31,
     sourceIds: ['chunk:12', 'pair:7'],
+    sources: [],
+    closeness: null,
     ...overrides,
   };
 }

@@ -12,18 +12,19 @@ import { isDomainError } from '../../src/kernel/errors.ts';
 import { AVATAR, CHAT, OWNER, sha } from '../support/ids.ts';
 
 describe('event catalogue', () => {
-  it('lists the 39 event types of the four streams', () => {
+  it('lists the 55 event types of the four streams', () => {
     const byStream = Object.groupBy(Object.values(eventCatalogue), (entry) => entry.stream);
     assert.deepEqual(
       Object.fromEntries(Object.entries(byStream).map(([stream, entries]) => [stream, entries?.length])),
-      { user: 6, email: 1, avatar: 24, chat: 8 },
+      { user: 6, email: 1, avatar: 29, chat: 19 },
     );
   });
 
   it('marks the texts people wrote or said as personal', () => {
     assert.deepEqual(eventCatalogue.UserRegistered.personalFields, ['email', 'fullName', 'passwordHash']);
     assert.deepEqual(eventCatalogue.MessageSent.personalFields, ['text']);
-    assert.deepEqual(eventCatalogue.ReplyGenerated.personalFields, ['text']);
+    assert.deepEqual(eventCatalogue.ReplyGenerated.personalFields, ['text', 'sources']);
+    assert.deepEqual(eventCatalogue.MessageEdited.personalFields, ['text']);
     assert.deepEqual(eventCatalogue.MaterialUploaded.personalFields, ['fileName']);
     assert.deepEqual(eventCatalogue.VoiceConsentRecorded.personalFields, ['personName', 'statement']);
   });

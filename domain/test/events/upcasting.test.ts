@@ -103,6 +103,25 @@ describe('upcasting', () => {
     });
   });
 
+  it('reads a v1 reply (stored JSON) as one that described no sources and knew no closeness', () => {
+    const stored = JSON.parse(
+      '{"messageId":"m","replyId":"r","text":"Hi","personaVersion":1,"model":"retrieval","latencyMs":5,' +
+        '"promptTokens":0,"completionTokens":1,"sourceIds":["a:1"]}',
+    );
+    assert.deepEqual(upcastEvent('ReplyGenerated', 1, stored), {
+      data: { ...stored, sources: [], closeness: null },
+      schemaVersion: 2,
+    });
+  });
+
+  it('reads a v1 voice sample submission (stored JSON) as one that replaces the sample in use', () => {
+    const stored = JSON.parse('{"sampleId":"s-1","blobKey":"k","source":{"kind":"upload","fileName":"me.wav"}}');
+    assert.deepEqual(upcastEvent('VoiceSampleSubmitted', 1, stored), {
+      data: { ...stored, replacesActive: true },
+      schemaVersion: 2,
+    });
+  });
+
   it('leaves an event at its current version untouched', () => {
     const data = { name: 'Anna' };
     assert.deepEqual(upcastEvent('AvatarRenamed', 1, data), { data, schemaVersion: 1 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandBus } from '@bishop/commands';
-import { type Actor, type RevocationSignal, userActor } from '@bishop/domain';
+import { type Actor, DomainError, normalizeEmail, type RevocationSignal, userActor } from '@bishop/domain';
 import type { EventStore } from '@bishop/domain/ports';
 import { createAccessTokens } from './access-tokens.ts';
 import { type ClientMeta, createAccounts, type LogInInput, type RequestMeta, type SignUpInput } from './accounts.ts';
@@ -10,7 +10,8 @@ import type { AuthStore } from './auth-store.ts';
 import { type Credential, revocationReason } from './credentials.ts';
 import { createLoginThrottle, defaultLoginLimits, type LoginLimits } from './login-throttle.ts';
 import { createPasswordHasher, defaultScryptCost, type ScryptCost } from './password-hasher.ts';
-import { createPasswordResets, type IssuedPasswordReset } from './password-resets.ts';
+import type { PasswordResetMailer } from './password-reset-mail.ts';
+import { createPasswordResets, type IssuedPasswordReset, passwordResetLink } from './password-resets.ts';
 import { createRevocationMemory } from './revocation-memory.ts';
 import { secretPrefixes } from './secrets.ts';
 import { type AuthSession, createSessions } from './sessions.ts';
@@ -40,6 +41,8 @@ export interface AuthServiceOptions {
   readonly passwordCost?: ScryptCost;
   readonly loginLimits?: LoginLimits;
   readonly clock?: () => Date;
+  /** With SMTP set up: mails reset links to the account's address (links start at `publicUrl`). */
+  readonly mail?: { readonly mailer: PasswordResetMailer; readonly publicUrl: string };
 }
 
 /**
@@ -65,8 +68,24 @@ export interface AuthService {
   verifyApiToken(secret: string): Promise<{ readonly userId: string; readonly tokenId: string }>;
   /** When each token was last used (at one-minute resolution); never-used ids are absent. */
   findApiTokensLastUsed(tokenIds: readonly string[]): Promise<Map<string, Date>>;
+  /** Whether reset links can be mailed (SMTP is set up). */
+  readonly mailsPasswordResets: boolean;
+  /**
+   * Mails a one-time reset link to the address when an open account has it; says nothing either way
+   * (no one learns which addresses have accounts). Limited per client network; INVALID_STATE without mail.
+   */
+  mailPasswordReset(email: string, meta: ClientMeta): Promise<void>;
   /** An operator's one-time reset link for the account with this email (NOT_FOUND when none). */
   startPasswordReset(email: string): Promise<IssuedPasswordReset>;
+  /**
+   * A signed-in person sets a new password, giving the current one (checked, and throttled, like
+   * log-in); every other session of the account ends, the caller's goes on.
+   */
+  changePassword(
+    caller: Credential | null,
+    input: { readonly currentPassword: string; readonly newPassword: string },
+    meta: ClientMeta,
+  ): Promise<void>;
   /** Uses a reset link: new password, lockout cleared, every session of the account ended. */
   completePasswordReset(token: string, newPassword: string, meta?: RequestMeta): Promise<void>;
   /** An `Authorization` header value → the Actor; `null` when absent; throws UNAUTHENTICATED when present but not valid. */
@@ -180,6 +199,38 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     findApiTokensLastUsed: (tokenIds) => store.findApiTokensLastUsed(tokenIds),
 
     startPasswordReset: (email) => resets.issue(email),
+    mailsPasswordResets: options.mail !== undefined,
+
+    async mailPasswordReset(email, meta) {
+      const mail = options.mail;
+      if (!mail) {
+        throw new DomainError(
+          'BISHOP_ERR_INVALID_STATE',
+          'This Bishop sends no mail: ask whoever runs it for a reset link (bishop users reset-password <email>)',
+        );
+      }
+      await throttle.countResetRequest(meta.clientIp, clock());
+      const issued = await resets.issue(email).catch((error: unknown) => {
+        if (error instanceof DomainError && error.code === 'BISHOP_ERR_NOT_FOUND') return null;
+        throw error;
+      });
+      if (issued === null) return;
+      await mail.mailer.send({
+        to: normalizeEmail(email),
+        link: passwordResetLink(mail.publicUrl, issued.token),
+        expiresAt: issued.expiresAt,
+      });
+    },
+
+    async changePassword(caller, { currentPassword, newPassword }, meta) {
+      const userId = requireSession(caller, 'change the password');
+      // The new password's rules first: a refused one costs no guess of the current password.
+      await accounts.checkNewPassword(userId, newPassword);
+      await accounts.confirmPassword(userId, currentPassword, meta.clientIp);
+      await accounts.setPassword(userId, newPassword, meta);
+      const keep = caller?.kind === 'session' ? (caller.sessionId ?? undefined) : undefined;
+      await sessions.endAll(userId, 'passwordChanged', keep);
+    },
 
     async completePasswordReset(token, newPassword, meta) {
       // The new password is checked before the link is used up, so a refused one does not spend it.

@@ -22,7 +22,7 @@ export interface AuthStore {
     now: Date,
   ): Promise<{ readonly familyId: string; readonly userId: string } | null>;
   /** Revokes every family of the user that is not revoked yet; returns their ids. */
-  revokeRefreshFamiliesOfUser(userId: string, now: Date): Promise<string[]>;
+  revokeRefreshFamiliesOfUser(userId: string, now: Date, exceptFamilyId?: string): Promise<string[]>;
   /** Whether the family exists, is not revoked and still has an unexpired token (a socket may open on it). */
   isRefreshFamilyActive(familyId: string, now: Date): Promise<boolean>;
 

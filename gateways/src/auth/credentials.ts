@@ -42,7 +42,9 @@ export function revocationReason(signal: RevocationSignal): string {
     case 'apiToken':
       return 'The API token was revoked';
     case 'sessions':
-      return 'The password was reset; please log in again';
+      return signal.reason === 'passwordChanged'
+        ? 'The password was changed; please log in again'
+        : 'The password was reset; please log in again';
     case 'session':
       return signal.reason === 'refreshReused'
         ? 'The session was ended for your safety (a refresh token was used twice); please log in again'

@@ -9,6 +9,7 @@ export { commonPasswords } from './common-passwords.ts';
 export { type Credential, revocationReason, revokes } from './credentials.ts';
 export { defaultLoginLimits, type LoginLimit, type LoginLimits } from './login-throttle.ts';
 export { createPasswordHasher, defaultScryptCost, type PasswordHasher, type ScryptCost } from './password-hasher.ts';
+export type { PasswordResetMailer } from './password-reset-mail.ts';
 export {
   createPasswordResets,
   defaultPasswordResetTtlSeconds,

@@ -51,6 +51,20 @@ export function createLoginThrottle(store: AuthStore, limits: LoginLimits) {
       if (counted.failures > limit.maxFailures) throw tooManySignUps(counted.windowEndsAt, now);
     },
 
+    /** Reset mails asked for from one network: limited like sign-ups, so no one mails an inbox full. */
+    async countResetRequest(clientIp: string, now: Date): Promise<void> {
+      const limit = limits.signUpsPerClient;
+      const counted = await store.recordLoginFailure(resetKeyOf(clientIp), now, limit.windowMs);
+      if (counted.failures > limit.maxFailures) {
+        const retry = retryTime(counted.windowEndsAt, now);
+        throw new DomainError(
+          'BISHOP_ERR_RATE_LIMITED',
+          `Too many reset requests from your network; try again after ${retry.clock} (in ${retry.wait})`,
+          { retryAfterSeconds: retry.seconds, retryAt: retry.at, scope: 'passwordReset' },
+        );
+      }
+    },
+
     async recordFailure(email: string, clientIp: string, now: Date): Promise<void> {
       await store.recordLoginFailure(emailKeyOf(email), now, limits.perEmail.windowMs);
       await store.recordLoginFailure(clientKeyOf(clientIp), now, limits.perClient.windowMs);
@@ -69,6 +83,7 @@ export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
 const emailKeyOf = (email: string) => `email:${sha256Hex(typeof email === 'string' ? normalizeEmail(email) : '')}`;
 const clientKeyOf = (clientIp: string) => `client:${clientThrottleUnit(clientIp)}`;
 const signUpKeyOf = (clientIp: string) => `signup:${clientThrottleUnit(clientIp)}`;
+const resetKeyOf = (clientIp: string) => `reset:${clientThrottleUnit(clientIp)}`;
 
 function blockedUntil(failures: LoginFailures | undefined, limit: LoginLimit): Date | null {
   return failures !== undefined && failures.failures >= limit.maxFailures ? failures.windowEndsAt : null;

@@ -96,10 +96,17 @@ export function createSessions(options: SessionOptions) {
       await endFamilyOf(sha256Hex(refreshToken), 'loggedOut');
     },
 
-    /** Ends every session of the account (password reset, account deletion); returns their ids. */
-    async endAll(userId: string, reason: 'passwordReset' | 'accountClosed'): Promise<readonly string[]> {
-      const sessionIds = await store.revokeRefreshFamiliesOfUser(userId, clock());
-      if (reason === 'passwordReset') options.announce({ kind: 'sessions', userId, sessionIds, reason });
+    /**
+     * Ends every session of the account (password reset, account deletion), or every one but the
+     * caller's (password change); returns their ids.
+     */
+    async endAll(
+      userId: string,
+      reason: 'passwordReset' | 'passwordChanged' | 'accountClosed',
+      exceptSessionId?: string,
+    ): Promise<readonly string[]> {
+      const sessionIds = await store.revokeRefreshFamiliesOfUser(userId, clock(), exceptSessionId);
+      if (reason !== 'accountClosed') options.announce({ kind: 'sessions', userId, sessionIds, reason });
       return sessionIds;
     },
   };

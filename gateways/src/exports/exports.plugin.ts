@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { OwnershipCheck } from '../graphql/ownership.ts';
 import { sendAsUserFile } from '../http-security/user-file-headers.ts';
+import { accountArchive } from './account-archive.ts';
 import { avatarArchive } from './avatar-archive.ts';
 import { chatDocument, chatMarkdown } from './chat-export.ts';
 import { exportJson } from './export-json.ts';
@@ -19,12 +20,19 @@ export interface ExportsOptions {
 
 /**
  * Downloads of a person's own data, for the session's owner only:
+ * GET /api/account/export                      everything the account owns, as a ZIP;
  * GET /api/avatars/:avatarId/export            everything about the avatar, as a ZIP;
  * GET /api/avatars/:avatarId/timeline.jsonl    its history as JSON Lines (`?kinds=training,material`);
  * GET /api/chats/:chatId/export                one chat as JSON, or Markdown with `?format=markdown`.
  */
 export async function exportsPlugin(app: FastifyInstance, options: ExportsOptions): Promise<void> {
   const { db } = options;
+
+  app.get('/api/account/export', async (request, reply) => {
+    const userId = signedIn(request);
+    download(reply, 'application/zip', `bishop-account-${userId}.zip`);
+    return reply.send(accountArchive({ db, blobs: options.blobs }, userId));
+  });
 
   app.get<{ Params: { avatarId: string } }>('/api/avatars/:avatarId/export', async (request, reply) => {
     const userId = await owner(request, 'AVATAR', request.params.avatarId);
@@ -79,10 +87,15 @@ export async function exportsPlugin(app: FastifyInstance, options: ExportsOption
     return sendAsUserFile(reply, { contentType, inline: false }, fileName).header('cache-control', 'no-store');
   }
 
-  async function owner(request: FastifyRequest, kind: 'AVATAR' | 'CHAT', id: string): Promise<string> {
+  function signedIn(request: FastifyRequest): string {
     const actor = (request as unknown as { actor?: Actor | null }).actor;
     if (actor?.kind !== 'user') throw new DomainError('BISHOP_ERR_UNAUTHENTICATED', 'Sign in to download your data');
-    await options.owns(kind, id, actor.userId);
     return actor.userId;
+  }
+
+  async function owner(request: FastifyRequest, kind: 'AVATAR' | 'CHAT', id: string): Promise<string> {
+    const userId = signedIn(request);
+    await options.owns(kind, id, userId);
+    return userId;
   }
 }

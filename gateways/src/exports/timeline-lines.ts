@@ -26,6 +26,7 @@ export async function* timelineLines(
       chatId: row.chat_id,
       revision: row.revision === null ? null : Number(row.revision),
       chainHash: row.chain_hash,
+      details: row.details,
     };
     yield `${JSON.stringify(entry)}\n`;
   }

@@ -44,3 +44,22 @@ export function createOwnershipCheck(eventStore: EventStore): OwnershipCheck {
     if (owner !== userId) throw notFound(kind);
   };
 }
+
+/** The avatar a chat talks to (from ChatOpened, which never changes); null for a chat that does not exist. */
+export type ChatAvatarLookup = (chatId: string) => Promise<string | null>;
+
+export function createChatAvatarLookup(eventStore: EventStore): ChatAvatarLookup {
+  const known = new Map<string, string>();
+  return async (chatId) => {
+    const cached = known.get(chatId);
+    if (cached) return cached;
+    if (!isValidId(chatId)) return null;
+    const [opened] = await eventStore.readStream(chatStream(chatId), { maxCount: 1 });
+    const avatarId = typeof opened?.data.avatarId === 'string' ? opened.data.avatarId : null;
+    if (avatarId) {
+      if (known.size > 50_000) known.clear();
+      known.set(chatId, avatarId);
+    }
+    return avatarId;
+  };
+}

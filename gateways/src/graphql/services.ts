@@ -6,7 +6,7 @@ import type { AuthService } from '../auth/index.ts';
 import type { ReadinessReport } from '../health/readiness.ts';
 import type { LiveFeeds } from '../live/live-feeds.ts';
 import type { MediaUrlSigner } from '../media/signed-urls.ts';
-import type { OwnershipCheck } from './ownership.ts';
+import type { ChatAvatarLookup, OwnershipCheck } from './ownership.ts';
 
 /** What the GraphQL resolvers work with; assembled once per process. */
 export interface GraphQLServices {
@@ -19,5 +19,7 @@ export interface GraphQLServices {
   readonly signer: MediaUrlSigner;
   readonly live: LiveFeeds;
   readonly owns: OwnershipCheck;
+  /** The avatar of a chat, from the event log (read-your-writes). */
+  readonly avatarOfChat: ChatAvatarLookup;
   readonly readiness: () => Promise<ReadinessReport>;
 }

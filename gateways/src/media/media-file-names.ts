@@ -1,3 +1,4 @@
+import { DomainError } from '@bishop/domain';
 import { findMaterialById, type ReadModels } from '@bishop/projections';
 import type { Kysely } from 'kysely';
 
@@ -11,6 +12,7 @@ const audioExtensions: Readonly<Record<string, string>> = {
   'audio/mpeg': '.mp3',
   'audio/mp4': '.m4a',
   'audio/flac': '.flac',
+  'audio/webm': '.webm',
 };
 
 const stem = (name: string) => name.replace(/\.[^.]*$/, '') || name;
@@ -22,11 +24,15 @@ export function mediaFileNames(db: Kysely<ReadModels>): MediaFileName {
     const extension = audioExtensions[(contentType.split(';')[0] ?? '').trim()] ?? '';
     if (area === 'materials') {
       const material = await findMaterialById(db, userId, id);
-      const original = material?.file_name ?? `material-${id}`;
+      // A removed material's links stop working at once (its files are deleted soon after).
+      if (!material || material.removed) throw new DomainError('BISHOP_ERR_NOT_FOUND', 'No such media');
+      const original = material.file_name ?? `material-${id}`;
       if (leaf === 'original') return original;
       return leaf === 'text.txt' ? `${stem(original)}.txt` : `${stem(original)}.segments.json`;
     }
     if (area === 'voice') return `voice-sample-${id}${extension}`;
+    if (area === 'voice-previews') return `voice-preview-${id}${extension}`;
+    if (leaf === 'voice') return `voice-message-${dubId ?? id}${extension}`;
     return `reply-${dubId ?? id}${extension}`;
   };
 }

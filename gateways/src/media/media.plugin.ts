@@ -18,12 +18,12 @@ export interface MediaOptions {
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** The blobs of an avatar that may be fetched, relative to `avatars/<id>/`. */
 const SERVABLE = new RegExp(
-  `^(materials/${UUID}/(original|text\\.txt|segments\\.json)|voice/${UUID}|chats/${UUID}/dubs/${UUID})$`,
+  `^(materials/${UUID}/(original|text\\.txt|segments\\.json)|voice/${UUID}|voice-previews/${UUID}|chats/${UUID}/(dubs|voice)/${UUID})$`,
 );
 
 /**
  * GET /api/media/avatars/:avatarId/<path>: materials, extracted texts,
- * voice samples and dubs, with HTTP range requests. Allowed with the session
+ * voice samples, voice messages and dubs, with HTTP range requests. Allowed with the session
  * (Authorization header) or a signed URL; either way only for the owner. Never
  * active content: audio plays inline, extracted text shows as UTF-8 plain text,
  * everything else is an attachment of a passive type (see user-file-headers.ts).

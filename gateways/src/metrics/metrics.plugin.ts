@@ -10,6 +10,8 @@ export interface MetricsSources {
   readonly projectionStall?: () => Promise<{ readonly position: bigint; readonly eventType: string } | null>;
   /** Live GraphQL subscriptions in this process. */
   readonly subscriptionCount?: () => number;
+  /** Live voice calls in this process, and how many it may carry. */
+  readonly calls?: () => { readonly active: number; readonly max: number };
 }
 
 /**
@@ -61,6 +63,23 @@ export async function metricsPlugin(app: FastifyInstance, sources: MetricsSource
     registers: [registry],
     collect() {
       if (sources.subscriptionCount) this.set(sources.subscriptionCount());
+    },
+  });
+
+  new Gauge({
+    name: 'bishop_calls_active',
+    help: 'Live voice calls this gateway process carries',
+    registers: [registry],
+    collect() {
+      if (sources.calls) this.set(sources.calls().active);
+    },
+  });
+  new Gauge({
+    name: 'bishop_calls_max',
+    help: 'Live voice calls this gateway process may carry at once (BISHOP_CALL_MAX_CONCURRENT)',
+    registers: [registry],
+    collect() {
+      if (sources.calls) this.set(sources.calls().max);
     },
   });
 

@@ -37,6 +37,10 @@ export async function classifyUpload(fileName: string, head: Uint8Array): Promis
   if ((sniffed && !isTextSignature(sniffed)) || looksBinary(head)) {
     throw disguised(fileName, extension, describe(sniffed, head));
   }
+  const mail = mailShape[extension];
+  if (mail && !mail.test(new TextDecoder('latin1').decode(head))) {
+    throw disguised(fileName, extension, extension === '.url' ? 'not a web address' : 'plain text, not mail');
+  }
   if (extension === '.txt' && looksLikeWhatsAppExport(fileName, head)) {
     return { kind: 'chatExport', mediaType: 'text/plain' };
   }
@@ -78,6 +82,13 @@ export function looksBinary(head: Uint8Array): boolean {
   }
   return controls > head.length * 0.1;
 }
+
+/** An mbox starts with its first letter's "From " line; an .eml with header lines, one of them From:. */
+const mailShape: Readonly<Record<string, RegExp>> = {
+  '.mbox': /^From \S/,
+  '.eml': /^(?:[!-9;-~]+:[^\n]*\n(?:[ \t][^\n]*\n)*)*?from:/i,
+  '.url': /^(?:\s*https?:\/\/\S+\s*$|\[InternetShortcut\][\s\S]*^URL=https?:\/\/)/im,
+};
 
 // `12/31/23, 9:41 PM - Name: …`, `[31.12.23, 21:41:05] Name: …`, `2023-12-31 21:41 - …`
 const WHATSAPP_LINE =

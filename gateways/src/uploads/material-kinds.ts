@@ -24,6 +24,10 @@ export const acceptedExtensions: Readonly<Record<string, { kind: MaterialKind; m
   '.mov': { kind: 'video', mediaType: 'video/quicktime' },
   '.json': { kind: 'chatExport', mediaType: 'application/json' },
   '.zip': { kind: 'chatExport', mediaType: 'application/zip' },
+  // A web page, feed or podcast to fetch: a bare address, or a Windows Internet Shortcut.
+  '.url': { kind: 'text', mediaType: 'text/uri-list' },
+  '.mbox': { kind: 'chatExport', mediaType: 'application/mbox' },
+  '.eml': { kind: 'chatExport', mediaType: 'message/rfc822' },
 };
 
 /** File-type's extensions that may stand behind each of ours (containers share families). */
@@ -55,4 +59,4 @@ export function isTextSignature(sniffed: { readonly ext: string; readonly mime: 
 }
 
 export const acceptedList =
-  'text (.txt .md .pdf .docx .html .srt .vtt), audio (.wav .mp3 .ogg .opus .m4a .flac), video (.mp4 .mkv .webm .mov) or chat exports (Telegram result.json or zipped export, WhatsApp .txt)';
+  'text (.txt .md .pdf .docx .html .srt .vtt), audio (.wav .mp3 .ogg .opus .m4a .flac), video (.mp4 .mkv .webm .mov) or exports (Telegram result.json or zipped export, WhatsApp .txt, mail .mbox/.eml, VK/Slack/Facebook/Instagram/Discord exports as .zip or .json)';

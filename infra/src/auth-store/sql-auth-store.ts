@@ -77,11 +77,12 @@ export async function createSqlAuthStore(sql: SqlClient, options: SqlAuthStoreOp
       return revoked ? { familyId: revoked.family_id, userId: revoked.user_id } : null;
     },
 
-    async revokeRefreshFamiliesOfUser(userId, now) {
+    async revokeRefreshFamiliesOfUser(userId, now, exceptFamilyId) {
       const revoked = await sql.query<{ family_id: string }>(
         `UPDATE ${s}.refresh_token_families SET revoked_at = $2
-          WHERE user_id = $1 AND revoked_at IS NULL RETURNING family_id`,
-        [userId, now],
+          WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR family_id <> $3::uuid)
+          RETURNING family_id`,
+        [userId, now, exceptFamilyId ?? null],
       );
       return revoked.map((row) => row.family_id);
     },

@@ -24,6 +24,7 @@ export async function runAuditCommand(config: BishopConfig, action: string | und
   try {
     const results = await auditAvatar(
       stores.rawEventStore,
+      stores.chainHeads,
       stores.readStore.db.withSchema(stores.readStore.schema),
       avatarId,
     );

@@ -115,11 +115,29 @@ const environmentSchema = z.object({
   BISHOP_PASSWORD_RESET_TTL: seconds(3600),
   BISHOP_SIGNUP_LIMIT: z.coerce.number({ error: 'must be a number' }).int().min(1).default(30),
   BISHOP_PUBLIC_URL: url(['http', 'https']).optional(),
+  BISHOP_SMTP_URL: url(['smtp', 'smtps']).optional(),
+  BISHOP_MAIL_FROM: z
+    .string()
+    .min(3, 'must be an address, e.g. "Bishop <bishop@example.org>"')
+    .default('Bishop <bishop@localhost>'),
   BISHOP_START_WORKERS: z
     .string()
     .regex(/^(all|none|[a-z-]+(,[a-z-]+)*)$/, 'must be "all", "none" or worker kinds separated by commas')
     .default('all'),
   BISHOP_TRAIN_CONCURRENCY: z.coerce.number({ error: 'must be a number' }).int().min(1).max(64).default(2),
+  BISHOP_CALL_MAX_CONCURRENT: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 (no calls) or more')
+    .default(4),
+  BISHOP_CALL_IDLE_SEC: seconds(120),
+  BISHOP_CALL_MAX_SEC: seconds(1800).refine((value) => value <= 86_400, 'must be at most 86400 (a day)'),
+  BISHOP_CALL_END_OF_TURN_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number')
+    .min(100, 'must be between 100 and 5000')
+    .max(5000, 'must be between 100 and 5000')
+    .default(500),
   BISHOP_REPLY_MODE: z.enum(['auto', 'local', 'remote', 'retrieval']).default('auto'),
   BISHOP_LLM_URL: url(['http', 'https']).optional(),
   BISHOP_LLM_API_KEY: z.string().min(1).optional(),
@@ -252,10 +270,19 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env) {
     publicUrl:
       e.BISHOP_PUBLIC_URL ??
       `http://${['0.0.0.0', '::'].includes(e.BISHOP_HOST) ? 'localhost' : e.BISHOP_HOST}:${e.BISHOP_PORT}`,
+    /** SMTP server that mails password-reset links (smtp[s]://user:password@host:port); none: the operator makes links. */
+    mail: e.BISHOP_SMTP_URL ? { smtpUrl: e.BISHOP_SMTP_URL, from: e.BISHOP_MAIL_FROM } : null,
     /** Worker kinds `bishop start` runs in its own process ("all", "none" or a list); others run as `bishop run worker`. */
     startWorkers: e.BISHOP_START_WORKERS,
     /** Training runs (of different avatars) one worker process builds at once. */
     trainConcurrency: e.BISHOP_TRAIN_CONCURRENCY,
+    /** Live voice calls: how many one gateway process carries, and how long they may last. */
+    calls: {
+      maxConcurrent: e.BISHOP_CALL_MAX_CONCURRENT,
+      idleSec: e.BISHOP_CALL_IDLE_SEC,
+      maxSec: e.BISHOP_CALL_MAX_SEC,
+      endOfTurnMs: e.BISHOP_CALL_END_OF_TURN_MS,
+    },
     replies: {
       mode: e.BISHOP_REPLY_MODE,
       remote:

@@ -6,7 +6,7 @@ const TAG_BYTES = 16;
 
 // Importing raw key bytes costs more than encrypting a short field: keep one KeyObject per key.
 const keyObjects = new WeakMap<Uint8Array, KeyObject>();
-function keyObjectOf(key: Uint8Array): KeyObject {
+export function keyObjectOf(key: Uint8Array): KeyObject {
   let object = keyObjects.get(key);
   if (!object) {
     object = createSecretKey(key);

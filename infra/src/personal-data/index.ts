@@ -1,3 +1,4 @@
+export { createColumnSealer } from './column-sealer.ts';
 export { isEncryptedField } from './field-encryption.ts';
 export {
   createPersonalDataCodec,
@@ -5,3 +6,4 @@ export {
   type PersonalDataCodec,
   type PersonalFieldsOf,
 } from './personal-data-event-store.ts';
+export { blobSubjectOf, createSealedBlobStore, sealLegacyBlobs } from './sealed-blob-store.ts';

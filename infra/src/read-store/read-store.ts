@@ -1,4 +1,11 @@
-import { DEFAULT_READ_SCHEMA, migrateReadModels, type ReadModels } from '@bishop/projections';
+import {
+  type ColumnSealer,
+  DEFAULT_READ_SCHEMA,
+  migrateReadModels,
+  type ReadModels,
+  SealedColumnsPlugin,
+  sealPlaintextColumns,
+} from '@bishop/projections';
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteAdapter, PostgresDialect, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import pg from 'pg';
@@ -13,12 +20,15 @@ export type ReadStoreOptions =
       readonly schema?: string;
       readonly maxConnections?: number;
       readonly applicationName?: string;
+      readonly sealer?: ColumnSealer;
     }
   | {
       readonly kind: 'pglite';
       /** The instance the event store runs on: embedded mode keeps one database, one data dir. */
       readonly pglite: PGlite;
       readonly schema?: string;
+      /** Seals personal columns with the data subjects' keys (without it they are stored as given). */
+      readonly sealer?: ColumnSealer;
     };
 
 export interface ReadStore {
@@ -37,9 +47,12 @@ export async function createReadStore(options: ReadStoreOptions): Promise<ReadSt
   sqlIdentifier(schema); // refuses odd names early, with a clear message
   const db = new Kysely<ReadModels>({
     dialect: options.kind === 'postgres' ? postgresDialect(options) : pgliteDialect(options.pglite),
+    plugins: options.sealer ? [new SealedColumnsPlugin(options.sealer)] : [],
   });
   try {
     await migrateReadModels(db, schema);
+    // Read models an earlier version wrote in plaintext are sealed in place before anything reads them.
+    await sealPlaintextColumns(db, schema);
   } catch (error) {
     await db.destroy();
     throw error;

@@ -1,13 +1,18 @@
 import type { BlobStore } from '@bishop/domain/ports';
 import { createFsBlobStore, createS3BlobStore } from '../blob-store/index.ts';
 import type { BishopConfig } from '../config/config.ts';
+import { sealLegacyBlobs } from '../personal-data/sealed-blob-store.ts';
 
 /** The configured BlobStore: a directory (embedded) or any S3-compatible service (MinIO). */
-export async function openBlobStore(config: BishopConfig): Promise<BlobStore> {
+export async function openBlobStore(
+  config: BishopConfig,
+  options: { readonly soleWriter?: boolean } = {},
+): Promise<BlobStore> {
   if (config.blobStore === 'fs') {
     const store = await createFsBlobStore({ root: config.blobDir });
-    // Puts interrupted by a crash leave temp files; sweep those older than an hour.
-    await store.cleanupTemporaryFiles();
+    // Puts interrupted by a crash (a killed upload) leave temp files: a sole writer (`bishop start`) sweeps
+    // them all; where other processes may be writing, only those older than an hour.
+    await store.cleanupTemporaryFiles(options.soleWriter ? { olderThanMs: 0 } : {});
     return store;
   }
   const endpoint = new URL(config.s3.endpoint as string);
@@ -20,4 +25,16 @@ export async function openBlobStore(config: BishopConfig): Promise<BlobStore> {
     bucket: config.s3.bucket,
     region: config.s3.region,
   });
+}
+
+const SEALED_MARKER = 'bishop/upgrades/sealed-blobs-v1';
+
+/**
+ * The upgrade to sealed blobs, once per store: blobs an earlier version wrote in
+ * plaintext are sealed in place (see sealLegacyBlobs), then a marker blob says so.
+ */
+export async function sealBlobsOfEarlierVersions(stored: BlobStore, sealed: BlobStore): Promise<void> {
+  if (await stored.stat(SEALED_MARKER)) return;
+  await sealLegacyBlobs(stored, sealed);
+  await stored.put(SEALED_MARKER, new TextEncoder().encode(new Date().toISOString()));
 }

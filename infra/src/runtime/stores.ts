@@ -7,20 +7,24 @@ import { sql as kyselySql } from 'kysely';
 import { createSqlAuthStore } from '../auth-store/index.ts';
 import type { BishopConfig } from '../config/config.ts';
 import { createHashChainedEventStore } from '../event-store/hash-chain/hash-chained-event-store.ts';
+import { createSignedChainHeads, type SignedChainHeads } from '../event-store/hash-chain/signed-heads.ts';
 import { createPostgresEventStore } from '../event-store/postgres/postgres-event-store.ts';
 import { createCachingKeyStore } from '../key-store/caching-key-store.ts';
 import { createSqlKeyStore } from '../key-store/sql-key-store.ts';
+import { createColumnSealer } from '../personal-data/column-sealer.ts';
 import {
   createPersonalDataCodec,
   createPersonalDataEventStore,
   type PersonalDataCodec,
 } from '../personal-data/personal-data-event-store.ts';
+import { createSealedBlobStore } from '../personal-data/sealed-blob-store.ts';
 import { createReadStore, type ReadStore } from '../read-store/index.ts';
 import { createPgSqlClient } from '../sql/pg-sql-client.ts';
 import { createPgliteSqlClient } from '../sql/pglite-sql-client.ts';
 import type { SqlClient } from '../sql/sql-client.ts';
+import { deriveKey } from './derived-keys.ts';
 import { loadOrCreateMasterKey } from './master-key.ts';
-import { openBlobStore } from './open-blob-store.ts';
+import { openBlobStore, sealBlobsOfEarlierVersions } from './open-blob-store.ts';
 import { openBus } from './open-bus.ts';
 
 export interface Stores {
@@ -28,6 +32,8 @@ export interface Stores {
   readonly eventStore: EventStore;
   /** The store as written (personal fields sealed): what the relay puts on the bus. */
   readonly rawEventStore: EventStore;
+  /** Each stream's signed chain head, for `bishop audit verify`. */
+  readonly chainHeads: SignedChainHeads;
   readonly keyStore: KeyStore;
   /** Opens personal fields of events that arrive by bus (they travel sealed). */
   readonly personalData: PersonalDataCodec;
@@ -52,29 +58,42 @@ export async function openStores(config: BishopConfig): Promise<Stores> {
   const sql: SqlClient = embedded ?? createPgSqlClient({ connectionString: config.databaseUrl as string });
   const masterKey = config.masterKey ?? (await loadOrCreateMasterKey(config.dataDir)).key;
   const keyStore = createCachingKeyStore(await createSqlKeyStore(sql, { schema: config.databaseSchema, masterKey }));
-  // Every stream is hash-chained as written (sealed), so history can be proven without any key.
-  const rawEventStore = createHashChainedEventStore(
+  const storedEvents =
     config.eventStore === 'esdb'
       ? await openEventStoreDb(config.esdbUrl as string)
-      : await createPostgresEventStore(sql, { schema: config.databaseSchema }),
-  );
+      : await createPostgresEventStore(sql, { schema: config.databaseSchema });
+  // Every stream is hash-chained as written (sealed), so history can be checked without any data key;
+  // its head is signed with a key derived from the master key, so it cannot be recomputed by a database writer.
+  const chainHeads = await createSignedChainHeads(sql, {
+    schema: config.databaseSchema,
+    key: deriveKey(masterKey, 'chain-heads'),
+    rawEventStore: storedEvents,
+  });
+  const rawEventStore = createHashChainedEventStore(storedEvents, { heads: chainHeads });
   const personalFieldsOf = (type: string) => (isDomainEventType(type) ? eventCatalogue[type].personalFields : []);
   const eventStore = createPersonalDataEventStore(rawEventStore, keyStore, personalFieldsOf);
   const personalData = createPersonalDataCodec(keyStore, personalFieldsOf);
+  // Personal read-model columns are sealed with the same data keys as the events they come from.
+  const sealer = createColumnSealer(keyStore);
   const readStore = embedded
-    ? await createReadStore({ kind: 'pglite', pglite: embedded.pglite, schema: config.readSchema })
+    ? await createReadStore({ kind: 'pglite', pglite: embedded.pglite, schema: config.readSchema, sealer })
     : await createReadStore({
         kind: 'postgres',
         connectionString: config.databaseUrl as string,
         schema: config.readSchema,
+        sealer,
       });
   const authStore = await createSqlAuthStore(sql, { schema: `${config.databaseSchema}_auth` });
-  const blobs = await openBlobStore(config);
+  const storedBlobs = await openBlobStore(config, { soleWriter: !sql.shared });
+  // Every avatar's blobs are sealed with its data key, so shredding the key shreds every copy.
+  const blobs = createSealedBlobStore(storedBlobs, keyStore);
+  await sealBlobsOfEarlierVersions(storedBlobs, blobs);
   const bus = await openBus(config, sql);
 
   return {
     eventStore,
     rawEventStore,
+    chainHeads,
     keyStore,
     personalData,
     masterKey,

@@ -32,6 +32,7 @@ export {
   type Transcript,
   type TranscriptSegment,
   transcribeFile,
+  transcribeSamples,
 } from './transcribe.ts';
 export {
   checkVoiceSample,

@@ -74,6 +74,40 @@ export async function transcribeFile(path: string, options: TranscribeOptions): 
   return { language, durationSec, segments };
 }
 
+/** Whisper's window; a longer turn is cut into pieces of at most this much. */
+const WHISPER_WINDOW_SEC = 28;
+
+/**
+ * Speech to text for 16 kHz samples already in memory (one turn of a live
+ * call, already cut by VAD): Whisper with timestamps, window by window.
+ */
+export async function transcribeSamples(
+  samples: Float32Array,
+  options: Pick<TranscribeOptions, 'asr' | 'language' | 'languages' | 'signal'>,
+): Promise<Transcript> {
+  const durationSec = secondsOf(samples.length);
+  let language = options.language;
+  const segments: TranscriptSegment[] = [];
+  const window = WHISPER_WINDOW_SEC * sampleRate;
+  for (let start = 0; start < samples.length; start += window) {
+    options.signal?.throwIfAborted();
+    const piece = samples.subarray(start, Math.min(samples.length, start + window));
+    const startSec = secondsOf(start);
+    const endSec = secondsOf(start + piece.length);
+    const chunk: SpeechChunk = {
+      type: 'chunk',
+      samples: piece,
+      spans: [{ offsetSec: 0, startSec, endSec }],
+      startSec,
+      endSec,
+      speechSec: endSec - startSec,
+    };
+    language ??= await detectLanguage(options.asr, piece, options.languages ?? ['ru', 'en']);
+    segments.push(...(await transcribeChunk(options.asr, chunk, language, segments.at(-1)?.endSec ?? 0)));
+  }
+  return { language, durationSec, segments };
+}
+
 async function transcribeChunk(
   asr: AutomaticSpeechRecognitionPipeline,
   chunk: SpeechChunk,

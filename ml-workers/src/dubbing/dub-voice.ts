@@ -1,5 +1,6 @@
 import {
   type AvatarEvent,
+  type AvatarState,
   avatarDecider,
   avatarStream,
   toDomainEvent,
@@ -13,12 +14,8 @@ export type DubVoicePlan =
   | { readonly kind: 'clone'; readonly sampleBlobKey: string; readonly consent: VoiceConsent }
   | { readonly kind: 'generic'; readonly reason: 'no-consent' | 'no-sample' | 'no-avatar' };
 
-/**
- * Folds the avatar stream with the avatar decider's own `evolve` and applies
- * the consent rule: clone only when VoiceConsentRecorded exists AND an
- * accepted voice sample is active; otherwise a generic voice.
- */
-export async function planDubVoice(eventStore: EventStore, avatarId: string): Promise<DubVoicePlan> {
+/** The avatar now, folded with the avatar decider's own `evolve` (read when speaking, so a withdrawal counts at once). */
+async function avatarNow(eventStore: EventStore, avatarId: string): Promise<AvatarState> {
   const recorded = await eventStore.readStream(avatarStream(avatarId));
   let state = avatarDecider.initialState();
   for (const event of recorded) {
@@ -27,9 +24,20 @@ export async function planDubVoice(eventStore: EventStore, avatarId: string): Pr
       toDomainEvent(event.type, event.metadata.schemaVersion, event.data) as AvatarEvent,
     );
   }
+  return state;
+}
+
+/**
+ * The consent rule: clone only when a consent stands (recorded, not withdrawn)
+ * AND an accepted voice sample is chosen (`sampleId`: a preview's sample instead
+ * of the chosen one); otherwise a generic voice.
+ */
+export async function planDubVoice(eventStore: EventStore, avatarId: string, sampleId?: string): Promise<DubVoicePlan> {
+  const state = await avatarNow(eventStore, avatarId);
   if (state.status !== 'idle' && state.status !== 'training') return { kind: 'generic', reason: 'no-avatar' };
-  const { consent, activeSampleId } = state.voice;
+  const { consent, activeSampleId, samples } = state.voice;
   if (consent === null) return { kind: 'generic', reason: 'no-consent' };
-  if (activeSampleId === null) return { kind: 'generic', reason: 'no-sample' };
-  return { kind: 'clone', sampleBlobKey: voiceSampleBlobKey(avatarId, activeSampleId), consent };
+  const chosen = sampleId ?? activeSampleId;
+  if (chosen === null || samples.get(chosen)?.status !== 'accepted') return { kind: 'generic', reason: 'no-sample' };
+  return { kind: 'clone', sampleBlobKey: voiceSampleBlobKey(avatarId, chosen), consent };
 }

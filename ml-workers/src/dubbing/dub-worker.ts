@@ -63,6 +63,14 @@ export function startDubWorker(options: DubWorkerOptions): RunningWorker {
     return avatarId;
   }
 
+  /** A reply in a live call was spoken as it was generated; the call records that audio as its dub. */
+  async function spokenInCall(chatId: string, messageId: string): Promise<boolean> {
+    const events = await options.eventStore.readStream(chatStream(chatId));
+    return events.some(
+      (event) => event.type === 'VoiceMessageSent' && event.data.messageId === messageId && event.data.callId,
+    );
+  }
+
   /** Runs `speak` with the voice sample as a file when the plan clones and the engine can. */
   function withReference<T>(plan: DubVoicePlan, clones: boolean, speak: (reference: string | null) => Promise<T>) {
     if (plan.kind !== 'clone' || !clones) return speak(null);
@@ -80,6 +88,7 @@ export function startDubWorker(options: DubWorkerOptions): RunningWorker {
     ...(options.logger ? { logger: options.logger } : {}),
     async handle(job, { signal, working }) {
       const { chatId, reply } = target(job);
+      if (await spokenInCall(chatId, reply.messageId)) return;
       // A deleted avatar's key is gone: its reply text reads as erased, and nothing may be spoken.
       if (typeof reply.text !== 'string' || job.metadata.erasedFields?.includes('text')) {
         throw new PermanentJobError({

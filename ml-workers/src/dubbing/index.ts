@@ -4,3 +4,4 @@ export { type DubMetadata, type EncodedDub, encodeDub, SYNTHETIC_NOTICE, synthet
 export { replyLanguage } from './reply-language.ts';
 export { MAX_SENTENCE_CHARS, splitSentences } from './sentences.ts';
 export { type SpeakOptions, type SpokenReply, type SpokenSentence, speakReply } from './speak-reply.ts';
+export { startVoicePreviewWorker } from './voice-preview-worker.ts';

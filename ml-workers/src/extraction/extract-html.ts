@@ -1,27 +1,11 @@
-import type { HtmlToTextOptions } from 'html-to-text';
 import { decodeText } from './decode-text.ts';
 import { type ExtractedText, toExtractedText } from './extracted-text.ts';
-
-const HIDDEN = ['head', 'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'img'];
-const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
-
-const options: HtmlToTextOptions = {
-  wordwrap: false,
-  selectors: [
-    ...HIDDEN.map((selector) => ({ selector, format: 'skip' })),
-    // html-to-text shouts headings in capitals by default; keep the author's case.
-    ...HEADINGS.map((selector) => ({ selector, options: { uppercase: false } })),
-    { selector: 'table', options: { uppercaseHeaderCells: false } },
-    { selector: 'a', options: { ignoreHref: true } },
-    { selector: 'ul', options: { itemPrefix: '- ' } },
-  ],
-};
+import { htmlToPlainText } from './html-to-plain-text.ts';
 
 /** The text a reader sees: no markup, scripts, styles, comments or link targets. */
 export async function extractHtml(bytes: Uint8Array, claimedAs: string): Promise<ExtractedText> {
   const { text: html, encoding } = decodeText(bytes, { claimedAs, declaredCharset: declaredCharset(bytes) });
-  const { convert } = await import('html-to-text'); // loaded on first use: most jobs are not HTML
-  const text = convert(html, options);
+  const text = htmlToPlainText(html);
   return toExtractedText(
     'html',
     text.split(/\n{2,}/).map((paragraph) => ({ text: paragraph })),

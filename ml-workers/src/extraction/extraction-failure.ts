@@ -15,6 +15,9 @@ export const ExtractionFailureCode = {
   AmbiguousChat: 'AMBIGUOUS_CHAT',
   NoMessages: 'NO_MESSAGES',
   UnsupportedFormat: 'UNSUPPORTED_FORMAT',
+  FetchFailed: 'FETCH_FAILED',
+  FetchRefused: 'FETCH_REFUSED',
+  FetchTooLarge: 'FETCH_TOO_LARGE',
 } as const;
 export type ExtractionFailureCode = (typeof ExtractionFailureCode)[keyof typeof ExtractionFailureCode];
 

@@ -120,6 +120,12 @@ export const speakerCalibrations: Readonly<Record<string, SpeakerCalibration>> =
     basis:
       'samePersonAtLeast is the threshold in the microsoft/wavlm-base-plus-sv model card; oneSpeakerAtLeast lies between its same (0.96) and different (0.62) speaker examples and wants calibrating on real recordings',
   },
+  'resemble-ai/resemblyzer': {
+    samePersonAtLeast: 0.74,
+    oneSpeakerAtLeast: 0.65,
+    basis:
+      'measured on 7 voices (3 recorded, 4 synthetic; tests/quality/speaker-quality.ts), 465 pairs of 1–7 s clips (54 same-voice): same voice mean 0.86, other voices mean 0.54, equal error rate 4 % at 0.74; oneSpeakerAtLeast lies between the two means and wants calibrating on real multi-speaker samples',
+  },
   'speaker-procedural': {
     samePersonAtLeast: 0.5,
     oneSpeakerAtLeast: 0.25,

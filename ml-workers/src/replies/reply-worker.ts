@@ -1,4 +1,10 @@
-import { isDomainError, parseStreamName, type ReplyTokenSignal, replyTokenSubject } from '@bishop/domain';
+import {
+  avatarBlobPrefix,
+  isDomainError,
+  parseStreamName,
+  type ReplyTokenSignal,
+  replyTokenSubject,
+} from '@bishop/domain';
 import type { BlobStore, Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
 import { ModelMissingError, type ModelSettings } from '../models/index.ts';
 import { loadPersonaEmbedder, type PersonaEmbedder } from '../persona/index.ts';
@@ -15,6 +21,7 @@ import {
 import { avatarForReply } from './active-persona.ts';
 import { exchangesOf } from './chat-memory.ts';
 import { transcriptCache } from './chat-transcript.ts';
+import { forgetShreddedAvatars } from './forget-shredded.ts';
 import { personaCache } from './persona-cache.ts';
 import { type ReplySettings, replyEngines } from './reply-engines.ts';
 import { ReplyInterrupted, watchForInterruptions } from './reply-interruptions.ts';
@@ -45,7 +52,7 @@ const superseded = {
 };
 
 /**
- * On MessageSent: answers with the avatar's active persona version — through
+ * On MessageSent or VoiceMessageTranscribed (and when a reply is asked again, or the message edited): answers with the avatar's active persona version — through
  * the configured LLM or, without one, the person's own past replies —
  * publishing each piece on the chat's reply-token subject as it is produced,
  * then records ReplyGenerated (text = the pieces joined) or ReplyFailed with a
@@ -54,8 +61,13 @@ const superseded = {
 export function startReplyWorker(options: ReplyWorkerOptions): RunningWorker {
   const { bus, commands, eventStore, logger } = options;
   const engines = replyEngines(options.replies, options.models);
-  const transcriptOf = transcriptCache(eventStore);
+  const transcripts = transcriptCache(eventStore);
   const personaOf = personaCache(options.blobs, () => embedder(options.models));
+  // A shredded avatar's chats and persona leave memory at once, in every reply process.
+  const forgetting = forgetShreddedAvatars(bus, (avatarId) => {
+    transcripts.forgetAvatar(avatarId);
+    personaOf.forget(avatarBlobPrefix(avatarId));
+  });
   const target = (job: RecordedEvent) => ({
     chatId: parseStreamName(job.streamName)?.id ?? '',
     messageId: String(job.data.messageId ?? ''),
@@ -83,10 +95,16 @@ export function startReplyWorker(options: ReplyWorkerOptions): RunningWorker {
       metadata: jobCommandMetadata(job, 'reply', SERVICE),
     });
 
-  return runWorker({
+  const worker = runWorker({
     bus,
     durable: 'worker-reply',
-    subjects: ['bishop.chat.MessageSent'],
+    // A voice message is answered once transcribed, like a typed one.
+    subjects: [
+      'bishop.chat.MessageSent',
+      'bishop.chat.VoiceMessageTranscribed',
+      'bishop.chat.ReplyRegenerationRequested',
+      'bishop.chat.MessageEdited',
+    ],
     concurrency: options.concurrency ?? 2,
     ackWaitMs: 60_000,
     maxDeliver: MAX_DELIVER,
@@ -95,16 +113,23 @@ export function startReplyWorker(options: ReplyWorkerOptions): RunningWorker {
     async handle(job, context) {
       const { chatId, messageId } = target(job);
       const pickedUpMs = Date.now() - job.recordedAt.getTime();
-      // 1. The chat as it is now: only a message still awaiting its reply is answered (a redelivery does nothing).
-      const transcript = await transcriptOf(chatId);
+      // 1. The chat as it is now: only the last ask of a message still awaiting its reply is answered
+      //    (a redelivery, or a job overtaken by an edit or another ask, does nothing).
+      const transcript = await transcripts.transcriptOf(chatId);
+      if (transcript.deleted) return transcripts.forgetChat(chatId);
       const at = transcript.turns.findIndex((turn) => turn.messageId === messageId);
       const turn = transcript.turns[at];
-      if (turn?.outcome !== 'awaiting' || turn.text === null || transcript.deleted) return;
-      if (at < transcript.turns.length - 1) return failReply(job, superseded);
+      // A turn of a live call is answered by the call itself, spoken as it is generated.
+      if (turn?.outcome !== 'awaiting' || turn.text === null || turn.callId !== null) return;
+      if (turn.askedRevision !== job.revision) return;
+      // A first answer gives way to a newer message; asking again about an earlier one answers it in its place.
+      const firstAsk = job.type === 'MessageSent' || job.type === 'VoiceMessageTranscribed';
+      if (firstAsk && at < transcript.turns.length - 1) return failReply(job, superseded);
       // 2. The avatar and its active persona version (a rollback counts from the next message on).
       const avatar = transcript.avatarId
         ? await avatarForReply(eventStore, transcript.avatarId, transcript.personaVersion)
         : null;
+      if (avatar?.status === 'deleted' && transcript.avatarId) transcripts.forgetAvatar(transcript.avatarId);
       if (avatar?.status !== 'live') return;
       const persona = avatar.persona ? await personaOf(avatar.persona.snapshotKey) : null;
       const engine = await engines.current();
@@ -117,6 +142,7 @@ export function startReplyWorker(options: ReplyWorkerOptions): RunningWorker {
         messageId,
         transcript.revision,
         options.interruptionCheckMs,
+        firstAsk,
       );
       const timeout = AbortSignal.timeout(options.replies.timeoutMs);
       let index = 0;
@@ -133,6 +159,7 @@ export function startReplyWorker(options: ReplyWorkerOptions): RunningWorker {
             card: avatar.card,
             persona,
             earlier: exchangesOf(transcript.turns.slice(0, at)),
+            saidBefore: turn.replies.flatMap((reply) => (reply.text === null ? [] : [reply.text])),
           },
           {
             signal: AbortSignal.any([context.signal, watch.signal, timeout]),
@@ -175,6 +202,8 @@ export function startReplyWorker(options: ReplyWorkerOptions): RunningWorker {
           promptTokens: result.promptTokens,
           completionTokens: result.completionTokens,
           sourceIds: result.sourceIds.slice(0, MAX_SOURCE_IDS),
+          sources: [...result.sources],
+          closeness: result.closeness,
         },
         metadata: jobCommandMetadata(job, 'reply', SERVICE),
       });
@@ -194,6 +223,15 @@ export function startReplyWorker(options: ReplyWorkerOptions): RunningWorker {
     },
     onGiveUp: (job, error) => failReply(job, failureOf(error, MAX_DELIVER)),
   });
+  return {
+    get running() {
+      return worker.running;
+    },
+    async stop() {
+      await worker.stop();
+      await forgetting.stop();
+    },
+  };
 }
 
 async function embedder(models: ModelSettings): Promise<PersonaEmbedder | null> {

@@ -1,4 +1,4 @@
-import type { PersonaCard } from '@bishop/domain';
+import type { CitedSource, PersonaCard } from '@bishop/domain';
 import type { OpenedPersona } from '../persona/index.ts';
 import type { RecalledExchange } from './chat-memory.ts';
 
@@ -11,6 +11,8 @@ export interface ReplyRequest {
   readonly persona: OpenedPersona | null;
   /** Every earlier exchange of the chat, oldest first. */
   readonly earlier: readonly RecalledExchange[];
+  /** Replies already given to this message (asked again): a new one should differ. */
+  readonly saidBefore?: readonly string[];
 }
 
 export interface ReplyResult {
@@ -20,6 +22,10 @@ export interface ReplyResult {
   readonly promptTokens: number;
   readonly completionTokens: number;
   readonly sourceIds: readonly string[];
+  /** The most telling of them, described for the user. */
+  readonly sources: readonly CitedSource[];
+  /** How close the best of them was to the message (see `closenessOf`); null when nothing was drawn on. */
+  readonly closeness: number | null;
   readonly firstTokenMs: number | null;
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { avatarBlobPrefix } from '@bishop/domain';
+import { trainingCacheBlobPrefix } from '@bishop/domain';
 import { BlobNotFoundError, type BlobStore } from '@bishop/domain/ports';
 import type { EmbedderModel } from '../persona/index.ts';
 import { readBlob } from '../workers/blob-files.ts';
@@ -10,7 +10,7 @@ import { readBlob } from '../workers/blob-files.ts';
  * on, so a hit is always right and nothing is ever invalidated by hand.
  */
 export function trainingCacheKey(avatarId: string, materialId: string, name: string): string {
-  return `${avatarBlobPrefix(avatarId)}/training-cache/${materialId}/${name}`;
+  return `${trainingCacheBlobPrefix(avatarId, materialId)}/${name}`;
 }
 
 export function hashOf(...parts: readonly unknown[]): string {

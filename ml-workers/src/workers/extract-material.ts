@@ -1,8 +1,19 @@
 import type { ChatFacts, DecodedMedia, MaterialFile, TranscriptSegment } from '@bishop/domain';
 import type { BlobStore } from '@bishop/domain/ports';
 import { type AudioTools, probeMedia, segmentRecording, transcribeFile } from '../audio/index.ts';
-import { type ChatExport, chatExportText, extractChatExport } from '../extraction/chat-exports/index.ts';
-import { extractDocument } from '../extraction/index.ts';
+import {
+  type ChatExport,
+  chatExportText,
+  extractChatExport,
+  extractMailbox,
+} from '../extraction/chat-exports/index.ts';
+import {
+  extractDocument,
+  extractUrl,
+  type FetchLimits,
+  fetchLimitsFromEnv,
+  urlOfMaterial,
+} from '../extraction/index.ts';
 import { loadAsr, loadVad, type ModelSettings } from '../models/index.ts';
 import { readBlob, withBlobAsFile, withBytesAsFile } from './blob-files.ts';
 import { decodedMediaOf } from './decoded-media.ts';
@@ -31,13 +42,19 @@ export interface ExtractionTools {
   readonly audioTools?: AudioTools;
   readonly onProgress?: (fraction: number) => void;
   readonly signal?: AbortSignal;
+  /** Materials by address; default: the operator's BISHOP_FETCH_* settings. */
+  readonly fetchLimits?: FetchLimits;
 }
+
+/** The media type of a material that is an address to fetch (see the gateway's URL upload). */
+const URL_LIST = 'text/uri-list';
 
 /** Turns one uploaded material into text (and timed segments), by its kind. */
 export async function extractMaterial(material: MaterialFile, tools: ExtractionTools): Promise<ExtractedMaterial> {
   switch (material.kind) {
     case 'text': {
       const bytes = await readBlob(tools.blobs, material.blobKey);
+      if (material.mediaType === URL_LIST) return fetchedMaterial(new TextDecoder().decode(bytes), tools);
       const extracted = await extractDocument({ bytes, fileName: material.fileName, mediaType: material.mediaType });
       return {
         text: extracted.text,
@@ -51,12 +68,15 @@ export async function extractMaterial(material: MaterialFile, tools: ExtractionT
       };
     }
     case 'chatExport': {
-      const bytes = await readBlob(tools.blobs, material.blobKey);
-      const { chatExport } = await extractChatExport({
-        bytes,
-        fileName: material.fileName,
-        transcribe: (audio, fileName) => transcribeVoiceMessage(audio, fileName, tools),
-      });
+      const transcribe = (audio: Uint8Array, fileName: string) => transcribeVoiceMessage(audio, fileName, tools);
+      // A mailbox runs to gigabytes: it is read as it streams from the blob store, never whole.
+      const { chatExport } = /\.mbox$/i.test(material.fileName)
+        ? await extractMailbox({ source: (await tools.blobs.get(material.blobKey)).body, transcribe })
+        : await extractChatExport({
+            bytes: await readBlob(tools.blobs, material.blobKey),
+            fileName: material.fileName,
+            transcribe,
+          });
       const extracted = chatExportText(chatExport);
       return {
         text: extracted.text,
@@ -74,6 +94,25 @@ export async function extractMaterial(material: MaterialFile, tools: ExtractionT
     case 'video':
       return transcribeRecording(material, tools);
   }
+}
+
+/** A material given by its address: the worker fetches it now (within the operator's limits) and notes when. */
+async function fetchedMaterial(text: string, tools: ExtractionTools): Promise<ExtractedMaterial> {
+  const { extracted, notes } = await extractUrl({
+    url: urlOfMaterial(text),
+    limits: tools.fetchLimits ?? fetchLimitsFromEnv(),
+    transcribe: (audio, fileName) => transcribeVoiceMessage(audio, fileName, tools),
+  });
+  return {
+    text: extracted.text,
+    segments: extracted.segments,
+    language: extracted.language,
+    durationSec: null,
+    participants: [],
+    chatFacts: null,
+    media: null,
+    notes,
+  };
 }
 
 async function transcribeRecording(material: MaterialFile, tools: ExtractionTools): Promise<ExtractedMaterial> {

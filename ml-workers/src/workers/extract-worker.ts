@@ -14,6 +14,7 @@ import { probeFailedRecording } from './decoded-media.ts';
 import { extractMaterial } from './extract-material.ts';
 import { asPermanentFailure } from './job-failure-mapping.ts';
 import { type SpeakerTagWorkerOptions, startSpeakerTagWorker } from './speaker-tag-worker.ts';
+import { startVoiceMessageWorker } from './voice-message-worker.ts';
 
 export interface ExtractWorkerOptions extends SpeakerTagWorkerOptions {
   readonly concurrency?: number;
@@ -30,7 +31,8 @@ const PREVIEW_CHARS = 500;
  */
 export function startExtractWorker(options: ExtractWorkerOptions): RunningWorker {
   // Recordings are tagged by speaker after transcription, and again whenever the voice sample changes.
-  const workers = [extractMaterials(options), startSpeakerTagWorker(options)];
+  // Voice messages in chats go through the same VAD → Whisper path as recordings.
+  const workers = [extractMaterials(options), startSpeakerTagWorker(options), startVoiceMessageWorker(options)];
   return {
     stop: async () => {
       await Promise.all(workers.map((worker) => worker.stop()));

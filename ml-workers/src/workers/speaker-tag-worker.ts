@@ -42,8 +42,8 @@ type ReadyRecording = Extract<Material, { status: 'ready' }>;
 
 /**
  * Keeps every recording tagged against the avatar's accepted voice sample:
- * on MaterialExtracted the new recording, on VoiceSampleSet every recording not
- * yet tagged against that sample (those uploaded before it included). Each
+ * on MaterialExtracted the new recording, on VoiceSampleSet or VoiceSampleActivated
+ * every recording not yet tagged against that sample (those uploaded before it included). Each
  * result is RecordSpeakerTags or FailSpeakerTagging for one recording.
  */
 export function startSpeakerTagWorker(options: SpeakerTagWorkerOptions): RunningWorker {
@@ -56,12 +56,13 @@ export function startSpeakerTagWorker(options: SpeakerTagWorkerOptions): Running
     const sampleId = avatar?.voice.activeSampleId ?? null;
     if (!avatar || sampleId === null) return { avatarId, sampleId: '', recordings: [] };
     const data = job.data as { materialId?: string; sampleId?: string };
-    // A VoiceSampleSet job for a sample since replaced leaves the work to the newer sample's job.
-    if (job.type === 'VoiceSampleSet' && data.sampleId !== sampleId) return { avatarId, sampleId, recordings: [] };
+    const sampleJob = job.type === 'VoiceSampleSet' || job.type === 'VoiceSampleActivated';
+    // A job for a sample not (or no longer) in use leaves the work to the job of the one in use.
+    if (sampleJob && data.sampleId !== sampleId) return { avatarId, sampleId, recordings: [] };
     const recordings = [...avatar.materials.values()].filter(
       (material): material is ReadyRecording =>
         isReadyRecording(material) &&
-        (job.type === 'VoiceSampleSet' || material.materialId === data.materialId) &&
+        (sampleJob || material.materialId === data.materialId) &&
         !(material.speakers?.status === 'tagged' && material.speakers.sampleId === sampleId),
     );
     return { avatarId, sampleId, recordings };
@@ -81,7 +82,7 @@ export function startSpeakerTagWorker(options: SpeakerTagWorkerOptions): Running
   return runWorker({
     bus: options.bus,
     durable: 'worker-tag-speakers',
-    subjects: ['bishop.avatar.MaterialExtracted', 'bishop.avatar.VoiceSampleSet'],
+    subjects: ['bishop.avatar.MaterialExtracted', 'bishop.avatar.VoiceSampleSet', 'bishop.avatar.VoiceSampleActivated'],
     concurrency: 1,
     ackWaitMs: 60_000,
     maxDeliver: 3,

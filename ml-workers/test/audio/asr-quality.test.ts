@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { access } from 'node:fs/promises';
 import { it } from 'node:test';
 import { transcribeFile } from '../../src/audio/index.ts';
 import { isTestModel } from '../../src/fidelity/test-models.ts';
@@ -59,3 +60,30 @@ if (!realWhisper) {
     assert.ok(cer <= 0.25, `CER ${(cer * 100).toFixed(0)}%: heard "${heard}"`);
   });
 }
+
+// A real recording (not synthetic speech): one of the Russian IVR prompts Debian ships with their text
+// (asterisk-core-sounds-ru-wav, 8 kHz telephone audio), heard with language detection as a user's upload is.
+const russianPrompt = '/usr/share/asterisk/sounds/ru_RU_f_IvrvoiceRU/vm-newuser.wav';
+const hasRecording = await access(russianPrompt).then(
+  () => true,
+  () => false,
+);
+if (realWhisper && !hasRecording) {
+  console.log('SKIPPED: ASR on a real Russian recording (apt-get install asterisk-core-sounds-ru-wav)');
+}
+(realWhisper && hasRecording ? it : it.skip)(
+  'ASR quality: a real Russian recording, language detected, within 15% CER',
+  { timeout: 300_000 },
+  async () => {
+    const active = settings as NonNullable<typeof settings>;
+    const [asr, vad] = await Promise.all([loadAsr(active), loadVad(active)]);
+    const transcript = await transcribeFile(russianPrompt, { asr, vad });
+    const heard = transcript.segments.map((s) => s.text).join(' ');
+    const cer = characterErrorRate(
+      'Добро пожаловать в голосовую почту! Для начала прослушайте инструкцию по настройке ящика.',
+      heard,
+    );
+    assert.equal(transcript.language, 'ru');
+    assert.ok(cer <= 0.15, `CER ${(cer * 100).toFixed(0)}%: heard "${heard}"`);
+  },
+);

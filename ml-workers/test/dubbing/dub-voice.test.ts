@@ -81,4 +81,27 @@ describe('whose voice speaks a dub', () => {
     const plan = await planDubVoice(storeWith(created, consent, submitted, accepted, deleted), avatarId);
     assert.deepEqual(plan, { kind: 'generic', reason: 'no-avatar' });
   });
+
+  it('stops cloning as soon as consent is withdrawn, and again clones once it is given anew', async () => {
+    const withdrawn = { type: 'VoiceConsentWithdrawn', data: {} };
+    assert.deepEqual(await planDubVoice(storeWith(created, consent, submitted, accepted, withdrawn), avatarId), {
+      kind: 'generic',
+      reason: 'no-consent',
+    });
+    const again = await planDubVoice(storeWith(created, consent, submitted, accepted, withdrawn, consent), avatarId);
+    assert.equal(again.kind, 'clone');
+  });
+
+  it('clones from the sample the user chose among several', async () => {
+    const otherId = randomUUID();
+    const other = [
+      { type: 'VoiceSampleSubmitted', data: { ...submitted.data, sampleId: otherId, blobKey: 'other' } },
+      { type: 'VoiceSampleSet', data: { ...accepted.data, sampleId: otherId } },
+    ];
+    const chosen = { type: 'VoiceSampleActivated', data: { sampleId } };
+    const newest = await planDubVoice(storeWith(created, consent, submitted, accepted, ...other), avatarId);
+    assert.equal(newest.kind === 'clone' && newest.sampleBlobKey, voiceSampleBlobKey(avatarId, otherId));
+    const plan = await planDubVoice(storeWith(created, consent, submitted, accepted, ...other, chosen), avatarId);
+    assert.equal(plan.kind === 'clone' && plan.sampleBlobKey, voiceSampleBlobKey(avatarId, sampleId));
+  });
 });

@@ -77,7 +77,7 @@ describe('Telegram export folder, zipped', () => {
     await assertFailure(
       read('no-result-json.zip'),
       'UNSUPPORTED_FORMAT',
-      'The archive holds neither a Telegram export (result.json) nor a WhatsApp chat (.txt)',
+      /^The archive holds no chat export Bishop reads \(Telegram result\.json, a WhatsApp \.txt/,
     );
   });
 });

@@ -37,9 +37,12 @@ export function chatAfter(chat: ChatRow | undefined, event: ChatStreamEvent): Ch
         erased_fields: erasedColumnsAfter(chat.erased_fields, event, { title: 'title' }),
       });
     case 'MessageSent':
+    case 'VoiceMessageSent':
       return changed({ message_count: chat.message_count + 1, last_message_at: event.occurredAt });
     case 'ReplyGenerated':
       return changed({ last_message_at: event.occurredAt });
+    case 'MessageDeleted':
+      return changed({ message_count: Math.max(0, chat.message_count - 1) });
     case 'ChatDeleted':
       return changed({
         status: 'deleted',

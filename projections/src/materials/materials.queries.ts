@@ -28,6 +28,20 @@ export async function findMaterialById(db: Kysely<ReadModels>, ownerId: string, 
   return material ?? null;
 }
 
+/** For a GraphQL loader (a reply's sources): one entry per id, in input order, null where missing. */
+export function findMaterialsByIds(
+  db: Kysely<ReadModels>,
+  ownerId: string,
+  materialIds: readonly string[],
+): Promise<(MaterialRow | null)[]> {
+  return oneRowPerId(
+    materialIds,
+    (ids) =>
+      db.selectFrom('materials').selectAll().where('owner_id', '=', ownerId).where('material_id', 'in', ids).execute(),
+    (row) => row.material_id,
+  );
+}
+
 /** For a GraphQL loader: each avatar's materials, in input order. */
 export function findMaterialsByAvatarIds(
   db: Kysely<ReadModels>,

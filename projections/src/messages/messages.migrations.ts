@@ -41,4 +41,33 @@ export const messagesMigrations: Record<string, Migration> = {
       await db.schema.createIndex('messages_by_reply').on('messages').column('reply_id').execute();
     },
   },
+  '2026-12-07T12:00:01_t21c_messages_dub_position': {
+    // biome-ignore lint/suspicious/noExplicitAny: a migration must not follow today's table types
+    async up(db: Kysely<any>) {
+      // Where the dub was recorded: a cloned dub before a consent withdrawal was made under that consent.
+      await db.schema.alterTable('messages').addColumn('dub_position', 'bigint').execute();
+    },
+  },
+  // Voice messages (recorded, uploaded or spoken in a call) and barge-in cuts of replies.
+  '2026-12-07T20:00:00_t22_voice_messages': {
+    // biome-ignore lint/suspicious/noExplicitAny: a migration must not follow today's table types
+    async up(db: Kysely<any>) {
+      await db.schema
+        .alterTable('messages')
+        .addColumn('kind', 'text', (col) => col.notNull().defaultTo('text'))
+        .addColumn('call_id', 'uuid')
+        .addColumn('voice_state', 'text', (col) => col.notNull().defaultTo('none'))
+        .addColumn('voice_blob_key', 'text')
+        .addColumn('voice_media_type', 'text')
+        .addColumn('voice_size_bytes', 'bigint')
+        .addColumn('voice_language', 'text')
+        .addColumn('voice_duration_sec', 'double precision')
+        .addColumn('voice_segments', 'jsonb')
+        .addColumn('reply_cut', 'boolean', (col) => col.notNull().defaultTo(false))
+        .addColumn('reply_heard_sec', 'double precision')
+        .addColumn('reply_spoken_sec', 'double precision')
+        .addColumn('reply_heard_text', 'text')
+        .execute();
+    },
+  },
 };

@@ -28,6 +28,7 @@ export function listMessages(
             .selectAll()
             .where('owner_id', '=', ownerId)
             .where('chat_id', '=', chatId)
+            .where('deleted_at', 'is', null)
             .$if(after !== null, (query) => query.where('sent_position', newestFirst ? '<' : '>', after ?? 0n))
             .orderBy('sent_position', newestFirst ? 'desc' : 'asc')
             .limit(limit)

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { readCheckpoint, writeCheckpoint } from '../checkpoints/checkpoint.queries.ts';
 import { type ProjectedEvent, toProjectedEvent } from '../events/projected-event.ts';
 import type { ReadModels } from '../schema/read-models.ts';
+import { withSealingPrepared } from '../sealing/column-sealer.ts';
 import { BatchRows } from './batch-rows.ts';
 import type { ChangeNotice } from './change-notice.ts';
 import { projectEvents } from './project-event.ts';
@@ -34,7 +35,11 @@ export async function applyBatch(
   events: readonly RecordedEvent[],
   applied: bigint,
 ): Promise<BatchOutcome> {
-  return target.db.transaction().execute(async (trx) => {
+  return withSealingPrepared(target.db, events, () => transactBatch(target, events, applied));
+}
+
+async function transactBatch(target: ReadModelTarget, events: readonly RecordedEvent[], applied: bigint) {
+  return target.db.transaction().execute(async (trx): Promise<BatchOutcome> => {
     await lockReadModels(trx, target.schema);
     const db = trx.withSchema(target.schema);
     const stored = await readCheckpoint(db, target.name);

@@ -56,7 +56,7 @@ export async function eraseDeletedData(
       .execute();
     await db
       .updateTable('voice_samples')
-      .set({ source: null, erased_fields: erased(voiceSamplePersonalColumns) })
+      .set({ source: null, preview_text: null, erased_fields: erased(voiceSamplePersonalColumns) })
       .where('avatar_id', 'in', avatarIds)
       .execute();
     await db
@@ -82,7 +82,15 @@ export async function eraseDeletedData(
   if (avatarIds.length > 0 || chatIds.length > 0) {
     await db
       .updateTable('messages')
-      .set({ text: null, reply_text: null, erased_fields: erased(messagePersonalColumns) })
+      .set({
+        text: null,
+        reply_text: null,
+        reply_sources: null,
+        alternatives: null,
+        reply_heard_text: null,
+        voice_segments: null,
+        erased_fields: erased(messagePersonalColumns),
+      })
       .where((eb) =>
         eb.or([
           ...(avatarIds.length > 0 ? [eb('avatar_id', 'in', avatarIds)] : []),

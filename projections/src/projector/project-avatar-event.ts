@@ -20,7 +20,9 @@ export function declareAvatarEventRows(event: AvatarStreamEvent, rows: BatchRows
   if (materialId !== undefined) rows.want('materials', materialId);
   if (sampleId !== undefined) rows.want('voice_samples', sampleId);
   if (runId !== undefined) rows.want('training_runs', runId);
-  if (event.type === 'VoiceConsentRecorded') rows.want('voice_consents', event.streamId);
+  if (event.type === 'VoiceConsentRecorded' || event.type === 'VoiceConsentWithdrawn') {
+    rows.want('voice_consents', event.streamId);
+  }
   if (event.type === 'AvatarTestStarted' || event.type === 'AvatarTested') {
     rows.want('avatar_test_reports', event.data.runId);
   }
@@ -39,8 +41,8 @@ export function projectAvatarEvent(event: AvatarStreamEvent, rows: BatchRows): v
   if (sampleId !== undefined)
     rows.update('voice_samples', sampleId, event, (row) => voiceSampleAfter(row, event, avatar));
   if (runId !== undefined) rows.update('training_runs', runId, event, (row) => trainingRunAfter(row, event, avatar));
-  if (event.type === 'VoiceConsentRecorded') {
-    rows.update('voice_consents', avatarId, event, () => voiceConsentAfter(event, avatar));
+  if (event.type === 'VoiceConsentRecorded' || event.type === 'VoiceConsentWithdrawn') {
+    rows.update('voice_consents', avatarId, event, (row) => voiceConsentAfter(row, event, avatar));
   }
   if (event.type === 'AvatarTestStarted' || event.type === 'AvatarTested') {
     rows.update('avatar_test_reports', event.data.runId, event, (row) => testReportAfter(row, event, avatar));

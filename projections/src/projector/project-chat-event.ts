@@ -7,7 +7,7 @@ import type { BatchRows } from './batch-rows.ts';
 
 const messageIdIn = (event: ChatStreamEvent) => ('messageId' in event.data ? event.data.messageId : undefined);
 const dubbedReplyIn = (event: ChatStreamEvent) =>
-  event.type === 'DubReady' || event.type === 'DubFailed' ? event.data.replyId : undefined;
+  event.type === 'DubReady' || event.type === 'DubFailed' || event.type === 'ReplyCut' ? event.data.replyId : undefined;
 
 /** Called twice per batch: the second time, chat rows are loaded and name the avatar a deleted chat counts against. */
 export function declareChatEventRows(event: ChatStreamEvent, rows: BatchRows): void {

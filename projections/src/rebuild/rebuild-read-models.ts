@@ -7,6 +7,8 @@ import { DEFAULT_PROJECTOR_NAME } from '../projector/projector.ts';
 import { lockReadModels } from '../projector/read-models-lock.ts';
 import { migrateReadModels } from '../schema/migrate.ts';
 import { DEFAULT_READ_SCHEMA, type ReadModels } from '../schema/read-models.ts';
+import { withSealingPrepared } from '../sealing/column-sealer.ts';
+import { deferSecondaryIndexes } from './deferred-indexes.ts';
 import { pagesOfAll } from './pages-of-all.ts';
 import { dropSchema, siblingSchemaName, swapSchemas } from './schema-swap.ts';
 
@@ -60,21 +62,26 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
 
   await migrateReadModels(db, fresh);
   try {
+    const buildIndexes = await deferSecondaryIndexes(db, fresh);
     // 1. Replay page by page; whatever arrives meanwhile is read in later pages.
     for await (const page of pagesOfAll(eventStore, position, batchSize)) {
-      await db.transaction().execute((trx) => replay(page, trx));
+      await withSealingPrepared(db, page, () => db.transaction().execute((trx) => replay(page, trx)));
       options.onProgress?.({ events, position });
       await nextTurn();
     }
-    // 2. Swap. The last events are read before the transaction: on PGlite the event store shares its session.
+    // 2. Indexes, each built once over the whole table (before the swap: queries need them).
+    await buildIndexes();
+    // 3. Swap. The last events are read before the transaction: on PGlite the event store shares its session.
     const tail = await eventStore.readAll({ fromPosition: position, maxCount: batchSize });
     let retiredExists = false;
-    await db.transaction().execute(async (trx) => {
-      await lockReadModels(trx, live);
-      if (tail.length > 0) await replay(tail, trx);
-      retiredExists = await swapSchemas(trx, { live, fresh, retired });
-    });
-    // 3. The old tables go; queries that were reading them finish first (DROP waits for their locks).
+    await withSealingPrepared(db, tail, () =>
+      db.transaction().execute(async (trx) => {
+        await lockReadModels(trx, live);
+        if (tail.length > 0) await replay(tail, trx);
+        retiredExists = await swapSchemas(trx, { live, fresh, retired });
+      }),
+    );
+    // 4. The old tables go; queries that were reading them finish first (DROP waits for their locks).
     if (retiredExists) await dropSchema(db, retired);
   } catch (error) {
     await dropSchema(db, fresh).catch(() => {});

@@ -6,6 +6,7 @@ import { chatsMigrations } from '../chats/chats.migrations.ts';
 import { checkpointsMigrations } from '../checkpoints/checkpoints.migrations.ts';
 import { materialsMigrations } from '../materials/materials.migrations.ts';
 import { messagesMigrations } from '../messages/messages.migrations.ts';
+import { messageAlternativesMigrations } from '../messages/messages-alternatives.migrations.ts';
 import { personaVersionsMigrations } from '../persona-versions/persona-versions.migrations.ts';
 import { testReportsMigrations } from '../test-reports/test-reports.migrations.ts';
 import { timelineMigrations } from '../timeline/timeline.migrations.ts';
@@ -26,6 +27,7 @@ const readModelMigrations: Record<string, Migration> = {
   ...testReportsMigrations,
   ...chatsMigrations,
   ...messagesMigrations,
+  ...messageAlternativesMigrations,
   ...timelineMigrations,
   ...checkpointsMigrations,
 };

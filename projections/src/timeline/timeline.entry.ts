@@ -1,6 +1,6 @@
 import { type AvatarEvent, type ChatEvent, cancelledReply, type EventOfType } from '@bishop/domain';
 import type { AvatarStreamEvent, ChatStreamEvent } from '../events/projected-event.ts';
-import type { TimelineKind, TimelineRow } from './timeline.table.ts';
+import type { TimelineDetails, TimelineKind, TimelineRow } from './timeline.table.ts';
 
 type TimelineEventType = (AvatarEvent | ChatEvent)['type'];
 type Entry<Type extends TimelineEventType> = {
@@ -39,9 +39,18 @@ const entries: { readonly [Type in TimelineEventType]: Entry<Type> } = {
     kind: 'voice',
     summary: (d) => `Voice consent recorded (${d.basis === 'self' ? 'by the person' : "with the person's consent"})`,
   },
+  VoiceConsentWithdrawn: { kind: 'voice', summary: () => 'Voice consent withdrawn: cloning stopped' },
   VoiceSampleSubmitted: { kind: 'voice', summary: () => 'Voice sample submitted' },
   VoiceSampleSet: { kind: 'voice', summary: (d) => `Voice sample accepted: ${seconds(d.durationSec)}` },
   VoiceSampleRejected: { kind: 'voice', summary: failed('Voice sample check') },
+  VoiceSampleActivated: { kind: 'voice', summary: () => 'Voice sample chosen for spoken replies' },
+  VoicePreviewRequested: { kind: 'voice', summary: () => 'Voice preview requested' },
+  VoicePreviewReady: {
+    kind: 'voice',
+    summary: (d) =>
+      `Voice preview spoken: ${seconds(d.durationSec)}, ${d.voice === 'cloned' ? 'cloned' : 'generic'} voice`,
+  },
+  VoicePreviewFailed: { kind: 'voice', summary: failed('Voice preview') },
   TrainingStarted: {
     kind: 'training',
     summary: (d) => `Training started on ${count(d.materialIds.length, 'material')}`,
@@ -73,7 +82,35 @@ const entries: { readonly [Type in TimelineEventType]: Entry<Type> } = {
     summary: (d) => `Reply spoken: ${seconds(d.durationSec)}, ${d.voice === 'cloned' ? 'cloned' : 'generic'} voice`,
   },
   DubFailed: { kind: 'message', summary: failed('Speaking the reply') },
+  ReplyRegenerationRequested: { kind: 'message', summary: () => 'Another reply asked for' },
+  ReplyChosen: { kind: 'message', summary: () => 'Another reply chosen' },
+  ReplyRated: {
+    kind: 'message',
+    summary: (d) =>
+      d.rating === null
+        ? 'Reply rating taken back'
+        : `Reply rated ${d.rating === 'up' ? 'good (thumbs up)' : 'bad (thumbs down)'}${versionNote(d.personaVersion)}`,
+  },
+  MessageEdited: { kind: 'message', summary: () => 'Message edited' },
+  MessageDeleted: { kind: 'message', summary: () => 'Message deleted' },
+  VoiceMessageSent: {
+    kind: 'message',
+    summary: (d) => `Voice message ${d.callId ? 'spoken in a call' : 'sent'}: ${bytes(d.audio.sizeBytes)}`,
+  },
+  VoiceMessageTranscribed: { kind: 'message', summary: (d) => `Voice message transcribed: ${seconds(d.durationSec)}` },
+  VoiceMessageTranscriptionFailed: { kind: 'message', summary: failed('Transcribing the voice message') },
+  CallStarted: { kind: 'chat', summary: (d) => `Call started (${d.voice} voice)` },
+  CallEnded: {
+    kind: 'chat',
+    summary: (d) => `Call ended (${d.reasonCode}) after ${seconds(d.durationSec)}, ${count(d.turns, 'turn')}`,
+  },
+  ReplyCut: {
+    kind: 'message',
+    summary: (d) => `Reply cut by the user speaking: heard ${seconds(d.heardSec)} of ${seconds(d.spokenSec)}`,
+  },
 };
+
+const versionNote = (version: number | null) => (version === null ? '' : ` (persona version ${version})`);
 
 /** The timeline row of an avatar or chat event. */
 export function timelineEntryOf(
@@ -93,7 +130,44 @@ export function timelineEntryOf(
     summary: entry.summary(event.data as never),
     revision: event.revision,
     chain_hash: event.chainHash,
+    details: detailsOf(event.data as Record<string, unknown>),
   };
+}
+
+/**
+ * Fields a history entry may show, none of them personal (see eventCatalogue.personalFields):
+ * ids to link to, figures and codes to put into words in the reader's language.
+ */
+const detailKeys = [
+  'materialId',
+  'runId',
+  'sampleId',
+  'messageId',
+  'personaVersion',
+  'stage',
+  'percent',
+  'reasonCode',
+  'kind',
+  'sizeBytes',
+  'charCount',
+  'durationSec',
+  'language',
+  'basis',
+  'personSpeechSec',
+  'otherSpeechSec',
+  'model',
+  'latencyMs',
+  'voice',
+] as const;
+
+function detailsOf(data: Record<string, unknown>): TimelineDetails {
+  const details: Record<string, string | number | boolean | null> = {};
+  for (const key of detailKeys) {
+    const value = data[key];
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') details[key] = value;
+  }
+  if (Array.isArray(data.materialIds)) details.materialCount = data.materialIds.length;
+  return details;
 }
 
 const kindName = { text: 'text', audio: 'audio', video: 'video', chatExport: 'chat export' } as const;

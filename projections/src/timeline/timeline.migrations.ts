@@ -32,4 +32,22 @@ export const timelineMigrations: Record<string, Migration> = {
       await db.schema.alterTable('avatar_timeline').addColumn('chain_hash', 'text').execute();
     },
   },
+  // A timeline filtered by kind (the web's filter chips) is a keyset walk too: without this index the
+  // planner fetched and sorted every entry of the kind (checked by read-model-pagination.explain.test.ts).
+  '2026-12-08T02:24:00_t24_timeline_by_avatar_kind': {
+    // biome-ignore lint/suspicious/noExplicitAny: a migration must not follow today's table types
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createIndex('avatar_timeline_by_avatar_kind')
+        .on('avatar_timeline')
+        .columns(['avatar_id', 'kind', 'position'])
+        .execute();
+    },
+  },
+  '2026-12-08T01:00:00_t21a_timeline_details': {
+    // biome-ignore lint/suspicious/noExplicitAny: a migration must not follow today's table types
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('avatar_timeline').addColumn('details', 'jsonb').execute();
+    },
+  },
 };

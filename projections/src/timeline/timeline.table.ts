@@ -23,7 +23,14 @@ export interface AvatarTimelineTable {
   revision: bigint | null;
   /** The event's hash-chain link as the projector saw it: a witness for `bishop audit verify`. */
   chain_hash: string | null;
+  /**
+   * The event's non-personal figures and ids (materialId, runId, stage, reasonCode…), so a client
+   * can say what happened in its own language and link to it; null for rows projected before.
+   */
+  details: TimelineDetails | null;
 }
+
+export type TimelineDetails = { readonly [key: string]: string | number | boolean | null };
 
 export type TimelineRow = Selectable<AvatarTimelineTable>;
 export type NewTimelineRow = Insertable<AvatarTimelineTable>;

@@ -13,6 +13,10 @@ export interface VoiceConsentsTable {
   recorded_at: Date;
   /** Actor id (`user:<id>`) of whoever recorded the consent. */
   recorded_by: string;
+  /** When the consent was withdrawn; null while it stands (a new consent clears it). */
+  withdrawn_at: Date | null;
+  /** Position of the latest withdrawal, kept across new consents: cloned dubs before it were made under a withdrawn consent. */
+  last_withdrawal_position: bigint | null;
   erased_fields: string[];
   last_position: bigint;
 }

@@ -7,10 +7,26 @@ import type { VoiceSampleRow } from './voice-samples.table.ts';
 
 /** Personal columns erased with the avatar. */
 export const voiceConsentPersonalColumns = ['person_name', 'statement'] as const;
-export const voiceSamplePersonalColumns = ['source'] as const;
+export const voiceSamplePersonalColumns = ['source', 'preview_text'] as const;
 
-/** The avatar's consent after VoiceConsentRecorded: a new statement replaces the old one. */
-export function voiceConsentAfter(event: AvatarStreamEvent, avatar: AvatarRow): VoiceConsentRow | undefined {
+/**
+ * The avatar's consent after VoiceConsentRecorded (a new statement replaces the old one) or
+ * VoiceConsentWithdrawn (kept, marked withdrawn).
+ */
+export function voiceConsentAfter(
+  row: VoiceConsentRow | undefined,
+  event: AvatarStreamEvent,
+  avatar: AvatarRow,
+): VoiceConsentRow | undefined {
+  if (event.type === 'VoiceConsentWithdrawn') {
+    if (row === undefined) return undefined;
+    return {
+      ...row,
+      withdrawn_at: event.occurredAt,
+      last_withdrawal_position: event.position,
+      last_position: event.position,
+    };
+  }
   if (event.type !== 'VoiceConsentRecorded') return undefined;
   const consent = event.data;
   return {
@@ -22,6 +38,8 @@ export function voiceConsentAfter(event: AvatarStreamEvent, avatar: AvatarRow): 
     statement: personal(event, 'statement', consent.statement),
     recorded_at: event.occurredAt,
     recorded_by: event.actorId,
+    withdrawn_at: null,
+    last_withdrawal_position: row?.last_withdrawal_position ?? null,
     erased_fields: erasedColumnsAfter([], event, { personName: 'person_name', statement: 'statement' }),
     last_position: event.position,
   };
@@ -49,6 +67,17 @@ export function voiceSampleAfter(
       submitted_position: event.position,
       submitted_at: event.occurredAt,
       accepted_position: null,
+      replaces_active: event.data.replacesActive,
+      activated_position: null,
+      preview_id: null,
+      preview_text: null,
+      preview_state: null,
+      preview_blob_key: null,
+      preview_duration_sec: null,
+      preview_voice: null,
+      preview_reason_code: null,
+      preview_reason: null,
+      preview_requested_at: null,
       updated_at: event.occurredAt,
       erased_fields: erasedColumnsAfter([], event, { source: 'source' }),
       last_position: event.position,
@@ -64,6 +93,39 @@ export function voiceSampleAfter(
         loudness_lufs: event.data.loudnessLufs,
         speaker_consistency: event.data.speakerConsistency,
         accepted_position: event.position,
+        // The decider made the first accepted sample replace "none", so the flag alone decides.
+        ...(sample.replaces_active ? { activated_position: event.position } : {}),
+      });
+    case 'VoiceSampleActivated':
+      return changed({ activated_position: event.position });
+    case 'VoicePreviewRequested':
+      return changed({
+        preview_id: event.data.previewId,
+        preview_text: personal(event, 'text', event.data.text),
+        preview_state: 'requested',
+        preview_blob_key: null,
+        preview_duration_sec: null,
+        preview_voice: null,
+        preview_reason_code: null,
+        preview_reason: null,
+        preview_requested_at: event.occurredAt,
+        erased_fields: erasedColumnsAfter(sample.erased_fields, event, { text: 'preview_text' }),
+      });
+    // Only the latest preview is kept: an older one finishing late changes nothing.
+    case 'VoicePreviewReady':
+      if (event.data.previewId !== sample.preview_id) return undefined;
+      return changed({
+        preview_state: 'ready',
+        preview_blob_key: event.data.blobKey,
+        preview_duration_sec: event.data.durationSec,
+        preview_voice: event.data.voice,
+      });
+    case 'VoicePreviewFailed':
+      if (event.data.previewId !== sample.preview_id) return undefined;
+      return changed({
+        preview_state: 'failed',
+        preview_reason_code: event.data.reasonCode,
+        preview_reason: event.data.reason,
       });
     case 'VoiceSampleRejected':
       return changed({

@@ -51,4 +51,35 @@ export const voicesMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-12-07T12:00:00_t21c_voice_choice_and_withdrawal': {
+    // biome-ignore lint/suspicious/noExplicitAny: a migration must not follow today's table types
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('voice_consents').addColumn('withdrawn_at', 'timestamptz').execute();
+      await db.schema.alterTable('voice_consents').addColumn('last_withdrawal_position', 'bigint').execute();
+      await db.schema
+        .alterTable('voice_samples')
+        .addColumn('replaces_active', 'boolean', (col) => col.notNull().defaultTo(true))
+        .execute();
+      await db.schema.alterTable('voice_samples').addColumn('activated_position', 'bigint').execute();
+      // Before the choice existed, the last accepted sample was the one in use.
+      await db.updateTable('voice_samples').set({ activated_position: sql`accepted_position` }).execute();
+    },
+  },
+  '2026-12-07T12:00:02_t21c_voice_sample_previews': {
+    // biome-ignore lint/suspicious/noExplicitAny: a migration must not follow today's table types
+    async up(db: Kysely<any>) {
+      const columns: [string, 'uuid' | 'text' | 'double precision' | 'timestamptz'][] = [
+        ['preview_id', 'uuid'],
+        ['preview_text', 'text'],
+        ['preview_state', 'text'],
+        ['preview_blob_key', 'text'],
+        ['preview_duration_sec', 'double precision'],
+        ['preview_voice', 'text'],
+        ['preview_reason_code', 'text'],
+        ['preview_reason', 'text'],
+        ['preview_requested_at', 'timestamptz'],
+      ];
+      for (const [name, type] of columns) await db.schema.alterTable('voice_samples').addColumn(name, type).execute();
+    },
+  },
 };

@@ -22,6 +22,13 @@ export function chatResolvers(services: GraphQLServices) {
     return row && messageShape(row);
   };
 
+  /** An avatar's blob key (`avatars/<id>/…`) as a signed media URL for the caller. */
+  const signedAudioUrl = (media: { blobKey: string | null }, _args: unknown, context: Context) => {
+    if (!media.blobKey) return null;
+    const [, avatarId, ...rest] = media.blobKey.split('/');
+    return signer.sign(mediaPath(avatarId ?? '', rest.join('/')), callerId(context));
+  };
+
   return {
     Query: {
       chat: async (_root: unknown, { id }: { id: string }, context: Context) =>
@@ -32,13 +39,23 @@ export function chatResolvers(services: GraphQLServices) {
     Mutation: {
       openChat: async (
         _root: unknown,
-        args: { avatarId: string; title: string; personaVersion?: number | null; clientMutationId?: string | null },
+        args: {
+          avatarId: string;
+          title?: string | null;
+          personaVersion?: number | null;
+          clientMutationId?: string | null;
+        },
         context: Context,
       ) => {
         const chatId = newEntityId(context, 'chat', args.clientMutationId);
         const result = await commands.chat(chatId, {
           type: 'OpenChat',
-          data: { chatId, avatarId: args.avatarId, title: args.title, personaVersion: args.personaVersion ?? null },
+          data: {
+            chatId,
+            avatarId: args.avatarId,
+            title: args.title ?? null,
+            personaVersion: args.personaVersion ?? null,
+          },
           metadata: commandMetadata(context, args.clientMutationId),
         });
         return {
@@ -92,13 +109,8 @@ export function chatResolvers(services: GraphQLServices) {
           messageShape,
         ),
     },
-    Dub: {
-      audioUrl: (dub: { blobKey: string | null }, _args: unknown, context: Context) => {
-        if (!dub.blobKey) return null;
-        const [, avatarId, ...rest] = dub.blobKey.split('/');
-        return signer.sign(mediaPath(avatarId ?? '', rest.join('/')), callerId(context));
-      },
-    },
+    Dub: { audioUrl: signedAudioUrl },
+    VoiceRecording: { audioUrl: signedAudioUrl },
   };
 }
 

@@ -2,12 +2,13 @@ import type { GraphQLServices } from '../services.ts';
 import { avatarResolvers } from './avatar.resolvers.ts';
 import { chatLoaders, chatResolvers } from './chat.resolvers.ts';
 import { materialResolvers } from './material.resolvers.ts';
+import { replyActionResolvers, replySourceLoaders } from './reply-action.resolvers.ts';
 import { rootResolvers } from './root.resolvers.ts';
 import { DateTimeScalar, JsonScalar, PositionScalar } from './scalars.ts';
 import { subscriptionResolvers } from './subscription.resolvers.ts';
 import { trainingLoaders, trainingResolvers } from './training.resolvers.ts';
 import { apiTokenLoaders, userResolvers } from './user.resolvers.ts';
-import { voiceResolvers } from './voice.resolvers.ts';
+import { voiceLoaders, voiceResolvers } from './voice.resolvers.ts';
 
 type ResolverMap = Record<string, Record<string, unknown>>;
 
@@ -30,10 +31,17 @@ export function createResolvers(services: GraphQLServices): ResolverMap {
     voiceResolvers(services),
     trainingResolvers(services),
     chatResolvers(services),
+    replyActionResolvers(services),
     subscriptionResolvers(services),
   );
 }
 
 export function createLoaders(services: GraphQLServices): ResolverMap {
-  return merge(apiTokenLoaders(services), trainingLoaders(services), chatLoaders(services));
+  return merge(
+    apiTokenLoaders(services),
+    trainingLoaders(services),
+    chatLoaders(services),
+    voiceLoaders(services),
+    replySourceLoaders(services),
+  );
 }

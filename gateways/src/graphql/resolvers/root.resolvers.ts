@@ -12,6 +12,7 @@ export function rootResolvers(services: GraphQLServices) {
             ok: check.ok,
             detail: check.error ?? null,
           })),
+          passwordResetByEmail: services.auth.mailsPasswordResets,
         };
       },
     },

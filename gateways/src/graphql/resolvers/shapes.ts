@@ -1,9 +1,10 @@
-import { asAvatarTestReport, textFidelityMetrics } from '@bishop/domain';
+import { asAvatarTestReport, isLowCloseness, textFidelityMetrics } from '@bishop/domain';
 import type {
   AvatarRow,
   ChatRow,
   MaterialRow,
   MessageRow,
+  StoredReply,
   TestReportRow,
   TimelineRow,
   TrainingRunRow,
@@ -115,6 +116,7 @@ export function chatShape(row: ChatRow) {
     id: row.chat_id,
     avatarId: row.avatar_id,
     title: row.title,
+    untitled: row.title === null && row.status === 'open' && !row.erased_fields.includes('title'),
     status: enumValue(row.status),
     personaVersion: row.persona_version,
     createdAt: row.created_at,
@@ -125,38 +127,116 @@ export function chatShape(row: ChatRow) {
 }
 
 export function messageShape(row: MessageRow) {
+  const shown = shownReplyOf(row);
+  const others = (row.alternatives?.list ?? []).map((reply) => replyShape(reply, row));
   return {
     id: row.message_id,
     chatId: row.chat_id,
     avatarId: row.avatar_id,
+    kind: enumValue(row.kind),
     text: row.text,
+    voice:
+      row.kind === 'voice'
+        ? {
+            transcriptState: enumValue(row.voice_state),
+            blobKey: row.voice_blob_key,
+            mediaType: row.voice_media_type,
+            sizeBytes: row.voice_size_bytes === null ? null : Number(row.voice_size_bytes),
+            durationSec: row.voice_duration_sec,
+            language: row.voice_language,
+            segments: row.voice_segments?.segments ?? null,
+            callId: row.call_id,
+          }
+        : null,
     sentAt: row.sent_at,
+    editedAt: row.edited_at,
+    deletedAt: row.deleted_at,
     replyState: enumValue(row.reply_state),
     failure: failureOf(row.failure_reason_code, row.failure_reason),
-    reply: row.reply_id
-      ? {
-          id: row.reply_id,
-          text: row.reply_text,
-          personaVersion: row.reply_persona_version,
-          model: row.reply_model ?? '',
-          latencyMs: row.reply_latency_ms ?? 0,
-          promptTokens: row.reply_prompt_tokens ?? 0,
-          completionTokens: row.reply_completion_tokens ?? 0,
-          sourceIds: row.reply_source_ids ?? [],
-          dub:
-            row.dub_state === 'none'
-              ? null
-              : {
-                  state: enumValue(row.dub_state),
-                  blobKey: row.dub_blob_key,
-                  durationSec: row.dub_duration_sec,
-                  voice: row.dub_voice,
-                  failure: failureOf(row.dub_reason_code, row.dub_reason),
-                },
-        }
-      : null,
+    reply: shown,
+    replies: [...others, ...(shown ? [shown] : [])].sort(
+      (a, b) => a.repliedAt.getTime() - b.repliedAt.getTime() || a.id.localeCompare(b.id),
+    ),
   };
 }
+
+/** The reply shown, from the message row's reply columns. */
+function shownReplyOf(row: MessageRow) {
+  if (!row.reply_id) return null;
+  return replyShape(
+    {
+      replyId: row.reply_id,
+      text: row.reply_text,
+      personaVersion: row.reply_persona_version,
+      model: row.reply_model ?? '',
+      latencyMs: row.reply_latency_ms ?? 0,
+      promptTokens: row.reply_prompt_tokens ?? 0,
+      completionTokens: row.reply_completion_tokens ?? 0,
+      sourceIds: row.reply_source_ids ?? [],
+      sources: row.reply_sources?.list ?? null,
+      closeness: row.reply_closeness,
+      rating: row.reply_rating,
+      repliedAt: (row.replied_at ?? row.updated_at).toISOString(),
+      dub: {
+        state: row.dub_state,
+        blobKey: row.dub_blob_key,
+        durationSec: row.dub_duration_sec,
+        voice: row.dub_voice,
+        reasonCode: row.dub_reason_code,
+        reason: row.dub_reason,
+        position: row.dub_position === null ? null : String(row.dub_position),
+      },
+    },
+    row,
+    row.reply_cut
+      ? { heardSec: row.reply_heard_sec ?? 0, spokenSec: row.reply_spoken_sec ?? 0, heardText: row.reply_heard_text }
+      : null,
+  );
+}
+
+/** `cut` (barge-in) is kept for the shown reply only: a live call's turn has no alternatives. */
+function replyShape(reply: StoredReply, row: MessageRow, cut: ReplyCutShape | null = null) {
+  return {
+    id: reply.replyId,
+    text: reply.text,
+    personaVersion: reply.personaVersion,
+    model: reply.model,
+    latencyMs: reply.latencyMs,
+    promptTokens: reply.promptTokens,
+    completionTokens: reply.completionTokens,
+    sourceIds: reply.sourceIds,
+    sources: (reply.sources ?? []).map((source) => ({
+      id: source.id,
+      kind: enumValue(source.kind),
+      text: source.text,
+      prompt: source.prompt,
+      materialId: source.materialId,
+      startSec: source.startSec,
+      // An exchange's source id names its message (`message:<id>`).
+      messageId: source.kind === 'exchange' ? source.id.replace(/^message:/, '') : null,
+      avatarId: row.avatar_id,
+    })),
+    closeness: reply.closeness,
+    lowConfidence: isLowCloseness(reply.closeness),
+    rating: reply.rating ? enumValue(reply.rating) : null,
+    repliedAt: new Date(reply.repliedAt),
+    dub:
+      reply.dub.state === 'none'
+        ? null
+        : {
+            state: enumValue(reply.dub.state),
+            blobKey: reply.dub.blobKey,
+            durationSec: reply.dub.durationSec,
+            voice: reply.dub.voice,
+            avatarId: row.avatar_id,
+            position: reply.dub.position ? BigInt(reply.dub.position) : null,
+            failure: failureOf(reply.dub.reasonCode, reply.dub.reason),
+          },
+    cut,
+  };
+}
+
+type ReplyCutShape = { heardSec: number; spokenSec: number; heardText: string | null };
 
 export function timelineShape(row: TimelineRow) {
   return {
@@ -168,6 +248,7 @@ export function timelineShape(row: TimelineRow) {
     summary: row.summary,
     chainHash: row.chain_hash,
     chatId: row.chat_id,
+    details: row.details,
   };
 }
 

@@ -76,10 +76,25 @@ export function userResolvers(services: GraphQLServices) {
         })),
         duplicate: false,
       }),
+      changePassword: async (
+        _root: unknown,
+        args: { currentPassword: string; newPassword: string },
+        context: RequestContext,
+      ) => {
+        await auth.changePassword(context.credential, args, {
+          correlationId: context.correlationId,
+          clientIp: context.clientIp,
+        });
+        return true;
+      },
       revokeApiToken: async (_root: unknown, { id }: { id: string }, context: RequestContext) => ({
         ...(await auth.revokeApiToken(context.credential, id)),
         duplicate: false,
       }),
+      requestPasswordReset: async (_root: unknown, { email }: { email: string }, context: RequestContext) => {
+        await auth.mailPasswordReset(email, { correlationId: context.correlationId, clientIp: context.clientIp });
+        return true;
+      },
       resetPassword: async (
         _root: unknown,
         { token, newPassword }: { token: string; newPassword: string },

@@ -1,5 +1,10 @@
-import { type ConsentBasis, voiceSampleBlobKey } from '@bishop/domain';
-import { type AvatarVoice, findVoice, type VoiceSampleRow } from '@bishop/projections';
+import { type ConsentBasis, type VoiceSampleSource, voiceSampleBlobKey } from '@bishop/domain';
+import {
+  type AvatarVoice,
+  findConsentWithdrawalsByAvatarIds,
+  findVoice,
+  type VoiceSampleRow,
+} from '@bishop/projections';
 import { mediaPath } from '../../media/media.plugin.ts';
 import { callerId, type RequestContext } from '../request-context.ts';
 import type { GraphQLServices } from '../services.ts';
@@ -12,21 +17,47 @@ export function voiceResolvers(services: GraphQLServices) {
   const { commands, readModels: db, signer } = services;
 
   function voiceShape(voice: AvatarVoice, userId: string) {
-    const sample = voice.latestSample;
+    const consent = voice.consent;
+    const activeId = voice.activeSample?.sample_id ?? null;
+    const shape = (sample: VoiceSampleRow) => sampleShape(sample, userId, activeId);
     return {
-      consent: voice.consent && {
-        basis: enumValue(voice.consent.basis),
-        personName: voice.consent.person_name,
-        consentGivenOn: voice.consent.given_on,
-        statement: voice.consent.statement,
-        recordedAt: voice.consent.recorded_at,
-      },
-      sample: sample && sampleShape(sample, userId),
+      // A withdrawn consent no longer stands: null, with when it was withdrawn beside.
+      consent:
+        consent && consent.withdrawn_at === null
+          ? {
+              basis: enumValue(consent.basis),
+              personName: consent.person_name,
+              consentGivenOn: consent.given_on,
+              statement: consent.statement,
+              recordedAt: consent.recorded_at,
+            }
+          : null,
+      consentWithdrawnAt: consent?.withdrawn_at ?? null,
+      sample: voice.latestSample && shape(voice.latestSample),
+      samples: voice.samples.map(shape),
+      activeSampleId: activeId,
     };
   }
 
-  function sampleShape(sample: VoiceSampleRow, userId: string) {
+  function sampleShape(sample: VoiceSampleRow, userId: string, activeId: string | null) {
+    const source = sample.source as VoiceSampleSource | null;
     return {
+      active: sample.sample_id === activeId,
+      replacesActive: sample.replaces_active,
+      fileName: source?.kind === 'upload' ? source.fileName : null,
+      segment: source?.kind === 'material' ? source : null,
+      preview: sample.preview_id && {
+        id: sample.preview_id,
+        text: sample.preview_text,
+        state: enumValue(sample.preview_state ?? 'requested'),
+        audioUrl:
+          sample.preview_blob_key &&
+          signer.sign(mediaPath(sample.avatar_id, `voice-previews/${sample.preview_id}`), userId),
+        durationSec: sample.preview_duration_sec,
+        voice: sample.preview_voice,
+        failure: failureOf(sample.preview_reason_code, sample.preview_reason),
+        requestedAt: sample.preview_requested_at,
+      },
       id: sample.sample_id,
       state: enumValue(sample.state),
       durationSec: sample.duration_sec,
@@ -62,9 +93,47 @@ export function voiceResolvers(services: GraphQLServices) {
             metadata: commandMetadata(context),
           }),
         ),
+      withdrawVoiceConsent: async (_root: unknown, { avatarId }: { avatarId: string }, context: Context) =>
+        written(
+          await commands.avatar(avatarId, {
+            type: 'WithdrawVoiceConsent',
+            data: {},
+            metadata: commandMetadata(context),
+          }),
+        ),
+      previewVoice: async (
+        _root: unknown,
+        { avatarId, sampleId, text }: { avatarId: string; sampleId: string; text: string },
+        context: Context,
+      ) =>
+        written(
+          await commands.avatar(avatarId, {
+            type: 'RequestVoicePreview',
+            data: { previewId: newEntityId(context, 'voice-preview'), sampleId, text },
+            metadata: commandMetadata(context),
+          }),
+        ),
+      activateVoiceSample: async (
+        _root: unknown,
+        { avatarId, sampleId }: { avatarId: string; sampleId: string },
+        context: Context,
+      ) =>
+        written(
+          await commands.avatar(avatarId, {
+            type: 'ActivateVoiceSample',
+            data: { sampleId },
+            metadata: commandMetadata(context),
+          }),
+        ),
       cutVoiceSample: async (
         _root: unknown,
-        args: { avatarId: string; materialId: string; startSec: number; endSec: number },
+        args: {
+          avatarId: string;
+          materialId: string;
+          startSec: number;
+          endSec: number;
+          replacesActive?: boolean | null;
+        },
         context: Context,
       ) => {
         const sampleId = newEntityId(context, 'voice-sample');
@@ -76,10 +145,36 @@ export function voiceResolvers(services: GraphQLServices) {
               // The voice worker cuts the segment from the recording into this blob.
               blobKey: voiceSampleBlobKey(args.avatarId, sampleId),
               source: { kind: 'material', materialId: args.materialId, startSec: args.startSec, endSec: args.endSec },
+              replacesActive: args.replacesActive ?? true,
             },
             metadata: commandMetadata(context),
           }),
         );
+      },
+    },
+  };
+}
+
+interface DubOfVoice {
+  readonly avatarId: string;
+  readonly voice: string | null;
+  readonly position: bigint | null;
+}
+
+/** Dub.madeUnderWithdrawnConsent for a whole page of dubs: one query for their avatars' consents. */
+export function voiceLoaders(services: GraphQLServices) {
+  return {
+    Dub: {
+      madeUnderWithdrawnConsent: async (queries: { obj: DubOfVoice }[], context: Context) => {
+        const withdrawals = await findConsentWithdrawalsByAvatarIds(
+          services.readModels,
+          callerId(context),
+          queries.map((q) => q.obj.avatarId),
+        );
+        return queries.map(({ obj }, index) => {
+          const withdrawnAt = withdrawals[index] ?? null;
+          return obj.voice === 'cloned' && obj.position !== null && withdrawnAt !== null && obj.position < withdrawnAt;
+        });
       },
     },
   };

@@ -135,6 +135,13 @@ export async function createFsBlobStore(options: FsBlobStoreOptions): Promise<Fs
         // Counted only when this call removed it, so racing deletes do not count one blob twice.
         if (await unlinkIfPresent(join(path, BLOB_FILE))) deleted++;
       }
+      // Partial puts under the prefix go too (a killed upload of a deleted avatar must not linger).
+      for await (const { path, entries } of walkDirectories(start)) {
+        if (path === start) continue;
+        for (const entry of entries) {
+          if (entry.isFile() && entry.name.startsWith(TEMP_PREFIX)) await unlinkIfPresent(join(path, entry.name));
+        }
+      }
       await removeEmptyDirectories(start, root);
       return deleted;
     },

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AppendResult, EventStore, ExpectedRevision, NewEvent } from '@bishop/domain/ports';
 import { RevisionConflictError } from '@bishop/domain/ports';
 import { chainHashOf } from './event-hash.ts';
+import type { SignedChainHeads } from './signed-heads.ts';
 
 /**
  * Appends whose expectation this wrapper narrowed ('any' → the revision it read) retry on a race:
@@ -20,8 +21,12 @@ const REMEMBERED_STREAMS = 10_000;
  * To link a new event it must know the stream's last hash: it remembers the
  * last one it wrote per stream, valid for exactly that revision — an append at
  * another revision would be refused by the store anyway — and reads it otherwise.
+ * With `heads`, each new head is signed after its append (see signed-heads.ts).
  */
-export function createHashChainedEventStore(inner: EventStore): EventStore {
+export function createHashChainedEventStore(
+  inner: EventStore,
+  options: { readonly heads?: Pick<SignedChainHeads, 'record'> } = {},
+): EventStore {
   const lastLinks = new Map<string, { revision: bigint; hash: string | null }>();
 
   function remember(stream: string, revision: bigint, hash: string | null) {
@@ -58,6 +63,7 @@ export function createHashChainedEventStore(inner: EventStore): EventStore {
     });
     const result = await inner.appendToStream(stream, chained, { expectedRevision: narrowed(expected, last) });
     remember(stream, result.nextRevision, previous);
+    if (previous !== null) await options.heads?.record(stream, result.nextRevision, previous);
     return result;
   }
 

@@ -1,5 +1,6 @@
 export { chainHashOf } from './event-hash.ts';
 export { createHashChainedEventStore } from './hash-chained-event-store.ts';
+export { createSignedChainHeads, type SignedChainHeads, type SignedHead } from './signed-heads.ts';
 export {
   type ChainProblem,
   type ChainProblemKind,

@@ -1,7 +1,8 @@
 import type { RecordedEvent } from '@bishop/domain/ports';
 import { chainHashOf } from './event-hash.ts';
+import type { SignedHead } from './signed-heads.ts';
 
-export const chainProblemKinds = ['altered', 'missing', 'unchained', 'witnessMismatch'] as const;
+export const chainProblemKinds = ['altered', 'missing', 'unchained', 'witnessMismatch', 'forged', 'unsigned'] as const;
 export type ChainProblemKind = (typeof chainProblemKinds)[number];
 
 export interface ChainProblem {
@@ -37,6 +38,8 @@ export function verifyStreamChain(
   stream: string,
   events: readonly RecordedEvent[],
   witnesses: readonly ChainWitness[] = [],
+  /** The stream's signed head (null: none stored); omitted, signatures are not checked. */
+  signedHead?: SignedHead | null,
 ): StreamVerification {
   const problems: ChainProblem[] = [];
   const problem = (revision: bigint, kind: ChainProblemKind, message: string) =>
@@ -81,10 +84,68 @@ export function verifyStreamChain(
     }
   }
   const last = events.at(-1);
+  if (signedHead !== undefined && last) {
+    for (const found of checkSignedHead(events, signedHead)) problem(found.revision, found.kind, found.message);
+  }
   return {
     stream,
     events: events.length,
     head: last?.metadata.chainHash ? { revision: last.revision, hash: last.metadata.chainHash } : null,
     problems,
   };
+}
+
+/**
+ * The chain can be recomputed by anyone; the signed head cannot. A head whose
+ * signature fails, or whose event no longer carries the signed hash, means the
+ * history was rewritten by someone without the master key.
+ */
+function checkSignedHead(
+  events: readonly RecordedEvent[],
+  head: SignedHead | null,
+): { revision: bigint; kind: ChainProblemKind; message: string }[] {
+  const last = events.at(-1) as RecordedEvent;
+  if (head === null) {
+    return [
+      {
+        revision: last.revision,
+        kind: 'unsigned',
+        message: 'the stream has no signed head: its history cannot be proven',
+      },
+    ];
+  }
+  if (!head.authentic) {
+    return [
+      {
+        revision: head.revision,
+        kind: 'forged',
+        message: `the signed head at revision ${head.revision} has a wrong signature: it was forged without the master key`,
+      },
+    ];
+  }
+  const signed = events.find((event) => event.revision === head.revision);
+  if (!signed) {
+    return [
+      { revision: head.revision, kind: 'missing', message: `revision ${head.revision}, the signed head, is gone` },
+    ];
+  }
+  if (signed.metadata.chainHash !== head.hash) {
+    return [
+      {
+        revision: head.revision,
+        kind: 'forged',
+        message: `revision ${head.revision} does not match its signed head: the history was forged`,
+      },
+    ];
+  }
+  if (last.revision > head.revision) {
+    return [
+      {
+        revision: head.revision + 1n,
+        kind: 'unsigned',
+        message: `revisions ${head.revision + 1n}–${last.revision} come after the signed head: they cannot be proven`,
+      },
+    ];
+  }
+  return [];
 }

@@ -56,19 +56,34 @@ CREATE TABLE IF NOT EXISTS ${s}.bishop_stream_deletions (
   truncate_before bigint NOT NULL
 );
 
+-- Where a stream stands against an expected revision, without raising. Plain SQL, so the batch
+-- append's one query over all its streams inlines it. CASE keeps the bigint cast from seeing 'any'.
+CREATE OR REPLACE FUNCTION ${s}.bishop_revision_state(p_stream text, p_expected text)
+RETURNS TABLE (last_revision bigint, stream_exists boolean, conflict boolean) LANGUAGE sql STABLE AS $fn$
+  SELECT st.last_revision, st.stream_exists,
+         CASE p_expected
+           WHEN 'any' THEN false
+           WHEN 'no_stream' THEN st.stream_exists
+           WHEN 'exists' THEN NOT st.stream_exists
+           ELSE NOT st.stream_exists OR p_expected::bigint <> st.last_revision
+         END
+    FROM (SELECT r.last_revision,
+                 r.last_revision >= coalesce(
+                   (SELECT d.truncate_before FROM ${s}.bishop_stream_deletions d WHERE d.stream_name = p_stream), 0
+                 ) AS stream_exists
+            FROM (SELECT coalesce(max(e.revision), -1) AS last_revision
+                    FROM ${s}.bishop_events e WHERE e.stream_name = p_stream) AS r) AS st
+$fn$;
+
 CREATE OR REPLACE FUNCTION ${s}.bishop_check_revision(
   p_stream text, p_expected text, OUT last_revision bigint, OUT stream_exists boolean
 ) LANGUAGE plpgsql AS $fn$
 DECLARE
-  v_truncate bigint;
+  v_conflict boolean;
 BEGIN
-  SELECT coalesce(max(revision), -1) INTO last_revision FROM ${s}.bishop_events WHERE stream_name = p_stream;
-  SELECT truncate_before INTO v_truncate FROM ${s}.bishop_stream_deletions WHERE stream_name = p_stream;
-  stream_exists := last_revision >= coalesce(v_truncate, 0);
-  IF (p_expected = 'no_stream' AND stream_exists)
-     OR (p_expected = 'exists' AND NOT stream_exists)
-     OR (p_expected NOT IN ('any', 'no_stream', 'exists')
-         AND (NOT stream_exists OR p_expected::bigint <> last_revision)) THEN
+  SELECT r.last_revision, r.stream_exists, r.conflict INTO last_revision, stream_exists, v_conflict
+    FROM ${s}.bishop_revision_state(p_stream, p_expected) r;
+  IF v_conflict THEN
     RAISE EXCEPTION 'revision conflict on %', p_stream
       USING ERRCODE = '${REVISION_CONFLICT_SQLSTATE}',
             DETAIL = CASE WHEN stream_exists THEN last_revision ELSE -1 END::text;
@@ -83,12 +98,18 @@ DECLARE
   v_count int := coalesce(cardinality(p_event_ids), 0);
   v_last bigint;
   v_exists boolean;
+  v_conflict boolean;
   v_xid xid8;
   v_last_position bigint;
 BEGIN
   -- One writer per stream; an advisory lock assigns no xid, which step 2 relies on.
   PERFORM pg_advisory_xact_lock(hashtextextended(p_stream, 0));
-  SELECT c.last_revision, c.stream_exists INTO v_last, v_exists FROM ${s}.bishop_check_revision(p_stream, p_expected) c;
+  SELECT r.last_revision, r.stream_exists, r.conflict INTO v_last, v_exists, v_conflict
+    FROM ${s}.bishop_revision_state(p_stream, p_expected) r;
+  IF v_conflict THEN
+    RAISE EXCEPTION 'revision conflict on %', p_stream
+      USING ERRCODE = '${REVISION_CONFLICT_SQLSTATE}', DETAIL = CASE WHEN v_exists THEN v_last ELSE -1 END::text;
+  END IF;
   IF v_count = 0 THEN
     RETURN QUERY SELECT v_last, coalesce(
       (SELECT e.position FROM ${s}.bishop_events e WHERE e.stream_name = p_stream ORDER BY e.revision DESC LIMIT 1), 0);
@@ -108,6 +129,58 @@ BEGIN
          p_event_ids[i], p_types[i], p_data[i]::jsonb, p_metadata[i]::jsonb
   FROM generate_series(1, v_count) AS i;
   RETURN QUERY SELECT v_last + v_count, v_last_position;
+END
+$fn$;
+
+-- Several appends, each to a different stream, in one transaction: one round trip and one commit
+-- for all (the store coalesces concurrent appends). Each append is checked on its own; a conflict
+-- fails only that one (conflict = true, last_revision = the stream's, -1 when it does not exist).
+-- p_item/p_ordinal say, per event, which append it belongs to and its 1-based place in it; data and
+-- metadata come as one JSON array each (parsed once, not escaped into and out of a text[] literal).
+CREATE OR REPLACE FUNCTION ${s}.bishop_append_batch(
+  p_streams text[], p_expected text[], p_counts int[],
+  p_item int[], p_ordinal int[], p_event_ids uuid[], p_types text[], p_data jsonb, p_metadata jsonb
+) RETURNS TABLE (item int, conflict boolean, last_revision bigint, last_position bigint) LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_last bigint[];
+  v_ok boolean[];
+  v_total int;
+  v_xid xid8;
+  v_first bigint;
+  v_cursor bigint;
+BEGIN
+  -- Every stream's lock, in one global order, so two batches can never wait on each other.
+  PERFORM pg_advisory_xact_lock(k.key)
+     FROM (SELECT DISTINCT hashtextextended(x, 0) AS key FROM unnest(p_streams) AS x ORDER BY 1) AS k;
+  SELECT array_agg(CASE WHEN r.stream_exists OR NOT r.conflict THEN r.last_revision ELSE -1 END ORDER BY x.i),
+         array_agg(NOT r.conflict ORDER BY x.i),
+         coalesce(sum(p_counts[x.i]) FILTER (WHERE NOT r.conflict), 0)
+    INTO v_last, v_ok, v_total
+    FROM unnest(p_streams, p_expected) WITH ORDINALITY AS x(stream, expected, i)
+    CROSS JOIN LATERAL ${s}.bishop_revision_state(x.stream, x.expected) AS r;
+  IF v_total > 0 THEN
+    IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
+      RAISE EXCEPTION 'bishop_append_batch must be the first write of its transaction';
+    END IF;
+    -- As in bishop_append: xid and positions taken together under the allocation lock.
+    PERFORM pg_advisory_lock(${POSITION_ALLOCATION_LOCK});
+    v_xid := pg_current_xact_id();
+    SELECT max(nextval('${schema}.bishop_events_position_seq')) INTO v_cursor FROM generate_series(1, v_total);
+    PERFORM pg_advisory_unlock(${POSITION_ALLOCATION_LOCK});
+    v_first := v_cursor - v_total + 1;
+    INSERT INTO ${s}.bishop_events (position, xid, stream_name, revision, event_id, type, data, metadata)
+    SELECT v_first + row_number() OVER (ORDER BY e.k) - 1, v_xid, p_streams[e.owner], v_last[e.owner] + p_ordinal[e.k],
+           p_event_ids[e.k], p_types[e.k], p_data -> (e.k - 1), p_metadata -> (e.k - 1)
+      FROM (SELECT k, p_item[k] AS owner FROM generate_subscripts(p_item, 1) AS k) AS e
+     WHERE v_ok[e.owner];
+  END IF;
+  RETURN QUERY
+    SELECT k, NOT v_ok[k],
+           CASE WHEN v_ok[k] THEN v_last[k] + p_counts[k] ELSE v_last[k] END,
+           CASE WHEN v_ok[k] THEN
+             v_first - 1 + sum(CASE WHEN v_ok[k] THEN p_counts[k] ELSE 0 END) OVER (ORDER BY k)
+           END
+      FROM generate_subscripts(p_streams, 1) AS k;
 END
 $fn$;
 

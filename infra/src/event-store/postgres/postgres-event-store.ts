@@ -15,6 +15,7 @@ import {
 import { type SqlClient, sqlIdentifier } from '../../sql/sql-client.ts';
 import { createPollingSubscription } from '../polling-subscription.ts';
 import { WakeSignal } from '../wake-signal.ts';
+import { createAppendCoalescer, type PendingAppend } from './append-coalescer.ts';
 import { REVISION_CONFLICT_SQLSTATE } from './event-store-schema.ts';
 import { migrateEventStore } from './migrate-event-store.ts';
 
@@ -25,6 +26,8 @@ export interface PostgresEventStoreOptions {
   readonly batchSize?: number;
   /** Longest a live subscription waits before looking again without a wake-up. */
   readonly idlePollMs?: number;
+  /** Coalesced append batches on their way at once (default 1). */
+  readonly appendsInFlight?: number;
 }
 
 interface EventRow {
@@ -38,6 +41,43 @@ interface EventRow {
 }
 
 const EVENT_COLUMNS = 'position, stream_name, revision, type, data, metadata, recorded_at';
+
+/**
+ * Batches of coalesced appends on their way at once (see append-coalescer.ts). One: every append
+ * that arrives during a batch's round trip goes in the next, so 10 concurrent writers share one
+ * transaction and one commit (measured: 1 beat 2 and 10 by 15-40 % with 10 writers).
+ */
+const DEFAULT_APPENDS_IN_FLIGHT = 1;
+/** Keeps one batch statement well inside PostgreSQL's limits (array parameters, not bind variables). */
+const MAX_BATCH_EVENTS = 1000;
+
+interface QueuedAppend extends PendingAppend<AppendResult> {
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedRevision;
+}
+
+interface BatchRow {
+  item: number;
+  conflict: boolean;
+  last_revision: string | bigint;
+  last_position: string | bigint | null;
+}
+
+/** The parameters of bishop_append_batch: one entry per append, then one per event. */
+function batchParams(batch: readonly QueuedAppend[]): unknown[] {
+  const events = batch.flatMap((a) => a.events);
+  return [
+    batch.map((a) => a.stream),
+    batch.map((a) => expectedRevisionSql(a.expected)),
+    batch.map((a) => a.events.length),
+    batch.flatMap((a, item) => a.events.map(() => item + 1)),
+    batch.flatMap((a) => a.events.map((_, ordinal) => ordinal + 1)),
+    events.map((e) => e.metadata.eventId),
+    events.map((e) => e.type),
+    JSON.stringify(events.map((e) => e.data)),
+    JSON.stringify(events.map((e) => e.metadata)),
+  ];
+}
 
 /**
  * EventStore on PostgreSQL (server or PGlite). See event-store-schema.ts for
@@ -58,13 +98,8 @@ export async function createPostgresEventStore(
   const unlisten = sql.shared ? await sql.listen(channel, () => wake.notify()) : async () => {};
   const announce = debounceNotify(sql, channel);
 
-  async function appendToStream(
-    stream: string,
-    events: readonly NewEvent[],
-    appendOptions: { expectedRevision?: ExpectedRevision } = {},
-  ): Promise<AppendResult> {
-    const expected = appendOptions.expectedRevision ?? 'any';
-    for (const event of events) assertStorableEventData(event.type, event.data);
+  /** One append alone, as one statement: a lone writer's path, and each append's own outcome when a batch failed. */
+  async function appendAlone(stream: string, events: readonly NewEvent[], expected: ExpectedRevision) {
     try {
       const [row] = await sql.query<{ next_revision: string | bigint; last_position: string | bigint }>(
         `SELECT next_revision, last_position FROM ${s}.bishop_append($1, $2, $3, $4, $5, $6)`,
@@ -78,14 +113,61 @@ export async function createPostgresEventStore(
         ],
       );
       if (!row) throw new Error(`bishop_append returned no row for ${stream}`);
-      if (events.length > 0) {
-        wake.notify();
-        announce();
-      }
       return { nextRevision: BigInt(row.next_revision), position: BigInt(row.last_position) };
     } catch (error) {
       throw asUnstorable(asRevisionConflict(error, stream, expected), stream);
     }
+  }
+
+  async function sendBatch(batch: readonly QueuedAppend[]): Promise<void> {
+    if (batch.length === 1) {
+      const [only] = batch as [QueuedAppend];
+      await appendAlone(only.stream, only.events, only.expected).then(only.resolve, only.reject);
+      return;
+    }
+    let rows: BatchRow[];
+    try {
+      rows = await sql.query<BatchRow>(
+        `SELECT item, conflict, last_revision, last_position FROM ${s}.bishop_append_batch($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        batchParams(batch),
+      );
+    } catch {
+      // One append's bad data (or a lost connection) failed the whole statement, and nothing of it
+      // was written: each append goes alone for its own outcome (event ids are unique, so a batch
+      // that did commit before the connection broke cannot be written twice).
+      await Promise.all(batch.map((a) => appendAlone(a.stream, a.events, a.expected).then(a.resolve, a.reject)));
+      return;
+    }
+    for (const row of rows) {
+      const append = batch[Number(row.item) - 1];
+      if (!append) continue;
+      if (row.conflict)
+        append.reject(new RevisionConflictError(append.stream, append.expected, BigInt(row.last_revision)));
+      else append.resolve({ nextRevision: BigInt(row.last_revision), position: BigInt(row.last_position ?? 0) });
+    }
+  }
+
+  const enqueue = createAppendCoalescer<QueuedAppend>({
+    maxInFlight: options.appendsInFlight ?? DEFAULT_APPENDS_IN_FLIGHT,
+    maxEvents: MAX_BATCH_EVENTS,
+    send: sendBatch,
+  });
+
+  async function appendToStream(
+    stream: string,
+    events: readonly NewEvent[],
+    appendOptions: { expectedRevision?: ExpectedRevision } = {},
+  ): Promise<AppendResult> {
+    const expected = appendOptions.expectedRevision ?? 'any';
+    for (const event of events) assertStorableEventData(event.type, event.data);
+    // Nothing to write: only the revision check and the stream's head, which the batch does not answer.
+    if (events.length === 0) return appendAlone(stream, events, expected);
+    const result = await new Promise<AppendResult>((resolve, reject) =>
+      enqueue({ stream, events, expected, eventCount: events.length, resolve, reject }),
+    );
+    wake.notify();
+    announce();
+    return result;
   }
 
   async function readStream(stream: string, readOptions: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

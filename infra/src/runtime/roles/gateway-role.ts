@@ -2,19 +2,27 @@ import { type CommandBus, createCommandBus } from '@bishop/commands';
 import { revocationSubject } from '@bishop/domain';
 import {
   buildApp,
+  type CallRegistry,
   checkReadiness,
   createAuthService,
+  createCallRegistry,
+  createChatAvatarLookup,
   createLiveFeeds,
   createMediaUrlSigner,
   createOwnershipCheck,
   defaultLoginLimits,
   type ReadinessCheck,
 } from '@bishop/gateways';
+import { createCallEngine, defaultTurnSettings } from '@bishop/ml-workers';
+import { audioTools } from '@bishop/ml-workers/audio';
+import { modelSettings } from '@bishop/ml-workers/models';
+import { createTtsEngines } from '@bishop/ml-workers/tts';
 import { DEFAULT_PROJECTOR_NAME, findApiTokenByHash, type Projector, readProjectionStatus } from '@bishop/projections';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { BishopConfig } from '../../config/config.ts';
+import { createSmtpMailer } from '../../mail/smtp-mailer.ts';
 import { deriveKey } from '../derived-keys.ts';
 import type { Stores } from '../stores.ts';
 import { bishopVersion } from '../version.ts';
@@ -40,7 +48,13 @@ export async function createGateway(
   const commands = options.commands ?? createCommandBus({ eventStore: stores.eventStore });
   const live = createLiveFeeds(stores.bus);
   const db = stores.readStore.models;
-  const readinessChecks = [...stores.readinessChecks, projectionReadiness(db), ...(options.extraChecks ?? [])];
+  const calls = liveCalls(config, stores, commands, options.logger);
+  const readinessChecks = [
+    ...stores.readinessChecks,
+    projectionReadiness(db),
+    ...(options.extraChecks ?? []),
+    ...(calls ? [callsReadiness(calls.registry)] : []),
+  ];
   const waitForPosition =
     options.projector?.waitFor.bind(options.projector) ?? createCheckpointWaiter(db, live).waitFor;
   const auth = createAuthService({
@@ -58,6 +72,7 @@ export async function createGateway(
     // Every gateway process (this one too) hears it and closes the sockets that rode on the credential.
     announceRevocation: (signal) =>
       stores.bus.signal(revocationSubject(signal.userId), new TextEncoder().encode(JSON.stringify(signal))),
+    ...(config.mail ? { mail: { mailer: createSmtpMailer(config.mail), publicUrl: config.publicUrl } } : {}),
     findApiTokenByHash: async (hash) => {
       const row = await findApiTokenByHash(db, hash);
       return row ? { tokenId: row.token_id, userId: row.owner_id, revoked: row.revoked_at !== null } : null;
@@ -79,10 +94,12 @@ export async function createGateway(
         signer: createMediaUrlSigner(deriveKey(stores.masterKey, 'media-urls'), { origin: config.mediaOrigin }),
         live,
         owns: createOwnershipCheck(stores.eventStore),
+        avatarOfChat: createChatAvatarLookup(stores.eventStore),
         readiness: () => checkReadiness(readinessChecks),
       },
       uploadLimits: config.uploads,
       introspection: config.graphqlIntrospection,
+      ...(calls ? { calls } : {}),
       bytesStoredBy: async (userId) => {
         const row = await db
           .selectFrom('materials')
@@ -103,6 +120,44 @@ export async function createGateway(
     async close() {
       await app.close();
       await live.close();
+    },
+  };
+}
+
+/** Live voice calls on this gateway (BISHOP_CALL_MAX_CONCURRENT=0: none); models load on the first call. */
+function liveCalls(config: BishopConfig, stores: Stores, commands: CommandBus, logger: Logger | undefined) {
+  if (config.calls.maxConcurrent === 0) return undefined;
+  const models = modelSettings(config.modelsDir);
+  const tools = audioTools();
+  const engine = createCallEngine({
+    settings: {
+      turn: { ...defaultTurnSettings, endOfTurnMs: config.calls.endOfTurnMs },
+      idleSec: config.calls.idleSec,
+      maxSec: config.calls.maxSec,
+    },
+    commands,
+    blobs: stores.blobs,
+    eventStore: stores.eventStore,
+    models,
+    tts: createTtsEngines({ models, ...config.tts, audioTools: tools }),
+    espeakProgram: config.tts.espeakProgram,
+    audioTools: tools,
+    replies: config.replies,
+    ...(logger ? { logger: logger.child({ part: 'calls' }) } : {}),
+  });
+  return { engine, registry: createCallRegistry(config.calls.maxConcurrent) };
+}
+
+/** /readyz says how many calls this gateway carries of how many it may (optional: a full gateway still serves the rest). */
+function callsReadiness(registry: CallRegistry): ReadinessCheck {
+  return {
+    name: 'calls',
+    optional: true,
+    check: async () => {
+      if (registry.active >= registry.maxConcurrent) {
+        throw new Error(`${registry.active} of ${registry.maxConcurrent} calls: no room for another`);
+      }
+      return `${registry.active} of ${registry.maxConcurrent} calls`;
     },
   };
 }

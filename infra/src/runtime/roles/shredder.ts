@@ -1,4 +1,15 @@
-import { avatarBlobPrefix, avatarStream, isDomainError, parseStreamName, userStream } from '@bishop/domain';
+import {
+  avatarBlobPrefix,
+  avatarStream,
+  chatBlobPrefix,
+  chatStream,
+  forgetAvatarSubject,
+  isDomainError,
+  isValidId,
+  materialBlobPrefixes,
+  parseStreamName,
+  userStream,
+} from '@bishop/domain';
 import type { BlobStore, Bus, EventStore, KeyStore, RecordedEvent } from '@bishop/domain/ports';
 import {
   jobCommandMetadata,
@@ -27,17 +38,32 @@ export interface ShredderOptions {
  * good, in the store, in the bus and in any replay — and deletes all of its
  * blobs (materials, extracted texts, voice samples, persona snapshots, dubs).
  *
+ * On ChatDeleted: deletes the chat's files (voice messages, dubs).
+ *
  * On AccountDeleted: deletes every avatar the account owns (each then
  * shredded as above) and destroys the account's own data key (email, name,
  * password and token hashes).
  *
- * It sweeps an avatar's blobs twice: a job that was already running for the avatar
+ * On MaterialRemoved: deletes the material's file and what was derived from it
+ * alone (extracted text, segments, training passages and vectors); persona
+ * versions already built from it stay as they were (they are history).
+ *
+ * It sweeps an avatar's (or a material's) blobs twice: a job that was already running for the avatar
  * (an extraction, a dub) may write a blob after the first sweep and only then
  * find its command refused. The job asks to run again (RunAgainLater) two
  * minutes on, well past such jobs' ack wait, for the second sweep; both are idempotent.
  */
 export function startShredder(options: ShredderOptions): RunningWorker {
   const sweepAgainAfterMs = options.sweepAgainAfterMs ?? 120_000;
+
+  /** A removed material's file and everything derived from it alone (text, segments, passages, vectors). */
+  async function removeMaterialBlobs(avatarId: string, materialId: string, sweep: number): Promise<void> {
+    if (!isValidId(materialId)) return;
+    let removed = 0;
+    for (const prefix of materialBlobPrefixes(avatarId, materialId))
+      removed += await options.blobs.deletePrefix(prefix);
+    options.logger?.info({ avatarId, materialId, blobsRemoved: removed, sweep }, 'removed material deleted');
+  }
 
   async function deleteAccount(job: RecordedEvent): Promise<void> {
     const userId = avatarOf(job.streamName);
@@ -55,10 +81,25 @@ export function startShredder(options: ShredderOptions): RunningWorker {
     await options.keyStore.destroyDataKey(userStream(userId));
     options.logger?.info({ userId }, 'account shredded');
   }
+  /** A deleted chat's recordings (voice messages, call turns) and dubs go with it; its texts are erased by the projector. */
+  async function deleteChatFiles(job: RecordedEvent): Promise<void> {
+    const chatId = avatarOf(job.streamName);
+    const [opened] = await options.rawEventStore.readStream(chatStream(chatId), { maxCount: 1 });
+    const avatarId = opened?.data.avatarId;
+    if (typeof avatarId !== 'string') return;
+    const removed = await options.blobs.deletePrefix(chatBlobPrefix(avatarId, chatId));
+    options.logger?.info({ chatId, blobsRemoved: removed }, 'chat files deleted');
+  }
+
   return runWorker({
     bus: options.bus,
     durable: 'worker-shred',
-    subjects: ['bishop.avatar.AvatarDeleted', 'bishop.user.AccountDeleted'],
+    subjects: [
+      'bishop.avatar.AvatarDeleted',
+      'bishop.user.AccountDeleted',
+      'bishop.avatar.MaterialRemoved',
+      'bishop.chat.ChatDeleted',
+    ],
     concurrency: 2,
     ackWaitMs: 60_000,
     maxDeliver: 10,
@@ -66,10 +107,17 @@ export function startShredder(options: ShredderOptions): RunningWorker {
     isPermanent: () => false,
     async handle(job, { deliveryCount }) {
       if (job.type === 'AccountDeleted') return deleteAccount(job);
+      if (job.type === 'ChatDeleted') return deleteChatFiles(job);
       const avatarId = avatarOf(job.streamName);
-      await options.keyStore.destroyDataKey(avatarStream(avatarId));
-      const removed = await options.blobs.deletePrefix(avatarBlobPrefix(avatarId));
-      options.logger?.info({ avatarId, blobsRemoved: removed, sweep: deliveryCount }, 'avatar data shredded');
+      if (job.type === 'MaterialRemoved') {
+        await removeMaterialBlobs(avatarId, String(job.data.materialId ?? ''), deliveryCount);
+      } else {
+        await options.keyStore.destroyDataKey(avatarStream(avatarId));
+        const removed = await options.blobs.deletePrefix(avatarBlobPrefix(avatarId));
+        // Every process drops what it holds of the avatar in memory.
+        options.bus.signal(forgetAvatarSubject, new TextEncoder().encode(JSON.stringify({ avatarId })));
+        options.logger?.info({ avatarId, blobsRemoved: removed, sweep: deliveryCount }, 'avatar data shredded');
+      }
       if (deliveryCount === 1) {
         throw new RunAgainLater('first sweep done; the second runs after late writers', sweepAgainAfterMs);
       }

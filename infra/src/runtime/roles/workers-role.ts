@@ -10,6 +10,7 @@ import {
   startTestWorker,
   startTrainWorker,
   startVoiceCheckWorker,
+  startVoicePreviewWorker,
 } from '@bishop/ml-workers';
 import { type AudioTools, audioTools } from '@bishop/ml-workers/audio';
 import {
@@ -33,13 +34,30 @@ const workerStarters = {
   'voice-check': (shared, _stores, logger) => startVoiceCheckWorker({ ...shared, logger }),
   train: ({ trainConcurrency, ...shared }, stores, logger) =>
     startTrainWorker({ ...shared, eventStore: stores.eventStore, concurrency: trainConcurrency, logger }),
-  dub: (shared, stores, logger) => startDubWorker({ ...shared, eventStore: stores.eventStore, logger }),
+  // Spoken replies, and previews of a sample's voice through the same engines.
+  dub: (shared, stores, logger) =>
+    bothWorkers(
+      startDubWorker({ ...shared, eventStore: stores.eventStore, logger }),
+      startVoicePreviewWorker({ ...shared, eventStore: stores.eventStore, logger }),
+    ),
   reply: (shared, stores, logger) => startReplyWorker({ ...shared, eventStore: stores.eventStore, logger }),
   // The avatar test after each training run: replies to held-out messages and dubs, scored against the person.
   test: (shared, stores, logger) => startTestWorker({ ...shared, eventStore: stores.eventStore, logger }),
   shred: (shared, stores, logger) =>
     startShredder({ ...shared, keyStore: stores.keyStore, rawEventStore: stores.rawEventStore, logger }),
 } satisfies Record<string, WorkerStarter>;
+
+/** Two consumers run as one worker kind: stopped together, running jobs summed. */
+function bothWorkers(first: RunningWorker, second: RunningWorker): RunningWorker {
+  return {
+    stop: async () => {
+      await Promise.all([first.stop(), second.stop()]);
+    },
+    get running() {
+      return first.running + second.running;
+    },
+  };
+}
 
 export type WorkerKind = keyof typeof workerStarters;
 export const workerKinds = Object.keys(workerStarters) as WorkerKind[];

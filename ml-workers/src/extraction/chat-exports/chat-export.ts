@@ -23,13 +23,26 @@ export type ChatMessage = {
   edited: boolean;
   kind: ChatMessageKind;
   media?: ChatMedia;
+  /** Which conversation of a whole-account export (VK, Facebook, Slack channels): turns never cross one. */
+  thread?: string;
 };
 
 /** Who wrote, how much and when: what a user checks before choosing the person (recorded as is). */
 export type ChatParticipant = ChatParticipantFacts;
 
+export const chatSources = [
+  'telegram',
+  'whatsapp',
+  'email',
+  'vk',
+  'discord',
+  'slack',
+  'facebook',
+  'instagram',
+] as const;
+
 export type ChatExport = {
-  source: 'telegram' | 'whatsapp';
+  source: (typeof chatSources)[number];
   chatName: string | null;
   /** Everyone who wrote at least one message, most active first; the app's notices do not count. */
   participants: ChatParticipant[];
@@ -42,6 +55,10 @@ export type ChatExport = {
   /** What the user should know about the import, e.g. messages whose time could not be read. */
   notes: string[];
 };
+
+/** A voice message's audio, found in the archive next to the chat it belongs to. */
+export type VoiceMessageAudio = { messageId: number; fileName: string; bytes: Uint8Array };
+export type ParsedChatExport = { chatExport: ChatExport; voiceMessages: VoiceMessageAudio[] };
 
 /** The export as a whole; fails when nobody wrote anything, since there is nothing to learn from. */
 export function toChatExport(

@@ -8,6 +8,7 @@ export type Turn = {
   texts: string[];
   startAt: string | null;
   endAt: string | null;
+  thread?: string;
 };
 
 export type TurnOptions = {
@@ -33,12 +34,19 @@ export function conversationTurns(chatExport: ChatExport, participant: string, o
     const side = message.author === participant ? 'person' : 'others';
     if (!carriesWords(message) || (side === 'person' && message.forwarded)) continue;
     const last = turns.at(-1);
-    if (last && last.side === side && !longerThan(maxGapMs, last.endAt, message.at)) {
+    if (last && last.side === side && last.thread === message.thread && !longerThan(maxGapMs, last.endAt, message.at)) {
       if (!last.authors.includes(message.author)) last.authors.push(message.author);
       last.texts.push(message.text);
       last.endAt = message.at;
     } else {
-      turns.push({ side, authors: [message.author], texts: [message.text], startAt: message.at, endAt: message.at });
+      const turn: Turn = {
+        side,
+        authors: [message.author],
+        texts: [message.text],
+        startAt: message.at,
+        endAt: message.at,
+      };
+      turns.push(message.thread === undefined ? turn : { ...turn, thread: message.thread });
     }
   }
   return turns;

@@ -1,48 +1,96 @@
 import { decodeText } from '../decode-text.ts';
+import { readLetterFiles } from '../email/read-mail.ts';
 import { ExtractionFailure } from '../extraction-failure.ts';
 import { defaultZipLimits, readZipSafely, type ZipLimits } from '../safe-zip.ts';
-import type { ChatExport } from './chat-export.ts';
+import {
+  isDiscordArchive,
+  isMessengerExport,
+  isSlackExport,
+  isVkArchive,
+  type ReadEntries,
+  readDiscordArchive,
+  readMessengerArchive,
+  readSlackArchive,
+  readVkArchive,
+} from './account-archives.ts';
+import type { ChatExport, ParsedChatExport, VoiceMessageAudio } from './chat-export.ts';
 import { parseTelegramExport } from './telegram-json.ts';
 import { parseWhatsAppExport } from './whatsapp-txt.ts';
 
-/** A voice message's audio, found in the archive next to the chat it belongs to. */
-export type VoiceMessageAudio = { messageId: number; fileName: string; bytes: Uint8Array };
-export type ParsedChatExport = { chatExport: ChatExport; voiceMessages: VoiceMessageAudio[] };
+export type { ParsedChatExport, VoiceMessageAudio } from './chat-export.ts';
 
-const AUDIO = /\.(?:ogg|oga|opus|m4a|aac|mp3|wav)$/i;
+export const AUDIO_FILE = /\.(?:ogg|oga|opus|m4a|aac|mp3|wav|mp4a|amr)$/i;
+
+export type ArchiveReader = (
+  paths: readonly string[],
+  read: ReadEntries,
+  options: { chat?: string },
+) => Promise<ParsedChatExport>;
 
 /**
- * A zipped export: Telegram's folder (result.json, voice_messages/…) or
- * WhatsApp's "Export chat → Attach media" (one .txt, media beside it). Only the
- * chat file and audio are unpacked; photos and videos stay packed.
+ * A zipped export, told by its layout: Telegram's folder (result.json,
+ * voice_messages/…), WhatsApp's "Export chat → Attach media" (one .txt),
+ * letters (.eml / .mbox), VK/Slack/Facebook/Instagram/Discord exports. Only what the reader picks is unpacked; photos and
+ * videos stay packed.
  */
 export async function readExportArchive(
   bytes: Uint8Array,
   options: { chat?: string; zipLimits?: ZipLimits } = {},
 ): Promise<ParsedChatExport> {
-  const isChatFile = (path: string) => depth(path) <= 1 && (baseName(path) === 'result.json' || path.endsWith('.txt'));
-  const { files } = await readZipSafely(
-    bytes,
-    ({ path }) => isChatFile(path) || AUDIO.test(path),
-    options.zipLimits ?? defaultZipLimits,
-  );
-  const chatFiles = [...files.keys()].filter(isChatFile).sort((a, b) => depth(a) - depth(b));
-  const telegram = chatFiles.find((path) => baseName(path) === 'result.json');
-  const whatsapp =
-    chatFiles.find((path) => baseName(path) === '_chat.txt') ?? chatFiles.find((p) => p.endsWith('.txt'));
-  const index = telegram ?? whatsapp;
-  if (index === undefined) {
+  const limits = options.zipLimits ?? defaultZipLimits;
+  const { entries } = await readZipSafely(bytes, () => false, limits);
+  const read: ReadEntries = async (pick) => (await readZipSafely(bytes, ({ path }) => pick(path), limits)).files;
+  const paths = entries.map((entry) => entry.path).filter((path) => !path.endsWith('/'));
+  const reader = archiveReaders.find((candidate) => candidate.recognises(paths));
+  if (!reader) {
     throw new ExtractionFailure(
       'UNSUPPORTED_FORMAT',
-      'The archive holds neither a Telegram export (result.json) nor a WhatsApp chat (.txt)',
+      'The archive holds no chat export Bishop reads (Telegram result.json, a WhatsApp .txt, letters .eml/.mbox, VK, Slack, Facebook, Instagram or DiscordChatExporter exports)',
     );
   }
+  return reader.read(paths, read, options);
+}
+
+/** Each export's layout in an archive; the first that recognises the paths reads them. */
+export const archiveReaders: { recognises: (paths: readonly string[]) => boolean; read: ArchiveReader }[] = [
+  { recognises: (paths) => paths.some(isTelegramIndex), read: readTelegramOrWhatsApp },
+  { recognises: isSlackExport, read: readSlackArchive },
+  { recognises: isMessengerExport, read: readMessengerArchive },
+  { recognises: isVkArchive, read: readVkArchive },
+  { recognises: (paths) => paths.some(isLetterFile), read: readLetters },
+  { recognises: (paths) => paths.some(isWhatsAppText), read: readTelegramOrWhatsApp },
+  { recognises: isDiscordArchive, read: readDiscordArchive },
+];
+
+const isTelegramIndex = (path: string) => depth(path) <= 1 && baseName(path) === 'result.json';
+const isWhatsAppText = (path: string) => depth(path) <= 1 && path.endsWith('.txt');
+const isLetterFile = (path: string) => /\.(?:eml|mbox)$/i.test(path);
+
+async function readTelegramOrWhatsApp(
+  paths: readonly string[],
+  read: ReadEntries,
+  options: { chat?: string },
+): Promise<ParsedChatExport> {
+  const chatFiles = paths.filter((p) => isTelegramIndex(p) || isWhatsAppText(p)).sort((a, b) => depth(a) - depth(b));
+  const telegram = chatFiles.find(isTelegramIndex);
+  const index = telegram ?? chatFiles.find((path) => baseName(path) === '_chat.txt') ?? chatFiles[0] ?? '';
+  const files = await read((path) => path === index || AUDIO_FILE.test(path));
   const text = decodeText(files.get(index) ?? Buffer.alloc(0), { claimedAs: baseName(index) }).text;
   const chatExport = telegram ? parseTelegramExport(text, options) : parseWhatsAppExport(text);
   return { chatExport, voiceMessages: voiceAudio(chatExport, files, folderOf(index)) };
 }
 
-function voiceAudio(chatExport: ChatExport, files: ReadonlyMap<string, Buffer>, folder: string): VoiceMessageAudio[] {
+async function readLetters(paths: readonly string[], read: ReadEntries): Promise<ParsedChatExport> {
+  const files = await read(isLetterFile);
+  return readLetterFiles(paths.filter(isLetterFile).flatMap((path) => files.get(path) ?? []));
+}
+
+/** The audio of each voice message, by the path the export gives relative to `folder`. */
+export function voiceAudio(
+  chatExport: ChatExport,
+  files: ReadonlyMap<string, Buffer>,
+  folder: string,
+): VoiceMessageAudio[] {
   return chatExport.messages.flatMap((message) => {
     const fileName = message.kind === 'voice' ? message.media?.fileName : null;
     const bytes = fileName ? files.get(folder + fileName) : undefined;
@@ -50,14 +98,14 @@ function voiceAudio(chatExport: ChatExport, files: ReadonlyMap<string, Buffer>, 
   });
 }
 
-function depth(path: string): number {
+export function depth(path: string): number {
   return path.split('/').length - 1;
 }
 
-function baseName(path: string): string {
+export function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-function folderOf(path: string): string {
+export function folderOf(path: string): string {
   return path.slice(0, path.lastIndexOf('/') + 1);
 }

@@ -1,9 +1,11 @@
 import { decodeText } from '../decode-text.ts';
+import { looksLikeMail } from '../email/looks-like-mail.ts';
+import { readLetterFiles, readMbox } from '../email/read-mail.ts';
 import { ExtractionFailure } from '../extraction-failure.ts';
 import type { ZipLimits } from '../safe-zip.ts';
 import { sniffContent } from '../sniff-content.ts';
 import { type ParsedChatExport, readExportArchive } from './export-archive.ts';
-import { parseTelegramExport } from './telegram-json.ts';
+import { parseJsonExport } from './json-export.ts';
 import { type Transcribe, transcribeVoiceMessages } from './transcribe-voice-messages.ts';
 import { parseWhatsAppExport } from './whatsapp-txt.ts';
 
@@ -22,9 +24,23 @@ export type ChatExportInput = {
  * WhatsApp with media), Telegram's result.json, or WhatsApp's .txt.
  */
 export async function extractChatExport(input: ChatExportInput): Promise<ParsedChatExport> {
-  const parsed = await parseExport(input);
-  if (!input.transcribe || parsed.voiceMessages.length === 0) return parsed;
-  const chatExport = await transcribeVoiceMessages(parsed.chatExport, parsed.voiceMessages, input.transcribe);
+  return withTranscripts(await parseExport(input), input.transcribe);
+}
+
+/** An mbox, read as it streams (mailboxes run to gigabytes); its recordings transcribed like voice messages. */
+export async function extractMailbox(input: {
+  source: AsyncIterable<Uint8Array>;
+  transcribe?: Transcribe;
+}): Promise<ParsedChatExport> {
+  return withTranscripts(await readMbox(input.source), input.transcribe);
+}
+
+async function withTranscripts(
+  parsed: ParsedChatExport,
+  transcribe: Transcribe | undefined,
+): Promise<ParsedChatExport> {
+  if (!transcribe || parsed.voiceMessages.length === 0) return parsed;
+  const chatExport = await transcribeVoiceMessages(parsed.chatExport, parsed.voiceMessages, transcribe);
   return { ...parsed, chatExport };
 }
 
@@ -40,6 +56,7 @@ async function parseExport({ bytes, fileName, chat, zipLimits }: ChatExportInput
   }
   const { text } = decodeText(bytes, { claimedAs: extension });
   if (text.trim() === '') throw new ExtractionFailure('EMPTY', 'The file contains no text');
-  const chatExport = text.trimStart().startsWith('{') ? parseTelegramExport(text, { chat }) : parseWhatsAppExport(text);
+  if (looksLikeMail(text)) return text.startsWith('From ') ? readMbox([bytes]) : readLetterFiles([bytes]);
+  const chatExport = text.trimStart().startsWith('{') ? parseJsonExport(text, { chat }) : parseWhatsAppExport(text);
   return { chatExport, voiceMessages: [] };
 }

@@ -5,12 +5,13 @@ export {
   type ChatMessageKind,
   type ChatParticipant,
   chatMessageKinds,
+  chatSources,
 } from './chat-export.ts';
 export { chatExportText } from './chat-export-text.ts';
 export type { TurnOptions } from './conversation-turns.ts';
 export { type DialoguePair, dialoguePairs } from './dialogue-pairs.ts';
 export { type ParsedChatExport, readExportArchive, type VoiceMessageAudio } from './export-archive.ts';
-export { type ChatExportInput, extractChatExport } from './extract-chat-export.ts';
+export { type ChatExportInput, extractChatExport, extractMailbox } from './extract-chat-export.ts';
 export { personWords } from './person-words.ts';
 export { parseTelegramExport } from './telegram-json.ts';
 export { type Transcribe, transcribeVoiceMessages } from './transcribe-voice-messages.ts';

@@ -9,6 +9,7 @@ import {
   type Responder,
   type RespondOptions,
 } from '../responder.ts';
+import { citedIn } from './cited-in-prompt.ts';
 import { retrievalQuery } from './retrieval-query.ts';
 
 export interface LlmResponderOptions {
@@ -75,6 +76,7 @@ export function llmResponder(llm: LanguageModel, options: LlmResponderOptions): 
         promptTokens: generation.promptTokens,
         completionTokens: generation.completionTokens,
         sourceIds: prompt.sourceIds,
+        ...citedIn(prompt.sourceIds, request.message, { knowledge, exemplars, memory }),
         firstTokenMs: generation.firstTokenMs,
       };
     },

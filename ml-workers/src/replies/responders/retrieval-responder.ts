@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { StreamedText } from '../../llm/index.ts';
 import type { PersonaPair, Retrieved } from '../../persona/index.ts';
 import { fuseRanks } from '../../persona/index.ts';
+import { citePair, citePassage, closenessOf, excerpt as cutExcerpt } from '../reply-sources.ts';
 import {
   NoReplyError,
   type ReplyRequest,
@@ -32,7 +33,8 @@ export function retrievalResponder(): Responder {
       if (!persona) {
         throw new NoReplyError(
           'NOT_TRAINED',
-          'This avatar has not been trained yet, and with no language model installed it can answer only with its person’s own words: train it first (or install a model with `bishop models pull llm`)',
+          // The same words as the chats page says before the first message: without a model, training comes first.
+          'This avatar has not been trained yet, and with no language model installed it answers only with the person’s own words: train it first (Training tab). Until a language model is installed, nothing can answer from the persona card alone',
         );
       }
       const query = retrievalQuery(request);
@@ -43,12 +45,21 @@ export function retrievalResponder(): Responder {
       const alreadySaid = new Set(
         request.earlier.map((exchange) => exchange.replyText).filter((text) => text !== null),
       );
+      for (const text of request.saidBefore ?? []) alreadySaid.add(text);
       const pair = bestPair(byMessage, byContext, alreadySaid);
       const chosen = pair
-        ? { id: pair.id, text: pair.reply }
+        ? {
+            id: pair.item.id,
+            text: pair.item.reply,
+            source: citePair(pair.item),
+            closeness: closenessOf(request.message, pair, pair.item.prompt),
+          }
         : await (async () => {
             const [passage] = await persona.knowledge(query, 1);
-            return passage ? { id: passage.item.id, text: excerpt(passage.item.text) } : null;
+            if (!passage) return null;
+            const text = excerpt(passage.item.text);
+            const closeness = closenessOf(request.message, passage, passage.item.text);
+            return { id: passage.item.id, text, source: citePassage(passage.item), closeness };
           })();
       if (!chosen) {
         throw new NoReplyError(
@@ -76,6 +87,8 @@ export function retrievalResponder(): Responder {
         promptTokens: 0,
         completionTokens: words.length,
         sourceIds: [chosen.id],
+        sources: [chosen.source],
+        closeness: chosen.closeness,
         firstTokenMs,
       };
     },
@@ -87,27 +100,23 @@ function bestPair(
   byMessage: readonly Retrieved<PersonaPair>[],
   byContext: readonly Retrieved<PersonaPair>[],
   alreadySaid: ReadonlySet<string | null>,
-): PersonaPair | null {
-  const pairs = new Map<string, PersonaPair>();
+): Retrieved<PersonaPair> | null {
+  // The message's own hit comes first, so its similarity is the one to the message.
+  const pairs = new Map<string, Retrieved<PersonaPair>>();
   const ids: string[] = [];
   const positions = (list: readonly Retrieved<PersonaPair>[]) =>
-    list.map(({ item }) => {
-      if (!pairs.has(item.id)) {
-        pairs.set(item.id, item);
-        ids.push(item.id);
+    list.map((found) => {
+      if (!pairs.has(found.item.id)) {
+        pairs.set(found.item.id, found);
+        ids.push(found.item.id);
       }
-      return ids.indexOf(item.id);
+      return ids.indexOf(found.item.id);
     });
   // The message's own ranking is listed twice: it counts double against the context's.
   const messageRanks = positions(byMessage);
   const fused = fuseRanks([messageRanks, messageRanks, positions(byContext)]);
-  const ranked = fused.map(({ index }) => pairs.get(ids[index] as string) as PersonaPair);
-  return ranked.find((pair) => !alreadySaid.has(pair.reply)) ?? ranked[0] ?? null;
+  const ranked = fused.map(({ index }) => pairs.get(ids[index] as string) as Retrieved<PersonaPair>);
+  return ranked.find((pair) => !alreadySaid.has(pair.item.reply)) ?? ranked[0] ?? null;
 }
 
-function excerpt(text: string): string {
-  if (text.length <= PASSAGE_MAX_CHARS) return text;
-  const cut = text.slice(0, PASSAGE_MAX_CHARS);
-  const sentenceEnd = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('! '), cut.lastIndexOf('? '));
-  return sentenceEnd > 80 ? cut.slice(0, sentenceEnd + 1) : `${cut.slice(0, cut.lastIndexOf(' '))}…`;
-}
+const excerpt = (text: string) => cutExcerpt(text, PASSAGE_MAX_CHARS);

@@ -16,9 +16,15 @@ export class ChatFeed {
     this.messages = [...history].sort((a, b) => a.sentAt.localeCompare(b.sentAt));
   }
 
-  /** A message was sent, answered, dubbed or failed. */
+  /** A message was sent, answered, asked again, rewritten, dubbed, rated, failed or taken back. */
   upsert(message: MessageFieldsFragment): void {
     const index = this.messages.findIndex((m) => m.id === message.id);
+    if (message.deletedAt) {
+      if (index !== -1) this.messages.splice(index, 1);
+      this.#assembler.forget(message.id);
+      delete this.streams[message.id];
+      return;
+    }
     if (index === -1) this.messages.push(message);
     else this.messages[index] = message;
     if (message.replyState !== 'PENDING') {

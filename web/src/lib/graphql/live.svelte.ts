@@ -12,6 +12,7 @@ export type LiveState = 'idle' | 'connecting' | 'connected' | 'reconnecting';
  */
 const TOKEN_EXPIRED = 4401;
 const SESSION_REVOKED = 4403;
+const NORMAL_CLOSURE = 1000;
 const closeCodeOf = (event: unknown): number | undefined =>
   typeof event === 'object' && event !== null && 'code' in event
     ? Number((event as { code: unknown }).code)
@@ -26,6 +27,9 @@ class Live {
   state = $state<LiveState>('idle');
   #client: Client | null = null;
   #everConnected = false;
+  /** The socket closed other than by our own idle close: what changed meanwhile was not heard. */
+  #lost = false;
+  readonly #reconnected = new Set<() => void>();
 
   constructor() {
     session.onReset(() => this.#dispose());
@@ -53,8 +57,12 @@ class Live {
         connected: () => {
           this.#everConnected = true;
           this.state = 'connected';
+          if (this.#lost) for (const listener of this.#reconnected) listener();
+          this.#lost = false;
         },
         closed: (event) => {
+          // 1000 is the client's own close once no page subscribes (lazy): nothing was missed.
+          if (closeCodeOf(event) !== NORMAL_CLOSURE) this.#lost = true;
           if (closeCodeOf(event) === SESSION_REVOKED) session.expire();
           else if (this.state === 'connected') this.state = 'reconnecting';
         },
@@ -67,7 +75,14 @@ class Live {
     void this.#client?.dispose();
     this.#client = null;
     this.#everConnected = false;
+    this.#lost = false;
     this.state = 'idle';
+  }
+
+  /** Calls `listener` after each reconnect (not the first connect); returns the unsubscribe. */
+  onReconnected(listener: () => void): () => void {
+    this.#reconnected.add(listener);
+    return () => this.#reconnected.delete(listener);
   }
 
   /** Calls `onData` with every result until the returned function is called. */

@@ -1,4 +1,5 @@
 import { ApiError } from '../graphql/api-error.ts';
+import { serviceStatus } from '../status/service-status.svelte.ts';
 import { i18n, t } from './i18n.svelte.ts';
 import type { MessageKey } from './messages.en.ts';
 
@@ -51,7 +52,9 @@ export function errorMessage(error: unknown): string {
   if (!(error instanceof ApiError)) return t('error.internal');
   const params = { time: retryTime(error.details) };
   const lockedOut = error.bishopCode === 'BISHOP_ERR_RATE_LIMITED' && error.details.scope === 'login';
-  const specific = lockedOut ? 'error.rateLimitedLogin' : error.bishopCode ? byBishopCode[error.bishopCode] : undefined;
+  // The way back in that this Bishop offers: a mailed link when it sends mail, else the operator's.
+  const lockout = serviceStatus.passwordResetByEmail ? 'error.rateLimitedLoginMail' : 'error.rateLimitedLogin';
+  const specific = lockedOut ? lockout : error.bishopCode ? byBishopCode[error.bishopCode] : undefined;
   if (specific) return t(specific, params);
   const readable =
     error.code !== 'INTERNAL' && error.code !== 'NETWORK' && !/reference|stack|\bat\s/i.test(error.message);

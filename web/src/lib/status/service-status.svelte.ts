@@ -25,6 +25,8 @@ class ServiceStatus {
   reachable = $state(true);
   /** Null until the first answer. */
   parts = $state<ServicePart[] | null>(null);
+  /** Whether a forgotten password can be reset by email here (else the operator makes reset links). */
+  passwordResetByEmail = $state(false);
   #timer: ReturnType<typeof setTimeout> | null = null;
   #started = false;
 
@@ -41,6 +43,7 @@ class ServiceStatus {
     try {
       const data = await postGraphQL(fetch, ServiceStatusDocument, {});
       this.parts = data.status.parts.map((part) => ({ name: part.name, ok: part.ok, detail: part.detail }));
+      this.passwordResetByEmail = data.status.passwordResetByEmail;
       this.reachable = true;
     } catch (error) {
       // Only a failure to reach the server counts as "unreachable"; anything else is an answer.

@@ -24,15 +24,32 @@ export function materialSender(avatarId: string): UploadSender {
   };
 }
 
-/** Uploads to POST /api/avatars/:avatarId/voice-sample. */
-export function voiceSampleSender(avatarId: string): UploadSender {
+/**
+ * Uploads to POST /api/avatars/:avatarId/voice-sample; `replacesActive` is read when the file is sent
+ * (what the user answered about the sample in use).
+ */
+export function voiceSampleSender(avatarId: string, replacesActive: () => boolean = () => true): UploadSender {
   return async (file, onProgress, signal) => {
     const token = await session.accessToken();
-    const url = `/api/avatars/${encodeURIComponent(avatarId)}/voice-sample`;
+    const url = `/api/avatars/${encodeURIComponent(avatarId)}/voice-sample?replacesActive=${replacesActive()}`;
     const { status, body } = await sendFile({ url, file, token, onProgress, signal });
     const result = body as { sampleId?: string; position?: string } | null;
     if (status >= 400 || !result?.sampleId) throw httpError(body, status);
     if (result.position) notePosition(result.position);
     return result.sampleId;
   };
+}
+
+/** Adds a web page, feed or podcast by its address (POST …/materials/url); the server fetches it. */
+export async function addMaterialByUrl(avatarId: string, address: string): Promise<string> {
+  const token = await session.accessToken();
+  const response = await fetch(`/api/avatars/${encodeURIComponent(avatarId)}/materials/url`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ url: address }),
+  });
+  const body = (await response.json().catch(() => null)) as (MaterialUploadResult & { error?: unknown }) | null;
+  if (!response.ok || !body?.materialId) throw httpError(body, response.status);
+  if (body.position) notePosition(body.position);
+  return body.materialId;
 }

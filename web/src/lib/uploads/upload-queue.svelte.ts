@@ -65,6 +65,11 @@ export class UploadQueue {
     this.#pump();
   }
 
+  /** Stops every file not yet up (signing out ends the uploads of the one who signed out). */
+  cancelAll(): void {
+    for (const item of this.items) this.cancel(item.id);
+  }
+
   retry(id: string): void {
     const item = this.#item(id);
     if (!item || (item.status !== 'failed' && item.status !== 'cancelled')) return;
@@ -76,6 +81,11 @@ export class UploadQueue {
   clearFinished(): void {
     this.items = this.items.filter((item) => !isFinished(item.status));
     for (const id of this.#files.keys()) if (!this.#item(id)) this.#files.delete(id);
+  }
+
+  /** Files queued or on their way up. */
+  get pending(): number {
+    return this.items.filter((item) => !isFinished(item.status)).length;
   }
 
   get busy(): boolean {

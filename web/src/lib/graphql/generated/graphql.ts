@@ -27,6 +27,15 @@ export type ChatStatus =
   /** Open. */
   | 'OPEN';
 
+/** What a source of a reply is. */
+export type CitedSourceKind =
+  /** An earlier exchange of this chat. */
+  | 'EXCHANGE'
+  /** One of the person's past replies (to the message shown as `prompt`). */
+  | 'PAIR'
+  /** A passage of the person's own words in a material. */
+  | 'PASSAGE';
+
 /** On what basis the user may clone the person's voice. */
 export type ConsentBasis =
   /** The person gave the user their consent. */
@@ -85,6 +94,13 @@ export type MaterialState =
   /** Stored, waiting for extraction. */
   | 'UPLOADED';
 
+/** How a message was sent. */
+export type MessageKind =
+  /** Typed. */
+  | 'TEXT'
+  /** Spoken: a recorded or uploaded voice message, or a turn of a live call; see `voice`. */
+  | 'VOICE';
+
 /** Whether a metric's figures mean something. */
 export type MetricQuality =
   /** Every model behind the figures has real weights. */
@@ -107,6 +123,13 @@ export type PersonaCardInput = {
   /** Typical situation of a conversation (up to 4000 characters). */
   scenario?: string | null | undefined;
 };
+
+/** A user's verdict on a reply. */
+export type Rating =
+  /** Bad: does not. */
+  | 'DOWN'
+  /** Good: sounds like the person. */
+  | 'UP';
 
 /** Who wrote the replies a text metric scored. */
 export type ReplySource =
@@ -183,6 +206,15 @@ export type TrainingStatus =
   /** Stopped by the user. The active persona version did not change. */
   | 'STOPPED';
 
+/** Where a voice message's transcript stands. */
+export type TranscriptState =
+  /** Could not be transcribed (e.g. no speech); see the message's `failure`. */
+  | 'FAILED'
+  /** Transcribed; the text is the message's `text`, with timed `segments`. */
+  | 'TRANSCRIBED'
+  /** Being transcribed (VAD → Whisper); the reply follows the transcript. */
+  | 'TRANSCRIBING';
+
 /** What a verdict compares the tested version with. */
 export type VerdictBasis =
   /** The untrained baseline (persona card only): `overall.lift`. */
@@ -201,6 +233,15 @@ export type VoiceConsentInput = {
   /** The statement, in the user's words. */
   statement: string;
 };
+
+/** State of a voice preview. */
+export type VoicePreviewState =
+  /** Could not be spoken; see `failure`. */
+  | 'FAILED'
+  /** Spoken; see `audioUrl`. */
+  | 'READY'
+  /** Being spoken. */
+  | 'REQUESTED';
 
 /** State of a voice sample's check. */
 export type VoiceSampleState =
@@ -269,6 +310,21 @@ export type ResetPasswordMutationVariables = Exact<{
 
 export type ResetPasswordMutation = { resetPassword: boolean };
 
+export type ChangePasswordMutationVariables = Exact<{
+  currentPassword: string;
+  newPassword: string;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: boolean };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
 export type AvatarSummaryFragment = { id: string, name: string | null, status: AvatarStatus, createdAt: string, updatedAt: string, activePersonaVersion: number | null };
 
 export type AvatarListQueryVariables = Exact<{
@@ -324,25 +380,27 @@ export type AvatarChangedSubscriptionVariables = Exact<{
 
 export type AvatarChangedSubscription = { avatarChanged: { position: string, avatar: { id: string, name: string | null, status: AvatarStatus, createdAt: string, updatedAt: string, activePersonaVersion: number | null } } };
 
-export type MessageFieldsFragment = { id: string, chatId: string, text: string | null, sentAt: string, replyState: ReplyState, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, failure: { code: string, reason: string } | null } | null } | null };
+export type ReplyFieldsFragment = { id: string, text: string | null, personaVersion: number | null, latencyMs: number, model: string, closeness: number | null, lowConfidence: boolean, rating: Rating | null, repliedAt: string | null, cut: { heardSec: number, spokenSec: number, heardText: string | null } | null, sources: Array<{ id: string, kind: CitedSourceKind, text: string | null, prompt: string | null, startSec: number | null, saidAt: string | null, material: { id: string, fileName: string | null, uploadedAt: string } | null }>, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, madeUnderWithdrawnConsent: boolean, failure: { code: string, reason: string } | null } | null };
+
+export type MessageFieldsFragment = { id: string, chatId: string, kind: MessageKind, text: string | null, sentAt: string, editedAt: string | null, deletedAt: string | null, replyState: ReplyState, voice: { transcriptState: TranscriptState, audioUrl: string | null, durationSec: number | null, language: string | null, callId: string | null, segments: Array<{ startSec: number | null, endSec: number | null, text: string }> | null } | null, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, model: string, closeness: number | null, lowConfidence: boolean, rating: Rating | null, repliedAt: string | null, cut: { heardSec: number, spokenSec: number, heardText: string | null } | null, sources: Array<{ id: string, kind: CitedSourceKind, text: string | null, prompt: string | null, startSec: number | null, saidAt: string | null, material: { id: string, fileName: string | null, uploadedAt: string } | null }>, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, madeUnderWithdrawnConsent: boolean, failure: { code: string, reason: string } | null } | null } | null, replies: Array<{ id: string }> };
 
 export type ChatListQueryVariables = Exact<{
   avatarId: string | number;
 }>;
 
 
-export type ChatListQuery = { avatar: { id: string, chats: { nodes: Array<{ id: string, title: string | null, status: ChatStatus, personaVersion: number | null, createdAt: string, messageCount: number, lastMessageAt: string | null }> } } };
+export type ChatListQuery = { avatar: { id: string, chats: { nodes: Array<{ id: string, title: string | null, untitled: boolean, status: ChatStatus, personaVersion: number | null, createdAt: string, messageCount: number, lastMessageAt: string | null }> } } };
 
 export type ChatViewQueryVariables = Exact<{
   chatId: string | number;
 }>;
 
 
-export type ChatViewQuery = { chat: { id: string, title: string | null, status: ChatStatus, personaVersion: number | null, messageCount: number, messages: { nodes: Array<{ id: string, chatId: string, text: string | null, sentAt: string, replyState: ReplyState, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, failure: { code: string, reason: string } | null } | null } | null }> } } };
+export type ChatViewQuery = { chat: { id: string, title: string | null, untitled: boolean, status: ChatStatus, personaVersion: number | null, messageCount: number, messages: { nodes: Array<{ id: string, chatId: string, kind: MessageKind, text: string | null, sentAt: string, editedAt: string | null, deletedAt: string | null, replyState: ReplyState, voice: { transcriptState: TranscriptState, audioUrl: string | null, durationSec: number | null, language: string | null, callId: string | null, segments: Array<{ startSec: number | null, endSec: number | null, text: string }> | null } | null, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, model: string, closeness: number | null, lowConfidence: boolean, rating: Rating | null, repliedAt: string | null, cut: { heardSec: number, spokenSec: number, heardText: string | null } | null, sources: Array<{ id: string, kind: CitedSourceKind, text: string | null, prompt: string | null, startSec: number | null, saidAt: string | null, material: { id: string, fileName: string | null, uploadedAt: string } | null }>, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, madeUnderWithdrawnConsent: boolean, failure: { code: string, reason: string } | null } | null } | null, replies: Array<{ id: string }> }> } } };
 
 export type OpenChatMutationVariables = Exact<{
   avatarId: string | number;
-  title: string;
+  title?: string | null | undefined;
   personaVersion?: number | null | undefined;
   clientMutationId?: string | number | null | undefined;
 }>;
@@ -372,7 +430,7 @@ export type SendMessageMutationVariables = Exact<{
 }>;
 
 
-export type SendMessageMutation = { sendMessage: { messageId: string, position: string, message: { id: string, chatId: string, text: string | null, sentAt: string, replyState: ReplyState, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, failure: { code: string, reason: string } | null } | null } | null } } };
+export type SendMessageMutation = { sendMessage: { messageId: string, position: string, message: { id: string, chatId: string, kind: MessageKind, text: string | null, sentAt: string, editedAt: string | null, deletedAt: string | null, replyState: ReplyState, voice: { transcriptState: TranscriptState, audioUrl: string | null, durationSec: number | null, language: string | null, callId: string | null, segments: Array<{ startSec: number | null, endSec: number | null, text: string }> | null } | null, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, model: string, closeness: number | null, lowConfidence: boolean, rating: Rating | null, repliedAt: string | null, cut: { heardSec: number, spokenSec: number, heardText: string | null } | null, sources: Array<{ id: string, kind: CitedSourceKind, text: string | null, prompt: string | null, startSec: number | null, saidAt: string | null, material: { id: string, fileName: string | null, uploadedAt: string } | null }>, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, madeUnderWithdrawnConsent: boolean, failure: { code: string, reason: string } | null } | null } | null, replies: Array<{ id: string }> } } };
 
 export type CancelReplyMutationVariables = Exact<{
   chatId: string | number;
@@ -394,7 +452,58 @@ export type MessageChangedSubscriptionVariables = Exact<{
 }>;
 
 
-export type MessageChangedSubscription = { messageChanged: { position: string, message: { id: string, chatId: string, text: string | null, sentAt: string, replyState: ReplyState, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, failure: { code: string, reason: string } | null } | null } | null } } };
+export type MessageChangedSubscription = { messageChanged: { position: string, message: { id: string, chatId: string, kind: MessageKind, text: string | null, sentAt: string, editedAt: string | null, deletedAt: string | null, replyState: ReplyState, voice: { transcriptState: TranscriptState, audioUrl: string | null, durationSec: number | null, language: string | null, callId: string | null, segments: Array<{ startSec: number | null, endSec: number | null, text: string }> | null } | null, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, model: string, closeness: number | null, lowConfidence: boolean, rating: Rating | null, repliedAt: string | null, cut: { heardSec: number, spokenSec: number, heardText: string | null } | null, sources: Array<{ id: string, kind: CitedSourceKind, text: string | null, prompt: string | null, startSec: number | null, saidAt: string | null, material: { id: string, fileName: string | null, uploadedAt: string } | null }>, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, madeUnderWithdrawnConsent: boolean, failure: { code: string, reason: string } | null } | null } | null, replies: Array<{ id: string }> } } };
+
+export type RegenerateReplyMutationVariables = Exact<{
+  chatId: string | number;
+  messageId: string | number;
+}>;
+
+
+export type RegenerateReplyMutation = { regenerateReply: { position: string } };
+
+export type ChooseReplyMutationVariables = Exact<{
+  chatId: string | number;
+  messageId: string | number;
+  replyId: string | number;
+}>;
+
+
+export type ChooseReplyMutation = { chooseReply: { position: string } };
+
+export type RateReplyMutationVariables = Exact<{
+  chatId: string | number;
+  replyId: string | number;
+  rating?: Rating | null | undefined;
+}>;
+
+
+export type RateReplyMutation = { rateReply: { position: string } };
+
+export type EditMessageMutationVariables = Exact<{
+  chatId: string | number;
+  messageId: string | number;
+  text: string;
+}>;
+
+
+export type EditMessageMutation = { editMessage: { position: string } };
+
+export type DeleteMessageMutationVariables = Exact<{
+  chatId: string | number;
+  messageId: string | number;
+}>;
+
+
+export type DeleteMessageMutation = { deleteMessage: { position: string } };
+
+export type SearchChatsQueryVariables = Exact<{
+  avatarId: string | number;
+  text: string;
+}>;
+
+
+export type SearchChatsQuery = { searchChats: Array<{ chatId: string, chatTitle: string | null, message: { id: string, text: string | null, sentAt: string, reply: { id: string, text: string | null } | null } }> };
 
 export type TimelineQueryVariables = Exact<{
   avatarId: string | number;
@@ -403,7 +512,7 @@ export type TimelineQueryVariables = Exact<{
 }>;
 
 
-export type TimelineQuery = { avatar: { id: string, chainHead: { hash: string, revision: number } | null, timeline: { nodes: Array<{ position: string, type: string, kind: TimelineKind, actor: string, occurredAt: string, summary: string, chatId: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+export type TimelineQuery = { avatar: { id: string, chainHead: { hash: string, revision: number } | null, materials: Array<{ id: string, fileName: string | null }>, timeline: { nodes: Array<{ position: string, type: string, kind: TimelineKind, actor: string, occurredAt: string, summary: string, chatId: string | null, details: unknown }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
 export type MaterialFieldsFragment = { id: string, fileName: string | null, mediaType: string, kind: MaterialKind, sizeBytes: number, state: MaterialState, uploadedAt: string, updatedAt: string, charCount: number | null, durationSec: number | null, language: string | null, preview: string | null, participants: Array<string>, chosenParticipant: string | null, notes: Array<string>, downloadUrl: string, removed: boolean, failure: { code: string, reason: string } | null, decoded: { durationSec: number | null, channels: number | null, sampleRate: number | null } | null, chat: { firstMessageAt: string | null, lastMessageAt: string | null, timeZoneKnown: boolean, participants: Array<{ name: string, messageCount: number, firstMessageAt: string | null, lastMessageAt: string | null }> } | null };
 
@@ -449,7 +558,7 @@ export type MaterialChangedSubscription = { materialChanged: { position: string,
 export type ServiceStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ServiceStatusQuery = { status: { ready: boolean, parts: Array<{ name: string, ok: boolean, detail: string | null }> } };
+export type ServiceStatusQuery = { status: { ready: boolean, passwordResetByEmail: boolean, parts: Array<{ name: string, ok: boolean, detail: string | null }> } };
 
 export type TestReportFieldsFragment = { runId: string, personaVersion: number, status: TestStatus, startedAt: string | null, createdAt: string, verdict: TestVerdict | null, verdictAgainst: VerdictBasis | null, scoresCapped: boolean | null, worse: boolean | null, headline: ReplySource | null, heldOutPairs: number | null, pairsTested: number | null, notes: Array<string>, overall: { replies: ReplySource, newVersion: number, baseline: number, rawNewVersion: number | null, rawBaseline: number | null, lift: number, liftLow: number, liftHigh: number, n: number } | null, comparedWith: { personaVersion: number, overall: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null } | null, metrics: Array<{ metric: FidelityMetricName, replies: ReplySource | null, measured: boolean, reason: string | null, onScale: boolean, unit: string | null, newVersion: number | null, baseline: number | null, rawNewVersion: number | null, rawBaseline: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null, n: number, quality: MetricQuality, qualityNote: string | null, newVersionOutside: { belowFloor: number, aboveCeiling: number } | null }>, examples: Array<{ message: string, real: string, newVersion: string | null, baseline: string | null }> };
 
@@ -460,7 +569,9 @@ export type TrainingPageQueryVariables = Exact<{
 }>;
 
 
-export type TrainingPageQuery = { avatar: { id: string, activePersonaVersion: number | null, materials: Array<{ id: string, state: MaterialState }>, currentTraining: { id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, status: TestStatus, verdict: TestVerdict | null } | null } | null, trainingRuns: { nodes: Array<{ id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, status: TestStatus, verdict: TestVerdict | null } | null }> }, personaVersions: Array<{ version: number, runId: string, createdAt: string, active: boolean, stats: unknown }> } };
+export type TrainingPageQuery = { avatar: { id: string, activePersonaVersion: number | null, materials: Array<{ id: string, state: MaterialState }>, currentTraining: { id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, status: TestStatus, verdict: TestVerdict | null } | null } | null, trainingRuns: { nodes: Array<{ id: string, status: TrainingStatus, stage: string | null, percent: number, etaSeconds: number | null, startedAt: string, finishedAt: string | null, settings: unknown, personaVersion: number | null, stats: unknown, failure: { code: string, reason: string } | null, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind }>, testReport: { personaVersion: number, status: TestStatus, verdict: TestVerdict | null } | null }> }, personaVersions: Array<{ version: number, runId: string, createdAt: string, active: boolean, stats: unknown, materialsUsed: Array<{ materialId: string, fileName: string }>, testReport: { status: TestStatus, verdict: TestVerdict | null, verdictAgainst: VerdictBasis | null, overall: { newVersion: number } | null, comparedWith: { personaVersion: number } | null } | null }> } };
+
+export type VersionVerdictFieldsFragment = { version: number, runId: string, createdAt: string, active: boolean, stats: unknown, materialsUsed: Array<{ materialId: string, fileName: string }>, testReport: { status: TestStatus, verdict: TestVerdict | null, verdictAgainst: VerdictBasis | null, overall: { newVersion: number } | null, comparedWith: { personaVersion: number } | null } | null };
 
 export type StartTrainingMutationVariables = Exact<{
   avatarId: string | number;
@@ -506,7 +617,7 @@ export type TestReportsQueryVariables = Exact<{
 }>;
 
 
-export type TestReportsQuery = { avatar: { id: string, activePersonaVersion: number | null, testReports: Array<{ runId: string, personaVersion: number, status: TestStatus, startedAt: string | null, createdAt: string, verdict: TestVerdict | null, verdictAgainst: VerdictBasis | null, scoresCapped: boolean | null, worse: boolean | null, headline: ReplySource | null, heldOutPairs: number | null, pairsTested: number | null, notes: Array<string>, overall: { replies: ReplySource, newVersion: number, baseline: number, rawNewVersion: number | null, rawBaseline: number | null, lift: number, liftLow: number, liftHigh: number, n: number } | null, comparedWith: { personaVersion: number, overall: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null } | null, metrics: Array<{ metric: FidelityMetricName, replies: ReplySource | null, measured: boolean, reason: string | null, onScale: boolean, unit: string | null, newVersion: number | null, baseline: number | null, rawNewVersion: number | null, rawBaseline: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null, n: number, quality: MetricQuality, qualityNote: string | null, newVersionOutside: { belowFloor: number, aboveCeiling: number } | null }>, examples: Array<{ message: string, real: string, newVersion: string | null, baseline: string | null }> }> } };
+export type TestReportsQuery = { avatar: { id: string, activePersonaVersion: number | null, testReports: Array<{ runId: string, personaVersion: number, status: TestStatus, startedAt: string | null, createdAt: string, verdict: TestVerdict | null, verdictAgainst: VerdictBasis | null, scoresCapped: boolean | null, worse: boolean | null, headline: ReplySource | null, heldOutPairs: number | null, pairsTested: number | null, notes: Array<string>, overall: { replies: ReplySource, newVersion: number, baseline: number, rawNewVersion: number | null, rawBaseline: number | null, lift: number, liftLow: number, liftHigh: number, n: number } | null, comparedWith: { personaVersion: number, overall: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null } | null, metrics: Array<{ metric: FidelityMetricName, replies: ReplySource | null, measured: boolean, reason: string | null, onScale: boolean, unit: string | null, newVersion: number | null, baseline: number | null, rawNewVersion: number | null, rawBaseline: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null, n: number, quality: MetricQuality, qualityNote: string | null, newVersionOutside: { belowFloor: number, aboveCeiling: number } | null }>, examples: Array<{ message: string, real: string, newVersion: string | null, baseline: string | null }> }>, replyFeedback: Array<{ personaVersion: number | null, up: number, down: number }> } };
 
 export type PersonaVersionPageQueryVariables = Exact<{
   avatarId: string | number;
@@ -516,14 +627,16 @@ export type PersonaVersionPageQueryVariables = Exact<{
 
 export type PersonaVersionPageQuery = { avatar: { id: string, personaVersion: { version: number, runId: string, createdAt: string, active: boolean, styleProfile: unknown, embedder: string | null, card: { description: string | null, personality: string | null, scenario: string | null, instructions: string | null, gender: Gender | null, languages: Array<string> }, materialsUsed: Array<{ materialId: string, fileName: string, kind: MaterialKind, participant: string | null, passages: number, pairs: number }>, testReport: { runId: string, personaVersion: number, status: TestStatus, startedAt: string | null, createdAt: string, verdict: TestVerdict | null, verdictAgainst: VerdictBasis | null, scoresCapped: boolean | null, worse: boolean | null, headline: ReplySource | null, heldOutPairs: number | null, pairsTested: number | null, notes: Array<string>, overall: { replies: ReplySource, newVersion: number, baseline: number, rawNewVersion: number | null, rawBaseline: number | null, lift: number, liftLow: number, liftHigh: number, n: number } | null, comparedWith: { personaVersion: number, overall: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null } | null, metrics: Array<{ metric: FidelityMetricName, replies: ReplySource | null, measured: boolean, reason: string | null, onScale: boolean, unit: string | null, newVersion: number | null, baseline: number | null, rawNewVersion: number | null, rawBaseline: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null, n: number, quality: MetricQuality, qualityNote: string | null, newVersionOutside: { belowFloor: number, aboveCeiling: number } | null }>, examples: Array<{ message: string, real: string, newVersion: string | null, baseline: string | null }> } | null } } };
 
-export type VoiceFieldsFragment = { consent: { basis: ConsentBasis, personName: string | null, consentGivenOn: string, statement: string | null, recordedAt: string } | null, sample: { id: string, state: VoiceSampleState, durationSec: number | null, loudnessLufs: number | null, speakerConsistency: number | null, submittedAt: string, audioUrl: string, failure: { code: string, reason: string } | null } | null };
+export type VoiceSampleFieldsFragment = { id: string, state: VoiceSampleState, durationSec: number | null, loudnessLufs: number | null, speakerConsistency: number | null, submittedAt: string, audioUrl: string, active: boolean, replacesActive: boolean, fileName: string | null, failure: { code: string, reason: string } | null, segment: { materialId: string, startSec: number, endSec: number } | null, preview: { id: string, text: string | null, state: VoicePreviewState, audioUrl: string | null, durationSec: number | null, voice: string | null, requestedAt: string, failure: { code: string, reason: string } | null } | null };
+
+export type VoiceFieldsFragment = { consentWithdrawnAt: string | null, activeSampleId: string | null, consent: { basis: ConsentBasis, personName: string | null, consentGivenOn: string, statement: string | null, recordedAt: string } | null, samples: Array<{ id: string, state: VoiceSampleState, durationSec: number | null, loudnessLufs: number | null, speakerConsistency: number | null, submittedAt: string, audioUrl: string, active: boolean, replacesActive: boolean, fileName: string | null, failure: { code: string, reason: string } | null, segment: { materialId: string, startSec: number, endSec: number } | null, preview: { id: string, text: string | null, state: VoicePreviewState, audioUrl: string | null, durationSec: number | null, voice: string | null, requestedAt: string, failure: { code: string, reason: string } | null } | null }> };
 
 export type VoicePageQueryVariables = Exact<{
   avatarId: string | number;
 }>;
 
 
-export type VoicePageQuery = { avatar: { id: string, name: string | null, voice: { consent: { basis: ConsentBasis, personName: string | null, consentGivenOn: string, statement: string | null, recordedAt: string } | null, sample: { id: string, state: VoiceSampleState, durationSec: number | null, loudnessLufs: number | null, speakerConsistency: number | null, submittedAt: string, audioUrl: string, failure: { code: string, reason: string } | null } | null }, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind, state: MaterialState, durationSec: number | null, downloadUrl: string }> } };
+export type VoicePageQuery = { avatar: { id: string, name: string | null, voice: { consentWithdrawnAt: string | null, activeSampleId: string | null, consent: { basis: ConsentBasis, personName: string | null, consentGivenOn: string, statement: string | null, recordedAt: string } | null, samples: Array<{ id: string, state: VoiceSampleState, durationSec: number | null, loudnessLufs: number | null, speakerConsistency: number | null, submittedAt: string, audioUrl: string, active: boolean, replacesActive: boolean, fileName: string | null, failure: { code: string, reason: string } | null, segment: { materialId: string, startSec: number, endSec: number } | null, preview: { id: string, text: string | null, state: VoicePreviewState, audioUrl: string | null, durationSec: number | null, voice: string | null, requestedAt: string, failure: { code: string, reason: string } | null } | null }> }, materials: Array<{ id: string, fileName: string | null, kind: MaterialKind, state: MaterialState, durationSec: number | null, downloadUrl: string }> } };
 
 export type RecordVoiceConsentMutationVariables = Exact<{
   avatarId: string | number;
@@ -538,10 +651,35 @@ export type CutVoiceSampleMutationVariables = Exact<{
   materialId: string | number;
   startSec: number;
   endSec: number;
+  replacesActive?: boolean | null | undefined;
 }>;
 
 
 export type CutVoiceSampleMutation = { cutVoiceSample: { position: string } };
+
+export type WithdrawVoiceConsentMutationVariables = Exact<{
+  avatarId: string | number;
+}>;
+
+
+export type WithdrawVoiceConsentMutation = { withdrawVoiceConsent: { position: string } };
+
+export type ActivateVoiceSampleMutationVariables = Exact<{
+  avatarId: string | number;
+  sampleId: string | number;
+}>;
+
+
+export type ActivateVoiceSampleMutation = { activateVoiceSample: { position: string } };
+
+export type PreviewVoiceMutationVariables = Exact<{
+  avatarId: string | number;
+  sampleId: string | number;
+  text: string;
+}>;
+
+
+export type PreviewVoiceMutation = { previewVoice: { position: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -582,35 +720,121 @@ export const AvatarSummaryFragmentDoc = new TypedDocumentString(`
   activePersonaVersion
 }
     `, {"fragmentName":"AvatarSummary"}) as unknown as TypedDocumentString<AvatarSummaryFragment, unknown>;
+export const ReplyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReplyFields on Reply {
+  id
+  text
+  personaVersion
+  latencyMs
+  model
+  closeness
+  lowConfidence
+  rating
+  repliedAt
+  cut {
+    heardSec
+    spokenSec
+    heardText
+  }
+  sources {
+    id
+    kind
+    text
+    prompt
+    startSec
+    saidAt
+    material {
+      id
+      fileName
+      uploadedAt
+    }
+  }
+  dub {
+    state
+    audioUrl
+    durationSec
+    voice
+    madeUnderWithdrawnConsent
+    failure {
+      code
+      reason
+    }
+  }
+}
+    `, {"fragmentName":"ReplyFields"}) as unknown as TypedDocumentString<ReplyFieldsFragment, unknown>;
 export const MessageFieldsFragmentDoc = new TypedDocumentString(`
     fragment MessageFields on Message {
   id
   chatId
+  kind
   text
   sentAt
+  editedAt
+  deletedAt
   replyState
+  voice {
+    transcriptState
+    audioUrl
+    durationSec
+    language
+    callId
+    segments {
+      startSec
+      endSec
+      text
+    }
+  }
   failure {
     code
     reason
   }
   reply {
+    ...ReplyFields
+  }
+  replies {
     id
-    text
-    personaVersion
-    latencyMs
-    dub {
-      state
-      audioUrl
-      durationSec
-      voice
-      failure {
-        code
-        reason
-      }
-    }
   }
 }
-    `, {"fragmentName":"MessageFields"}) as unknown as TypedDocumentString<MessageFieldsFragment, unknown>;
+    fragment ReplyFields on Reply {
+  id
+  text
+  personaVersion
+  latencyMs
+  model
+  closeness
+  lowConfidence
+  rating
+  repliedAt
+  cut {
+    heardSec
+    spokenSec
+    heardText
+  }
+  sources {
+    id
+    kind
+    text
+    prompt
+    startSec
+    saidAt
+    material {
+      id
+      fileName
+      uploadedAt
+    }
+  }
+  dub {
+    state
+    audioUrl
+    durationSec
+    voice
+    madeUnderWithdrawnConsent
+    failure {
+      code
+      reason
+    }
+  }
+}`, {"fragmentName":"MessageFields"}) as unknown as TypedDocumentString<MessageFieldsFragment, unknown>;
 export const MaterialFieldsFragmentDoc = new TypedDocumentString(`
     fragment MaterialFields on Material {
   id
@@ -743,6 +967,66 @@ export const RunFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"RunFields"}) as unknown as TypedDocumentString<RunFieldsFragment, unknown>;
+export const VersionVerdictFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VersionVerdictFields on PersonaVersion {
+  version
+  runId
+  createdAt
+  active
+  stats
+  materialsUsed {
+    materialId
+    fileName
+  }
+  testReport {
+    status
+    verdict
+    verdictAgainst
+    overall {
+      newVersion
+    }
+    comparedWith {
+      personaVersion
+    }
+  }
+}
+    `, {"fragmentName":"VersionVerdictFields"}) as unknown as TypedDocumentString<VersionVerdictFieldsFragment, unknown>;
+export const VoiceSampleFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VoiceSampleFields on VoiceSample {
+  id
+  state
+  durationSec
+  loudnessLufs
+  speakerConsistency
+  failure {
+    code
+    reason
+  }
+  submittedAt
+  audioUrl
+  active
+  replacesActive
+  fileName
+  segment {
+    materialId
+    startSec
+    endSec
+  }
+  preview {
+    id
+    text
+    state
+    audioUrl
+    durationSec
+    voice
+    failure {
+      code
+      reason
+    }
+    requestedAt
+  }
+}
+    `, {"fragmentName":"VoiceSampleFields"}) as unknown as TypedDocumentString<VoiceSampleFieldsFragment, unknown>;
 export const VoiceFieldsFragmentDoc = new TypedDocumentString(`
     fragment VoiceFields on Voice {
   consent {
@@ -752,21 +1036,46 @@ export const VoiceFieldsFragmentDoc = new TypedDocumentString(`
     statement
     recordedAt
   }
-  sample {
+  consentWithdrawnAt
+  activeSampleId
+  samples {
+    ...VoiceSampleFields
+  }
+}
+    fragment VoiceSampleFields on VoiceSample {
+  id
+  state
+  durationSec
+  loudnessLufs
+  speakerConsistency
+  failure {
+    code
+    reason
+  }
+  submittedAt
+  audioUrl
+  active
+  replacesActive
+  fileName
+  segment {
+    materialId
+    startSec
+    endSec
+  }
+  preview {
     id
+    text
     state
+    audioUrl
     durationSec
-    loudnessLufs
-    speakerConsistency
+    voice
     failure {
       code
       reason
     }
-    submittedAt
-    audioUrl
+    requestedAt
   }
-}
-    `, {"fragmentName":"VoiceFields"}) as unknown as TypedDocumentString<VoiceFieldsFragment, unknown>;
+}`, {"fragmentName":"VoiceFields"}) as unknown as TypedDocumentString<VoiceFieldsFragment, unknown>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {
@@ -852,6 +1161,16 @@ export const ResetPasswordDocument = new TypedDocumentString(`
   resetPassword(token: $token, newPassword: $newPassword)
 }
     `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+  changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const RequestPasswordResetDocument = new TypedDocumentString(`
+    mutation RequestPasswordReset($email: String!) {
+  requestPasswordReset(email: $email)
+}
+    `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
 export const AvatarListDocument = new TypedDocumentString(`
     query AvatarList($after: String) {
   avatars(first: 50, after: $after) {
@@ -977,6 +1296,7 @@ export const ChatListDocument = new TypedDocumentString(`
       nodes {
         id
         title
+        untitled
         status
         personaVersion
         createdAt
@@ -992,6 +1312,7 @@ export const ChatViewDocument = new TypedDocumentString(`
   chat(id: $chatId) {
     id
     title
+    untitled
     status
     personaVersion
     messageCount
@@ -1002,35 +1323,80 @@ export const ChatViewDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment MessageFields on Message {
+    fragment ReplyFields on Reply {
+  id
+  text
+  personaVersion
+  latencyMs
+  model
+  closeness
+  lowConfidence
+  rating
+  repliedAt
+  cut {
+    heardSec
+    spokenSec
+    heardText
+  }
+  sources {
+    id
+    kind
+    text
+    prompt
+    startSec
+    saidAt
+    material {
+      id
+      fileName
+      uploadedAt
+    }
+  }
+  dub {
+    state
+    audioUrl
+    durationSec
+    voice
+    madeUnderWithdrawnConsent
+    failure {
+      code
+      reason
+    }
+  }
+}
+fragment MessageFields on Message {
   id
   chatId
+  kind
   text
   sentAt
+  editedAt
+  deletedAt
   replyState
+  voice {
+    transcriptState
+    audioUrl
+    durationSec
+    language
+    callId
+    segments {
+      startSec
+      endSec
+      text
+    }
+  }
   failure {
     code
     reason
   }
   reply {
+    ...ReplyFields
+  }
+  replies {
     id
-    text
-    personaVersion
-    latencyMs
-    dub {
-      state
-      audioUrl
-      durationSec
-      voice
-      failure {
-        code
-        reason
-      }
-    }
   }
 }`) as unknown as TypedDocumentString<ChatViewQuery, ChatViewQueryVariables>;
 export const OpenChatDocument = new TypedDocumentString(`
-    mutation OpenChat($avatarId: ID!, $title: String!, $personaVersion: Int, $clientMutationId: ID) {
+    mutation OpenChat($avatarId: ID!, $title: String, $personaVersion: Int, $clientMutationId: ID) {
   openChat(
     avatarId: $avatarId
     title: $title
@@ -1066,31 +1432,76 @@ export const SendMessageDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment MessageFields on Message {
+    fragment ReplyFields on Reply {
+  id
+  text
+  personaVersion
+  latencyMs
+  model
+  closeness
+  lowConfidence
+  rating
+  repliedAt
+  cut {
+    heardSec
+    spokenSec
+    heardText
+  }
+  sources {
+    id
+    kind
+    text
+    prompt
+    startSec
+    saidAt
+    material {
+      id
+      fileName
+      uploadedAt
+    }
+  }
+  dub {
+    state
+    audioUrl
+    durationSec
+    voice
+    madeUnderWithdrawnConsent
+    failure {
+      code
+      reason
+    }
+  }
+}
+fragment MessageFields on Message {
   id
   chatId
+  kind
   text
   sentAt
+  editedAt
+  deletedAt
   replyState
+  voice {
+    transcriptState
+    audioUrl
+    durationSec
+    language
+    callId
+    segments {
+      startSec
+      endSec
+      text
+    }
+  }
   failure {
     code
     reason
   }
   reply {
+    ...ReplyFields
+  }
+  replies {
     id
-    text
-    personaVersion
-    latencyMs
-    dub {
-      state
-      audioUrl
-      durationSec
-      voice
-      failure {
-        code
-        reason
-      }
-    }
   }
 }`) as unknown as TypedDocumentString<SendMessageMutation, SendMessageMutationVariables>;
 export const CancelReplyDocument = new TypedDocumentString(`
@@ -1119,33 +1530,130 @@ export const MessageChangedDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment MessageFields on Message {
+    fragment ReplyFields on Reply {
+  id
+  text
+  personaVersion
+  latencyMs
+  model
+  closeness
+  lowConfidence
+  rating
+  repliedAt
+  cut {
+    heardSec
+    spokenSec
+    heardText
+  }
+  sources {
+    id
+    kind
+    text
+    prompt
+    startSec
+    saidAt
+    material {
+      id
+      fileName
+      uploadedAt
+    }
+  }
+  dub {
+    state
+    audioUrl
+    durationSec
+    voice
+    madeUnderWithdrawnConsent
+    failure {
+      code
+      reason
+    }
+  }
+}
+fragment MessageFields on Message {
   id
   chatId
+  kind
   text
   sentAt
+  editedAt
+  deletedAt
   replyState
+  voice {
+    transcriptState
+    audioUrl
+    durationSec
+    language
+    callId
+    segments {
+      startSec
+      endSec
+      text
+    }
+  }
   failure {
     code
     reason
   }
   reply {
+    ...ReplyFields
+  }
+  replies {
     id
-    text
-    personaVersion
-    latencyMs
-    dub {
-      state
-      audioUrl
-      durationSec
-      voice
-      failure {
-        code
-        reason
+  }
+}`) as unknown as TypedDocumentString<MessageChangedSubscription, MessageChangedSubscriptionVariables>;
+export const RegenerateReplyDocument = new TypedDocumentString(`
+    mutation RegenerateReply($chatId: ID!, $messageId: ID!) {
+  regenerateReply(chatId: $chatId, messageId: $messageId) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<RegenerateReplyMutation, RegenerateReplyMutationVariables>;
+export const ChooseReplyDocument = new TypedDocumentString(`
+    mutation ChooseReply($chatId: ID!, $messageId: ID!, $replyId: ID!) {
+  chooseReply(chatId: $chatId, messageId: $messageId, replyId: $replyId) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<ChooseReplyMutation, ChooseReplyMutationVariables>;
+export const RateReplyDocument = new TypedDocumentString(`
+    mutation RateReply($chatId: ID!, $replyId: ID!, $rating: Rating) {
+  rateReply(chatId: $chatId, replyId: $replyId, rating: $rating) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<RateReplyMutation, RateReplyMutationVariables>;
+export const EditMessageDocument = new TypedDocumentString(`
+    mutation EditMessage($chatId: ID!, $messageId: ID!, $text: String!) {
+  editMessage(chatId: $chatId, messageId: $messageId, text: $text) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<EditMessageMutation, EditMessageMutationVariables>;
+export const DeleteMessageDocument = new TypedDocumentString(`
+    mutation DeleteMessage($chatId: ID!, $messageId: ID!) {
+  deleteMessage(chatId: $chatId, messageId: $messageId) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteMessageMutation, DeleteMessageMutationVariables>;
+export const SearchChatsDocument = new TypedDocumentString(`
+    query SearchChats($avatarId: ID!, $text: String!) {
+  searchChats(avatarId: $avatarId, text: $text, first: 50) {
+    chatId
+    chatTitle
+    message {
+      id
+      text
+      sentAt
+      reply {
+        id
+        text
       }
     }
   }
-}`) as unknown as TypedDocumentString<MessageChangedSubscription, MessageChangedSubscriptionVariables>;
+}
+    `) as unknown as TypedDocumentString<SearchChatsQuery, SearchChatsQueryVariables>;
 export const TimelineDocument = new TypedDocumentString(`
     query Timeline($avatarId: ID!, $after: String, $kinds: [TimelineKind!]) {
   avatar(id: $avatarId) {
@@ -1153,6 +1661,10 @@ export const TimelineDocument = new TypedDocumentString(`
     chainHead {
       hash
       revision
+    }
+    materials(includeRemoved: true) {
+      id
+      fileName
     }
     timeline(first: 50, after: $after, kinds: $kinds) {
       nodes {
@@ -1163,6 +1675,7 @@ export const TimelineDocument = new TypedDocumentString(`
         occurredAt
         summary
         chatId
+        details
       }
       pageInfo {
         hasNextPage
@@ -1361,6 +1874,7 @@ export const ServiceStatusDocument = new TypedDocumentString(`
       ok
       detail
     }
+    passwordResetByEmail
   }
 }
     `) as unknown as TypedDocumentString<ServiceStatusQuery, ServiceStatusQueryVariables>;
@@ -1382,11 +1896,7 @@ export const TrainingPageDocument = new TypedDocumentString(`
       }
     }
     personaVersions {
-      version
-      runId
-      createdAt
-      active
-      stats
+      ...VersionVerdictFields
     }
   }
 }
@@ -1414,6 +1924,28 @@ export const TrainingPageDocument = new TypedDocumentString(`
     personaVersion
     status
     verdict
+  }
+}
+fragment VersionVerdictFields on PersonaVersion {
+  version
+  runId
+  createdAt
+  active
+  stats
+  materialsUsed {
+    materialId
+    fileName
+  }
+  testReport {
+    status
+    verdict
+    verdictAgainst
+    overall {
+      newVersion
+    }
+    comparedWith {
+      personaVersion
+    }
   }
 }`) as unknown as TypedDocumentString<TrainingPageQuery, TrainingPageQueryVariables>;
 export const StartTrainingDocument = new TypedDocumentString(`
@@ -1558,6 +2090,11 @@ export const TestReportsDocument = new TypedDocumentString(`
     activePersonaVersion
     testReports {
       ...TestReportFields
+    }
+    replyFeedback {
+      personaVersion
+      up
+      down
     }
   }
 }
@@ -1734,7 +2271,41 @@ export const VoicePageDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment VoiceFields on Voice {
+    fragment VoiceSampleFields on VoiceSample {
+  id
+  state
+  durationSec
+  loudnessLufs
+  speakerConsistency
+  failure {
+    code
+    reason
+  }
+  submittedAt
+  audioUrl
+  active
+  replacesActive
+  fileName
+  segment {
+    materialId
+    startSec
+    endSec
+  }
+  preview {
+    id
+    text
+    state
+    audioUrl
+    durationSec
+    voice
+    failure {
+      code
+      reason
+    }
+    requestedAt
+  }
+}
+fragment VoiceFields on Voice {
   consent {
     basis
     personName
@@ -1742,18 +2313,10 @@ export const VoicePageDocument = new TypedDocumentString(`
     statement
     recordedAt
   }
-  sample {
-    id
-    state
-    durationSec
-    loudnessLufs
-    speakerConsistency
-    failure {
-      code
-      reason
-    }
-    submittedAt
-    audioUrl
+  consentWithdrawnAt
+  activeSampleId
+  samples {
+    ...VoiceSampleFields
   }
 }`) as unknown as TypedDocumentString<VoicePageQuery, VoicePageQueryVariables>;
 export const RecordVoiceConsentDocument = new TypedDocumentString(`
@@ -1764,14 +2327,36 @@ export const RecordVoiceConsentDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RecordVoiceConsentMutation, RecordVoiceConsentMutationVariables>;
 export const CutVoiceSampleDocument = new TypedDocumentString(`
-    mutation CutVoiceSample($avatarId: ID!, $materialId: ID!, $startSec: Float!, $endSec: Float!) {
+    mutation CutVoiceSample($avatarId: ID!, $materialId: ID!, $startSec: Float!, $endSec: Float!, $replacesActive: Boolean) {
   cutVoiceSample(
     avatarId: $avatarId
     materialId: $materialId
     startSec: $startSec
     endSec: $endSec
+    replacesActive: $replacesActive
   ) {
     position
   }
 }
     `) as unknown as TypedDocumentString<CutVoiceSampleMutation, CutVoiceSampleMutationVariables>;
+export const WithdrawVoiceConsentDocument = new TypedDocumentString(`
+    mutation WithdrawVoiceConsent($avatarId: ID!) {
+  withdrawVoiceConsent(avatarId: $avatarId) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawVoiceConsentMutation, WithdrawVoiceConsentMutationVariables>;
+export const ActivateVoiceSampleDocument = new TypedDocumentString(`
+    mutation ActivateVoiceSample($avatarId: ID!, $sampleId: ID!) {
+  activateVoiceSample(avatarId: $avatarId, sampleId: $sampleId) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<ActivateVoiceSampleMutation, ActivateVoiceSampleMutationVariables>;
+export const PreviewVoiceDocument = new TypedDocumentString(`
+    mutation PreviewVoice($avatarId: ID!, $sampleId: ID!, $text: String!) {
+  previewVoice(avatarId: $avatarId, sampleId: $sampleId, text: $text) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<PreviewVoiceMutation, PreviewVoiceMutationVariables>;

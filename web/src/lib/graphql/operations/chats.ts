@@ -1,31 +1,79 @@
 import { graphql } from '../generated/index.ts';
 
+export const ReplyFields = graphql(`
+  fragment ReplyFields on Reply {
+    id
+    text
+    personaVersion
+    latencyMs
+    model
+    closeness
+    lowConfidence
+    rating
+    repliedAt
+    cut {
+      heardSec
+      spokenSec
+      heardText
+    }
+    sources {
+      id
+      kind
+      text
+      prompt
+      startSec
+      saidAt
+      material {
+        id
+        fileName
+        uploadedAt
+      }
+    }
+    dub {
+      state
+      audioUrl
+      durationSec
+      voice
+      madeUnderWithdrawnConsent
+      failure {
+        code
+        reason
+      }
+    }
+  }
+`);
+
 export const MessageFields = graphql(`
   fragment MessageFields on Message {
     id
     chatId
+    kind
     text
     sentAt
+    editedAt
+    deletedAt
     replyState
+    voice {
+      transcriptState
+      audioUrl
+      durationSec
+      language
+      callId
+      segments {
+        startSec
+        endSec
+        text
+      }
+    }
     failure {
       code
       reason
     }
     reply {
+      ...ReplyFields
+    }
+    replies {
       id
-      text
-      personaVersion
-      latencyMs
-      dub {
-        state
-        audioUrl
-        durationSec
-        voice
-        failure {
-          code
-          reason
-        }
-      }
     }
   }
 `);
@@ -38,6 +86,7 @@ export const ChatList = graphql(`
         nodes {
           id
           title
+          untitled
           status
           personaVersion
           createdAt
@@ -54,6 +103,7 @@ export const ChatView = graphql(`
     chat(id: $chatId) {
       id
       title
+      untitled
       status
       personaVersion
       messageCount
@@ -67,7 +117,7 @@ export const ChatView = graphql(`
 `);
 
 export const OpenChat = graphql(`
-  mutation OpenChat($avatarId: ID!, $title: String!, $personaVersion: Int, $clientMutationId: ID) {
+  mutation OpenChat($avatarId: ID!, $title: String, $personaVersion: Int, $clientMutationId: ID) {
     openChat(avatarId: $avatarId, title: $title, personaVersion: $personaVersion, clientMutationId: $clientMutationId) {
       chatId
       position
@@ -128,6 +178,64 @@ export const MessageChanged = graphql(`
       position
       message {
         ...MessageFields
+      }
+    }
+  }
+`);
+
+export const RegenerateReply = graphql(`
+  mutation RegenerateReply($chatId: ID!, $messageId: ID!) {
+    regenerateReply(chatId: $chatId, messageId: $messageId) {
+      position
+    }
+  }
+`);
+
+export const ChooseReply = graphql(`
+  mutation ChooseReply($chatId: ID!, $messageId: ID!, $replyId: ID!) {
+    chooseReply(chatId: $chatId, messageId: $messageId, replyId: $replyId) {
+      position
+    }
+  }
+`);
+
+export const RateReply = graphql(`
+  mutation RateReply($chatId: ID!, $replyId: ID!, $rating: Rating) {
+    rateReply(chatId: $chatId, replyId: $replyId, rating: $rating) {
+      position
+    }
+  }
+`);
+
+export const EditMessage = graphql(`
+  mutation EditMessage($chatId: ID!, $messageId: ID!, $text: String!) {
+    editMessage(chatId: $chatId, messageId: $messageId, text: $text) {
+      position
+    }
+  }
+`);
+
+export const DeleteMessage = graphql(`
+  mutation DeleteMessage($chatId: ID!, $messageId: ID!) {
+    deleteMessage(chatId: $chatId, messageId: $messageId) {
+      position
+    }
+  }
+`);
+
+export const SearchChats = graphql(`
+  query SearchChats($avatarId: ID!, $text: String!) {
+    searchChats(avatarId: $avatarId, text: $text, first: 50) {
+      chatId
+      chatTitle
+      message {
+        id
+        text
+        sentAt
+        reply {
+          id
+          text
+        }
       }
     }
   }

@@ -8,6 +8,10 @@ export const Timeline = graphql(`
         hash
         revision
       }
+      materials(includeRemoved: true) {
+        id
+        fileName
+      }
       timeline(first: 50, after: $after, kinds: $kinds) {
         nodes {
           position
@@ -17,6 +21,7 @@ export const Timeline = graphql(`
           occurredAt
           summary
           chatId
+          details
         }
         pageInfo {
           hasNextPage

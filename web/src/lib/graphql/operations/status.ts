@@ -9,6 +9,7 @@ export const ServiceStatus = graphql(`
         ok
         detail
       }
+      passwordResetByEmail
     }
   }
 `);

@@ -111,11 +111,33 @@ export const TrainingPage = graphql(`
         }
       }
       personaVersions {
-        version
-        runId
-        createdAt
-        active
-        stats
+        ...VersionVerdictFields
+      }
+    }
+  }
+`);
+
+/** A persona version as the version list shows it: its verdict, its score, and what rolling back to it changes. */
+export const VersionVerdictFields = graphql(`
+  fragment VersionVerdictFields on PersonaVersion {
+    version
+    runId
+    createdAt
+    active
+    stats
+    materialsUsed {
+      materialId
+      fileName
+    }
+    testReport {
+      status
+      verdict
+      verdictAgainst
+      overall {
+        newVersion
+      }
+      comparedWith {
+        personaVersion
       }
     }
   }
@@ -179,6 +201,11 @@ export const TestReports = graphql(`
       activePersonaVersion
       testReports {
         ...TestReportFields
+      }
+      replyFeedback {
+        personaVersion
+        up
+        down
       }
     }
   }

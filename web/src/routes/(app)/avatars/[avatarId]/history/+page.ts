@@ -13,5 +13,10 @@ export const load = (async ({ fetch, params, url, depends }) => {
     avatarId: params.avatarId,
     ...(chosen.length > 0 ? { kinds: chosen } : {}),
   });
-  return { timeline: data.avatar.timeline, chainHead: data.avatar.chainHead, kinds: chosen };
+  return {
+    timeline: data.avatar.timeline,
+    chainHead: data.avatar.chainHead,
+    materials: data.avatar.materials,
+    kinds: chosen,
+  };
 }) satisfies PageLoad;

@@ -5,5 +5,9 @@ import type { PageLoad } from './$types';
 export const load = (async ({ fetch, params, depends }) => {
   depends('app:training');
   const data = await query(fetch, TestReportsDocument, { avatarId: params.avatarId });
-  return { reports: data.avatar.testReports, activeVersion: data.avatar.activePersonaVersion };
+  return {
+    reports: data.avatar.testReports,
+    activeVersion: data.avatar.activePersonaVersion,
+    feedback: data.avatar.replyFeedback,
+  };
 }) satisfies PageLoad;

@@ -1,0 +1,104 @@
+import { createPgSqlClient, createPostgresEventStore, type SqlClient } from '@bishop/infra';
+import { createBenchDatabase } from './bench-databases.ts';
+import { writerScript } from './bench-events.ts';
+import { type Benchmark, type BenchRow, median } from './harness.ts';
+
+/*
+ * How append latency grows with the events already stored: the log is filled
+ * to each size server-side (INSERT … SELECT over generate_series, 20,000
+ * rows a transaction: no client round trip per row, as fast as COPY for generated
+ * data), then one writer makes single-event appends with an expected-revision
+ * check, each timed. 10⁷ runs only with BISHOP_BENCH_SCALE_MAX=10000000 (its
+ * seeding takes tens of minutes on a 2-core machine).
+ */
+
+const APPENDS = { full: 400, quick: 40 };
+const SIZES = { full: [100_000, 1_000_000], quick: [1_000, 10_000] };
+// Small transactions: a long one holds back pg_snapshot_xmin for the whole server, and every $all reader
+// on it (this store's and any other database's) waits until it commits.
+const SEED_CHUNK = 20_000;
+
+function sizesOf(quick: boolean): number[] {
+  const max = Number(process.env.BISHOP_BENCH_SCALE_MAX ?? 0);
+  return quick ? SIZES.quick : max >= 10_000_000 ? [...SIZES.full, 10_000_000] : SIZES.full;
+}
+
+/** Fills the log up to `size` events: 10 events a stream, ~300 B of data and a full envelope each. */
+async function seedTo(sql: SqlClient, size: number): Promise<void> {
+  const [row] = await sql.query<{ n: string }>('SELECT count(*)::text AS n FROM bishop.bishop_events');
+  for (let from = Number(row?.n ?? 0); from < size; from += SEED_CHUNK) {
+    const count = Math.min(SEED_CHUNK, size - from);
+    await sql.query(
+      `INSERT INTO bishop.bishop_events (position, xid, stream_name, revision, event_id, type, data, metadata)
+       SELECT nextval('bishop.bishop_events_position_seq'), pg_current_xact_id(), 'seed-' || (i / 10), i % 10,
+              gen_random_uuid(), 'MessageSent',
+              jsonb_build_object('chatId', md5(i::text), 'messageId', gen_random_uuid(), 'authorId', md5((i / 10)::text),
+                'text', 'Sure, I can be there by seven. Could you bring the spare keys?', 'language', 'en',
+                'sentAt', now(), 'replyTo', null, 'attachments', '[]'::jsonb),
+              jsonb_build_object('eventId', gen_random_uuid(), 'commandId', gen_random_uuid(), 'actorId', 'user:seed',
+                'schemaVersion', 1, 'occurredAt', now(), 'dataSubject', 'chat-' || md5(i::text))
+         FROM generate_series($1::bigint, $2::bigint) AS i`,
+      [from, from + count - 1],
+    );
+  }
+  await sql.query('VACUUM ANALYZE bishop.bishop_events');
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
+}
+
+export const scaleAppendBenchmark: Benchmark = {
+  name: 'scale: append latency as the event log grows',
+  async run(context) {
+    const database = await createBenchDatabase(context.serverUrl, 'scale');
+    const sql = createPgSqlClient({ connectionString: database.url, maxConnections: 4 });
+    const store = await createPostgresEventStore(sql);
+    const rows: BenchRow[] = [];
+    try {
+      const p99s: number[] = [];
+      for (const size of sizesOf(context.quick)) {
+        const seeding = performance.now();
+        await seedTo(sql, size);
+        const seedSeconds = (performance.now() - seeding) / 1000;
+        context.log(`${size} events stored (seeded in ${seedSeconds.toFixed(0)} s); appending`);
+        const script = writerScript(context.quick ? APPENDS.quick : APPENDS.full, 1, 10);
+        const latencies: number[] = [];
+        let expected: bigint | undefined;
+        for (const [i, batch] of script.batches.entries()) {
+          if (i % script.appendsPerStream === 0) expected = undefined;
+          const stream = script.streams[Math.floor(i / script.appendsPerStream)] ?? 'chat-missing';
+          const started = performance.now();
+          expected = (await store.appendToStream(stream, batch, { expectedRevision: expected ?? 'noStream' }))
+            .nextRevision;
+          latencies.push(performance.now() - started);
+        }
+        const p50 = percentile(latencies, 0.5);
+        const p99 = percentile(latencies, 0.99);
+        p99s.push(p99);
+        const growth = p99s.length > 1 ? p99 / (p99s[0] ?? p99) : 1;
+        rows.push({
+          benchmark: `scale: append latency with ${size.toLocaleString('en-US')} events stored, p50 / p99`,
+          unit: 'ms',
+          anchor: Number.NaN,
+          ours: p50,
+          anchorSamples: [],
+          oursSamples: [p50, median(latencies), p99],
+          target: {
+            text: `p99 ${p99.toFixed(1)} ms; ${p99s.length > 1 ? `${growth.toFixed(2)}× the smallest size's p99 at ${(size / (sizesOf(context.quick)[0] ?? size)).toFixed(0)}× the events (flat = sub-linear: index depth grows with log n)` : 'the baseline size'}`,
+            met: growth <= 2,
+          },
+          note:
+            `one writer, ${latencies.length} single-event appends with an expected-revision check (a new stream every 10), ` +
+            `each timed; the log seeded server-side to ${size} events in ${seedSeconds.toFixed(0)} s; samples are p50, median, p99`,
+        });
+      }
+      return rows;
+    } finally {
+      await store.close();
+      await sql.close();
+      await database.drop();
+    }
+  },
+};
