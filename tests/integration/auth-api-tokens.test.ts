@@ -73,7 +73,7 @@ describe('auth: API tokens for integrators', () => {
     await rejectsWith(
       auth.authenticate(`Bearer ${secret}`),
       'BISHOP_ERR_UNAUTHENTICATED',
-      'This API token has been revoked',
+      'The API token was revoked',
     );
   });
 
