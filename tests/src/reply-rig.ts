@@ -259,6 +259,8 @@ export async function openReplyRig(label: string, env: Record<string, string> = 
     get bishop() {
       return bishop;
     },
+    /** Bishop's data directory (blobs on the file system, keys). */
+    dataDir: dataDir.path,
     token,
     call,
     createAvatar,
