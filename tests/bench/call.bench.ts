@@ -1,4 +1,5 @@
 import { loadavg } from 'node:os';
+import type { CallServerMessage } from '@bishop/domain';
 import { firstLoudSample, lastLoudSample, openCallClient, silence } from '../src/call-client.ts';
 import { openReplyRig } from '../src/reply-rig.ts';
 import { pcmOfWav, spokenWav } from '../src/speech.ts';
@@ -51,26 +52,49 @@ export const callBenchmark: Benchmark = {
       const overhead: number[] = [];
       const parts: Record<string, number[]> = {};
       const bargeIns: number[] = [];
+      /** The server's messages of one type so far, in order. */
+      const ofType = <Type extends CallServerMessage['type']>(type: Type) =>
+        call.messages
+          .map((m) => m.message)
+          .filter((m): m is Extract<CallServerMessage, { type: Type }> => m.type === type);
       let speech = await call.stream(question);
       for (let round = 0; round < warmups + rounds; round++) {
         const counted = round >= warmups;
         const speechEnd = speech.sentAt(lastLoudSample(question));
         const quiet = new AbortController();
         const quietStream = call.stream(silence(120), quiet.signal);
-        const start = await call.next('audio-start', speech.startedAt, 120_000);
+        // Each question is one turn: this round's is the round-th transcript; its reply is found by ids, so a
+        // late message of the interrupted reply before it (on a loaded machine) is never taken for this one's.
+        const transcript = await call.until(() => ofType('transcript')[round], 120_000, 'transcript');
+        const { messageId } = transcript;
+        const token = await call.until(
+          () => ofType('reply-token').find((m) => m.messageId === messageId),
+          120_000,
+          'reply',
+        );
+        const start = await call.until(
+          () => call.messages.find((m) => m.message.type === 'audio-start' && m.message.replyId === token.replyId),
+          120_000,
+          'audio-start',
+        );
         const audio = await call.until(() => call.audio.find((a) => a.at >= start.at), 30_000);
         quiet.abort();
         await quietStream;
         // The same question over the reply: a barge-in, and the next round's turn.
         const next = call.stream(question);
-        const bargeIn = await call.next('barge-in', audio.at, 60_000);
+        const bargeIn = await call.until(
+          () => call.messages.find((m) => m.message.type === 'barge-in' && m.message.replyId === token.replyId),
+          60_000,
+          'barge-in',
+        );
         speech = await next;
         const bargeInMs = bargeIn.at - speech.sentAt(firstLoudSample(question));
         // Each spoken turn reports its parts once its reply stops (here: cut by the barge-in).
-        const reported = () => call.messages.filter((m) => m.message.type === 'turn-timings');
-        await call.until(() => reported().length > round, 30_000, 'turn timings');
-        const latest = reported()[round]?.message;
-        if (latest?.type !== 'turn-timings') throw new Error(`round ${round + 1}: no turn timings`);
+        const latest = await call.until(
+          () => ofType('turn-timings').find((m) => m.messageId === messageId),
+          30_000,
+          'turn timings',
+        );
         const t = latest.timings;
         const modelsMs = t.vadHangoverMs + t.asrMs + t.firstTokenMs + t.firstSentenceTextMs + t.firstSentenceTtsMs;
         context.log(
