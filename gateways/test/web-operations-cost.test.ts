@@ -21,13 +21,13 @@ async function webDefinitions(): Promise<DefinitionNode[]> {
 
 /** A value for each variable the operation requires, as the web app would send (page sizes from variables: 1). */
 function variablesFor(operation: OperationDefinitionNode): Record<string, unknown> {
-  const valueOf = (type: TypeNode): unknown => {
-    if (type.kind === Kind.NON_NULL_TYPE) return valueOf(type.type);
-    if (type.kind === Kind.LIST_TYPE) return [valueOf(type.type)];
+  const sampleValue = (type: TypeNode): unknown => {
+    if (type.kind === Kind.NON_NULL_TYPE) return sampleValue(type.type);
+    if (type.kind === Kind.LIST_TYPE) return [sampleValue(type.type)];
     return { ID: 'id', String: 'text', Int: 1, Float: 1, Boolean: false }[type.name.value];
   };
   const required = (operation.variableDefinitions ?? []).filter((v) => v.type.kind === Kind.NON_NULL_TYPE);
-  return Object.fromEntries(required.map((v) => [v.variable.name.value, valueOf(v.type)]));
+  return Object.fromEntries(required.map((v) => [v.variable.name.value, sampleValue(v.type)]));
 }
 
 /**
