@@ -120,8 +120,7 @@ export const callBenchmark: Benchmark = {
       const env = testModelEnvironment();
       const models =
         `Silero VAD (${env.BISHOP_VAD_MODEL}), Whisper (${env.BISHOP_ASR_MODEL}, random weights), ` +
-        `LLM (${env.BISHOP_LLM_MODEL}, random weights), ${ready.message.engine} voice ` +
-        `(${env.BISHOP_TTS_EN_MODEL}, random weights), from tests/models`;
+        `LLM (${env.BISHOP_LLM_MODEL}, random weights), voice ${ready.message.engine} (random weights), from tests/models`;
       const load = (figures: number[]) => figures.map((f) => f.toFixed(2)).join(' ');
       const setting =
         `${rounds} rounds after ${warmups} warm-up on a real \`bishop start\` over the call WebSocket; models: ${models}; ` +
