@@ -64,6 +64,10 @@ export const eventCatalogue = {
   // A test report may quote held-out replies of the person next to the generated ones.
   AvatarTested: { stream: 'avatar', schemaVersion: 1, personalFields: ['report'] },
   PersonaVersionActivated: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
+  // The hash of a random secret, not personal; deleting the avatar closes its invites.
+  BlindTestInviteCreated: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
+  BlindTestInviteRevoked: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
+  BlindTestGuessed: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
   AvatarDeleted: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
   // chat-<id>
   ChatOpened: { stream: 'chat', schemaVersion: 2, personalFields: ['title'] },
