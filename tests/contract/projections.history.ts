@@ -268,6 +268,13 @@ export async function liveAvatarHistory(bus: CommandBus, history: History, owner
   // The second version's test is still running: no report yet.
   await asWorker('StartAvatarTest', { runId: runs.second });
   await asOwner('ActivatePersonaVersion', { personaVersion: 1 });
+  // The blind test: an invite, a guest's guess through it, the owner's own guess, the invite revoked.
+  const inviteId = randomUUID();
+  await asOwner('CreateBlindTestInvite', { inviteId, tokenHash: `sha256$${randomUUID()}`, days: 7 });
+  const guess = { personaVersion: 1, pairIndex: 0, guesser: randomUUID() };
+  await asWorker('RecordBlindTestGuess', { ...guess, correct: false, inviteId });
+  await asOwner('RecordBlindTestGuess', { ...guess, correct: true, inviteId: null });
+  await asOwner('RevokeBlindTestInvite', { inviteId });
 
   const chats = await chatHistory(bus, history, ownerId, avatarId);
   return {

@@ -83,6 +83,7 @@ export const changeKinds = [
   'message',
   'timeline',
   'testReport',
+  'blindTest',
 ] as const;
 export type ChangeKind = (typeof changeKinds)[number];
 

@@ -165,6 +165,7 @@ const detailKeys = [
   'model',
   'latencyMs',
   'voice',
+  'correct',
 ] as const;
 
 function detailsOf(data: Record<string, unknown>): TimelineDetails {
