@@ -1,6 +1,6 @@
 import type { ApiTokensTable } from '../api-tokens/api-tokens.table.ts';
-import type { BlindTestInvitesTable, BlindTestScoresTable } from '../blind-tests/blind-tests.table.ts';
 import type { AvatarsTable } from '../avatars/avatars.table.ts';
+import type { BlindTestInvitesTable, BlindTestScoresTable } from '../blind-tests/blind-tests.table.ts';
 import type { ChatsTable } from '../chats/chats.table.ts';
 import type { ProjectionCheckpointsTable } from '../checkpoints/checkpoints.table.ts';
 import type { MaterialsTable } from '../materials/materials.table.ts';
