@@ -67,9 +67,18 @@ export async function registerPerson(bus: CommandBus, history: History, fullName
   return { userId, email, fullName, keptTokenId, revokedTokenId, keptTokenHash };
 }
 
-/** A person who closes their account: AccountDeleted (their avatars' deletions come from the shredder). */
+/** A person who moves to another address, then closes their account: EmailChanged, AccountDeleted (their avatars' deletions come from the shredder). */
 export async function closedAccountHistory(bus: CommandBus, history: History): Promise<Person> {
   const person = await registerPerson(bus, history, 'Клара Цеткин');
+  // EmailChanged (+ EmailReserved of the new address) before the account closes.
+  track(
+    history,
+    await bus.changeEmail(person.userId, {
+      type: 'ChangeEmail',
+      data: { email: `moved-${person.email}` },
+      metadata: asUser(person.userId),
+    }),
+  );
   track(history, await bus.user(person.userId, { type: 'DeleteAccount', data: {}, metadata: asUser(person.userId) }));
   return person;
 }

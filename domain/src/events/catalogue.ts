@@ -16,6 +16,7 @@ export const eventCatalogue = {
   UserRegistered: { stream: 'user', schemaVersion: 1, personalFields: ['email', 'fullName', 'passwordHash'] },
   UserProfileUpdated: { stream: 'user', schemaVersion: 1, personalFields: ['fullName'] },
   PasswordChanged: { stream: 'user', schemaVersion: 1, personalFields: ['passwordHash'] },
+  EmailChanged: { stream: 'user', schemaVersion: 1, personalFields: ['email'] },
   // A token hash is a credential like the password hash: erasing the user must make it unusable too.
   ApiTokenIssued: { stream: 'user', schemaVersion: 1, personalFields: ['name', 'tokenHash'] },
   ApiTokenRevoked: { stream: 'user', schemaVersion: 1, personalFields: [] },

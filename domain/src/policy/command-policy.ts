@@ -16,6 +16,7 @@ export const commandPolicy = {
   RegisterUser: UserOrSystem,
   UpdateProfile: User,
   ChangePassword: UserOrSystem,
+  ChangeEmail: User,
   IssueApiToken: User,
   RevokeApiToken: UserOrSystem,
   DeleteAccount: User,
