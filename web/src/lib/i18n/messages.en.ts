@@ -144,6 +144,12 @@ export const en = {
   'profile.exportText':
     'One ZIP with everything your account owns: the account itself and every avatar with its materials, voice, persona versions, test reports, chats and history, as JSON and files.',
   'profile.export': 'Download all my data (ZIP)',
+  'email.title': 'Email',
+  'email.current': 'You log in as {email}.',
+  'email.new': 'New email',
+  'email.password': 'Your password, to confirm',
+  'email.change': 'Change email',
+  'email.changed': 'Email changed: log in with the new address from now on. Other devices must log in again.',
   'password.title': 'Password',
   'password.current': 'Current password',
   'password.new': 'New password',
