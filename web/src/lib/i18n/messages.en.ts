@@ -921,7 +921,7 @@ export const en = {
   'blind.notCounted': ' You had guessed this one before, so only your first guess counts.',
   'blind.next': 'Next message',
   'blind.finish': 'See my result',
-  'blind.finished': 'Done: you picked the real reply {right} times out of {total}.',
+  'blind.finished': 'Done: you picked the real reply in {right} of {total} messages.',
   'blind.emptyTitle': 'Nothing to test yet',
   'blind.emptyText':
     'The blind test uses messages held out of training. Train the avatar on a chat export with the person’s replies and wait for its test report.',
