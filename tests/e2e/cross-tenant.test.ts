@@ -26,6 +26,8 @@ const callerScoped = new Set([
   'Mutation.updateProfile',
   'Mutation.issueApiToken',
   'Mutation.deleteAccount',
+  'Mutation.changePassword',
+  'Mutation.changeEmail',
   'Mutation.createAvatar',
 ]);
 
