@@ -6,7 +6,7 @@ import { readAccessRules } from './access-rules.ts';
 import { formatErrors } from './error-formatter.ts';
 import { graphqlOverHttp } from './graphql-over-http.ts';
 import { guardResolvers } from './guard-resolvers.ts';
-import { assertQueryComplexity } from './query-complexity.ts';
+import { assertQueryComplexity, DEFAULT_MAX_COMPLEXITY } from './query-complexity.ts';
 import { depthLimitRule } from './query-depth.ts';
 import type { RequestContext } from './request-context.ts';
 import { createLoaders, createResolvers } from './resolvers/index.ts';
@@ -14,18 +14,11 @@ import { loadSchemaSource } from './schema-source.ts';
 import type { GraphQLServices } from './services.ts';
 import { subscriptionSockets } from './subscription-sockets.ts';
 
-/**
- * The most a query may cost (see query-complexity.ts). The web app's own operations must fit:
- * its chat view (100 messages with their replies, sources and dubs) costs about 5,800 points,
- * and was refused at the earlier 5,000 (gateways/test/web-operations-cost.test.ts keeps it so).
- */
-export const DEFAULT_MAX_COMPLEXITY = 10_000;
-
 export interface GraphQLOptions {
   readonly services: GraphQLServices;
   /** Deepest selection allowed (default 10). */
   readonly maxDepth?: number;
-  /** Most expensive query allowed: one point per field, times the page size for pages (default DEFAULT_MAX_COMPLEXITY). */
+  /** Most expensive query allowed: one point per field, times the page size for pages (default 5,000). */
   readonly maxComplexity?: number;
   /** Answer introspection (`__schema`, `__type`; `__typename` always works). Default true. */
   readonly introspection?: boolean;
