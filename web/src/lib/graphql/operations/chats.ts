@@ -113,6 +113,28 @@ export const ChatView = graphql(`
         nodes {
           ...MessageFields
         }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
+
+/** The 50 messages before `after` (the oldest one loaded): the chat page's "Show earlier messages". */
+export const ChatEarlierMessages = graphql(`
+  query ChatEarlierMessages($chatId: ID!, $after: String!) {
+    chat(id: $chatId) {
+      id
+      messages(first: 50, after: $after, newestFirst: true) {
+        nodes {
+          ...MessageFields
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   }
