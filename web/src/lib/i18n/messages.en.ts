@@ -821,6 +821,8 @@ export const en = {
   'chat.delete': 'Delete chat',
   'chat.empty': 'Say hello to {name}.',
   'chat.messagesLabel': 'Messages',
+  'chat.showEarlier': 'Show earlier messages',
+  'chat.loadingEarlier': 'Loading earlier messages…',
   'chat.messageLabel': 'Message',
   'chat.placeholder': 'Write a message…',
   'chat.enterHint': 'Enter sends, Shift+Enter starts a new line.',

@@ -903,6 +903,8 @@ export const ru: Record<MessageKey, MessageValue> = {
   'chat.delete': 'Удалить чат',
   'chat.empty': 'Поздоровайтесь с аватаром «{name}».',
   'chat.messagesLabel': 'Сообщения',
+  'chat.showEarlier': 'Показать более ранние сообщения',
+  'chat.loadingEarlier': 'Загружаем более ранние сообщения…',
   'chat.messageLabel': 'Сообщение',
   'chat.placeholder': 'Напишите сообщение…',
   'chat.enterHint': 'Enter — отправить, Shift+Enter — новая строка.',

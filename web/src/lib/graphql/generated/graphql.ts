@@ -447,6 +447,8 @@ export type ReplyFieldsFragment = { id: string, text: string | null, personaVers
 
 export type MessageFieldsFragment = { id: string, chatId: string, kind: MessageKind, text: string | null, sentAt: string, editedAt: string | null, deletedAt: string | null, replyState: ReplyState, voice: { transcriptState: TranscriptState, audioUrl: string | null, durationSec: number | null, language: string | null, callId: string | null, segments: Array<{ startSec: number | null, endSec: number | null, text: string }> | null } | null, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, model: string, closeness: number | null, lowConfidence: boolean, rating: Rating | null, repliedAt: string | null, cut: { heardSec: number, spokenSec: number, heardText: string | null } | null, sources: Array<{ id: string, kind: CitedSourceKind, text: string | null, prompt: string | null, startSec: number | null, saidAt: string | null, material: { id: string, fileName: string | null, uploadedAt: string } | null }>, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, madeUnderWithdrawnConsent: boolean, failure: { code: string, reason: string } | null } | null } | null, replies: Array<{ id: string }> };
 
+export type MessagePageFieldsFragment = { nodes: Array<{ id: string, chatId: string, kind: MessageKind, text: string | null, sentAt: string, editedAt: string | null, deletedAt: string | null, replyState: ReplyState, voice: { transcriptState: TranscriptState, audioUrl: string | null, durationSec: number | null, language: string | null, callId: string | null, segments: Array<{ startSec: number | null, endSec: number | null, text: string }> | null } | null, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, model: string, closeness: number | null, lowConfidence: boolean, rating: Rating | null, repliedAt: string | null, cut: { heardSec: number, spokenSec: number, heardText: string | null } | null, sources: Array<{ id: string, kind: CitedSourceKind, text: string | null, prompt: string | null, startSec: number | null, saidAt: string | null, material: { id: string, fileName: string | null, uploadedAt: string } | null }>, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, madeUnderWithdrawnConsent: boolean, failure: { code: string, reason: string } | null } | null } | null, replies: Array<{ id: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } };
+
 export type ChatListQueryVariables = Exact<{
   avatarId: string | number;
 }>;
@@ -459,7 +461,15 @@ export type ChatViewQueryVariables = Exact<{
 }>;
 
 
-export type ChatViewQuery = { chat: { id: string, title: string | null, untitled: boolean, status: ChatStatus, personaVersion: number | null, messageCount: number, messages: { nodes: Array<{ id: string, chatId: string, kind: MessageKind, text: string | null, sentAt: string, editedAt: string | null, deletedAt: string | null, replyState: ReplyState, voice: { transcriptState: TranscriptState, audioUrl: string | null, durationSec: number | null, language: string | null, callId: string | null, segments: Array<{ startSec: number | null, endSec: number | null, text: string }> | null } | null, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, model: string, closeness: number | null, lowConfidence: boolean, rating: Rating | null, repliedAt: string | null, cut: { heardSec: number, spokenSec: number, heardText: string | null } | null, sources: Array<{ id: string, kind: CitedSourceKind, text: string | null, prompt: string | null, startSec: number | null, saidAt: string | null, material: { id: string, fileName: string | null, uploadedAt: string } | null }>, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, madeUnderWithdrawnConsent: boolean, failure: { code: string, reason: string } | null } | null } | null, replies: Array<{ id: string }> }> } } };
+export type ChatViewQuery = { chat: { id: string, title: string | null, untitled: boolean, status: ChatStatus, personaVersion: number | null, messageCount: number, messages: { nodes: Array<{ id: string, chatId: string, kind: MessageKind, text: string | null, sentAt: string, editedAt: string | null, deletedAt: string | null, replyState: ReplyState, voice: { transcriptState: TranscriptState, audioUrl: string | null, durationSec: number | null, language: string | null, callId: string | null, segments: Array<{ startSec: number | null, endSec: number | null, text: string }> | null } | null, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, model: string, closeness: number | null, lowConfidence: boolean, rating: Rating | null, repliedAt: string | null, cut: { heardSec: number, spokenSec: number, heardText: string | null } | null, sources: Array<{ id: string, kind: CitedSourceKind, text: string | null, prompt: string | null, startSec: number | null, saidAt: string | null, material: { id: string, fileName: string | null, uploadedAt: string } | null }>, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, madeUnderWithdrawnConsent: boolean, failure: { code: string, reason: string } | null } | null } | null, replies: Array<{ id: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type ChatEarlierMessagesQueryVariables = Exact<{
+  chatId: string | number;
+  after: string;
+}>;
+
+
+export type ChatEarlierMessagesQuery = { chat: { id: string, messages: { nodes: Array<{ id: string, chatId: string, kind: MessageKind, text: string | null, sentAt: string, editedAt: string | null, deletedAt: string | null, replyState: ReplyState, voice: { transcriptState: TranscriptState, audioUrl: string | null, durationSec: number | null, language: string | null, callId: string | null, segments: Array<{ startSec: number | null, endSec: number | null, text: string }> | null } | null, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, model: string, closeness: number | null, lowConfidence: boolean, rating: Rating | null, repliedAt: string | null, cut: { heardSec: number, spokenSec: number, heardText: string | null } | null, sources: Array<{ id: string, kind: CitedSourceKind, text: string | null, prompt: string | null, startSec: number | null, saidAt: string | null, material: { id: string, fileName: string | null, uploadedAt: string } | null }>, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, madeUnderWithdrawnConsent: boolean, failure: { code: string, reason: string } | null } | null } | null, replies: Array<{ id: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
 export type OpenChatMutationVariables = Exact<{
   avatarId: string | number;
@@ -919,6 +929,88 @@ export const MessageFieldsFragmentDoc = new TypedDocumentString(`
     }
   }
 }`, {"fragmentName":"MessageFields"}) as unknown as TypedDocumentString<MessageFieldsFragment, unknown>;
+export const MessagePageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MessagePageFields on MessageConnection {
+  nodes {
+    ...MessageFields
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+}
+    fragment ReplyFields on Reply {
+  id
+  text
+  personaVersion
+  latencyMs
+  model
+  closeness
+  lowConfidence
+  rating
+  repliedAt
+  cut {
+    heardSec
+    spokenSec
+    heardText
+  }
+  sources {
+    id
+    kind
+    text
+    prompt
+    startSec
+    saidAt
+    material {
+      id
+      fileName
+      uploadedAt
+    }
+  }
+  dub {
+    state
+    audioUrl
+    durationSec
+    voice
+    madeUnderWithdrawnConsent
+    failure {
+      code
+      reason
+    }
+  }
+}
+fragment MessageFields on Message {
+  id
+  chatId
+  kind
+  text
+  sentAt
+  editedAt
+  deletedAt
+  replyState
+  voice {
+    transcriptState
+    audioUrl
+    durationSec
+    language
+    callId
+    segments {
+      startSec
+      endSec
+      text
+    }
+  }
+  failure {
+    code
+    reason
+  }
+  reply {
+    ...ReplyFields
+  }
+  replies {
+    id
+  }
+}`, {"fragmentName":"MessagePageFields"}) as unknown as TypedDocumentString<MessagePageFieldsFragment, unknown>;
 export const MaterialFieldsFragmentDoc = new TypedDocumentString(`
     fragment MaterialFields on Material {
   id
@@ -1511,9 +1603,7 @@ export const ChatViewDocument = new TypedDocumentString(`
     personaVersion
     messageCount
     messages(first: 50, newestFirst: true) {
-      nodes {
-        ...MessageFields
-      }
+      ...MessagePageFields
     }
   }
 }
@@ -1588,7 +1678,106 @@ fragment MessageFields on Message {
   replies {
     id
   }
+}
+fragment MessagePageFields on MessageConnection {
+  nodes {
+    ...MessageFields
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
 }`) as unknown as TypedDocumentString<ChatViewQuery, ChatViewQueryVariables>;
+export const ChatEarlierMessagesDocument = new TypedDocumentString(`
+    query ChatEarlierMessages($chatId: ID!, $after: String!) {
+  chat(id: $chatId) {
+    id
+    messages(first: 50, after: $after, newestFirst: true) {
+      ...MessagePageFields
+    }
+  }
+}
+    fragment ReplyFields on Reply {
+  id
+  text
+  personaVersion
+  latencyMs
+  model
+  closeness
+  lowConfidence
+  rating
+  repliedAt
+  cut {
+    heardSec
+    spokenSec
+    heardText
+  }
+  sources {
+    id
+    kind
+    text
+    prompt
+    startSec
+    saidAt
+    material {
+      id
+      fileName
+      uploadedAt
+    }
+  }
+  dub {
+    state
+    audioUrl
+    durationSec
+    voice
+    madeUnderWithdrawnConsent
+    failure {
+      code
+      reason
+    }
+  }
+}
+fragment MessageFields on Message {
+  id
+  chatId
+  kind
+  text
+  sentAt
+  editedAt
+  deletedAt
+  replyState
+  voice {
+    transcriptState
+    audioUrl
+    durationSec
+    language
+    callId
+    segments {
+      startSec
+      endSec
+      text
+    }
+  }
+  failure {
+    code
+    reason
+  }
+  reply {
+    ...ReplyFields
+  }
+  replies {
+    id
+  }
+}
+fragment MessagePageFields on MessageConnection {
+  nodes {
+    ...MessageFields
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+}`) as unknown as TypedDocumentString<ChatEarlierMessagesQuery, ChatEarlierMessagesQueryVariables>;
 export const OpenChatDocument = new TypedDocumentString(`
     mutation OpenChat($avatarId: ID!, $title: String, $personaVersion: Int, $clientMutationId: ID) {
   openChat(
