@@ -10,6 +10,8 @@ import {
   listPersonaVersions,
   listTestReports,
   listTimeline,
+  personalColumns,
+  wordlessColumns,
 } from '@bishop/projections';
 import type { ProjectionsFixture } from './projections.contract-fixture.ts';
 import { chatFacts } from './projections.history.ts';
@@ -31,6 +33,25 @@ export function rowSection(get: () => ProjectionsFixture): void {
       const seen = new Set((await allEvents(get())).map((event) => event.type));
       assert.deepEqual(
         Object.keys(eventCatalogue).filter((type) => !seen.has(type)),
+        [],
+      );
+    });
+
+    it('every column that can hold words is sealed or declared wordless (self-check of the sealing list)', async () => {
+      const { harness, schema } = get();
+      const columns = await harness.otherClient.query<{ table_name: string; column_name: string }>(
+        `SELECT table_name, column_name FROM information_schema.columns
+          WHERE table_schema = $1 AND data_type IN ('text', 'jsonb', 'json', 'ARRAY', 'character varying')
+          ORDER BY table_name, column_name`,
+        [schema],
+      );
+      const decided = (table: string, column: string) =>
+        Object.hasOwn(personalColumns[table as keyof typeof personalColumns]?.columns ?? {}, column) ||
+        (wordlessColumns[table as keyof typeof wordlessColumns] ?? []).includes(column);
+      assert.deepEqual(
+        columns
+          .filter((row) => !decided(row.table_name, row.column_name))
+          .map((row) => `${row.table_name}.${row.column_name}`),
         [],
       );
     });
