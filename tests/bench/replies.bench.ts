@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { PersonaCard } from '@bishop/domain';
 import { buildReplyPrompt, loadLocalLlm, localEngineName } from '@bishop/ml-workers';
@@ -118,6 +119,7 @@ export const repliesBenchmark: Benchmark = {
   name: 'replies: mutation → first token, decode speed vs the memory-bandwidth bound',
   async run(context) {
     const sizes = context.quick ? SIZES.quick : SIZES.full;
+    const loadBefore = loadavg()[0] ?? 0;
     const { settings, env, label } = await chooseModels(context.quick);
     const llm: LanguageModel = await loadLocalLlm(settings, { maxContextTokens: 4096, parallel: 1 });
     const engine =
@@ -219,6 +221,7 @@ export const repliesBenchmark: Benchmark = {
     const bytes = await weightBytes(settings);
     const bound = bandwidth / bytes;
 
+    const load = ` Load average ${loadBefore.toFixed(1)} before the run and ${(loadavg()[0] ?? 0).toFixed(1)} after (1 min, ${availableParallelism()} cores): on a shared machine, upper bounds.`;
     const [model, service] = [median(modelFirst), median(serviceFirst)];
     const ratio = service / model;
     const share = tokensPerSecond / bound;
@@ -245,7 +248,8 @@ export const repliesBenchmark: Benchmark = {
           '(PostgreSQL server, embedded bus): the sendMessage mutation over HTTP → command → event store → relay → ' +
           'bus → reply worker (reads the chat and the avatar, builds the prompt, generates) → reply-token signal → ' +
           'gateway → replyTokens over graphql-ws, a new chat per round, rounds of the two in ABBA order. The difference is the service path; with a ' +
-          'real model (first token ≈ 1 s on CPU) it is a small share, with the tiny test model it is nearly all',
+          'real model (first token ≈ 1 s on CPU) it is a small share, with the tiny test model it is nearly all.' +
+          load,
       },
       {
         benchmark: `reply decode speed, ${decodedTokens} tokens (${engine})`,
@@ -264,7 +268,8 @@ export const repliesBenchmark: Benchmark = {
           `write, best slice of 5 passes, this run) ÷ ${(bytes / 1e6).toFixed(2)} MB of weights read per token. A tiny model fits ` +
           'in cache, so its bound is unreachable by construction and per-token overhead (JavaScript, ONNX Runtime ' +
           'calls) dominates; the ratio means something only with a real model (BISHOP_MODELS_DIR or the real-model kit). ' +
-          'The bandwidth is one thread’s copy, the rate one reply at a time',
+          'The bandwidth is one thread’s copy, the rate one reply at a time.' +
+          load,
       },
     ];
     return rows;
