@@ -17,4 +17,7 @@ export const avatarLimits = {
   trainingSettingsMaxLength: 16 * 1024,
   trainingStatsMaxLength: 64 * 1024,
   testReportMaxLength: 256 * 1024,
+  blindTestInviteMaxDays: 30,
+  blindTestOpenInvitesMax: 20,
+  blindTestPairsMax: 100,
 } as const;

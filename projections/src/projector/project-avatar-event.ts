@@ -1,4 +1,5 @@
 import { avatarAfter } from '../avatars/avatar.changes.ts';
+import { blindTestInviteAfter, blindTestScoreAfter, blindTestScoreId } from '../blind-tests/blind-test.changes.ts';
 import type { AvatarStreamEvent } from '../events/projected-event.ts';
 import { materialAfter } from '../materials/material.changes.ts';
 import { personaVersionOf } from '../persona-versions/persona-version.changes.ts';
@@ -26,6 +27,17 @@ export function declareAvatarEventRows(event: AvatarStreamEvent, rows: BatchRows
   if (event.type === 'AvatarTestStarted' || event.type === 'AvatarTested') {
     rows.want('avatar_test_reports', event.data.runId);
   }
+  const invite = inviteIdOf(event);
+  if (invite) rows.want('blind_test_invites', invite);
+  if (event.type === 'BlindTestGuessed') {
+    rows.want('blind_test_scores', blindTestScoreId(event.streamId, event.data.personaVersion));
+  }
+}
+
+/** The invite a blind-test event is about (a guest's guess counts on its invite). */
+function inviteIdOf(event: AvatarStreamEvent): string | null {
+  if (event.type === 'BlindTestInviteCreated' || event.type === 'BlindTestInviteRevoked') return event.data.inviteId;
+  return event.type === 'BlindTestGuessed' ? event.data.inviteId : null;
 }
 
 export function projectAvatarEvent(event: AvatarStreamEvent, rows: BatchRows): void {
@@ -46,6 +58,12 @@ export function projectAvatarEvent(event: AvatarStreamEvent, rows: BatchRows): v
   }
   if (event.type === 'AvatarTestStarted' || event.type === 'AvatarTested') {
     rows.update('avatar_test_reports', event.data.runId, event, (row) => testReportAfter(row, event, avatar));
+  }
+  const invite = inviteIdOf(event);
+  if (invite) rows.update('blind_test_invites', invite, event, (row) => blindTestInviteAfter(row, event, avatar));
+  if (event.type === 'BlindTestGuessed') {
+    const scoreId = blindTestScoreId(avatarId, event.data.personaVersion);
+    rows.update('blind_test_scores', scoreId, event, (row) => blindTestScoreAfter(row, event, avatar));
   }
   const version = personaVersionOf(event, avatar);
   if (version !== undefined) rows.addPersonaVersion(version);

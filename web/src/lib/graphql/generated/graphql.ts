@@ -318,6 +318,14 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: boolean };
 
+export type ChangeEmailMutationVariables = Exact<{
+  currentPassword: string;
+  newEmail: string;
+}>;
+
+
+export type ChangeEmailMutation = { changeEmail: { position: string } };
+
 export type RequestPasswordResetMutationVariables = Exact<{
   email: string;
 }>;
@@ -379,6 +387,61 @@ export type AvatarChangedSubscriptionVariables = Exact<{
 
 
 export type AvatarChangedSubscription = { avatarChanged: { position: string, avatar: { id: string, name: string | null, status: AvatarStatus, createdAt: string, updatedAt: string, activePersonaVersion: number | null } } };
+
+export type BlindTestRoundFieldsFragment = { personaVersion: number, pairs: Array<{ index: number, message: string, options: Array<{ id: string, text: string }> }> };
+
+export type BlindTestScoreFieldsFragment = { personaVersion: number, guesses: number, correct: number, accuracy: number | null };
+
+export type BlindTestPageQueryVariables = Exact<{
+  avatarId: string | number;
+}>;
+
+
+export type BlindTestPageQuery = { avatar: { id: string, blindTest: { personaVersion: number, pairs: Array<{ index: number, message: string, options: Array<{ id: string, text: string }> }> } | null, blindTestScores: Array<{ personaVersion: number, guesses: number, correct: number, accuracy: number | null }>, blindTestInvites: Array<{ id: string, createdAt: string, expiresAt: string, revokedAt: string | null, open: boolean, guesses: number }> } };
+
+export type GuessBlindTestMutationVariables = Exact<{
+  avatarId: string | number;
+  personaVersion: number;
+  pairIndex: number;
+  optionId: string | number;
+}>;
+
+
+export type GuessBlindTestMutation = { guessBlindTest: { correct: boolean, realOptionId: string, counted: boolean, position: string } };
+
+export type CreateBlindTestInviteMutationVariables = Exact<{
+  avatarId: string | number;
+  days: number;
+}>;
+
+
+export type CreateBlindTestInviteMutation = { createBlindTestInvite: { token: string, position: string, invite: { id: string } } };
+
+export type RevokeBlindTestInviteMutationVariables = Exact<{
+  avatarId: string | number;
+  inviteId: string | number;
+}>;
+
+
+export type RevokeBlindTestInviteMutation = { revokeBlindTestInvite: { position: string } };
+
+export type InvitedBlindTestQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type InvitedBlindTestQuery = { invitedBlindTest: { personaVersion: number, pairs: Array<{ index: number, message: string, options: Array<{ id: string, text: string }> }> } };
+
+export type GuessInvitedBlindTestMutationVariables = Exact<{
+  token: string;
+  guesser: string | number;
+  personaVersion: number;
+  pairIndex: number;
+  optionId: string | number;
+}>;
+
+
+export type GuessInvitedBlindTestMutation = { guessInvitedBlindTest: { correct: boolean, realOptionId: string, counted: boolean, position: string } };
 
 export type ReplyFieldsFragment = { id: string, text: string | null, personaVersion: number | null, latencyMs: number, model: string, closeness: number | null, lowConfidence: boolean, rating: Rating | null, repliedAt: string | null, cut: { heardSec: number, spokenSec: number, heardText: string | null } | null, sources: Array<{ id: string, kind: CitedSourceKind, text: string | null, prompt: string | null, startSec: number | null, saidAt: string | null, material: { id: string, fileName: string | null, uploadedAt: string } | null }>, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, madeUnderWithdrawnConsent: boolean, failure: { code: string, reason: string } | null } | null };
 
@@ -617,7 +680,7 @@ export type TestReportsQueryVariables = Exact<{
 }>;
 
 
-export type TestReportsQuery = { avatar: { id: string, activePersonaVersion: number | null, testReports: Array<{ runId: string, personaVersion: number, status: TestStatus, startedAt: string | null, createdAt: string, verdict: TestVerdict | null, verdictAgainst: VerdictBasis | null, scoresCapped: boolean | null, worse: boolean | null, headline: ReplySource | null, heldOutPairs: number | null, pairsTested: number | null, notes: Array<string>, overall: { replies: ReplySource, newVersion: number, baseline: number, rawNewVersion: number | null, rawBaseline: number | null, lift: number, liftLow: number, liftHigh: number, n: number } | null, comparedWith: { personaVersion: number, overall: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null } | null, metrics: Array<{ metric: FidelityMetricName, replies: ReplySource | null, measured: boolean, reason: string | null, onScale: boolean, unit: string | null, newVersion: number | null, baseline: number | null, rawNewVersion: number | null, rawBaseline: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null, n: number, quality: MetricQuality, qualityNote: string | null, newVersionOutside: { belowFloor: number, aboveCeiling: number } | null }>, examples: Array<{ message: string, real: string, newVersion: string | null, baseline: string | null }> }>, replyFeedback: Array<{ personaVersion: number | null, up: number, down: number }> } };
+export type TestReportsQuery = { avatar: { id: string, activePersonaVersion: number | null, testReports: Array<{ runId: string, personaVersion: number, status: TestStatus, startedAt: string | null, createdAt: string, verdict: TestVerdict | null, verdictAgainst: VerdictBasis | null, scoresCapped: boolean | null, worse: boolean | null, headline: ReplySource | null, heldOutPairs: number | null, pairsTested: number | null, notes: Array<string>, overall: { replies: ReplySource, newVersion: number, baseline: number, rawNewVersion: number | null, rawBaseline: number | null, lift: number, liftLow: number, liftHigh: number, n: number } | null, comparedWith: { personaVersion: number, overall: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null } | null, metrics: Array<{ metric: FidelityMetricName, replies: ReplySource | null, measured: boolean, reason: string | null, onScale: boolean, unit: string | null, newVersion: number | null, baseline: number | null, rawNewVersion: number | null, rawBaseline: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null, n: number, quality: MetricQuality, qualityNote: string | null, newVersionOutside: { belowFloor: number, aboveCeiling: number } | null }>, examples: Array<{ message: string, real: string, newVersion: string | null, baseline: string | null }> }>, replyFeedback: Array<{ personaVersion: number | null, up: number, down: number }>, blindTestScores: Array<{ personaVersion: number, guesses: number, correct: number, accuracy: number | null }> } };
 
 export type PersonaVersionPageQueryVariables = Exact<{
   avatarId: string | number;
@@ -720,6 +783,27 @@ export const AvatarSummaryFragmentDoc = new TypedDocumentString(`
   activePersonaVersion
 }
     `, {"fragmentName":"AvatarSummary"}) as unknown as TypedDocumentString<AvatarSummaryFragment, unknown>;
+export const BlindTestRoundFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BlindTestRoundFields on BlindTestRound {
+  personaVersion
+  pairs {
+    index
+    message
+    options {
+      id
+      text
+    }
+  }
+}
+    `, {"fragmentName":"BlindTestRoundFields"}) as unknown as TypedDocumentString<BlindTestRoundFieldsFragment, unknown>;
+export const BlindTestScoreFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BlindTestScoreFields on BlindTestScore {
+  personaVersion
+  guesses
+  correct
+  accuracy
+}
+    `, {"fragmentName":"BlindTestScoreFields"}) as unknown as TypedDocumentString<BlindTestScoreFieldsFragment, unknown>;
 export const ReplyFieldsFragmentDoc = new TypedDocumentString(`
     fragment ReplyFields on Reply {
   id
@@ -1166,6 +1250,13 @@ export const ChangePasswordDocument = new TypedDocumentString(`
   changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
 }
     `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const ChangeEmailDocument = new TypedDocumentString(`
+    mutation ChangeEmail($currentPassword: String!, $newEmail: String!) {
+  changeEmail(currentPassword: $currentPassword, newEmail: $newEmail) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeEmailMutation, ChangeEmailMutationVariables>;
 export const RequestPasswordResetDocument = new TypedDocumentString(`
     mutation RequestPasswordReset($email: String!) {
   requestPasswordReset(email: $email)
@@ -1288,6 +1379,109 @@ export const AvatarChangedDocument = new TypedDocumentString(`
   updatedAt
   activePersonaVersion
 }`) as unknown as TypedDocumentString<AvatarChangedSubscription, AvatarChangedSubscriptionVariables>;
+export const BlindTestPageDocument = new TypedDocumentString(`
+    query BlindTestPage($avatarId: ID!) {
+  avatar(id: $avatarId) {
+    id
+    blindTest {
+      ...BlindTestRoundFields
+    }
+    blindTestScores {
+      ...BlindTestScoreFields
+    }
+    blindTestInvites {
+      id
+      createdAt
+      expiresAt
+      revokedAt
+      open
+      guesses
+    }
+  }
+}
+    fragment BlindTestRoundFields on BlindTestRound {
+  personaVersion
+  pairs {
+    index
+    message
+    options {
+      id
+      text
+    }
+  }
+}
+fragment BlindTestScoreFields on BlindTestScore {
+  personaVersion
+  guesses
+  correct
+  accuracy
+}`) as unknown as TypedDocumentString<BlindTestPageQuery, BlindTestPageQueryVariables>;
+export const GuessBlindTestDocument = new TypedDocumentString(`
+    mutation GuessBlindTest($avatarId: ID!, $personaVersion: Int!, $pairIndex: Int!, $optionId: ID!) {
+  guessBlindTest(
+    avatarId: $avatarId
+    personaVersion: $personaVersion
+    pairIndex: $pairIndex
+    optionId: $optionId
+  ) {
+    correct
+    realOptionId
+    counted
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<GuessBlindTestMutation, GuessBlindTestMutationVariables>;
+export const CreateBlindTestInviteDocument = new TypedDocumentString(`
+    mutation CreateBlindTestInvite($avatarId: ID!, $days: Int!) {
+  createBlindTestInvite(avatarId: $avatarId, days: $days) {
+    token
+    invite {
+      id
+    }
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<CreateBlindTestInviteMutation, CreateBlindTestInviteMutationVariables>;
+export const RevokeBlindTestInviteDocument = new TypedDocumentString(`
+    mutation RevokeBlindTestInvite($avatarId: ID!, $inviteId: ID!) {
+  revokeBlindTestInvite(avatarId: $avatarId, inviteId: $inviteId) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeBlindTestInviteMutation, RevokeBlindTestInviteMutationVariables>;
+export const InvitedBlindTestDocument = new TypedDocumentString(`
+    query InvitedBlindTest($token: String!) {
+  invitedBlindTest(token: $token) {
+    ...BlindTestRoundFields
+  }
+}
+    fragment BlindTestRoundFields on BlindTestRound {
+  personaVersion
+  pairs {
+    index
+    message
+    options {
+      id
+      text
+    }
+  }
+}`) as unknown as TypedDocumentString<InvitedBlindTestQuery, InvitedBlindTestQueryVariables>;
+export const GuessInvitedBlindTestDocument = new TypedDocumentString(`
+    mutation GuessInvitedBlindTest($token: String!, $guesser: ID!, $personaVersion: Int!, $pairIndex: Int!, $optionId: ID!) {
+  guessInvitedBlindTest(
+    token: $token
+    guesser: $guesser
+    personaVersion: $personaVersion
+    pairIndex: $pairIndex
+    optionId: $optionId
+  ) {
+    correct
+    realOptionId
+    counted
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<GuessInvitedBlindTestMutation, GuessInvitedBlindTestMutationVariables>;
 export const ChatListDocument = new TypedDocumentString(`
     query ChatList($avatarId: ID!) {
   avatar(id: $avatarId) {
@@ -2096,9 +2290,18 @@ export const TestReportsDocument = new TypedDocumentString(`
       up
       down
     }
+    blindTestScores {
+      ...BlindTestScoreFields
+    }
   }
 }
-    fragment TestReportFields on TestReport {
+    fragment BlindTestScoreFields on BlindTestScore {
+  personaVersion
+  guesses
+  correct
+  accuracy
+}
+fragment TestReportFields on TestReport {
   runId
   personaVersion
   status
