@@ -9,7 +9,7 @@ export interface AsrFigures {
   readonly metric: 'WER' | 'CER';
   readonly items: number;
   readonly audioSec: number;
-  /** Bishop's path: ffmpeg decode, Silero VAD, chunking, Whisper with timestamps. */
+  /** Bishop's path: ffmpeg decode, Silero VAD, chunking, Whisper (timestamps for chunks longer than a sentence). */
   readonly ours: { readonly error: number; readonly ms: number };
   /** The same Whisper as transformers.js's pipeline on the decoded clip, nothing else. */
   readonly bare: { readonly error: number; readonly ms: number };

@@ -147,7 +147,7 @@ if (wanted('asr')) {
       `Model: ${asrEntry.name} (${asrEntry.catalogue?.size ?? '?'}, ${asrEntry.dtype}) with Silero VAD. English: ` +
         `${speechPackages.en.package} (LibriVox reader and the "cards" speaker, 16 kHz, WER); Russian: ` +
         `${speechPackages.ru.package} (one recorded IVR voice, 8 kHz telephone audio, CER). Ours = \`transcribeFile\` ` +
-        '(ffmpeg decode, VAD, chunking, Whisper with timestamps); bare = transformers.js `pipeline` on the decoded clip. ' +
+        '(ffmpeg decode, VAD, chunking, Whisper: a chunk of one stretch of ≤ 8 s without timestamps, longer ones with); bare = transformers.js `pipeline` on the decoded clip. ' +
         'Language given to both; one warm-up each. Error = mean per utterance.',
       '',
       '| language | items (audio) | metric | ours | bare | ours time | bare time | speed ours/bare |',
@@ -168,15 +168,17 @@ if (wanted('asr')) {
       for (const d of f.differing)
         worst.push(`| ${f.language} | ${cell(d.text)} | ${cell(d.ours)} | ${cell(d.bare)} |`);
     }
-    say(
-      '',
-      'Worst utterance (ours) per language:',
-      '',
-      '| language | said | ours heard | bare heard |',
-      '|---|---|---|---|',
-      ...worst,
-      '',
-    );
+    if (worst.length === 0) say('', 'Ours and bare heard the same words in every utterance.', '');
+    else
+      say(
+        '',
+        'Utterances where ours and bare heard differently:',
+        '',
+        '| language | said | ours heard | bare heard |',
+        '|---|---|---|---|',
+        ...worst,
+        '',
+      );
   }
 }
 

@@ -82,14 +82,14 @@ export class ChunkAssembler {
     else if (isSpeech) this.#runs.push({ start, end: this.length });
   }
 
-  /** Ends the open span `pad` after its last speech; a span with too little speech is dropped whole. */
-  closeSpan(): void {
+  /** Ends the open span `pad` after its last speech (or where it is, `keepTail`); a span with too little speech is dropped whole. */
+  closeSpan({ keepTail = false } = {}): void {
     const span = this.#open;
     if (!span) return;
     const spanEnd = span.offset + span.length;
     const speechEnd = Math.max(this.#runs.at(-1)?.end ?? 0, span.offset);
-    const keep =
-      this.#speechIn(span.offset, spanEnd) >= this.#limits.minSpeech ? speechEnd + this.#limits.pad : span.offset;
+    const tail = keepTail ? spanEnd : speechEnd + this.#limits.pad;
+    const keep = this.#speechIn(span.offset, spanEnd) >= this.#limits.minSpeech ? tail : span.offset;
     const end = Math.min(keep, spanEnd);
     this.#samples.dropLast(spanEnd - end);
     span.length = end - span.offset;

@@ -21,7 +21,12 @@ export interface ChunkingOptions {
   readonly cutSearchSec?: number;
   /** …among pauses at least this long; with none, cut hard at the limit (default 0.1). */
   readonly minPauseSec?: number;
-  /** Audio kept before speech starts and after it ends (default 0.2). */
+  /**
+   * Audio kept before speech starts and after it ends (default 0.2), where a long silence is left out. A silence
+   * shorter than `skipSilenceSec` at the file's start or end is kept whole, as one inside speech is: a short clip
+   * then reaches Whisper exactly as recorded, and whisper-base hears a few ms less lead-in as other words
+   * (a real "ten of clubs" trimmed 24 ms before "ten" came out "ten of clothes").
+   */
   readonly padSec?: number;
   /** Stretches with less speech than this are clicks or breaths: left out (default 0.25). */
   readonly minSpeechSec?: number;
@@ -67,8 +72,8 @@ export async function* chunkSpeech(
     minPause: samplesOf(o.minPauseSec),
     cutSearch: samplesOf(o.cutSearchSec),
   });
-  // The audio just before speech starts, kept while idle.
-  const preRoll = new SampleBuffer(pad + vadWindowSamples);
+  // The audio just before speech starts, kept while idle: all of it from the file's start until it is long.
+  const preRoll = new SampleBuffer(skipSilence + vadWindowSamples);
   let preRollStart = 0;
   let inSpeech = false;
   let reported = 0;
@@ -79,7 +84,8 @@ export async function* chunkSpeech(
     if (!chunk.isOpen && !inSpeech) {
       if (preRoll.length === 0) preRollStart = frame.startSample;
       preRoll.append(frame.samples);
-      const excess = Math.max(0, preRoll.length - pad);
+      const fromFileStart = preRollStart === 0 && preRoll.length < skipSilence;
+      const excess = fromFileStart ? 0 : Math.max(0, preRoll.length - pad);
       preRoll.dropFirst(excess);
       preRollStart += excess;
       if (!chunk.isEmpty && position - chunk.lastSpanEnd >= flushAfter) {
@@ -109,7 +115,8 @@ export async function* chunkSpeech(
       if (sent) yield sent;
     }
   }
-  chunk.closeSpan();
+  // The stream ended before a long silence: what is left of the file is kept whole.
+  chunk.closeSpan({ keepTail: true });
   const sent = chunk.take(chunk.length);
   if (sent) yield sent;
 }

@@ -51,27 +51,40 @@ export interface TranscribeOptions {
  */
 export async function transcribeFile(path: string, options: TranscribeOptions): Promise<Transcript> {
   const { signal } = options;
-  const io = { ...(options.tools ? { tools: options.tools } : {}), ...withSignal(signal) };
-  const info = await probeMedia(path, io);
-  const report = (processedSec: number) => options.onProgress?.({ processedSec, totalSec: info.durationSec });
-  let decodedSamples = 0;
-  const frames = countFrames(detectVoiceActivity(options.vad, decodeAudio(path, io)), (end) => {
-    decodedSamples = end;
-  });
-  let language = options.language;
-  const segments: TranscriptSegment[] = [];
-  for await (const item of readAhead(chunkSpeech(frames, options.chunking))) {
-    signal?.throwIfAborted();
-    if (item.type === 'chunk') {
-      language ??= await detectLanguage(options.asr, item.samples, options.languages ?? ['ru', 'en']);
-      segments.push(...(await transcribeChunk(options.asr, item, language, segments.at(-1)?.endSec ?? 0)));
+  const tools = options.tools ? { tools: options.tools } : {};
+  // ffprobe and ffmpeg start together (a short clip's probe is as long as its decoding); a file the probe
+  // refuses stops the decoding and fails with the probe's reason.
+  const refused = new AbortController();
+  const probed = probeMedia(path, { ...tools, ...withSignal(signal) });
+  probed.catch((error: unknown) => refused.abort(error));
+  try {
+    let decodedSamples = 0;
+    const decodeSignal = signal ? AbortSignal.any([signal, refused.signal]) : refused.signal;
+    const pcm = decodeAudio(path, { ...tools, signal: decodeSignal });
+    const frames = countFrames(detectVoiceActivity(options.vad, pcm), (end) => {
+      decodedSamples = end;
+    });
+    const report = async (processedSec: number) =>
+      options.onProgress?.({ processedSec, totalSec: (await probed).durationSec });
+    let language = options.language;
+    const segments: TranscriptSegment[] = [];
+    for await (const item of readAhead(chunkSpeech(frames, options.chunking))) {
       signal?.throwIfAborted();
+      if (item.type === 'chunk') {
+        language ??= await detectLanguage(options.asr, item.samples, options.languages ?? ['ru', 'en']);
+        segments.push(...(await transcribeChunk(options.asr, item, language, segments.at(-1)?.endSec ?? 0)));
+        signal?.throwIfAborted();
+      }
+      await report(item.type === 'chunk' ? item.endSec : item.untilSec);
     }
-    report(item.type === 'chunk' ? item.endSec : item.untilSec);
+    await probed;
+    const durationSec = secondsOf(decodedSamples);
+    options.onProgress?.({ processedSec: durationSec, totalSec: durationSec });
+    return { language, durationSec, segments };
+  } catch (error) {
+    await probed;
+    throw error;
   }
-  const durationSec = secondsOf(decodedSamples);
-  options.onProgress?.({ processedSec: durationSec, totalSec: durationSec });
-  return { language, durationSec, segments };
 }
 
 /** Whisper's window; a longer turn is cut into pieces of at most this much. */
@@ -79,7 +92,7 @@ const WHISPER_WINDOW_SEC = 28;
 
 /**
  * Speech to text for 16 kHz samples already in memory (one turn of a live
- * call, already cut by VAD): Whisper with timestamps, window by window.
+ * call, already cut by VAD): Whisper window by window, timed as `transcribeChunk` says.
  */
 export async function transcribeSamples(
   samples: Float32Array,
@@ -108,17 +121,30 @@ export async function transcribeSamples(
   return { language, durationSec, segments };
 }
 
+/**
+ * A chunk of one stretch of speech no longer than this is about a sentence: it is decoded without timestamps
+ * and timed by VAD. Whisper's timestamp mode would give it one segment too, but it decodes differently and
+ * worse — on real recordings whisper-base heard "проверьте" as "прорести" and "four" as "for" only with
+ * timestamps (bench-results/quality.md) — and costs the timestamp tokens.
+ */
+const UNTIMED_CHUNK_SEC = 8;
+
 async function transcribeChunk(
   asr: AutomaticSpeechRecognitionPipeline,
   chunk: SpeechChunk,
   language: string,
   previousEnd: number,
 ): Promise<TranscriptSegment[]> {
+  let floor = Math.max(previousEnd, chunk.startSec);
+  if (chunk.spans.length === 1 && chunk.endSec - chunk.startSec <= UNTIMED_CHUNK_SEC) {
+    const result = await asr(chunk.samples, { language, task: 'transcribe' });
+    const text = (Array.isArray(result) ? result[0]?.text : result.text)?.trim() ?? '';
+    return text === '' ? [] : [{ startSec: round(floor), endSec: round(Math.max(chunk.endSec, floor)), text }];
+  }
   const result = await asr(chunk.samples, { return_timestamps: true, language, task: 'transcribe' });
   const pieces = result.chunks ?? [{ timestamp: [0, null], text: result.text }];
   const chunkSec = chunk.samples.length / sampleRate;
   const segments: TranscriptSegment[] = [];
-  let floor = Math.max(previousEnd, chunk.startSec);
   for (const { timestamp, text } of pieces) {
     const [from, to] = timestamp as [number | null, number | null];
     if (text.trim() === '') continue;

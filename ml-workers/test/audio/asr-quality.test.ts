@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { access } from 'node:fs/promises';
 import { it } from 'node:test';
-import { transcribeFile } from '../../src/audio/index.ts';
+import { readAudio, transcribeFile } from '../../src/audio/index.ts';
 import { isTestModel } from '../../src/fidelity/test-models.ts';
 import { checkModels, loadAsr, loadVad, modelSettings } from '../../src/models/index.ts';
 import { realModels } from '../models/real-models.ts';
@@ -45,19 +45,30 @@ function characterErrorRate(reference: string, hypothesis: string): number {
 
 if (!realWhisper) {
   console.log(`SKIPPED: ASR quality (no real Whisper in BISHOP_MODELS_DIR; ${'skip' in kit ? kit.skip : ''})`);
-  it.skip('ASR quality: a known English sentence within 25% CER (needs a real Whisper)');
+  it.skip(
+    'ASR quality: a synthetic English sentence within 30% CER, no worse than the bare pipeline (needs a real Whisper)',
+  );
 } else {
-  it('ASR quality: a known English sentence within 25% CER', { timeout: 300_000 }, async () => {
+  // espeak-ng's voice is at the edge of what whisper-base hears: moving the clip's start by 0.2 s swings its CER
+  // between 20 % and 60 %, and the bare pipeline hears the whole clip at 26 %. So the bound is loose, and the
+  // path must hear it no worse than the bare pipeline does.
+  it('ASR quality: a synthetic English sentence within 30% CER, no worse than the bare pipeline', {
+    timeout: 300_000,
+  }, async () => {
     const active = settings as NonNullable<typeof settings>;
     const [asr, vad] = await Promise.all([loadAsr(active), loadVad(active)]);
     const transcript = await transcribeFile(fixture('speech-en.wav'), { asr, vad });
     const heard = transcript.segments.map((s) => s.text).join(' ');
-    const cer = characterErrorRate(
-      'The quick brown fox jumps over the lazy dog near the river bank this morning.',
-      heard,
-    );
+    const said = 'The quick brown fox jumps over the lazy dog near the river bank this morning.';
+    const bare = await asr(await readAudio(fixture('speech-en.wav'), 60), { language: 'en', task: 'transcribe' });
+    const bareCer = characterErrorRate(said, (Array.isArray(bare) ? bare[0]?.text : bare.text) ?? '');
+    const cer = characterErrorRate(said, heard);
     assert.equal(transcript.language, 'en');
-    assert.ok(cer <= 0.25, `CER ${(cer * 100).toFixed(0)}%: heard "${heard}"`);
+    assert.ok(cer <= 0.3, `CER ${(cer * 100).toFixed(0)}%: heard "${heard}"`);
+    assert.ok(
+      cer <= bareCer,
+      `CER ${(cer * 100).toFixed(0)}% against the bare pipeline's ${(bareCer * 100).toFixed(0)}%`,
+    );
   });
 }
 
@@ -87,3 +98,33 @@ if (realWhisper && !hasRecording) {
     assert.ok(cer <= 0.15, `CER ${(cer * 100).toFixed(0)}%: heard "${heard}"`);
   },
 );
+
+// Real recordings where Bishop's path once heard worse than the bare pipeline (bench-results/quality.md): the VAD
+// pre-roll cut 24 ms before "ten" ("ten of clothes"), and timestamp decoding heard "прорести" for "проверьте".
+const heardAlike = [
+  { path: '/usr/share/pocketsphinx/test/data/cards/001.wav', language: 'en', package: 'pocketsphinx-testdata' },
+  {
+    path: '/usr/share/asterisk/sounds/ru_RU_f_IvrvoiceRU/ss-noservice.wav',
+    language: 'ru',
+    package: 'asterisk-core-sounds-ru-wav',
+  },
+] as const;
+for (const clip of heardAlike) {
+  const present = await access(clip.path).then(
+    () => true,
+    () => false,
+  );
+  if (realWhisper && !present) console.log(`SKIPPED: ASR path vs bare pipeline (apt-get install ${clip.package})`);
+  (realWhisper && present ? it : it.skip)(
+    `ASR path: a short real ${clip.language} recording is heard as the bare pipeline hears it`,
+    { timeout: 300_000 },
+    async () => {
+      const active = settings as NonNullable<typeof settings>;
+      const [asr, vad] = await Promise.all([loadAsr(active), loadVad(active)]);
+      const transcript = await transcribeFile(clip.path, { asr, vad, language: clip.language });
+      const bare = await asr(await readAudio(clip.path, 60), { language: clip.language, task: 'transcribe' });
+      const bareText = (Array.isArray(bare) ? bare[0]?.text : bare.text)?.trim();
+      assert.equal(transcript.segments.map((s) => s.text).join(' '), bareText);
+    },
+  );
+}

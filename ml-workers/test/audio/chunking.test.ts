@@ -70,7 +70,7 @@ describe('chunking speech for Whisper', () => {
 
   it('leaves long silences out and joins the speech around them into one chunk', async () => {
     const speech = (sec: number) => sec < 5 || (sec >= 13 && sec < 18);
-    const { chunks, skipped } = await chunksOf(frames(20, speech));
+    const { chunks, skipped } = await chunksOf(frames(21, speech));
     assert.equal(chunks.length, 1);
     const [chunk] = chunks as [SpeechChunk];
     assert.equal(chunk.spans.length, 2);
@@ -109,6 +109,13 @@ describe('chunking speech for Whisper', () => {
     near(fileTime(chunk, joint + 1, 'start'), 13.8);
     assert.equal(fileTime(chunk, joint, 'start'), chunk.spans[1]?.startSec);
     assert.equal(fileTime(chunk, joint, 'end'), chunk.spans[0]?.endSec);
+  });
+
+  it('keeps a short silence at the start and end of the file, so a short clip reaches Whisper whole', async () => {
+    const { chunks } = await chunksOf(frames(6, (sec) => sec >= 1.5 && sec < 4.5));
+    assert.equal(chunks.length, 1);
+    assert.deepEqual(chunks[0]?.spans, [{ offsetSec: 0, startSec: 0, endSec: 6 }]);
+    assert.equal(chunks[0]?.samples.length, 6 * sampleRate);
   });
 
   it('keeps short pauses inside a chunk', async () => {

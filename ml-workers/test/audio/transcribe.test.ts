@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
 import type { InferenceSession } from 'onnxruntime-node';
-import { AudioInputError, type TranscribeProgress, type Transcript, transcribeFile } from '../../src/audio/index.ts';
+import {
+  AudioInputError,
+  readAudio,
+  type TranscribeProgress,
+  type Transcript,
+  transcribeFile,
+  transcribeSamples,
+} from '../../src/audio/index.ts';
 import { loadAsr, loadVad } from '../../src/models/index.ts';
 import { testModelSettings } from '../models/test-models.ts';
 import { fixture, interviewTurns } from './fixtures.ts';
@@ -85,6 +92,20 @@ describe('transcribing a file (asr-tiny-random: timings are real, words are not)
       /training stopped/,
     );
     assert.equal(chunksDone, 1, 'no chunk ran after the abort');
+  });
+
+  it('hears a sentence-long turn as the bare pipeline does: decoded without timestamps, timed by VAD', async () => {
+    // Whisper's timestamp mode decodes differently and, on real recordings, worse (bench-results/quality.md).
+    const samples = await readAudio(fixture('speech-en.wav'), 8);
+    const bare = await asr(samples, { language: 'en', task: 'transcribe' });
+    const transcript = await transcribeSamples(samples, { asr, language: 'en' });
+    assert.deepEqual(transcript.segments, [
+      {
+        startSec: 0,
+        endSec: Math.round(transcript.durationSec * 1000) / 1000,
+        text: (Array.isArray(bare) ? bare[0]?.text : bare.text)?.trim(),
+      },
+    ]);
   });
 
   it('refuses a video without sound before loading any audio', async () => {
