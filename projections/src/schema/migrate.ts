@@ -39,9 +39,22 @@ const provider: MigrationProvider = { getMigrations: async () => readModelMigrat
 /** Creates the schema if needed and brings its tables to the latest migration; safe to run concurrently. */
 export async function migrateReadModels(db: Kysely<ReadModels>, schema: string): Promise<void> {
   const migrator = new Migrator({ db: db.withSchema(schema), provider, migrationTableSchema: schema });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error !== undefined) {
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (error === undefined) return;
+    // Kysely's migrator looks its tables up across every schema of the database; a schema dropped meanwhile
+    // (an old read schema after a rebuild's swap, another install's) fails that look-up. Ours is unharmed: again.
+    if (attempt < 8 && droppedMeanwhile(error, schema)) {
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      continue;
+    }
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Read-model migration ${failed} failed in schema "${schema}": ${String(error)}`, { cause: error });
   }
+}
+
+/** PostgreSQL's invalid_schema_name, about a schema that is not the one being migrated. */
+function droppedMeanwhile(error: unknown, schema: string): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === '3F000' && typeof message === 'string' && !message.includes(`"${schema}"`);
 }
