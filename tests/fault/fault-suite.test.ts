@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createPgSqlClient, createReadStore, type SqlClient } from '@bishop/infra';
+import {
+  createColumnSealer,
+  createPgSqlClient,
+  createReadStore,
+  createSqlKeyStore,
+  type SqlClient,
+} from '@bishop/infra';
 import { readModelChecksums } from '@bishop/projections';
 import { apiClient } from '../src/api-client.ts';
 import { runBishop } from '../src/bishop-process.ts';
@@ -114,7 +120,17 @@ describe('fault suite: kill -9, PostgreSQL and NATS restarts under load', () => 
     const fresh = `${environment.readSchema}_fresh`;
     const rebuild = await runBishop(['projections', 'rebuild'], { ...environment.env, BISHOP_READ_SCHEMA: fresh });
     assert.equal(rebuild.code, 0, rebuild.stderr);
-    const readStore = await createReadStore({ kind: 'postgres', connectionString: testDatabaseUrl, schema: fresh });
+    // Personal columns are sealed with fresh nonces: the two are compared by what they say, opened with the install's keys.
+    const keyStore = await createSqlKeyStore(sql, {
+      schema: environment.env.BISHOP_DATABASE_SCHEMA as string,
+      masterKey: Buffer.from(environment.env.BISHOP_MASTER_KEY as string, 'base64'),
+    });
+    const readStore = await createReadStore({
+      kind: 'postgres',
+      connectionString: testDatabaseUrl,
+      schema: fresh,
+      sealer: createColumnSealer(keyStore),
+    });
     try {
       const live = await readModelChecksums(readStore.db, environment.readSchema);
       assert.deepEqual(live, await readModelChecksums(readStore.db, fresh), 'live read models = fresh rebuild');
