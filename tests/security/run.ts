@@ -12,6 +12,7 @@ const child = spawn(
   process.execPath,
   [
     '--test',
+    '--test-force-exit',
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=./tests/security/attack-reporter.ts',

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { reapOnExit } from './child-reaper.ts';
 import { startListeningProcess } from './listening-process.ts';
 
 const cli = fileURLToPath(new URL('../../infra/src/cli/main.ts', import.meta.url));
@@ -40,6 +41,7 @@ export async function runBishop(args: string[], env: Record<string, string> = {}
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  reapOnExit(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => {

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { reapOnExit } from './child-reaper.ts';
 
 export interface ListeningProcess {
   /** The `http://…` address the process printed. */
@@ -26,6 +27,7 @@ export async function startListeningProcess(
     env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  reapOnExit(child);
   let output = '';
   child.stderr?.on('data', (chunk) => {
     output += chunk;

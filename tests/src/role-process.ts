@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { reapOnExit } from './child-reaper.ts';
 
 const cli = fileURLToPath(new URL('../../infra/src/cli/main.ts', import.meta.url));
 
@@ -40,7 +41,7 @@ export async function startRole(
       env: { ...process.env, BISHOP_LOG_LEVEL: 'info', ...env, BISHOP_PORT: port },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const current = child;
+    const current = reapOnExit(child);
     current.stdout?.on('data', (chunk) => {
       output += chunk;
     });

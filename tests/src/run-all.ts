@@ -11,7 +11,9 @@ import { gatheredAttackSuites } from '../security/suites.ts';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const node = process.execPath;
 const bin = (name: string) => `${root}node_modules/.bin/${name}`;
-const nodeTest = (...patterns: string[]) => [node, '--test', '--test-reporter=spec', ...patterns];
+// --test-force-exit: a test that timed out with a child process still running must not hang the step
+// (child-reaper.ts kills such children as the test process exits).
+const nodeTest = (...patterns: string[]) => [node, '--test', '--test-force-exit', '--test-reporter=spec', ...patterns];
 const webScript = (script: string) => ['npm', 'run', '--silent', '-w', 'web', script];
 
 /** The files a glob matches, less some (node --test takes no exclusions). */
