@@ -6,6 +6,7 @@ import {
   avatarFactsOf,
   avatarStream,
   type ChatCommand,
+  type ChatState,
   chatDecider,
   chatStream,
   type Decider,
@@ -14,20 +15,18 @@ import {
   type DomainEvent,
   emailDecider,
   emailReservationStreamName,
-  foldEvents,
   ownerOfAvatar,
   ownerOfChat,
   ownerOfUser,
   type RegisterUser,
   type ReserveEmail,
-  toDomainEvent,
   type UserCommand,
   userDecider,
   userStream,
   validEmail,
   validId,
 } from '@bishop/domain';
-import type { EventStore } from '@bishop/domain/ports';
+import { aggregateOf, type EventStore, type StreamFold } from '@bishop/domain/ports';
 import type { CommandResult } from './command-result.ts';
 import { deterministicUuid } from './deterministic-id.ts';
 import { handleCommand } from './handle-command.ts';
@@ -55,16 +54,8 @@ export interface CommandBus {
 export function createCommandBus(deps: { readonly eventStore: EventStore }): CommandBus {
   const { eventStore } = deps;
 
-  async function readState<State, Event>(
-    stream: string,
-    decider: { initialState: () => State; evolve: (s: State, e: Event) => State },
-  ) {
-    const events = await eventStore.readStream(stream);
-    return foldEvents(
-      decider,
-      events.map((e) => toDomainEvent(e.type, e.metadata.schemaVersion, e.data) as Event),
-    );
-  }
+  const stateOf = async <State, Event extends DomainEvent>(stream: string, fold: StreamFold<State, Event>) =>
+    (await aggregateOf(eventStore, stream, fold)).state;
 
   async function reserveEmail(command: RegisterUser): Promise<void> {
     const email = validEmail(command.data.email);
@@ -81,7 +72,7 @@ export function createCommandBus(deps: { readonly eventStore: EventStore }): Com
         // account was deleted since, may be replaced.
         const previousHolderRegistered =
           holder !== null && holder !== command.data.userId
-            ? (await readState(userStream(holder), userDecider)).status === 'registered'
+            ? (await stateOf(userStream(holder), userDecider)).status === 'registered'
             : true;
         const reserve: ReserveEmail = {
           type: 'ReserveEmail',
@@ -136,31 +127,33 @@ export function createCommandBus(deps: { readonly eventStore: EventStore }): Com
       }
       if (command.type === 'CreateAvatar' && command.metadata.actor.kind === 'user') {
         // A deleted account's access token lives on for minutes: it must not start a new avatar.
-        const owner = await readState(userStream(command.metadata.actor.userId), userDecider);
+        const owner = await stateOf(userStream(command.metadata.actor.userId), userDecider);
         if (owner.status === 'deleted') throw new DomainError('BISHOP_ERR_DELETED', 'This account was deleted');
       }
       return ownedStreamCommand(stream, avatarDecider, ownerOfAvatar, command);
     },
 
     async chat(chatId, input) {
-      const stream = chatStream(validId(chatId, 'chatId'));
-      const state = await readState(stream, chatDecider);
       // The chat's avatar: named by OpenChat, remembered by the chat afterwards.
-      const avatarId =
-        state.status === 'absent'
-          ? input.type === 'OpenChat'
+      const avatarIdOf = (chat: ChatState) =>
+        chat.status !== 'absent'
+          ? chat.avatarId
+          : input.type === 'OpenChat'
             ? validId(input.data.avatarId, 'avatarId')
-            : null
-          : state.avatarId;
+            : null;
       return handleCommand({
         eventStore,
-        stream,
+        stream: chatStream(validId(chatId, 'chatId')),
         decider: chatDecider,
         commandId: input.metadata.commandId,
-        dataSubject: avatarId ? avatarStream(avatarId) : undefined,
+        dataSubject: (chat) => {
+          const avatarId = avatarIdOf(chat);
+          return avatarId ? avatarStream(avatarId) : undefined;
+        },
         prepare: async (chat) => {
           authorizeCommand(input.type, input.metadata.actor, ownerOfChat(chat));
-          const avatar = avatarId ? avatarFactsOf(await readState(avatarStream(avatarId), avatarDecider)) : null;
+          const avatarId = avatarIdOf(chat);
+          const avatar = avatarId ? avatarFactsOf(await stateOf(avatarStream(avatarId), avatarDecider)) : null;
           return { ...input, data: { ...input.data, avatar } } as ChatCommand;
         },
       });

@@ -1,3 +1,4 @@
+export * from './aggregate-of.ts';
 export * from './blob-store.ts';
 export * from './bus.ts';
 export * from './event-store.ts';

@@ -1,5 +1,4 @@
 import {
-  type AvatarState,
   avatarDecider,
   avatarStream,
   isDomainError,
@@ -7,9 +6,8 @@ import {
   type Material,
   parseStreamName,
   speakerSegmentsBlobKey,
-  toDomainEvent,
 } from '@bishop/domain';
-import type { BlobStore, Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
+import { aggregateOf, type BlobStore, type Bus, type EventStore, type RecordedEvent } from '@bishop/domain/ports';
 import type { AudioTools } from '../audio/index.ts';
 import type { ModelSettings } from '../models/index.ts';
 import {
@@ -146,10 +144,6 @@ function isReadyRecording(material: Material): material is ReadyRecording {
 }
 
 async function currentAvatar(eventStore: EventStore, avatarId: string): Promise<LiveAvatar | null> {
-  const events = await eventStore.readStream(avatarStream(avatarId));
-  let state: AvatarState = avatarDecider.initialState();
-  for (const event of events) {
-    state = avatarDecider.evolve(state, toDomainEvent(event.type, event.metadata.schemaVersion, event.data) as never);
-  }
+  const { state } = await aggregateOf(eventStore, avatarStream(avatarId), avatarDecider);
   return state.status === 'idle' || state.status === 'training' ? state : null;
 }
