@@ -3,3 +3,4 @@ export * from './blob-store.ts';
 export * from './bus.ts';
 export * from './event-store.ts';
 export * from './key-store.ts';
+export * from './live-channel.ts';

@@ -1,11 +1,4 @@
-import {
-  chatStream,
-  type DubProgressSignal,
-  dubBlobKey,
-  dubProgressSubject,
-  parseStreamName,
-  type Reply,
-} from '@bishop/domain';
+import { chatStream, dubBlobKey, parseStreamName, type Reply } from '@bishop/domain';
 import type { BlobStore, Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
 import type { AudioTools } from '../audio/index.ts';
 import {
@@ -103,20 +96,14 @@ export function startDubWorker(options: DubWorkerOptions): RunningWorker {
       const avatarId = await avatarOf(chatId);
       const plan = await planDubVoice(options.eventStore, avatarId);
       const description = tts.describe();
-      let spokenSec = 0;
       const spoken = await withReference(plan, description.clones, (reference) =>
         speakReply(tts, reply.text, {
           language,
           reference,
           espeakProgram: options.espeakProgram,
           signal,
-          // Each finished sentence: a heartbeat for the bus and a signal for listeners (first audio is near).
-          onSentence: ({ index, count, speech }) => {
-            working();
-            spokenSec += speech.samples.length / speech.sampleRate;
-            const progress: DubProgressSignal = { chatId, replyId: reply.replyId, index, count, spokenSec };
-            options.bus.signal(dubProgressSubject(chatId), new TextEncoder().encode(JSON.stringify(progress)));
-          },
+          // Each finished sentence is a heartbeat for the bus.
+          onSentence: () => working(),
         }),
       ).catch(asPermanentFailure);
       const encoded = await encodeDub(

@@ -1,11 +1,12 @@
+import { type AvatarTestProgressSignal, isDomainError, type JsonObject, parseStreamName } from '@bishop/domain';
 import {
-  type AvatarTestProgressSignal,
-  isDomainError,
-  type JsonObject,
-  parseStreamName,
-  testProgressSubject,
-} from '@bishop/domain';
-import type { BlobStore, Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
+  type BlobStore,
+  type Bus,
+  type EventStore,
+  liveChannels,
+  type RecordedEvent,
+  sendLive,
+} from '@bishop/domain/ports';
 import type { AudioTools } from '../audio/index.ts';
 import { ModelMissingError, type ModelSettings } from '../models/index.ts';
 import { loadPersonaEmbedder, type PersonaEmbedder } from '../persona/index.ts';
@@ -92,7 +93,7 @@ export function startTestWorker(options: TestWorkerOptions): RunningWorker {
   function progressOf(ownerId: string, avatarId: string, runId: string) {
     return (step: AvatarTestProgressSignal['step'], percent: number) => {
       const live: AvatarTestProgressSignal = { ownerId, avatarId, runId, step, percent };
-      options.bus.signal(testProgressSubject(ownerId), new TextEncoder().encode(JSON.stringify(live)));
+      sendLive(options.bus, liveChannels.testProgress, live);
     };
   }
 

@@ -1,11 +1,12 @@
+import { avatarBlobPrefix, isDomainError, parseStreamName, type ReplyTokenSignal } from '@bishop/domain';
 import {
-  avatarBlobPrefix,
-  isDomainError,
-  parseStreamName,
-  type ReplyTokenSignal,
-  replyTokenSubject,
-} from '@bishop/domain';
-import type { BlobStore, Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
+  type BlobStore,
+  type Bus,
+  type EventStore,
+  liveChannels,
+  type RecordedEvent,
+  sendLive,
+} from '@bishop/domain/ports';
 import { ModelMissingError, type ModelSettings } from '../models/index.ts';
 import { loadPersonaEmbedder, type PersonaEmbedder } from '../persona/index.ts';
 import {
@@ -148,7 +149,7 @@ export function startReplyWorker(options: ReplyWorkerOptions): RunningWorker {
       let index = 0;
       const publish = (text: string, done: boolean) => {
         const token: ReplyTokenSignal = { chatId, messageId, index: index++, text, done };
-        bus.signal(replyTokenSubject(chatId), new TextEncoder().encode(JSON.stringify(token)));
+        sendLive(bus, liveChannels.replyTokens, token);
       };
       let result: ReplyResult;
       try {

@@ -1,5 +1,12 @@
-import { isDomainError, parseStreamName, type TrainingProgressSignal, trainingProgressSubject } from '@bishop/domain';
-import type { BlobStore, Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
+import { isDomainError, parseStreamName, type TrainingProgressSignal } from '@bishop/domain';
+import {
+  type BlobStore,
+  type Bus,
+  type EventStore,
+  liveChannels,
+  type RecordedEvent,
+  sendLive,
+} from '@bishop/domain/ports';
 import { ModelMissingError, type ModelSettings } from '../models/index.ts';
 import { loadPersonaEmbedder, type PersonaEmbedder } from '../persona/index.ts';
 import {
@@ -123,7 +130,7 @@ export function startTrainWorker(options: TrainWorkerOptions): RunningWorker {
           ),
         progressed: (stage: TrainerStage, percent: number, etaSeconds: number | null) => {
           const live: TrainingProgressSignal = { ownerId: run.ownerId, avatarId, runId, stage, percent, etaSeconds };
-          bus.signal(trainingProgressSubject(run.ownerId), new TextEncoder().encode(JSON.stringify(live)));
+          sendLive(bus, liveChannels.trainingProgress, live);
         },
       });
       const checkpoint = runCheckpoint(watch.refresh, { everyMs: options.stopCheckMs ?? 1000, signal });
