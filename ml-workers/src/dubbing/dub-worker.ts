@@ -1,8 +1,9 @@
-import { chatStream, dubBlobKey, parseStreamName, type Reply } from '@bishop/domain';
+import { chatStream, dubBlobKey, parseStreamName } from '@bishop/domain';
 import type { BlobStore, Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
 import type { AudioTools } from '../audio/index.ts';
 import {
   failureOf,
+  type Job,
   jobCommandMetadata,
   PermanentJobError,
   type RunningWorker,
@@ -44,9 +45,9 @@ const MAX_DELIVER = 3;
 export function startDubWorker(options: DubWorkerOptions): RunningWorker {
   const { commands, blobs } = options;
   const tools = options.audioTools ? { tools: options.audioTools } : {};
-  const target = (job: RecordedEvent) => ({
+  const target = (job: Job<'ReplyGenerated'>) => ({
     chatId: parseStreamName(job.streamName)?.id ?? '',
-    reply: job.data as unknown as Reply,
+    reply: job.data,
   });
 
   async function avatarOf(chatId: string): Promise<string> {
@@ -73,7 +74,7 @@ export function startDubWorker(options: DubWorkerOptions): RunningWorker {
   return runWorker({
     bus: options.bus,
     durable: 'worker-dub',
-    subjects: ['bishop.chat.ReplyGenerated'],
+    on: ['ReplyGenerated'],
     concurrency: 1,
     ackWaitMs: 120_000,
     maxDeliver: MAX_DELIVER,

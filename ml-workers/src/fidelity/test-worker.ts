@@ -13,6 +13,7 @@ import { loadPersonaEmbedder, type PersonaEmbedder } from '../persona/index.ts';
 import { type ReplySettings, replyEngines } from '../replies/index.ts';
 import {
   failureOf,
+  type Job,
   jobCommandMetadata,
   type RunningWorker,
   runWorker,
@@ -54,13 +55,15 @@ const MAX_DELIVER = 3;
  * running test shows as running. A test that keeps failing records a report
  * that says why, never nothing.
  */
+type TestJob = Job<'TrainingCompleted'>;
+
 export function startTestWorker(options: TestWorkerOptions): RunningWorker {
   const { commands, logger } = options;
   const engines = replyEngines(options.replies, options.models);
-  const target = (job: RecordedEvent) => ({
+  const target = (job: TestJob) => ({
     avatarId: parseStreamName(job.streamName)?.id ?? '',
-    runId: String(job.data.runId ?? ''),
-    personaVersion: Number(job.data.personaVersion ?? 0),
+    runId: job.data.runId,
+    personaVersion: job.data.personaVersion,
   });
 
   async function embedder(): Promise<PersonaEmbedder | null> {
@@ -73,7 +76,7 @@ export function startTestWorker(options: TestWorkerOptions): RunningWorker {
   }
 
   async function send(
-    job: RecordedEvent,
+    job: TestJob,
     command:
       | { type: 'StartAvatarTest'; data: { runId: string } }
       | { type: 'RecordAvatarTest'; data: { runId: string; report: JsonObject } },
@@ -87,7 +90,7 @@ export function startTestWorker(options: TestWorkerOptions): RunningWorker {
       throw error;
     }
   }
-  const record = (job: RecordedEvent, report: JsonObject) =>
+  const record = (job: TestJob, report: JsonObject) =>
     send(job, { type: 'RecordAvatarTest', data: { runId: target(job).runId, report } }, 'test');
 
   function progressOf(ownerId: string, avatarId: string, runId: string) {
@@ -100,7 +103,7 @@ export function startTestWorker(options: TestWorkerOptions): RunningWorker {
   return runWorker({
     bus: options.bus,
     durable: 'worker-test',
-    subjects: ['bishop.avatar.TrainingCompleted'],
+    on: ['TrainingCompleted'],
     // Tests are CPU-heavy (replies, embeddings, dubs); one at a time leaves the cores to replies and training.
     concurrency: 1,
     ackWaitMs: 120_000,

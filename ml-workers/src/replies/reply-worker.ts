@@ -12,6 +12,7 @@ import { loadPersonaEmbedder, type PersonaEmbedder } from '../persona/index.ts';
 import {
   deterministicUuid,
   failureOf,
+  type Job,
   jobCommandMetadata,
   PermanentJobError,
   type RunningWorker,
@@ -47,6 +48,10 @@ const SERVICE = 'reply';
 const MAX_DELIVER = 3;
 const MAX_SOURCE_IDS = 100;
 
+/** A voice message is answered once transcribed, like a typed one. */
+const asks = ['MessageSent', 'VoiceMessageTranscribed', 'ReplyRegenerationRequested', 'MessageEdited'] as const;
+type AskJob = Job<(typeof asks)[number]>;
+
 const superseded = {
   reasonCode: 'SUPERSEDED',
   reason: 'A newer message was sent before this reply was ready; the avatar answers that one instead',
@@ -69,13 +74,13 @@ export function startReplyWorker(options: ReplyWorkerOptions): RunningWorker {
     transcripts.forgetAvatar(avatarId);
     personaOf.forget(avatarBlobPrefix(avatarId));
   });
-  const target = (job: RecordedEvent) => ({
+  const target = (job: AskJob) => ({
     chatId: parseStreamName(job.streamName)?.id ?? '',
-    messageId: String(job.data.messageId ?? ''),
+    messageId: job.data.messageId,
   });
 
   /** Sends a chat command of this job; a refusal because the message was settled meanwhile is no failure. */
-  async function settle(job: RecordedEvent, command: Parameters<WorkerCommands['chat']>[1]): Promise<void> {
+  async function settle(job: AskJob, command: Parameters<WorkerCommands['chat']>[1]): Promise<void> {
     try {
       await commands.chat(target(job).chatId, command);
     } catch (error) {
@@ -89,7 +94,7 @@ export function startReplyWorker(options: ReplyWorkerOptions): RunningWorker {
     }
   }
 
-  const failReply = (job: RecordedEvent, failure: { reasonCode: string; reason: string }) =>
+  const failReply = (job: AskJob, failure: { reasonCode: string; reason: string }) =>
     settle(job, {
       type: 'FailReply',
       data: { messageId: target(job).messageId, ...failure },
@@ -99,13 +104,7 @@ export function startReplyWorker(options: ReplyWorkerOptions): RunningWorker {
   const worker = runWorker({
     bus,
     durable: 'worker-reply',
-    // A voice message is answered once transcribed, like a typed one.
-    subjects: [
-      'bishop.chat.MessageSent',
-      'bishop.chat.VoiceMessageTranscribed',
-      'bishop.chat.ReplyRegenerationRequested',
-      'bishop.chat.MessageEdited',
-    ],
+    on: asks,
     concurrency: options.concurrency ?? 2,
     ackWaitMs: 60_000,
     maxDeliver: MAX_DELIVER,

@@ -11,6 +11,7 @@ import { ModelMissingError, type ModelSettings } from '../models/index.ts';
 import { loadPersonaEmbedder, type PersonaEmbedder } from '../persona/index.ts';
 import {
   failureOf,
+  type Job,
   jobCommandMetadata,
   PermanentJobError,
   type RunningWorker,
@@ -59,9 +60,9 @@ export function startTrainWorker(options: TrainWorkerOptions): RunningWorker {
   const { commands, blobs, eventStore, bus } = options;
   const maxDeliver = options.maxDeliver ?? 3;
   const logger = options.logger;
-  const target = (job: RecordedEvent) => ({
+  const target = (job: Job<'TrainingStarted'>) => ({
     avatarId: parseStreamName(job.streamName)?.id ?? '',
-    runId: String(job.data.runId ?? ''),
+    runId: job.data.runId,
   });
 
   async function embedder(): Promise<PersonaEmbedder | null> {
@@ -96,7 +97,7 @@ export function startTrainWorker(options: TrainWorkerOptions): RunningWorker {
   return runWorker({
     bus,
     durable: 'worker-train',
-    subjects: ['bishop.avatar.TrainingStarted'],
+    on: ['TrainingStarted'],
     concurrency: options.concurrency ?? 2,
     ackWaitMs: options.ackWaitMs ?? 30_000,
     maxDeliver,

@@ -3,13 +3,17 @@ import {
   extractedSegmentsBlobKey,
   extractedTextBlobKey,
   isDomainError,
-  type MaterialFile,
   parseStreamName,
   type TranscriptDocument,
-  toDomainEvent,
 } from '@bishop/domain';
-import type { RecordedEvent } from '@bishop/domain/ports';
-import { failureOf, jobCommandMetadata, PermanentJobError, type RunningWorker, runWorker } from '../runtime/index.ts';
+import {
+  failureOf,
+  type Job,
+  jobCommandMetadata,
+  PermanentJobError,
+  type RunningWorker,
+  runWorker,
+} from '../runtime/index.ts';
 import { probeFailedRecording } from './decoded-media.ts';
 import { extractMaterial } from './extract-material.ts';
 import { asPermanentFailure } from './job-failure-mapping.ts';
@@ -45,16 +49,15 @@ export function startExtractWorker(options: ExtractWorkerOptions): RunningWorker
 
 function extractMaterials(options: ExtractWorkerOptions): RunningWorker {
   const { commands, blobs } = options;
-  const target = (job: RecordedEvent) => {
+  const target = (job: Job<'MaterialUploaded'>) => {
     const avatarId = parseStreamName(job.streamName)?.id ?? '';
-    const material = toDomainEvent(job.type, job.metadata.schemaVersion, job.data).data as MaterialFile;
-    return { avatarId, material };
+    return { avatarId, material: job.data };
   };
 
   return runWorker({
     bus: options.bus,
     durable: 'worker-extract',
-    subjects: ['bishop.avatar.MaterialUploaded'],
+    on: ['MaterialUploaded'],
     concurrency: options.concurrency ?? 1,
     // Transcribing a lecture takes long: the runtime heartbeats, so ack wait only bounds a dead worker.
     ackWaitMs: 60_000,

@@ -13,6 +13,7 @@ import type { ModelSettings } from '../models/index.ts';
 import {
   failureOf,
   isPermanentFailure,
+  type Job,
   jobCommandMetadata,
   type RunningWorker,
   runWorker,
@@ -44,23 +45,25 @@ type ReadyRecording = Extract<Material, { status: 'ready' }>;
  * every recording not yet tagged against that sample (those uploaded before it included). Each
  * result is RecordSpeakerTags or FailSpeakerTagging for one recording.
  */
+/** A recording newly extracted, or a new sample in use: tag what is not yet tagged against it. */
+const tagJobs = ['MaterialExtracted', 'VoiceSampleSet', 'VoiceSampleActivated'] as const;
+
 export function startSpeakerTagWorker(options: SpeakerTagWorkerOptions): RunningWorker {
   const { commands, blobs } = options;
   const io = { blobs, models: options.models, ...(options.audioTools ? { audioTools: options.audioTools } : {}) };
 
-  async function due(job: RecordedEvent) {
+  async function due(job: Job<(typeof tagJobs)[number]>) {
     const avatarId = parseStreamName(job.streamName)?.id ?? '';
     const avatar = await currentAvatar(options.eventStore, avatarId);
     const sampleId = avatar?.voice.activeSampleId ?? null;
     if (!avatar || sampleId === null) return { avatarId, sampleId: '', recordings: [] };
-    const data = job.data as { materialId?: string; sampleId?: string };
     const sampleJob = job.type === 'VoiceSampleSet' || job.type === 'VoiceSampleActivated';
     // A job for a sample not (or no longer) in use leaves the work to the job of the one in use.
-    if (sampleJob && data.sampleId !== sampleId) return { avatarId, sampleId, recordings: [] };
+    if (sampleJob && job.data.sampleId !== sampleId) return { avatarId, sampleId, recordings: [] };
     const recordings = [...avatar.materials.values()].filter(
       (material): material is ReadyRecording =>
         isReadyRecording(material) &&
-        (sampleJob || material.materialId === data.materialId) &&
+        (sampleJob || material.materialId === job.data.materialId) &&
         !(material.speakers?.status === 'tagged' && material.speakers.sampleId === sampleId),
     );
     return { avatarId, sampleId, recordings };
@@ -80,7 +83,7 @@ export function startSpeakerTagWorker(options: SpeakerTagWorkerOptions): Running
   return runWorker({
     bus: options.bus,
     durable: 'worker-tag-speakers',
-    subjects: ['bishop.avatar.MaterialExtracted', 'bishop.avatar.VoiceSampleSet', 'bishop.avatar.VoiceSampleActivated'],
+    on: tagJobs,
     concurrency: 1,
     ackWaitMs: 60_000,
     maxDeliver: 3,

@@ -101,12 +101,7 @@ export function startShredder(options: ShredderOptions): RunningWorker {
   return runWorker({
     bus: options.bus,
     durable: 'worker-shred',
-    subjects: [
-      'bishop.avatar.AvatarDeleted',
-      'bishop.user.AccountDeleted',
-      'bishop.avatar.MaterialRemoved',
-      'bishop.chat.ChatDeleted',
-    ],
+    on: ['AvatarDeleted', 'AccountDeleted', 'MaterialRemoved', 'ChatDeleted'],
     concurrency: 2,
     ackWaitMs: 60_000,
     maxDeliver: 10,
