@@ -1,3 +1,5 @@
+import type { JsonRule } from '../kernel/json.ts';
+
 export const avatarLimits = {
   nameMaxLength: 100,
   personaTextMaxLength: 4000,
@@ -18,3 +20,10 @@ export const avatarLimits = {
   trainingStatsMaxLength: 64 * 1024,
   testReportMaxLength: 256 * 1024,
 } as const;
+
+/** What a test report must be to be recorded: the service's own figures, quoting the person's texts. */
+export const testReportRule: JsonRule = {
+  field: 'Test report',
+  maxLength: avatarLimits.testReportMaxLength,
+  computed: true,
+};

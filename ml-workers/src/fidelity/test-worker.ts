@@ -1,4 +1,10 @@
-import { type AvatarTestProgressSignal, isDomainError, type JsonObject, parseStreamName } from '@bishop/domain';
+import {
+  type AvatarTestProgressSignal,
+  avatarTestReportJson,
+  isDomainError,
+  type JsonObject,
+  parseStreamName,
+} from '@bishop/domain';
 import {
   type BlobStore,
   type Bus,
@@ -132,7 +138,7 @@ export function startTestWorker(options: TestWorkerOptions): RunningWorker {
         ...(options.maxPairs !== undefined ? { maxPairs: options.maxPairs } : {}),
         progress: progressOf(subject.ownerId, avatarId, runId),
       });
-      await record(job, report as unknown as JsonObject);
+      await record(job, avatarTestReportJson(report));
       logger?.info(
         { avatarId, runId, verdict: report.verdict, worse: report.worse, durationMs: report.durationMs },
         'avatar tested',
@@ -143,7 +149,7 @@ export function startTestWorker(options: TestWorkerOptions): RunningWorker {
       const subject = await avatarUnderTest(options.eventStore, avatarId, runId, job.revision);
       if (subject.status === 'skip') return;
       const { reason } = failureOf(error, MAX_DELIVER);
-      await record(job, failedAvatarTestReport(runId, personaVersion, reason) as unknown as JsonObject);
+      await record(job, avatarTestReportJson(failedAvatarTestReport(runId, personaVersion, reason)));
     },
   });
 }
