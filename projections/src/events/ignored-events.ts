@@ -17,7 +17,6 @@ export function leftAsIs<Listed extends string>(
 export const ignoredBy = {
   apiTokens: ['UserRegistered', 'UserProfileUpdated', 'PasswordChanged', 'AccountDeleted'],
   avatars: [
-    'AvatarCreated',
     'MaterialExtractionStarted',
     'MaterialExtractionFailed',
     'ChatParticipantChosen',
@@ -38,7 +37,6 @@ export const ignoredBy = {
     'MaterialExtracted',
   ],
   chats: [
-    'ChatOpened',
     'ReplyFailed',
     'DubReady',
     'DubFailed',
@@ -55,7 +53,6 @@ export const ignoredBy = {
   materials: [
     'AvatarCreated',
     'AvatarRenamed',
-    'MaterialUploaded',
     'VoiceConsentRecorded',
     'VoiceConsentWithdrawn',
     'VoiceSampleSubmitted',
@@ -76,7 +73,7 @@ export const ignoredBy = {
     'AvatarDeleted',
     'PersonaCardEdited',
   ],
-  messages: ['ChatOpened', 'ChatRenamed', 'MessageSent', 'ChatDeleted', 'VoiceMessageSent', 'CallStarted', 'CallEnded'],
+  messages: ['ChatOpened', 'ChatRenamed', 'ChatDeleted', 'CallStarted', 'CallEnded'],
   testReports: [
     'AvatarCreated',
     'AvatarRenamed',
@@ -125,7 +122,6 @@ export const ignoredBy = {
     'VoicePreviewRequested',
     'VoicePreviewReady',
     'VoicePreviewFailed',
-    'TrainingStarted',
     'AvatarTestStarted',
     'AvatarTested',
     'PersonaVersionActivated',
@@ -146,7 +142,6 @@ export const ignoredBy = {
     'MaterialSpeakerTaggingFailed',
     'VoiceConsentRecorded',
     'VoiceConsentWithdrawn',
-    'VoiceSampleSubmitted',
     'TrainingStarted',
     'TrainingProgressed',
     'TrainingCompleted',
