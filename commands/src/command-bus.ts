@@ -6,6 +6,7 @@ import {
   avatarFactsOf,
   avatarStream,
   type ChatCommand,
+  type ChatCommandInput,
   type ChatState,
   chatDecider,
   chatStream,
@@ -30,13 +31,6 @@ import { aggregateOf, type EventStore, type StreamFold } from '@bishop/domain/po
 import type { CommandResult } from './command-result.ts';
 import { deterministicUuid } from './deterministic-id.ts';
 import { handleCommand } from './handle-command.ts';
-
-/** A chat command as callers send it: the handler adds what the chat must know about its avatar. */
-export type ChatCommandInput = ChatCommand extends infer C
-  ? C extends { type: infer T; data: infer D; metadata: infer M }
-    ? { type: T; data: Omit<D, 'avatar'>; metadata: M }
-    : never
-  : never;
 
 export interface CommandBus {
   /** Sign-up: reserves the email (unique across users), then registers the user. */
