@@ -1,9 +1,9 @@
-import { chatStream, dubBlobKey, parseStreamName } from '@bishop/domain';
+import { chatStream, dubBlobKey } from '@bishop/domain';
 import type { BlobStore, Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
 import type { AudioTools } from '../audio/index.ts';
+import type { Job } from '../runtime/index.ts';
 import {
   failureOf,
-  type Job,
   jobCommandMetadata,
   PermanentJobError,
   type RunningWorker,
@@ -46,7 +46,7 @@ export function startDubWorker(options: DubWorkerOptions): RunningWorker {
   const { commands, blobs } = options;
   const tools = options.audioTools ? { tools: options.audioTools } : {};
   const target = (job: Job<'ReplyGenerated'>) => ({
-    chatId: parseStreamName(job.streamName)?.id ?? '',
+    chatId: job.streamId,
     reply: job.data,
   });
 

@@ -1,12 +1,6 @@
-import { parseStreamName, voicePreviewBlobKey } from '@bishop/domain';
-import {
-  failureOf,
-  type Job,
-  jobCommandMetadata,
-  PermanentJobError,
-  type RunningWorker,
-  runWorker,
-} from '../runtime/index.ts';
+import { voicePreviewBlobKey } from '@bishop/domain';
+import type { Job } from '../runtime/index.ts';
+import { failureOf, jobCommandMetadata, PermanentJobError, type RunningWorker, runWorker } from '../runtime/index.ts';
 import { withBlobAsFile } from '../workers/blob-files.ts';
 import { asPermanentFailure } from '../workers/job-failure-mapping.ts';
 import { planDubVoice } from './dub-voice.ts';
@@ -28,7 +22,7 @@ export function startVoicePreviewWorker(options: DubWorkerOptions): RunningWorke
   const { commands, blobs } = options;
   const tools = options.audioTools ? { tools: options.audioTools } : {};
   const target = (job: Job<'VoicePreviewRequested'>) => ({
-    avatarId: parseStreamName(job.streamName)?.id ?? '',
+    avatarId: job.streamId,
     preview: job.data,
     erased: job.metadata.erasedFields?.includes('text') ?? false,
   });

@@ -1,25 +1,13 @@
-import {
-  type AvatarTestProgressSignal,
-  avatarTestReportJson,
-  isDomainError,
-  type JsonObject,
-  parseStreamName,
-} from '@bishop/domain';
-import {
-  type BlobStore,
-  type Bus,
-  type EventStore,
-  liveChannels,
-  type RecordedEvent,
-  sendLive,
-} from '@bishop/domain/ports';
+import { type AvatarTestProgressSignal, avatarTestReportJson, isDomainError, type JsonObject } from '@bishop/domain';
+import type { BlobStore, Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
+import { liveChannels, sendLive } from '@bishop/domain/ports';
 import type { AudioTools } from '../audio/index.ts';
 import { ModelMissingError, type ModelSettings } from '../models/index.ts';
 import { loadPersonaEmbedder, type PersonaEmbedder } from '../persona/index.ts';
 import { type ReplySettings, replyEngines } from '../replies/index.ts';
+import type { Job } from '../runtime/index.ts';
 import {
   failureOf,
-  type Job,
   jobCommandMetadata,
   type RunningWorker,
   runWorker,
@@ -67,7 +55,7 @@ export function startTestWorker(options: TestWorkerOptions): RunningWorker {
   const { commands, logger } = options;
   const engines = replyEngines(options.replies, options.models);
   const target = (job: TestJob) => ({
-    avatarId: parseStreamName(job.streamName)?.id ?? '',
+    avatarId: job.streamId,
     runId: job.data.runId,
     personaVersion: job.data.personaVersion,
   });

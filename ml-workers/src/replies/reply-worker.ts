@@ -1,18 +1,12 @@
-import { avatarBlobPrefix, isDomainError, parseStreamName, type ReplyTokenSignal } from '@bishop/domain';
-import {
-  type BlobStore,
-  type Bus,
-  type EventStore,
-  liveChannels,
-  type RecordedEvent,
-  sendLive,
-} from '@bishop/domain/ports';
+import { avatarBlobPrefix, isDomainError, type ReplyTokenSignal } from '@bishop/domain';
+import type { BlobStore, Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
+import { liveChannels, sendLive } from '@bishop/domain/ports';
 import { ModelMissingError, type ModelSettings } from '../models/index.ts';
 import { loadPersonaEmbedder, type PersonaEmbedder } from '../persona/index.ts';
+import type { Job } from '../runtime/index.ts';
 import {
   deterministicUuid,
   failureOf,
-  type Job,
   jobCommandMetadata,
   PermanentJobError,
   type RunningWorker,
@@ -75,7 +69,7 @@ export function startReplyWorker(options: ReplyWorkerOptions): RunningWorker {
     personaOf.forget(avatarBlobPrefix(avatarId));
   });
   const target = (job: AskJob) => ({
-    chatId: parseStreamName(job.streamName)?.id ?? '',
+    chatId: job.streamId,
     messageId: job.data.messageId,
   });
 

@@ -1,11 +1,11 @@
-import { type DomainEventType, type EventOfType, eventCatalogue } from '@bishop/domain';
+import { type DomainEventType, type EventOfType, eventCatalogue, parseStreamName } from '@bishop/domain';
 import { eventSubject, type RecordedEvent, upcastRecorded } from '@bishop/domain/ports';
 import type { JobContext } from './process-job.ts';
 import { type BusWorkerOptions, type RunningWorker, runBusWorker } from './run-worker.ts';
 
 /** A relayed event as a worker handles it: decrypted, upcast to the current shape, typed by its event type. */
 export type Job<Type extends DomainEventType> = Type extends DomainEventType
-  ? Omit<RecordedEvent, 'type' | 'data'> & EventOfType<Type>
+  ? Omit<RecordedEvent, 'type' | 'data'> & EventOfType<Type> & { readonly streamId: string }
   : never;
 
 export interface WorkerOptions<Type extends DomainEventType>
@@ -31,5 +31,6 @@ export function runWorker<Type extends DomainEventType>(options: WorkerOptions<T
 /** The bus delivers only the subjects asked for, so the event is one of `Type`. */
 function jobOf<Type extends DomainEventType>(job: RecordedEvent): Job<Type> {
   const { type, data } = upcastRecorded(job);
-  return { ...job, type, data } as Job<Type>;
+  // The id in the stream name (`chat-<id>` → `<id>`): the chat or avatar the job is about.
+  return { ...job, type, data, streamId: parseStreamName(job.streamName)?.id ?? '' } as Job<Type>;
 }

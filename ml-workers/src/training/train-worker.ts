@@ -1,17 +1,11 @@
-import { isDomainError, parseStreamName, type TrainingProgressSignal } from '@bishop/domain';
-import {
-  type BlobStore,
-  type Bus,
-  type EventStore,
-  liveChannels,
-  type RecordedEvent,
-  sendLive,
-} from '@bishop/domain/ports';
+import { isDomainError, type TrainingProgressSignal } from '@bishop/domain';
+import type { BlobStore, Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
+import { liveChannels, sendLive } from '@bishop/domain/ports';
 import { ModelMissingError, type ModelSettings } from '../models/index.ts';
 import { loadPersonaEmbedder, type PersonaEmbedder } from '../persona/index.ts';
+import type { Job } from '../runtime/index.ts';
 import {
   failureOf,
-  type Job,
   jobCommandMetadata,
   PermanentJobError,
   type RunningWorker,
@@ -61,7 +55,7 @@ export function startTrainWorker(options: TrainWorkerOptions): RunningWorker {
   const maxDeliver = options.maxDeliver ?? 3;
   const logger = options.logger;
   const target = (job: Job<'TrainingStarted'>) => ({
-    avatarId: parseStreamName(job.streamName)?.id ?? '',
+    avatarId: job.streamId,
     runId: job.data.runId,
   });
 

@@ -3,17 +3,10 @@ import {
   extractedSegmentsBlobKey,
   extractedTextBlobKey,
   isDomainError,
-  parseStreamName,
   type TranscriptDocument,
 } from '@bishop/domain';
-import {
-  failureOf,
-  type Job,
-  jobCommandMetadata,
-  PermanentJobError,
-  type RunningWorker,
-  runWorker,
-} from '../runtime/index.ts';
+import type { Job } from '../runtime/index.ts';
+import { failureOf, jobCommandMetadata, PermanentJobError, type RunningWorker, runWorker } from '../runtime/index.ts';
 import { probeFailedRecording } from './decoded-media.ts';
 import { extractMaterial } from './extract-material.ts';
 import { asPermanentFailure } from './job-failure-mapping.ts';
@@ -50,7 +43,7 @@ export function startExtractWorker(options: ExtractWorkerOptions): RunningWorker
 function extractMaterials(options: ExtractWorkerOptions): RunningWorker {
   const { commands, blobs } = options;
   const target = (job: Job<'MaterialUploaded'>) => {
-    const avatarId = parseStreamName(job.streamName)?.id ?? '';
+    const avatarId = job.streamId;
     return { avatarId, material: job.data };
   };
 

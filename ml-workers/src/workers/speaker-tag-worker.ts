@@ -4,16 +4,15 @@ import {
   isDomainError,
   type LiveAvatar,
   type Material,
-  parseStreamName,
   speakerSegmentsBlobKey,
 } from '@bishop/domain';
 import { aggregateOf, type BlobStore, type Bus, type EventStore, type RecordedEvent } from '@bishop/domain/ports';
 import type { AudioTools } from '../audio/index.ts';
 import type { ModelSettings } from '../models/index.ts';
+import type { Job } from '../runtime/index.ts';
 import {
   failureOf,
   isPermanentFailure,
-  type Job,
   jobCommandMetadata,
   type RunningWorker,
   runWorker,
@@ -53,7 +52,7 @@ export function startSpeakerTagWorker(options: SpeakerTagWorkerOptions): Running
   const io = { blobs, models: options.models, ...(options.audioTools ? { audioTools: options.audioTools } : {}) };
 
   async function due(job: Job<(typeof tagJobs)[number]>) {
-    const avatarId = parseStreamName(job.streamName)?.id ?? '';
+    const avatarId = job.streamId;
     const avatar = await currentAvatar(options.eventStore, avatarId);
     const sampleId = avatar?.voice.activeSampleId ?? null;
     if (!avatar || sampleId === null) return { avatarId, sampleId: '', recordings: [] };

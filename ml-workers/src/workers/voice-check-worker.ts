@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { materialBlobKey, parseStreamName, type VoiceSampleSource } from '@bishop/domain';
+import { materialBlobKey, type VoiceSampleSource } from '@bishop/domain';
 import type { BlobStore, Bus, RecordedEvent } from '@bishop/domain/ports';
 import { type AudioTools, checkVoiceSample, cutAudio } from '../audio/index.ts';
 import { loadSpeakerEmbedder, loadVad, type ModelSettings } from '../models/index.ts';
+import type { Job } from '../runtime/index.ts';
 import {
   failureOf,
-  type Job,
   jobCommandMetadata,
   type RunningWorker,
   runWorker,
@@ -42,7 +42,7 @@ export function startVoiceCheckWorker(options: VoiceCheckWorkerOptions): Running
   const { commands, blobs } = options;
   const tools = options.audioTools ? { tools: options.audioTools } : {};
   const target = (job: Job<'VoiceSampleSubmitted'>) => ({
-    avatarId: parseStreamName(job.streamName)?.id ?? '',
+    avatarId: job.streamId,
     sample: job.data,
   });
 

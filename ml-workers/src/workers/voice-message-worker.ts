@@ -1,14 +1,8 @@
-import { parseStreamName, type VoiceSegment, voiceLimits } from '@bishop/domain';
+import { type VoiceSegment, voiceLimits } from '@bishop/domain';
 import { transcribeFile } from '../audio/index.ts';
 import { loadAsr, loadVad } from '../models/index.ts';
-import {
-  failureOf,
-  type Job,
-  jobCommandMetadata,
-  PermanentJobError,
-  type RunningWorker,
-  runWorker,
-} from '../runtime/index.ts';
+import type { Job } from '../runtime/index.ts';
+import { failureOf, jobCommandMetadata, PermanentJobError, type RunningWorker, runWorker } from '../runtime/index.ts';
 import { withBlobAsFile } from './blob-files.ts';
 import { asPermanentFailure } from './job-failure-mapping.ts';
 import type { SpeakerTagWorkerOptions } from './speaker-tag-worker.ts';
@@ -25,7 +19,7 @@ const MAX_DELIVER = 3;
 export function startVoiceMessageWorker(options: SpeakerTagWorkerOptions): RunningWorker {
   const { commands } = options;
   const target = (job: Job<'VoiceMessageSent'>) => ({
-    chatId: parseStreamName(job.streamName)?.id ?? '',
+    chatId: job.streamId,
     messageId: job.data.messageId,
     audio: job.data.audio,
     callId: job.data.callId ?? null,
