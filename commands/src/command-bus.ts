@@ -5,6 +5,7 @@ import {
   avatarDecider,
   avatarFactsOf,
   avatarStream,
+  type ChangeEmail,
   type ChatCommand,
   type ChatCommandInput,
   type ChatState,
@@ -35,7 +36,9 @@ import { handleCommand } from './handle-command.ts';
 export interface CommandBus {
   /** Sign-up: reserves the email (unique across users), then registers the user. */
   registerUser(command: RegisterUser): Promise<CommandResult>;
-  user(userId: string, command: Exclude<UserCommand, RegisterUser>): Promise<CommandResult>;
+  /** A new address: reserves it (unique across users), then changes the user's email. */
+  changeEmail(userId: string, command: ChangeEmail): Promise<CommandResult>;
+  user(userId: string, command: Exclude<UserCommand, RegisterUser | ChangeEmail>): Promise<CommandResult>;
   avatar(avatarId: string, command: AvatarCommand): Promise<CommandResult>;
   chat(chatId: string, command: ChatCommandInput): Promise<CommandResult>;
 }
@@ -51,7 +54,7 @@ export function createCommandBus(deps: { readonly eventStore: EventStore }): Com
   const stateOf = async <State, Event extends DomainEvent>(stream: string, fold: StreamFold<State, Event>) =>
     (await aggregateOf(eventStore, stream, fold)).state;
 
-  async function reserveEmail(command: RegisterUser): Promise<void> {
+  async function reserveEmail(command: RegisterUser | (ChangeEmail & { data: { userId: string } })): Promise<void> {
     const email = validEmail(command.data.email);
     const stream = emailReservationStreamName(createHash('sha256').update(email).digest('hex'));
     await handleCommand({
@@ -62,12 +65,10 @@ export function createCommandBus(deps: { readonly eventStore: EventStore }): Com
       dataSubject: undefined,
       prepare: async (reservation) => {
         const holder = reservation.status === 'held' ? reservation.userId : null;
-        // A holder whose registration never happened (a crash between the two appends), or whose
-        // account was deleted since, may be replaced.
+        // A holder whose registration never happened (a crash between the two appends), whose
+        // account was deleted since, or who moved to another address, may be replaced.
         const previousHolderRegistered =
-          holder !== null && holder !== command.data.userId
-            ? (await stateOf(userStream(holder), userDecider)).status === 'registered'
-            : true;
+          holder !== null && holder !== command.data.userId ? await stillUses(holder, email) : true;
         const reserve: ReserveEmail = {
           type: 'ReserveEmail',
           data: { userId: command.data.userId, previousHolderRegistered },
@@ -77,6 +78,11 @@ export function createCommandBus(deps: { readonly eventStore: EventStore }): Com
         return reserve;
       },
     });
+  }
+
+  async function stillUses(userId: string, email: string): Promise<boolean> {
+    const user = await stateOf(userStream(userId), userDecider);
+    return user.status === 'registered' && user.email === email;
   }
 
   /** A command on a stream whose owner is in its own state (user, avatar); the stream is also the data subject. */
@@ -106,6 +112,14 @@ export function createCommandBus(deps: { readonly eventStore: EventStore }): Com
       userDecider.decide(command, userDecider.initialState());
       await reserveEmail(command);
       return ownedStreamCommand(userStream(userId), userDecider, ownerOfUser, command);
+    },
+
+    async changeEmail(userId, command) {
+      const stream = userStream(validId(userId, 'userId'));
+      // Only the account's owner may take an address for it: checked before anything is reserved.
+      authorizeCommand(command.type, command.metadata.actor, ownerOfUser(await stateOf(stream, userDecider)));
+      await reserveEmail({ ...command, data: { ...command.data, userId } });
+      return ownedStreamCommand(stream, userDecider, ownerOfUser, command);
     },
 
     async user(userId, command) {

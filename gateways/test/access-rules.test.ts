@@ -19,6 +19,7 @@ describe('access rules read from the schema', () => {
       .map(([name]) => name)
       .sort();
     assert.deepEqual(publicFields, [
+      'Mutation.guessInvitedBlindTest',
       'Mutation.logIn',
       'Mutation.logOut',
       'Mutation.ping',
@@ -26,6 +27,7 @@ describe('access rules read from the schema', () => {
       'Mutation.requestPasswordReset',
       'Mutation.resetPassword',
       'Mutation.signUp',
+      'Query.invitedBlindTest',
       'Query.status',
     ]);
     assert.deepEqual(rules.get('Query.avatar')?.owned, [{ argument: 'id', kind: 'AVATAR', list: false }]);

@@ -5,6 +5,8 @@ export * from './api-tokens/api-tokens.queries.ts';
 export type * from './api-tokens/api-tokens.table.ts';
 export * from './avatars/avatars.queries.ts';
 export * from './avatars/avatars.table.ts';
+export * from './blind-tests/blind-tests.queries.ts';
+export type * from './blind-tests/blind-tests.table.ts';
 export * from './chats/chats.queries.ts';
 export * from './chats/chats.table.ts';
 export {

@@ -73,15 +73,16 @@ export async function signUpWithAvatar(page: Page, baseUrl: string, fullName: st
 export const avatarTab = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Avatar sections' }).getByRole('link', { name, exact: true });
 
-/** Waits until each named material in the materials page's list reads Ready (live, from materialChanged). */
+/** Waits until each named material (all of that name) in the materials page's list reads Ready (live, from materialChanged). */
 export async function waitUntilMaterialsReady(page: Page, names: readonly string[]): Promise<void> {
   const list = page.getByRole('list').filter({ has: page.getByRole('link', { name: names[0], exact: true }) });
   for (const name of names) {
-    await list
-      .getByRole('listitem')
-      .filter({ has: page.getByRole('link', { name, exact: true }) })
-      .getByText('Ready', { exact: true })
-      .waitFor({ timeout: 120_000 });
+    // Every material of that name (two Telegram exports are both result.json).
+    const items = list.getByRole('listitem').filter({ has: page.getByRole('link', { name, exact: true }) });
+    await items.first().waitFor({ timeout: 120_000 });
+    for (let n = 0; n < (await items.count()); n++) {
+      await items.nth(n).getByText('Ready', { exact: true }).waitFor({ timeout: 120_000 });
+    }
   }
 }
 

@@ -132,7 +132,10 @@ describe('chat features in Chromium against bishop start', () => {
       await page.getByLabel('Your message').fill('Будешь чай?');
       await page.getByRole('button', { name: 'Save and answer again' }).click();
       const tea = exchange(page, 'Будешь чай?');
-      await tea.getByText('Буду, только без сахара, пожалуйста').waitFor({ timeout: 60_000 });
+      // The reply's own text (its source, the same words, waits folded under "What it drew on").
+      await tea
+        .locator('.reply .text', { hasText: 'Буду, только без сахара, пожалуйста' })
+        .waitFor({ timeout: 60_000 });
       await tea.getByText(/^edited ·/).waitFor();
 
       // Delete it: asked first, then gone (and still gone after a reload).

@@ -420,6 +420,62 @@ describe('the web app as a user walks it (second pass)', () => {
       await context.close();
     }
   });
+  it('account control: a new email, given the password, is the one to log in with; other devices log in again', async () => {
+    const shot = screenshots('second-pass-email');
+    const { page, context, errors } = await open();
+    const other = await open();
+    try {
+      const { email, password } = await signUp(page, 'Eve Moves');
+      const taken = (await signUp(other.page, 'Taken Address')).email;
+      // The same account signed in on another device.
+      await other.page.getByRole('button', { name: 'Sign out' }).click();
+      await other.page.goto(`${rig.bishop.url}/login`);
+      await other.page.getByLabel('Email').fill(email);
+      await other.page.getByLabel('Password').fill(password);
+      await other.page.getByRole('button', { name: 'Log in' }).click();
+      await other.page.getByRole('heading', { name: 'Your avatars' }).waitFor();
+
+      await page.getByRole('banner').getByRole('link', { name: 'Profile' }).click();
+      const form = page.getByRole('region', { name: 'Email' });
+      await form.getByText(`You log in as ${email}.`).waitFor();
+      // A wrong password, then an address another account has: each said plainly.
+      const moved = email.replace('@', '.moved@');
+      await form.getByLabel('New email').fill(moved);
+      await form.getByLabel('Your password, to confirm').fill('not my password');
+      await form.getByRole('button', { name: 'Change email' }).click();
+      await form.getByText('The password is wrong.').waitFor();
+      await form.getByLabel('New email').fill(taken);
+      await form.getByLabel('Your password, to confirm').fill(password);
+      await form.getByRole('button', { name: 'Change email' }).click();
+      await form.getByText('An account with this email already exists. Log in instead?').waitFor();
+      assert.deepEqual(await seriousAxeViolations(page), [], 'profile with a refusal');
+      await form.getByLabel('New email').fill(moved);
+      await form.getByRole('button', { name: 'Change email' }).click();
+      await page.getByText(/^Email changed: log in with the new address/).waitFor();
+      await form.getByText(`You log in as ${moved}.`).waitFor();
+      await shot(page, 'changed');
+      for (const width of [1280, 375]) {
+        await page.setViewportSize({ width, height: 800 });
+        assert.deepEqual(await seriousAxeViolations(page), [], `profile at ${width}px`);
+      }
+
+      // The other device is signed out at its next step; the old address no longer logs in, the new one does.
+      await other.page.reload();
+      await other.page.getByRole('heading', { name: 'Log in' }).waitFor();
+      await other.page.getByLabel('Email').fill(email);
+      await other.page.getByLabel('Password').fill(password);
+      await other.page.getByRole('button', { name: 'Log in' }).click();
+      await other.page.getByText('Wrong email or password.').waitFor();
+      await other.page.getByLabel('Email').fill(moved);
+      await other.page.getByRole('button', { name: 'Log in' }).click();
+      await other.page.getByRole('heading', { name: 'Your avatars' }).waitFor();
+      assert.deepEqual(errors, []);
+    } finally {
+      await other.context.close();
+      await context.close();
+    }
+  });
+
   it('account control: a new password, given the current one, ends the other sessions and keeps this one', async () => {
     const shot = screenshots('second-pass-password');
     const { page, context, errors } = await open();

@@ -4,8 +4,11 @@ import { avatarStream, chatStream, eventCatalogue } from '@bishop/domain';
 import type { RecordedEvent } from '@bishop/domain/ports';
 import {
   findApiTokenByHash,
+  findOpenBlindTestInvite,
   findVoice,
   listApiTokens,
+  listBlindTestInvites,
+  listBlindTestScores,
   listMaterials,
   listPersonaVersions,
   listTestReports,
@@ -112,6 +115,25 @@ export function rowSection(get: () => ProjectionsFixture): void {
       assert.equal(avatar.material_count, 4, 'five uploaded, one removed');
       assert.equal(avatar.chat_count, 1, 'two opened, one deleted');
       assert.equal(typeof avatar.created_position, 'bigint');
+    });
+
+    it('blind test: the invite counts its guest’s guesses and ends revoked; the tally is per persona version', async () => {
+      const { models, annasAvatar, anna } = get();
+      const invites = await listBlindTestInvites(models, anna.userId, annasAvatar.avatarId);
+      assert.equal(invites.length, 1);
+      assert.equal(invites[0]?.guesses, 1, 'the guest’s guess, not the owner’s');
+      assert.ok(invites[0]?.revoked_at instanceof Date);
+      assert.match(invites[0]?.token_hash ?? '', /^sha256\$/);
+      assert.equal(await findOpenBlindTestInvite(models, invites[0]?.token_hash ?? '', new Date()), null, 'revoked');
+      const scores = await listBlindTestScores(models, anna.userId, annasAvatar.avatarId);
+      assert.deepEqual(
+        scores.map((score) => [score.persona_version, score.guesses, score.correct]),
+        [[1, 2, 1]],
+      );
+      assert.deepEqual(
+        await listBlindTestScores(models, 'f0000000-0000-4000-8000-000000000000', annasAvatar.avatarId),
+        [],
+      );
     });
 
     it('materials: each state of extraction, the chosen participant, removal, sizes past 2 GiB', async () => {

@@ -67,9 +67,18 @@ export async function registerPerson(bus: CommandBus, history: History, fullName
   return { userId, email, fullName, keptTokenId, revokedTokenId, keptTokenHash };
 }
 
-/** A person who closes their account: AccountDeleted (their avatars' deletions come from the shredder). */
+/** A person who moves to another address, then closes their account: EmailChanged, AccountDeleted (their avatars' deletions come from the shredder). */
 export async function closedAccountHistory(bus: CommandBus, history: History): Promise<Person> {
   const person = await registerPerson(bus, history, 'Клара Цеткин');
+  // EmailChanged (+ EmailReserved of the new address) before the account closes.
+  track(
+    history,
+    await bus.changeEmail(person.userId, {
+      type: 'ChangeEmail',
+      data: { email: `moved-${person.email}` },
+      metadata: asUser(person.userId),
+    }),
+  );
   track(history, await bus.user(person.userId, { type: 'DeleteAccount', data: {}, metadata: asUser(person.userId) }));
   return person;
 }
@@ -268,6 +277,13 @@ export async function liveAvatarHistory(bus: CommandBus, history: History, owner
   // The second version's test is still running: no report yet.
   await asWorker('StartAvatarTest', { runId: runs.second });
   await asOwner('ActivatePersonaVersion', { personaVersion: 1 });
+  // The blind test: an invite, a guest's guess through it, the owner's own guess, the invite revoked.
+  const inviteId = randomUUID();
+  await asOwner('CreateBlindTestInvite', { inviteId, tokenHash: `sha256$${randomUUID()}`, days: 7 });
+  const guess = { personaVersion: 1, pairIndex: 0, guesser: randomUUID() };
+  await asWorker('RecordBlindTestGuess', { ...guess, correct: false, inviteId });
+  await asOwner('RecordBlindTestGuess', { ...guess, correct: true, inviteId: null });
+  await asOwner('RevokeBlindTestInvite', { inviteId });
 
   const chats = await chatHistory(bus, history, ownerId, avatarId);
   return {

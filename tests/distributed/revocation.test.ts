@@ -30,21 +30,21 @@ const SHORT_TTL_SECONDS = 6;
 for (const bus of ['nats', 'embedded'] as const) {
   describe(`revocation closes sockets on every gateway (PostgreSQL + ${bus === 'nats' ? 'NATS' : 'the embedded bus'})`, () => {
     let environment: DistributedEnvironment;
-    let roles: Record<string, RoleProcess> = {};
+    const roles: Record<string, RoleProcess> = {};
     const timings: Record<string, number> = {};
 
     before(async () => {
       environment = await distributedEnvironment('revoke', { bus });
-      roles = await startRoles(environment, [{ name: 'gateway-a', args: ['gateway'] }]);
-      const rest = await Promise.allSettled([
-        startRoles(environment, [
-          { name: 'gateway-b', args: ['gateway'], env: { BISHOP_ACCESS_TOKEN_TTL: String(SHORT_TTL_SECONDS) } },
-        ]),
-        startRoles(environment, [{ name: 'projector', args: ['projector'] }]),
+      // Into `roles` as each starts, so `after` stops them even when another role failed to come up.
+      await startRoles(environment, [{ name: 'gateway-a', args: ['gateway'] }], roles);
+      await Promise.all([
+        startRoles(
+          environment,
+          [{ name: 'gateway-b', args: ['gateway'], env: { BISHOP_ACCESS_TOKEN_TTL: String(SHORT_TTL_SECONDS) } }],
+          roles,
+        ),
+        startRoles(environment, [{ name: 'projector', args: ['projector'] }], roles),
       ]);
-      // Keep what did start, so `after` stops it even when another role failed to come up.
-      for (const started of rest) if (started.status === 'fulfilled') Object.assign(roles, started.value);
-      for (const failed of rest) if (failed.status === 'rejected') throw failed.reason;
     });
     after(async () => {
       console.log(`revocation (${bus} bus): socket closed after ${JSON.stringify(timings)} ms`);

@@ -27,27 +27,26 @@ interface MaterialChange {
 for (const bus of ['nats', 'embedded'] as const) {
   describe(`every role as its own process (PostgreSQL + ${bus === 'nats' ? 'NATS JetStream' : 'the embedded bus on PostgreSQL'})`, () => {
     let environment: DistributedEnvironment;
-    let roles: Record<string, RoleProcess> = {};
+    const roles: Record<string, RoleProcess> = {};
 
     before(async () => {
       environment = await distributedEnvironment('dist', { bus });
       // The gateway first: it creates the schemas; then the rest all at once, as compose starts them.
-      const first = await startRoles(environment, [{ name: 'gateway-a', args: ['gateway'] }]);
-      const rest = await Promise.all(
+      // Every role goes into `roles` as it starts, so `after` stops it even if another never comes up.
+      await startRoles(environment, [{ name: 'gateway-a', args: ['gateway'] }], roles);
+      await Promise.all(
         [
           { name: 'gateway-b', args: ['gateway'] },
           { name: 'projector', args: ['projector'] },
           { name: 'relay', args: ['relay'] },
           { name: 'extract-1', args: ['worker', 'extract'] },
           { name: 'extract-2', args: ['worker', 'extract'] },
-        ].map((role) => startRoles(environment, [role])),
+        ].map((role) => startRoles(environment, [role], roles)),
       );
-      roles = Object.assign(first, ...rest);
-      Object.assign(
+      await startRoles(
+        environment,
+        [{ name: 'web', args: ['web'], env: { BISHOP_GATEWAY_URL: (roles['gateway-a'] as RoleProcess).url } }],
         roles,
-        await startRoles(environment, [
-          { name: 'web', args: ['web'], env: { BISHOP_GATEWAY_URL: (roles['gateway-a'] as RoleProcess).url } },
-        ]),
       );
     });
     after(async () => {

@@ -27,6 +27,7 @@ const callerScoped = new Set([
   'Mutation.issueApiToken',
   'Mutation.deleteAccount',
   'Mutation.changePassword',
+  'Mutation.changeEmail',
   'Mutation.createAvatar',
 ]);
 

@@ -39,21 +39,23 @@ async function eventually(check: () => Promise<boolean>, what: string, timeoutMs
  */
 describe('fault suite: kill -9, PostgreSQL and NATS restarts under load', () => {
   let environment: DistributedEnvironment;
-  let roles: Record<string, RoleProcess> = {};
+  const roles: Record<string, RoleProcess> = {};
   let sql: SqlClient;
 
   before(async () => {
     environment = await distributedEnvironment('fault');
-    roles = await startRoles(environment, [{ name: 'gateway-a', args: ['gateway'] }]);
-    Object.assign(
-      roles,
-      await startRoles(environment, [
+    // Into `roles` as each starts, so `after` stops them even if a later one never comes up.
+    await startRoles(environment, [{ name: 'gateway-a', args: ['gateway'] }], roles);
+    await startRoles(
+      environment,
+      [
         { name: 'gateway-b', args: ['gateway'] },
         { name: 'projector', args: ['projector'] },
         { name: 'relay', args: ['relay'] },
         { name: 'extract-1', args: ['worker', 'extract'] },
         { name: 'extract-2', args: ['worker', 'extract'] },
-      ]),
+      ],
+      roles,
     );
     sql = createPgSqlClient({ connectionString: testDatabaseUrl });
   });

@@ -183,6 +183,53 @@ describe('security: API attacks against a running Bishop', () => {
     });
   });
 
+  describe('blind-test invite links', () => {
+    const tokens = ['', 'x', 'A'.repeat(43), "' OR 1=1 --", '../../etc/passwd', 'é'.repeat(100_000), '\u0000'];
+
+    it('opens nothing with a guessed, malformed or huge token, and says the same for each', async () => {
+      for (const guess of tokens) {
+        const round = await client.gql('query($t: String!) { invitedBlindTest(token: $t) { personaVersion } }', {
+          t: guess,
+        });
+        assert.equal(round.errors?.[0]?.extensions?.bishopCode, 'BISHOP_ERR_INVITE_INVALID', JSON.stringify(round));
+        assert.equal(round.data ?? null, null);
+        const guessed = await client.gql(
+          `mutation($t: String!) { guessInvitedBlindTest(token: $t, guesser: "00000000-0000-4000-8000-000000000001",
+            personaVersion: 1, pairIndex: 0, optionId: "x") { correct } }`,
+          { t: guess },
+        );
+        assert.equal(guessed.errors?.[0]?.extensions?.bishopCode, 'BISHOP_ERR_INVITE_INVALID');
+      }
+      await stillServing();
+    });
+
+    it('lets no invite token stand in for a session or an API token', async () => {
+      const asBearer = await client.gql('query { me { id } }', {}, { token: 'A'.repeat(43) });
+      assert.equal(asBearer.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
+    });
+
+    it('refuses an invite for an avatar with nothing to test, and invites to another user’s avatar', async () => {
+      const own = await client.gql(
+        'mutation($a: ID!) { createBlindTestInvite(avatarId: $a) { token } }',
+        {
+          a: avatarId,
+        },
+        { token },
+      );
+      assert.equal(own.errors?.[0]?.extensions?.bishopCode, 'BISHOP_ERR_INVALID_STATE');
+      const victim = await client.signUp('victim-of-invites@example.org', 'Victim');
+      const { avatarId: theirs } = await client.createAvatar(victim, 'Theirs');
+      const foreign = await client.gql(
+        'mutation($a: ID!) { createBlindTestInvite(avatarId: $a) { token } }',
+        {
+          a: theirs,
+        },
+        { token },
+      );
+      assert.equal(foreign.errors?.[0]?.extensions?.bishopCode, 'BISHOP_ERR_NOT_FOUND');
+    });
+  });
+
   describe('endpoint URLs and internal addresses', () => {
     it('gives users no argument or input field that takes a URL or host to call', async () => {
       const introspection = await client.gql(

@@ -71,12 +71,16 @@ export async function distributedEnvironment(label: string, options: { bus?: 'na
 
 export type DistributedEnvironment = Awaited<ReturnType<typeof distributedEnvironment>>;
 
-/** Starts roles one after another (the first creates the schemas; the rest find them). */
+/**
+ * Starts roles one after another (the first creates the schemas; the rest find them). Each started
+ * role is also put in `into` at once, so a test's `after` stops it even when a later one fails to start.
+ */
 export async function startRoles(
   environment: DistributedEnvironment,
   roles: readonly { name: string; args: readonly string[]; env?: Record<string, string> }[],
+  into: Record<string, RoleProcess> = {},
 ): Promise<Record<string, RoleProcess>> {
-  const started: Record<string, RoleProcess> = {};
+  const started = into;
   for (const role of roles) {
     started[role.name] = await startRole(role.name, role.args, { ...environment.env, ...role.env });
   }

@@ -26,7 +26,8 @@ export async function startRole(
   name: string,
   args: readonly string[],
   env: Record<string, string>,
-  timeoutMs = 60_000,
+  // Several roles start at once on two cores: a loaded machine needs minutes, not seconds.
+  timeoutMs = Number(process.env.BISHOP_TEST_START_TIMEOUT_MS) || 180_000,
 ): Promise<RoleProcess> {
   let output = '';
   let child: ChildProcess | undefined;
@@ -47,10 +48,11 @@ export async function startRole(
       output += chunk;
     });
     url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`${name} printed no banner in ${timeoutMs} ms:\n${output}`)),
-        timeoutMs,
-      );
+      const timer = setTimeout(() => {
+        // A process left running would keep the test runner waiting for it forever.
+        current.kill('SIGKILL');
+        reject(new Error(`${name} printed no banner in ${timeoutMs} ms:\n${output}`));
+      }, timeoutMs);
       const look = () => {
         const found = /is listening on (http:\/\/\S+)/.exec(output.slice(started));
         if (found?.[1]) {

@@ -62,6 +62,17 @@ export type StopTraining = Command<'StopTraining', RunRef>;
 export type StartAvatarTest = Command<'StartAvatarTest', RunRef>;
 export type RecordAvatarTest = Command<'RecordAvatarTest', RunRef & { report: JsonObject }>;
 export type ActivatePersonaVersion = Command<'ActivatePersonaVersion', { personaVersion: number }>;
+/** The gateway makes the token and hashes it; the domain never sees the token. */
+export type CreateBlindTestInvite = Command<
+  'CreateBlindTestInvite',
+  { inviteId: string; tokenHash: string; days: number }
+>;
+export type RevokeBlindTestInvite = Command<'RevokeBlindTestInvite', { inviteId: string }>;
+/** The gateway decides `correct` (it alone knows which shown reply is the real one). */
+export type RecordBlindTestGuess = Command<
+  'RecordBlindTestGuess',
+  { personaVersion: number; pairIndex: number; correct: boolean; inviteId: string | null; guesser: string }
+>;
 
 export type AvatarCommand =
   | CreateAvatar
@@ -92,4 +103,7 @@ export type AvatarCommand =
   | StartAvatarTest
   | RecordAvatarTest
   | ActivatePersonaVersion
+  | CreateBlindTestInvite
+  | RevokeBlindTestInvite
+  | RecordBlindTestGuess
   | DeleteAvatar;

@@ -5,6 +5,7 @@ import type { AvatarEvent } from './avatar.events.ts';
 import { evolve } from './avatar.evolve.ts';
 import { liveAvatar } from './avatar.guards.ts';
 import type { AvatarState, LiveAvatar } from './avatar.state.ts';
+import { createBlindTestInvite, recordBlindTestGuess, revokeBlindTestInvite } from './blind-test.decisions.ts';
 import { failMaterialExtraction, recordMaterialExtraction, startMaterialExtraction } from './extraction.decisions.ts';
 import { chooseChatParticipant, removeMaterial, uploadMaterial } from './material.decisions.ts';
 import { activatePersonaVersion, recordAvatarTest, startAvatarTest } from './persona-version.decisions.ts';
@@ -65,6 +66,9 @@ function decideForLiveAvatar(command: Exclude<AvatarCommand, CreateAvatar>, avat
     .with({ type: 'StartAvatarTest' }, (c) => startAvatarTest(c, avatar))
     .with({ type: 'RecordAvatarTest' }, (c) => recordAvatarTest(c, avatar))
     .with({ type: 'ActivatePersonaVersion' }, (c) => activatePersonaVersion(c, avatar))
+    .with({ type: 'CreateBlindTestInvite' }, (c) => createBlindTestInvite(c, avatar))
+    .with({ type: 'RevokeBlindTestInvite' }, (c) => revokeBlindTestInvite(c, avatar))
+    .with({ type: 'RecordBlindTestGuess' }, (c) => recordBlindTestGuess(c, avatar))
     .with({ type: 'DeleteAvatar' }, (c) => deleteAvatar(c, avatar))
     .exhaustive();
 }

@@ -131,6 +131,20 @@ export type TrainingStopped = Event<'TrainingStopped', { runId: string }>;
 export type AvatarTestStarted = Event<'AvatarTestStarted', { runId: string; personaVersion: number }>;
 export type AvatarTested = Event<'AvatarTested', { runId: string; personaVersion: number; report: JsonObject }>;
 export type PersonaVersionActivated = Event<'PersonaVersionActivated', { personaVersion: number }>;
+/** A link that lets someone without an account take the blind test; only the token's hash is kept. */
+export type BlindTestInviteCreated = Event<
+  'BlindTestInviteCreated',
+  { inviteId: string; tokenHash: string; expiresAt: string }
+>;
+export type BlindTestInviteRevoked = Event<'BlindTestInviteRevoked', { inviteId: string }>;
+/**
+ * One guess of "which one is real?" on a held-out pair of a persona version, by
+ * the owner (inviteId null) or by someone with an invite (`guesser` tells apart people sharing one link).
+ */
+export type BlindTestGuessed = Event<
+  'BlindTestGuessed',
+  { personaVersion: number; pairIndex: number; correct: boolean; inviteId: string | null; guesser: string }
+>;
 
 export type AvatarEvent =
   | AvatarCreated
@@ -161,4 +175,7 @@ export type AvatarEvent =
   | AvatarTestStarted
   | AvatarTested
   | PersonaVersionActivated
+  | BlindTestInviteCreated
+  | BlindTestInviteRevoked
+  | BlindTestGuessed
   | AvatarDeleted;

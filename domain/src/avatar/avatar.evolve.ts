@@ -2,6 +2,8 @@ import { match } from 'ts-pattern';
 import type { AvatarEvent } from './avatar.events.ts';
 import {
   type AvatarState,
+  type BlindTestInvite,
+  blindGuessKey,
   emptyPersonaCard,
   type FinishedRun,
   type IdleAvatar,
@@ -112,6 +114,17 @@ export function evolve(state: AvatarState, event: AvatarEvent): AvatarState {
       };
     })
     .with({ type: 'PersonaVersionActivated' }, ({ data }) => ({ ...state, activePersonaVersion: data.personaVersion }))
+    .with({ type: 'BlindTestInviteCreated' }, ({ data }) =>
+      withInvite(state, data.inviteId, { expiresAt: data.expiresAt, revoked: false }),
+    )
+    .with({ type: 'BlindTestInviteRevoked' }, ({ data }) => {
+      const invite = state.blindTest.invites.get(data.inviteId);
+      return invite ? withInvite(state, data.inviteId, { ...invite, revoked: true }) : state;
+    })
+    .with({ type: 'BlindTestGuessed' }, ({ data }) => ({
+      ...state,
+      blindTest: { ...state.blindTest, guessed: new Set(state.blindTest.guessed).add(blindGuessKey(data)) },
+    }))
     .with({ type: 'AvatarDeleted' }, () => ({
       status: 'deleted' as const,
       avatarId: state.avatarId,
@@ -130,6 +143,14 @@ function createdAvatar(data: { avatarId: string; ownerId: string; name: string }
     finishedRuns: new Map(),
     personaVersions: new Map(),
     activePersonaVersion: null,
+    blindTest: { invites: new Map(), guessed: new Set() },
+  };
+}
+
+function withInvite(avatar: LiveAvatar, inviteId: string, invite: BlindTestInvite): LiveAvatar {
+  return {
+    ...avatar,
+    blindTest: { ...avatar.blindTest, invites: new Map(avatar.blindTest.invites).set(inviteId, invite) },
   };
 }
 

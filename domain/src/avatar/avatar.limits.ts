@@ -19,6 +19,9 @@ export const avatarLimits = {
   trainingSettingsMaxLength: 16 * 1024,
   trainingStatsMaxLength: 64 * 1024,
   testReportMaxLength: 256 * 1024,
+  blindTestInviteMaxDays: 30,
+  blindTestOpenInvitesMax: 20,
+  blindTestPairsMax: 100,
 } as const;
 
 /** What a test report must be to be recorded: the service's own figures, quoting the person's texts. */

@@ -73,7 +73,27 @@ type LiveAvatarFields = {
   /** personaVersion → runId of the completed run that produced it. */
   readonly personaVersions: ReadonlyMap<number, string>;
   readonly activePersonaVersion: number | null;
+  readonly blindTest: BlindTest;
 };
+
+export type BlindTestInvite = { readonly expiresAt: string; readonly revoked: boolean };
+
+export type BlindTest = {
+  /** Every invite ever made, revoked ones included, so an invite id is never reused. */
+  readonly invites: ReadonlyMap<string, BlindTestInvite>;
+  /** `blindGuessKey` of each pair already guessed: one guess per person and pair counts. */
+  readonly guessed: ReadonlySet<string>;
+};
+
+/** Who guessed which pair of which version (the owner, or a guesser on an invite). */
+export function blindGuessKey(guess: {
+  personaVersion: number;
+  pairIndex: number;
+  inviteId: string | null;
+  guesser: string;
+}): string {
+  return `${guess.personaVersion}:${guess.pairIndex}:${guess.inviteId ?? 'owner'}:${guess.guesser}`;
+}
 
 export type NoAvatar = { readonly status: 'absent' };
 export type IdleAvatar = LiveAvatarFields & { readonly status: 'idle' };

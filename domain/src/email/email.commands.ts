@@ -4,7 +4,7 @@ export type ReserveEmail = Command<
   'ReserveEmail',
   {
     userId: string;
-    /** Filled by the handler: whether the current holder's user stream exists. */
+    /** Filled by the handler: whether the current holder's account is open and still uses this address. */
     previousHolderRegistered: boolean;
   }
 >;

@@ -26,7 +26,8 @@ function reserveEmail({ data }: ReserveEmail, state: EmailReservation): EmailRes
   const reserved: EmailReserved = { type: 'EmailReserved', data: { userId } };
   if (state.status === 'free') return [reserved];
   if (state.userId === userId) return [];
-  // A sign-up that reserved the address but crashed before registering must not lock the address forever.
+  // A sign-up that reserved the address but crashed before registering must not lock the address forever;
+  // nor may a holder who moved to another address (or closed the account) keep it.
   if (data.previousHolderRegistered === false) return [reserved];
   throw new DomainError('BISHOP_ERR_EMAIL_TAKEN', 'This email is already registered', { field: 'email' });
 }

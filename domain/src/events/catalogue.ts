@@ -16,6 +16,7 @@ export const eventCatalogue = {
   UserRegistered: { stream: 'user', schemaVersion: 1, personalFields: ['email', 'fullName', 'passwordHash'] },
   UserProfileUpdated: { stream: 'user', schemaVersion: 1, personalFields: ['fullName'] },
   PasswordChanged: { stream: 'user', schemaVersion: 1, personalFields: ['passwordHash'] },
+  EmailChanged: { stream: 'user', schemaVersion: 1, personalFields: ['email'] },
   // A token hash is a credential like the password hash: erasing the user must make it unusable too.
   ApiTokenIssued: { stream: 'user', schemaVersion: 1, personalFields: ['name', 'tokenHash'] },
   ApiTokenRevoked: { stream: 'user', schemaVersion: 1, personalFields: [] },
@@ -64,6 +65,10 @@ export const eventCatalogue = {
   // A test report may quote held-out replies of the person next to the generated ones.
   AvatarTested: { stream: 'avatar', schemaVersion: 1, personalFields: ['report'] },
   PersonaVersionActivated: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
+  // The hash of a random secret, not personal; deleting the avatar closes its invites.
+  BlindTestInviteCreated: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
+  BlindTestInviteRevoked: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
+  BlindTestGuessed: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
   AvatarDeleted: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
   // chat-<id>
   ChatOpened: { stream: 'chat', schemaVersion: 2, personalFields: ['title'] },

@@ -50,6 +50,8 @@ export const errorCategories = {
   BISHOP_ERR_RATE_LIMITED: RateLimited,
   // Issuing or revoking API tokens and closing the account need a session signed into with a password.
   BISHOP_ERR_SESSION_REQUIRED: Forbidden,
+  // A blind-test invite link that is unknown, revoked or expired (the three answer alike).
+  BISHOP_ERR_INVITE_INVALID: Forbidden,
   // who and what
   BISHOP_ERR_NOT_FOUND: NotFound,
   BISHOP_ERR_FORBIDDEN: Forbidden,

@@ -70,6 +70,7 @@ export const changeKinds = [
   'message',
   'timeline',
   'testReport',
+  'blindTest',
 ] as const;
 export type ChangeKind = (typeof changeKinds)[number];
 
@@ -96,12 +97,12 @@ export const revocationSubject = (userId: string): string => `${revocationSubjec
 export type RevocationSignal =
   /** One session (refresh-token family): logged out, or a rotated refresh token came back (theft?). */
   | { readonly kind: 'session'; readonly userId: string; readonly sessionId: string; readonly reason: SessionEndReason }
-  /** Several sessions at once: the password was reset, or changed (every session but the changer's). */
+  /** Several sessions at once: the password was reset, or it or the email changed (every session but the changer's). */
   | {
       readonly kind: 'sessions';
       readonly userId: string;
       readonly sessionIds: readonly string[];
-      readonly reason: 'passwordReset' | 'passwordChanged';
+      readonly reason: 'passwordReset' | 'passwordChanged' | 'emailChanged';
     }
   | { readonly kind: 'apiToken'; readonly userId: string; readonly tokenId: string }
   /** Every credential of the account, sessions and API tokens alike. */

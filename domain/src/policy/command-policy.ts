@@ -16,6 +16,7 @@ export const commandPolicy = {
   RegisterUser: UserOrSystem,
   UpdateProfile: User,
   ChangePassword: UserOrSystem,
+  ChangeEmail: User,
   IssueApiToken: User,
   RevokeApiToken: UserOrSystem,
   DeleteAccount: User,
@@ -50,6 +51,10 @@ export const commandPolicy = {
   StartAvatarTest: System,
   RecordAvatarTest: System,
   ActivatePersonaVersion: User,
+  CreateBlindTestInvite: User,
+  RevokeBlindTestInvite: User,
+  // Someone with an invite guesses through the `blind-test` service; the owner as themself.
+  RecordBlindTestGuess: UserOrSystem,
   // The owner, or the shredder when the owner's whole account is deleted.
   DeleteAvatar: UserOrSystem,
   // chat-<id>

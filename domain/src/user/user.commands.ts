@@ -7,6 +7,8 @@ export type RegisterUser = Command<
 >;
 export type UpdateProfile = Command<'UpdateProfile', { fullName: string }>;
 export type ChangePassword = Command<'ChangePassword', { passwordHash: string }>;
+/** The gateway checks the password again before it sends this; the command bus reserves the address first. */
+export type ChangeEmail = Command<'ChangeEmail', { email: string }>;
 export type IssueApiToken = Command<'IssueApiToken', { tokenId: string; name: string; tokenHash: string }>;
 export type RevokeApiToken = Command<'RevokeApiToken', { tokenId: string }>;
 
@@ -17,6 +19,7 @@ export type UserCommand =
   | RegisterUser
   | UpdateProfile
   | ChangePassword
+  | ChangeEmail
   | IssueApiToken
   | RevokeApiToken
   | DeleteAccount;

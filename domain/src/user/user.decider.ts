@@ -4,8 +4,15 @@ import type { Decider } from '../kernel/decider.ts';
 import { DomainError } from '../kernel/errors.ts';
 import { validId } from '../kernel/ids.ts';
 import { issueApiToken, revokeApiToken } from './api-token.decisions.ts';
-import type { ChangePassword, RegisterUser, UpdateProfile, UserCommand } from './user.commands.ts';
-import type { AccountDeleted, PasswordChanged, UserEvent, UserProfileUpdated, UserRegistered } from './user.events.ts';
+import type { ChangeEmail, ChangePassword, RegisterUser, UpdateProfile, UserCommand } from './user.commands.ts';
+import type {
+  AccountDeleted,
+  EmailChanged,
+  PasswordChanged,
+  UserEvent,
+  UserProfileUpdated,
+  UserRegistered,
+} from './user.events.ts';
 import { validFullName, validSecretHash } from './user.rules.ts';
 import { type RegisteredUser, registeredUser, type UserState } from './user.state.ts';
 
@@ -17,6 +24,7 @@ export function evolve(state: UserState, event: UserEvent): UserState {
   return match(event)
     .with({ type: 'UserProfileUpdated' }, ({ data }) => ({ ...state, fullName: data.fullName }))
     .with({ type: 'PasswordChanged' }, ({ data }) => ({ ...state, passwordHash: data.passwordHash }))
+    .with({ type: 'EmailChanged' }, ({ data }) => ({ ...state, email: data.email }))
     .with({ type: 'ApiTokenIssued' }, ({ data }) =>
       withToken(state, { tokenId: data.tokenId, name: data.name, revoked: false }),
     )
@@ -38,6 +46,7 @@ export function decide(command: UserCommand, state: UserState): UserEvent[] {
   return match(command)
     .with({ type: 'UpdateProfile' }, (update) => updateProfile(update, user))
     .with({ type: 'ChangePassword' }, (change) => changePassword(change, user))
+    .with({ type: 'ChangeEmail' }, (change) => changeEmail(change, user))
     .with({ type: 'IssueApiToken' }, (issue) => issueApiToken(issue, user))
     .with({ type: 'RevokeApiToken' }, (revoke) => revokeApiToken(revoke, user))
     .with({ type: 'DeleteAccount' }, (): AccountDeleted[] => [{ type: 'AccountDeleted', data: {} }])
@@ -68,6 +77,12 @@ function changePassword({ data }: ChangePassword, user: RegisteredUser): Passwor
   const passwordHash = validSecretHash(data.passwordHash, 'Password hash');
   if (passwordHash === user.passwordHash) return [];
   return [{ type: 'PasswordChanged', data: { passwordHash } }];
+}
+
+function changeEmail({ data }: ChangeEmail, user: RegisteredUser): EmailChanged[] {
+  const email = validEmail(data.email);
+  if (email === user.email) return [];
+  return [{ type: 'EmailChanged', data: { email } }];
 }
 
 export function ownerOf(state: UserState): string | null {

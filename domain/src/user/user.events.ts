@@ -4,6 +4,8 @@ export type UserRegistered = {
 };
 export type UserProfileUpdated = { type: 'UserProfileUpdated'; data: { fullName: string } };
 export type PasswordChanged = { type: 'PasswordChanged'; data: { passwordHash: string } };
+/** The user logs in with a new address (reserved for them first, so it is unique); the old one is free again. */
+export type EmailChanged = { type: 'EmailChanged'; data: { email: string } };
 export type ApiTokenIssued = {
   type: 'ApiTokenIssued';
   data: { tokenId: string; name: string; tokenHash: string; issuedAt: string };
@@ -17,6 +19,7 @@ export type UserEvent =
   | UserRegistered
   | UserProfileUpdated
   | PasswordChanged
+  | EmailChanged
   | ApiTokenIssued
   | ApiTokenRevoked
   | AccountDeleted;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandBus } from '@bishop/commands';
-import { type Actor, DomainError, normalizeEmail, type RevocationSignal, userActor } from '@bishop/domain';
+import { type Actor, DomainError, normalizeEmail, type RevocationSignal, userActor, validEmail } from '@bishop/domain';
 import type { EventStore } from '@bishop/domain/ports';
 import { createAccessTokens } from './access-tokens.ts';
 import { type ClientMeta, createAccounts, type LogInInput, type RequestMeta, type SignUpInput } from './accounts.ts';
@@ -86,6 +86,16 @@ export interface AuthService {
     input: { readonly currentPassword: string; readonly newPassword: string },
     meta: ClientMeta,
   ): Promise<void>;
+  /**
+   * A signed-in person moves the account to a new address, giving the password (checked, and
+   * throttled, like log-in); the address must be free. Log-in works with the new address only;
+   * every other session ends (someone who took over a session must not keep it), API tokens go on.
+   */
+  changeEmail(
+    caller: Credential | null,
+    input: { readonly currentPassword: string; readonly newEmail: string },
+    meta: ClientMeta,
+  ): Promise<{ readonly position: bigint }>;
   /** Uses a reset link: new password, lockout cleared, every session of the account ended. */
   completePasswordReset(token: string, newPassword: string, meta?: RequestMeta): Promise<void>;
   /** An `Authorization` header value → the Actor; `null` when absent; throws UNAUTHENTICATED when present but not valid. */
@@ -230,6 +240,26 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       await accounts.setPassword(userId, newPassword, meta);
       const keep = caller?.kind === 'session' ? (caller.sessionId ?? undefined) : undefined;
       await sessions.endAll(userId, 'passwordChanged', keep);
+    },
+
+    async changeEmail(caller, { currentPassword, newEmail }, meta) {
+      const userId = requireSession(caller, 'change the email');
+      // A malformed address costs no guess of the password.
+      const email = validEmail(newEmail);
+      await accounts.confirmPassword(userId, currentPassword, meta.clientIp);
+      const changed = await commandBus.changeEmail(userId, {
+        type: 'ChangeEmail',
+        data: { email },
+        metadata: {
+          commandId: randomUUID(),
+          actor: userActor(userId),
+          now: clock().toISOString(),
+          ...(meta.correlationId ? { correlationId: meta.correlationId } : {}),
+        },
+      });
+      const keep = caller?.kind === 'session' ? (caller.sessionId ?? undefined) : undefined;
+      if (changed.events.length > 0) await sessions.endAll(userId, 'emailChanged', keep);
+      return { position: changed.position };
     },
 
     async completePasswordReset(token, newPassword, meta) {

@@ -42,9 +42,11 @@ export function revocationReason(signal: RevocationSignal): string {
     case 'apiToken':
       return 'The API token was revoked';
     case 'sessions':
-      return signal.reason === 'passwordChanged'
-        ? 'The password was changed; please log in again'
-        : 'The password was reset; please log in again';
+      return {
+        passwordChanged: 'The password was changed; please log in again',
+        passwordReset: 'The password was reset; please log in again',
+        emailChanged: 'The account’s email was changed; please log in again',
+      }[signal.reason];
     case 'session':
       return signal.reason === 'refreshReused'
         ? 'The session was ended for your safety (a refresh token was used twice); please log in again'

@@ -102,7 +102,7 @@ export function createSessions(options: SessionOptions) {
      */
     async endAll(
       userId: string,
-      reason: 'passwordReset' | 'passwordChanged' | 'accountClosed',
+      reason: 'passwordReset' | 'passwordChanged' | 'emailChanged' | 'accountClosed',
       exceptSessionId?: string,
     ): Promise<readonly string[]> {
       const sessionIds = await store.revokeRefreshFamiliesOfUser(userId, clock(), exceptSessionId);

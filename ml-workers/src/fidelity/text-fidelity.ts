@@ -16,7 +16,8 @@ export type TextMetricName = (typeof textMetricNames)[number];
 // and baseline (the verdict never rests on them), do that and spare the cores.
 const LLM_PAIRS = 20;
 const TEST_MODEL_LLM_PAIRS = 3;
-const EXAMPLES = 3;
+// The report keeps this many held-out examples; they are also the pairs of the blind "which one is real?" test.
+const EXAMPLES = 12;
 const EXAMPLE_CHARS = 280;
 
 export interface TextFidelityInput {

@@ -15,7 +15,7 @@ export function leftAsIs<Listed extends string>(
  * type fails the typecheck in each row function until the event is handled there or listed here.
  */
 export const ignoredBy = {
-  apiTokens: ['UserRegistered', 'UserProfileUpdated', 'PasswordChanged', 'AccountDeleted'],
+  apiTokens: ['UserRegistered', 'UserProfileUpdated', 'PasswordChanged', 'AccountDeleted', 'EmailChanged'],
   avatars: [
     'MaterialExtractionStarted',
     'MaterialExtractionFailed',
@@ -35,6 +35,9 @@ export const ignoredBy = {
     'AvatarTestStarted',
     'AvatarTested',
     'MaterialExtracted',
+    'BlindTestInviteCreated',
+    'BlindTestInviteRevoked',
+    'BlindTestGuessed',
   ],
   chats: [
     'ReplyFailed',
@@ -72,6 +75,9 @@ export const ignoredBy = {
     'PersonaVersionActivated',
     'AvatarDeleted',
     'PersonaCardEdited',
+    'BlindTestInviteCreated',
+    'BlindTestInviteRevoked',
+    'BlindTestGuessed',
   ],
   messages: ['ChatOpened', 'ChatRenamed', 'ChatDeleted', 'CallStarted', 'CallEnded'],
   testReports: [
@@ -102,6 +108,9 @@ export const ignoredBy = {
     'AvatarDeleted',
     'PersonaCardEdited',
     'MaterialExtracted',
+    'BlindTestInviteCreated',
+    'BlindTestInviteRevoked',
+    'BlindTestGuessed',
   ],
   trainingRuns: [
     'AvatarCreated',
@@ -128,6 +137,9 @@ export const ignoredBy = {
     'AvatarDeleted',
     'PersonaCardEdited',
     'MaterialExtracted',
+    'BlindTestInviteCreated',
+    'BlindTestInviteRevoked',
+    'BlindTestGuessed',
   ],
   users: ['PasswordChanged', 'ApiTokenIssued', 'ApiTokenRevoked'],
   voiceSamples: [
@@ -153,5 +165,8 @@ export const ignoredBy = {
     'AvatarDeleted',
     'PersonaCardEdited',
     'MaterialExtracted',
+    'BlindTestInviteCreated',
+    'BlindTestInviteRevoked',
+    'BlindTestGuessed',
   ],
 } as const;

@@ -1,5 +1,6 @@
 import { avatarAfter } from '../avatars/avatar.changes.ts';
 import type { AvatarRow } from '../avatars/avatars.table.ts';
+import { blindTestInviteAfter, blindTestScoreAfter } from '../blind-tests/blind-test.changes.ts';
 import type { AvatarStreamEvent } from '../events/projected-event.ts';
 import { materialAfter } from '../materials/material.changes.ts';
 import { personaVersionOf } from '../persona-versions/persona-version.changes.ts';
@@ -29,6 +30,10 @@ const childUpdates: { readonly [Table in ChildTable]: ChildUpdate } = {
     rows.update('voice_consents', id, event, (row) => voiceConsentAfter(row, event, avatar)),
   avatar_test_reports: (rows, id, event, avatar) =>
     rows.update('avatar_test_reports', id, event, (row) => testReportAfter(row, event, avatar)),
+  blind_test_invites: (rows, id, event, avatar) =>
+    rows.update('blind_test_invites', id, event, (row) => blindTestInviteAfter(row, event, avatar)),
+  blind_test_scores: (rows, id, event, avatar) =>
+    rows.update('blind_test_scores', id, event, (row) => blindTestScoreAfter(row, event, avatar)),
 };
 
 export function projectAvatarEvent(event: AvatarStreamEvent, rows: BatchRows): void {

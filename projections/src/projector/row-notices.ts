@@ -20,6 +20,18 @@ export const rowNotices = {
     avatarId: row.avatar_id,
     id: row.run_id,
   }),
+  blind_test_invites: (row) => ({
+    kind: 'blindTest',
+    ownerId: row.owner_id,
+    avatarId: row.avatar_id,
+    id: row.invite_id,
+  }),
+  blind_test_scores: (row) => ({
+    kind: 'blindTest',
+    ownerId: row.owner_id,
+    avatarId: row.avatar_id,
+    id: row.score_id,
+  }),
   chats: (row) => ({
     kind: 'chat',
     ownerId: row.owner_id,

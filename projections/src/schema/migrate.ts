@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import { apiTokensMigrations } from '../api-tokens/api-tokens.migrations.ts';
 import { avatarsMigrations } from '../avatars/avatars.migrations.ts';
+import { blindTestsMigrations } from '../blind-tests/blind-tests.migrations.ts';
 import { chatsMigrations } from '../chats/chats.migrations.ts';
 import { checkpointsMigrations } from '../checkpoints/checkpoints.migrations.ts';
 import { materialsMigrations } from '../materials/materials.migrations.ts';
@@ -25,6 +26,7 @@ const readModelMigrations: Record<string, Migration> = {
   ...trainingRunsMigrations,
   ...personaVersionsMigrations,
   ...testReportsMigrations,
+  ...blindTestsMigrations,
   ...chatsMigrations,
   ...messagesMigrations,
   ...messageAlternativesMigrations,

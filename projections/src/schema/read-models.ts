@@ -1,5 +1,6 @@
 import type { ApiTokensTable } from '../api-tokens/api-tokens.table.ts';
 import type { AvatarsTable } from '../avatars/avatars.table.ts';
+import type { BlindTestInvitesTable, BlindTestScoresTable } from '../blind-tests/blind-tests.table.ts';
 import type { ChatsTable } from '../chats/chats.table.ts';
 import type { ProjectionCheckpointsTable } from '../checkpoints/checkpoints.table.ts';
 import type { MaterialsTable } from '../materials/materials.table.ts';
@@ -23,6 +24,8 @@ export interface ReadModels {
   training_runs: TrainingRunsTable;
   persona_versions: PersonaVersionsTable;
   avatar_test_reports: AvatarTestReportsTable;
+  blind_test_invites: BlindTestInvitesTable;
+  blind_test_scores: BlindTestScoresTable;
   chats: ChatsTable;
   messages: MessagesTable;
   avatar_timeline: AvatarTimelineTable;
@@ -42,6 +45,8 @@ export const readModelTables = {
   training_runs: ['run_id'],
   persona_versions: ['avatar_id', 'version'],
   avatar_test_reports: ['run_id'],
+  blind_test_invites: ['invite_id'],
+  blind_test_scores: ['score_id'],
   chats: ['chat_id'],
   messages: ['message_id'],
   avatar_timeline: ['position'],

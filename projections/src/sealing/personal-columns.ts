@@ -113,6 +113,9 @@ export const wordlessColumns: Partial<
   ],
   persona_versions: ['snapshot_key', 'stats'],
   avatar_test_reports: ['erased_fields', 'status'],
+  // The hash of a random invite token, and `<avatar id>:<version>`.
+  blind_test_invites: ['token_hash'],
+  blind_test_scores: ['score_id'],
   chats: ['erased_fields', 'status'],
   messages: [
     'dub_blob_key',

@@ -65,6 +65,13 @@ const entries: { readonly [Type in TimelineEventType]: Entry<Type> } = {
   AvatarTestStarted: { kind: 'training', summary: (d) => `Testing persona version ${d.personaVersion}` },
   AvatarTested: { kind: 'training', summary: (d) => `Persona version ${d.personaVersion} tested` },
   PersonaVersionActivated: { kind: 'training', summary: (d) => `Persona version ${d.personaVersion} activated` },
+  BlindTestInviteCreated: { kind: 'training', summary: () => 'Blind test invite link made' },
+  BlindTestInviteRevoked: { kind: 'training', summary: () => 'Blind test invite link revoked' },
+  BlindTestGuessed: {
+    kind: 'training',
+    summary: (d) =>
+      `Blind test guess on persona version ${d.personaVersion}: ${d.correct ? 'told the real reply' : 'took the avatar for the person'}${d.inviteId ? ' (invited guest)' : ''}`,
+  },
   ChatOpened: { kind: 'chat', summary: () => 'Chat opened' },
   ChatRenamed: { kind: 'chat', summary: () => 'Chat renamed' },
   ChatDeleted: { kind: 'chat', summary: () => 'Chat deleted' },
@@ -158,6 +165,7 @@ const detailKeys = [
   'model',
   'latencyMs',
   'voice',
+  'correct',
 ] as const;
 
 function detailsOf(data: Record<string, unknown>): TimelineDetails {

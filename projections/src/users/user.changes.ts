@@ -30,6 +30,16 @@ export function userAfter(user: UserRow | undefined, event: UserStreamEvent): Us
           last_position: event.position,
         }
       );
+    case 'EmailChanged':
+      return (
+        user && {
+          ...user,
+          email: personal(event, 'email', event.data.email),
+          updated_at: event.occurredAt,
+          erased_fields: erasedColumnsAfter(user.erased_fields, event, { email: 'email' }),
+          last_position: event.position,
+        }
+      );
     case 'AccountDeleted':
       return (
         user && {

@@ -1,5 +1,6 @@
 import type { GraphQLServices } from '../services.ts';
 import { avatarResolvers } from './avatar.resolvers.ts';
+import { blindTestResolvers } from './blind-test.resolvers.ts';
 import { chatLoaders, chatResolvers } from './chat.resolvers.ts';
 import { materialResolvers } from './material.resolvers.ts';
 import { replyActionResolvers, replySourceLoaders } from './reply-action.resolvers.ts';
@@ -33,6 +34,7 @@ export function createResolvers(services: GraphQLServices): ResolverMap {
     trainingResolvers(services),
     chatResolvers(services),
     replyActionResolvers(services),
+    blindTestResolvers(services),
     subscriptionResolvers(services),
   );
 }

@@ -87,6 +87,17 @@ export function userResolvers(services: GraphQLServices) {
         });
         return true;
       },
+      changeEmail: async (
+        _root: unknown,
+        args: { currentPassword: string; newEmail: string },
+        context: RequestContext,
+      ) => ({
+        ...(await auth.changeEmail(context.credential, args, {
+          correlationId: context.correlationId,
+          clientIp: context.clientIp,
+        })),
+        duplicate: false,
+      }),
       revokeApiToken: async (_root: unknown, { id }: { id: string }, context: RequestContext) => ({
         ...(await auth.revokeApiToken(context.credential, id)),
         duplicate: false,

@@ -13,6 +13,7 @@ const byBishopCode: Partial<Record<string, MessageKey>> = {
   BISHOP_ERR_PASSWORD_COMMON: 'error.passwordCommon',
   BISHOP_ERR_SESSION_REQUIRED: 'error.sessionRequired',
   BISHOP_ERR_RESET_LINK_INVALID: 'error.resetLinkInvalid',
+  BISHOP_ERR_INVITE_INVALID: 'error.inviteInvalid',
   BISHOP_ERR_EMAIL_TAKEN: 'error.emailTaken',
   BISHOP_ERR_WRONG_CREDENTIALS: 'error.wrongCredentials',
   BISHOP_ERR_WRONG_PASSWORD: 'error.wrongPassword',

@@ -80,6 +80,11 @@ export function entryText(entry: Entry, fileNames: ReadonlyMap<string, string | 
       return t(text(entry, 'voice') === 'cloned' ? 'history.event.DubReadyCloned' : 'history.event.DubReadyGeneric', {
         duration: seconds('durationSec'),
       });
+    case 'BlindTestGuessed':
+      return t(
+        details(entry).correct === true ? 'history.event.BlindTestGuessedRight' : 'history.event.BlindTestGuessedWrong',
+        { version },
+      );
     default: {
       const key = `history.event.${entry.type}` as MessageKey;
       return knownEvents.has(entry.type) ? t(key, { name, version, reason }) : entry.summary;
@@ -106,6 +111,8 @@ const knownEvents = new Set([
   'AvatarTestStarted',
   'AvatarTested',
   'PersonaVersionActivated',
+  'BlindTestInviteCreated',
+  'BlindTestInviteRevoked',
   'ChatOpened',
   'ChatRenamed',
   'ChatDeleted',
@@ -121,6 +128,7 @@ export function entryLink(entry: Entry, avatarId: string): string | null {
   if (entry.type === 'AvatarDeleted' || entry.type === 'ChatDeleted') return null;
   if (materialId) return `${base}/materials/${materialId}`;
   if (entry.type === 'AvatarTested' || entry.type === 'AvatarTestStarted') return `${base}/tests`;
+  if (entry.type.startsWith('BlindTest')) return `${base}/tests/blind`;
   if (version !== null && entry.type !== 'TrainingProgressed') return `${base}/training/versions/${version}`;
   if (entry.kind === 'TRAINING') return `${base}/training`;
   if (entry.kind === 'VOICE') return `${base}/voice`;

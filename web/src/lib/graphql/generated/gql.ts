@@ -25,6 +25,7 @@ type Documents = {
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      position\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation ChangeEmail($currentPassword: String!, $newEmail: String!) {\n    changeEmail(currentPassword: $currentPassword, newEmail: $newEmail) {\n      position\n    }\n  }\n": typeof types.ChangeEmailDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  fragment AvatarSummary on Avatar {\n    id\n    name\n    status\n    createdAt\n    updatedAt\n    activePersonaVersion\n  }\n": typeof types.AvatarSummaryFragmentDoc,
     "\n  query AvatarList($after: String) {\n    avatars(first: 50, after: $after) {\n      nodes {\n        ...AvatarSummary\n        materials {\n          id\n        }\n        chats(first: 1) {\n          nodes {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AvatarListDocument,
@@ -34,10 +35,20 @@ type Documents = {
     "\n  mutation EditPersonaCard($id: ID!, $card: PersonaCardInput!) {\n    editPersonaCard(id: $id, card: $card) {\n      position\n    }\n  }\n": typeof types.EditPersonaCardDocument,
     "\n  mutation DeleteAvatar($id: ID!, $confirmName: String!) {\n    deleteAvatar(id: $id, confirmName: $confirmName) {\n      position\n    }\n  }\n": typeof types.DeleteAvatarDocument,
     "\n  subscription AvatarChanged($avatarId: ID) {\n    avatarChanged(avatarId: $avatarId) {\n      position\n      avatar {\n        ...AvatarSummary\n      }\n    }\n  }\n": typeof types.AvatarChangedDocument,
+    "\n  fragment BlindTestRoundFields on BlindTestRound {\n    personaVersion\n    pairs {\n      index\n      message\n      options {\n        id\n        text\n      }\n    }\n  }\n": typeof types.BlindTestRoundFieldsFragmentDoc,
+    "\n  fragment BlindTestScoreFields on BlindTestScore {\n    personaVersion\n    guesses\n    correct\n    accuracy\n  }\n": typeof types.BlindTestScoreFieldsFragmentDoc,
+    "\n  query BlindTestPage($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      blindTest {\n        ...BlindTestRoundFields\n      }\n      blindTestScores {\n        ...BlindTestScoreFields\n      }\n      blindTestInvites {\n        id\n        createdAt\n        expiresAt\n        revokedAt\n        open\n        guesses\n      }\n    }\n  }\n": typeof types.BlindTestPageDocument,
+    "\n  mutation GuessBlindTest($avatarId: ID!, $personaVersion: Int!, $pairIndex: Int!, $optionId: ID!) {\n    guessBlindTest(avatarId: $avatarId, personaVersion: $personaVersion, pairIndex: $pairIndex, optionId: $optionId) {\n      correct\n      realOptionId\n      counted\n      position\n    }\n  }\n": typeof types.GuessBlindTestDocument,
+    "\n  mutation CreateBlindTestInvite($avatarId: ID!, $days: Int!) {\n    createBlindTestInvite(avatarId: $avatarId, days: $days) {\n      token\n      invite {\n        id\n      }\n      position\n    }\n  }\n": typeof types.CreateBlindTestInviteDocument,
+    "\n  mutation RevokeBlindTestInvite($avatarId: ID!, $inviteId: ID!) {\n    revokeBlindTestInvite(avatarId: $avatarId, inviteId: $inviteId) {\n      position\n    }\n  }\n": typeof types.RevokeBlindTestInviteDocument,
+    "\n  query InvitedBlindTest($token: String!) {\n    invitedBlindTest(token: $token) {\n      ...BlindTestRoundFields\n    }\n  }\n": typeof types.InvitedBlindTestDocument,
+    "\n  mutation GuessInvitedBlindTest(\n    $token: String!\n    $guesser: ID!\n    $personaVersion: Int!\n    $pairIndex: Int!\n    $optionId: ID!\n  ) {\n    guessInvitedBlindTest(\n      token: $token\n      guesser: $guesser\n      personaVersion: $personaVersion\n      pairIndex: $pairIndex\n      optionId: $optionId\n    ) {\n      correct\n      realOptionId\n      counted\n      position\n    }\n  }\n": typeof types.GuessInvitedBlindTestDocument,
     "\n  fragment ReplyFields on Reply {\n    id\n    text\n    personaVersion\n    latencyMs\n    model\n    closeness\n    lowConfidence\n    rating\n    repliedAt\n    cut {\n      heardSec\n      spokenSec\n      heardText\n    }\n    sources {\n      id\n      kind\n      text\n      prompt\n      startSec\n      saidAt\n      material {\n        id\n        fileName\n        uploadedAt\n      }\n    }\n    dub {\n      state\n      audioUrl\n      durationSec\n      voice\n      madeUnderWithdrawnConsent\n      failure {\n        code\n        reason\n      }\n    }\n  }\n": typeof types.ReplyFieldsFragmentDoc,
     "\n  fragment MessageFields on Message {\n    id\n    chatId\n    kind\n    text\n    sentAt\n    editedAt\n    deletedAt\n    replyState\n    voice {\n      transcriptState\n      audioUrl\n      durationSec\n      language\n      callId\n      segments {\n        startSec\n        endSec\n        text\n      }\n    }\n    failure {\n      code\n      reason\n    }\n    reply {\n      ...ReplyFields\n    }\n    replies {\n      id\n    }\n  }\n": typeof types.MessageFieldsFragmentDoc,
+    "\n  fragment MessagePageFields on MessageConnection {\n    nodes {\n      ...MessageFields\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.MessagePageFieldsFragmentDoc,
     "\n  query ChatList($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      chats(first: 100) {\n        nodes {\n          id\n          title\n          untitled\n          status\n          personaVersion\n          createdAt\n          messageCount\n          lastMessageAt\n        }\n      }\n    }\n  }\n": typeof types.ChatListDocument,
-    "\n  query ChatView($chatId: ID!) {\n    chat(id: $chatId) {\n      id\n      title\n      untitled\n      status\n      personaVersion\n      messageCount\n      # The newest 50: a message with its reply, sources and voice costs ~58 points, and 100 of them passed the\n      # gateway's limit of 5000 (gateways/test/web-operations-cost.test.ts).\n      messages(first: 50, newestFirst: true) {\n        nodes {\n          ...MessageFields\n        }\n      }\n    }\n  }\n": typeof types.ChatViewDocument,
+    "\n  query ChatView($chatId: ID!) {\n    chat(id: $chatId) {\n      id\n      title\n      untitled\n      status\n      personaVersion\n      messageCount\n      # The newest 50: a message with its reply, sources and voice costs ~58 points, and 100 of them passed the\n      # gateway's limit of 5000 (gateways/test/web-operations-cost.test.ts).\n      messages(first: 50, newestFirst: true) {\n        ...MessagePageFields\n      }\n    }\n  }\n": typeof types.ChatViewDocument,
+    "\n  query ChatEarlierMessages($chatId: ID!, $after: String!) {\n    chat(id: $chatId) {\n      id\n      messages(first: 50, after: $after, newestFirst: true) {\n        ...MessagePageFields\n      }\n    }\n  }\n": typeof types.ChatEarlierMessagesDocument,
     "\n  mutation OpenChat($avatarId: ID!, $title: String, $personaVersion: Int, $clientMutationId: ID) {\n    openChat(avatarId: $avatarId, title: $title, personaVersion: $personaVersion, clientMutationId: $clientMutationId) {\n      chatId\n      position\n    }\n  }\n": typeof types.OpenChatDocument,
     "\n  mutation RenameChat($id: ID!, $title: String!) {\n    renameChat(id: $id, title: $title) {\n      position\n    }\n  }\n": typeof types.RenameChatDocument,
     "\n  mutation DeleteChat($id: ID!) {\n    deleteChat(id: $id) {\n      position\n    }\n  }\n": typeof types.DeleteChatDocument,
@@ -68,7 +79,7 @@ type Documents = {
     "\n  mutation ActivatePersonaVersion($avatarId: ID!, $version: Int!) {\n    activatePersonaVersion(avatarId: $avatarId, version: $version) {\n      position\n    }\n  }\n": typeof types.ActivatePersonaVersionDocument,
     "\n  subscription TrainingChanged($avatarId: ID!) {\n    trainingChanged(avatarId: $avatarId) {\n      position\n      run {\n        ...RunFields\n      }\n    }\n  }\n": typeof types.TrainingChangedDocument,
     "\n  subscription TestChanged($avatarId: ID!) {\n    testChanged(avatarId: $avatarId) {\n      position\n      progress {\n        step\n        percent\n      }\n      report {\n        ...TestReportFields\n      }\n    }\n  }\n": typeof types.TestChangedDocument,
-    "\n  query TestReports($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      activePersonaVersion\n      testReports {\n        ...TestReportFields\n      }\n      replyFeedback {\n        personaVersion\n        up\n        down\n      }\n    }\n  }\n": typeof types.TestReportsDocument,
+    "\n  query TestReports($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      activePersonaVersion\n      testReports {\n        ...TestReportFields\n      }\n      replyFeedback {\n        personaVersion\n        up\n        down\n      }\n      blindTestScores {\n        ...BlindTestScoreFields\n      }\n    }\n  }\n": typeof types.TestReportsDocument,
     "\n  query PersonaVersionPage($avatarId: ID!, $version: Int!) {\n    avatar(id: $avatarId) {\n      id\n      personaVersion(version: $version) {\n        version\n        runId\n        createdAt\n        active\n        styleProfile\n        embedder\n        card {\n          description\n          personality\n          scenario\n          instructions\n          gender\n          languages\n        }\n        materialsUsed {\n          materialId\n          fileName\n          kind\n          participant\n          passages\n          pairs\n        }\n        testReport {\n          ...TestReportFields\n        }\n      }\n    }\n  }\n": typeof types.PersonaVersionPageDocument,
     "\n  fragment VoiceSampleFields on VoiceSample {\n    id\n    state\n    durationSec\n    loudnessLufs\n    speakerConsistency\n    failure {\n      code\n      reason\n    }\n    submittedAt\n    audioUrl\n    active\n    replacesActive\n    fileName\n    segment {\n      materialId\n      startSec\n      endSec\n    }\n    preview {\n      id\n      text\n      state\n      audioUrl\n      durationSec\n      voice\n      failure {\n        code\n        reason\n      }\n      requestedAt\n    }\n  }\n": typeof types.VoiceSampleFieldsFragmentDoc,
     "\n  fragment VoiceFields on Voice {\n    consent {\n      basis\n      personName\n      consentGivenOn\n      statement\n      recordedAt\n    }\n    consentWithdrawnAt\n    activeSampleId\n    samples {\n      ...VoiceSampleFields\n    }\n  }\n": typeof types.VoiceFieldsFragmentDoc,
@@ -90,6 +101,7 @@ const documents: Documents = {
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      position\n    }\n  }\n": types.RevokeApiTokenDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation ChangeEmail($currentPassword: String!, $newEmail: String!) {\n    changeEmail(currentPassword: $currentPassword, newEmail: $newEmail) {\n      position\n    }\n  }\n": types.ChangeEmailDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  fragment AvatarSummary on Avatar {\n    id\n    name\n    status\n    createdAt\n    updatedAt\n    activePersonaVersion\n  }\n": types.AvatarSummaryFragmentDoc,
     "\n  query AvatarList($after: String) {\n    avatars(first: 50, after: $after) {\n      nodes {\n        ...AvatarSummary\n        materials {\n          id\n        }\n        chats(first: 1) {\n          nodes {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AvatarListDocument,
@@ -99,10 +111,20 @@ const documents: Documents = {
     "\n  mutation EditPersonaCard($id: ID!, $card: PersonaCardInput!) {\n    editPersonaCard(id: $id, card: $card) {\n      position\n    }\n  }\n": types.EditPersonaCardDocument,
     "\n  mutation DeleteAvatar($id: ID!, $confirmName: String!) {\n    deleteAvatar(id: $id, confirmName: $confirmName) {\n      position\n    }\n  }\n": types.DeleteAvatarDocument,
     "\n  subscription AvatarChanged($avatarId: ID) {\n    avatarChanged(avatarId: $avatarId) {\n      position\n      avatar {\n        ...AvatarSummary\n      }\n    }\n  }\n": types.AvatarChangedDocument,
+    "\n  fragment BlindTestRoundFields on BlindTestRound {\n    personaVersion\n    pairs {\n      index\n      message\n      options {\n        id\n        text\n      }\n    }\n  }\n": types.BlindTestRoundFieldsFragmentDoc,
+    "\n  fragment BlindTestScoreFields on BlindTestScore {\n    personaVersion\n    guesses\n    correct\n    accuracy\n  }\n": types.BlindTestScoreFieldsFragmentDoc,
+    "\n  query BlindTestPage($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      blindTest {\n        ...BlindTestRoundFields\n      }\n      blindTestScores {\n        ...BlindTestScoreFields\n      }\n      blindTestInvites {\n        id\n        createdAt\n        expiresAt\n        revokedAt\n        open\n        guesses\n      }\n    }\n  }\n": types.BlindTestPageDocument,
+    "\n  mutation GuessBlindTest($avatarId: ID!, $personaVersion: Int!, $pairIndex: Int!, $optionId: ID!) {\n    guessBlindTest(avatarId: $avatarId, personaVersion: $personaVersion, pairIndex: $pairIndex, optionId: $optionId) {\n      correct\n      realOptionId\n      counted\n      position\n    }\n  }\n": types.GuessBlindTestDocument,
+    "\n  mutation CreateBlindTestInvite($avatarId: ID!, $days: Int!) {\n    createBlindTestInvite(avatarId: $avatarId, days: $days) {\n      token\n      invite {\n        id\n      }\n      position\n    }\n  }\n": types.CreateBlindTestInviteDocument,
+    "\n  mutation RevokeBlindTestInvite($avatarId: ID!, $inviteId: ID!) {\n    revokeBlindTestInvite(avatarId: $avatarId, inviteId: $inviteId) {\n      position\n    }\n  }\n": types.RevokeBlindTestInviteDocument,
+    "\n  query InvitedBlindTest($token: String!) {\n    invitedBlindTest(token: $token) {\n      ...BlindTestRoundFields\n    }\n  }\n": types.InvitedBlindTestDocument,
+    "\n  mutation GuessInvitedBlindTest(\n    $token: String!\n    $guesser: ID!\n    $personaVersion: Int!\n    $pairIndex: Int!\n    $optionId: ID!\n  ) {\n    guessInvitedBlindTest(\n      token: $token\n      guesser: $guesser\n      personaVersion: $personaVersion\n      pairIndex: $pairIndex\n      optionId: $optionId\n    ) {\n      correct\n      realOptionId\n      counted\n      position\n    }\n  }\n": types.GuessInvitedBlindTestDocument,
     "\n  fragment ReplyFields on Reply {\n    id\n    text\n    personaVersion\n    latencyMs\n    model\n    closeness\n    lowConfidence\n    rating\n    repliedAt\n    cut {\n      heardSec\n      spokenSec\n      heardText\n    }\n    sources {\n      id\n      kind\n      text\n      prompt\n      startSec\n      saidAt\n      material {\n        id\n        fileName\n        uploadedAt\n      }\n    }\n    dub {\n      state\n      audioUrl\n      durationSec\n      voice\n      madeUnderWithdrawnConsent\n      failure {\n        code\n        reason\n      }\n    }\n  }\n": types.ReplyFieldsFragmentDoc,
     "\n  fragment MessageFields on Message {\n    id\n    chatId\n    kind\n    text\n    sentAt\n    editedAt\n    deletedAt\n    replyState\n    voice {\n      transcriptState\n      audioUrl\n      durationSec\n      language\n      callId\n      segments {\n        startSec\n        endSec\n        text\n      }\n    }\n    failure {\n      code\n      reason\n    }\n    reply {\n      ...ReplyFields\n    }\n    replies {\n      id\n    }\n  }\n": types.MessageFieldsFragmentDoc,
+    "\n  fragment MessagePageFields on MessageConnection {\n    nodes {\n      ...MessageFields\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n": types.MessagePageFieldsFragmentDoc,
     "\n  query ChatList($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      chats(first: 100) {\n        nodes {\n          id\n          title\n          untitled\n          status\n          personaVersion\n          createdAt\n          messageCount\n          lastMessageAt\n        }\n      }\n    }\n  }\n": types.ChatListDocument,
-    "\n  query ChatView($chatId: ID!) {\n    chat(id: $chatId) {\n      id\n      title\n      untitled\n      status\n      personaVersion\n      messageCount\n      # The newest 50: a message with its reply, sources and voice costs ~58 points, and 100 of them passed the\n      # gateway's limit of 5000 (gateways/test/web-operations-cost.test.ts).\n      messages(first: 50, newestFirst: true) {\n        nodes {\n          ...MessageFields\n        }\n      }\n    }\n  }\n": types.ChatViewDocument,
+    "\n  query ChatView($chatId: ID!) {\n    chat(id: $chatId) {\n      id\n      title\n      untitled\n      status\n      personaVersion\n      messageCount\n      # The newest 50: a message with its reply, sources and voice costs ~58 points, and 100 of them passed the\n      # gateway's limit of 5000 (gateways/test/web-operations-cost.test.ts).\n      messages(first: 50, newestFirst: true) {\n        ...MessagePageFields\n      }\n    }\n  }\n": types.ChatViewDocument,
+    "\n  query ChatEarlierMessages($chatId: ID!, $after: String!) {\n    chat(id: $chatId) {\n      id\n      messages(first: 50, after: $after, newestFirst: true) {\n        ...MessagePageFields\n      }\n    }\n  }\n": types.ChatEarlierMessagesDocument,
     "\n  mutation OpenChat($avatarId: ID!, $title: String, $personaVersion: Int, $clientMutationId: ID) {\n    openChat(avatarId: $avatarId, title: $title, personaVersion: $personaVersion, clientMutationId: $clientMutationId) {\n      chatId\n      position\n    }\n  }\n": types.OpenChatDocument,
     "\n  mutation RenameChat($id: ID!, $title: String!) {\n    renameChat(id: $id, title: $title) {\n      position\n    }\n  }\n": types.RenameChatDocument,
     "\n  mutation DeleteChat($id: ID!) {\n    deleteChat(id: $id) {\n      position\n    }\n  }\n": types.DeleteChatDocument,
@@ -133,7 +155,7 @@ const documents: Documents = {
     "\n  mutation ActivatePersonaVersion($avatarId: ID!, $version: Int!) {\n    activatePersonaVersion(avatarId: $avatarId, version: $version) {\n      position\n    }\n  }\n": types.ActivatePersonaVersionDocument,
     "\n  subscription TrainingChanged($avatarId: ID!) {\n    trainingChanged(avatarId: $avatarId) {\n      position\n      run {\n        ...RunFields\n      }\n    }\n  }\n": types.TrainingChangedDocument,
     "\n  subscription TestChanged($avatarId: ID!) {\n    testChanged(avatarId: $avatarId) {\n      position\n      progress {\n        step\n        percent\n      }\n      report {\n        ...TestReportFields\n      }\n    }\n  }\n": types.TestChangedDocument,
-    "\n  query TestReports($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      activePersonaVersion\n      testReports {\n        ...TestReportFields\n      }\n      replyFeedback {\n        personaVersion\n        up\n        down\n      }\n    }\n  }\n": types.TestReportsDocument,
+    "\n  query TestReports($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      activePersonaVersion\n      testReports {\n        ...TestReportFields\n      }\n      replyFeedback {\n        personaVersion\n        up\n        down\n      }\n      blindTestScores {\n        ...BlindTestScoreFields\n      }\n    }\n  }\n": types.TestReportsDocument,
     "\n  query PersonaVersionPage($avatarId: ID!, $version: Int!) {\n    avatar(id: $avatarId) {\n      id\n      personaVersion(version: $version) {\n        version\n        runId\n        createdAt\n        active\n        styleProfile\n        embedder\n        card {\n          description\n          personality\n          scenario\n          instructions\n          gender\n          languages\n        }\n        materialsUsed {\n          materialId\n          fileName\n          kind\n          participant\n          passages\n          pairs\n        }\n        testReport {\n          ...TestReportFields\n        }\n      }\n    }\n  }\n": types.PersonaVersionPageDocument,
     "\n  fragment VoiceSampleFields on VoiceSample {\n    id\n    state\n    durationSec\n    loudnessLufs\n    speakerConsistency\n    failure {\n      code\n      reason\n    }\n    submittedAt\n    audioUrl\n    active\n    replacesActive\n    fileName\n    segment {\n      materialId\n      startSec\n      endSec\n    }\n    preview {\n      id\n      text\n      state\n      audioUrl\n      durationSec\n      voice\n      failure {\n        code\n        reason\n      }\n      requestedAt\n    }\n  }\n": types.VoiceSampleFieldsFragmentDoc,
     "\n  fragment VoiceFields on Voice {\n    consent {\n      basis\n      personName\n      consentGivenOn\n      statement\n      recordedAt\n    }\n    consentWithdrawnAt\n    activeSampleId\n    samples {\n      ...VoiceSampleFields\n    }\n  }\n": types.VoiceFieldsFragmentDoc,
@@ -188,6 +210,10 @@ export function graphql(source: "\n  mutation ChangePassword($currentPassword: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ChangeEmail($currentPassword: String!, $newEmail: String!) {\n    changeEmail(currentPassword: $currentPassword, newEmail: $newEmail) {\n      position\n    }\n  }\n"): typeof import('./graphql').ChangeEmailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): typeof import('./graphql').RequestPasswordResetDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -224,6 +250,38 @@ export function graphql(source: "\n  subscription AvatarChanged($avatarId: ID) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment BlindTestRoundFields on BlindTestRound {\n    personaVersion\n    pairs {\n      index\n      message\n      options {\n        id\n        text\n      }\n    }\n  }\n"): typeof import('./graphql').BlindTestRoundFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BlindTestScoreFields on BlindTestScore {\n    personaVersion\n    guesses\n    correct\n    accuracy\n  }\n"): typeof import('./graphql').BlindTestScoreFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BlindTestPage($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      blindTest {\n        ...BlindTestRoundFields\n      }\n      blindTestScores {\n        ...BlindTestScoreFields\n      }\n      blindTestInvites {\n        id\n        createdAt\n        expiresAt\n        revokedAt\n        open\n        guesses\n      }\n    }\n  }\n"): typeof import('./graphql').BlindTestPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GuessBlindTest($avatarId: ID!, $personaVersion: Int!, $pairIndex: Int!, $optionId: ID!) {\n    guessBlindTest(avatarId: $avatarId, personaVersion: $personaVersion, pairIndex: $pairIndex, optionId: $optionId) {\n      correct\n      realOptionId\n      counted\n      position\n    }\n  }\n"): typeof import('./graphql').GuessBlindTestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateBlindTestInvite($avatarId: ID!, $days: Int!) {\n    createBlindTestInvite(avatarId: $avatarId, days: $days) {\n      token\n      invite {\n        id\n      }\n      position\n    }\n  }\n"): typeof import('./graphql').CreateBlindTestInviteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeBlindTestInvite($avatarId: ID!, $inviteId: ID!) {\n    revokeBlindTestInvite(avatarId: $avatarId, inviteId: $inviteId) {\n      position\n    }\n  }\n"): typeof import('./graphql').RevokeBlindTestInviteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvitedBlindTest($token: String!) {\n    invitedBlindTest(token: $token) {\n      ...BlindTestRoundFields\n    }\n  }\n"): typeof import('./graphql').InvitedBlindTestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GuessInvitedBlindTest(\n    $token: String!\n    $guesser: ID!\n    $personaVersion: Int!\n    $pairIndex: Int!\n    $optionId: ID!\n  ) {\n    guessInvitedBlindTest(\n      token: $token\n      guesser: $guesser\n      personaVersion: $personaVersion\n      pairIndex: $pairIndex\n      optionId: $optionId\n    ) {\n      correct\n      realOptionId\n      counted\n      position\n    }\n  }\n"): typeof import('./graphql').GuessInvitedBlindTestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment ReplyFields on Reply {\n    id\n    text\n    personaVersion\n    latencyMs\n    model\n    closeness\n    lowConfidence\n    rating\n    repliedAt\n    cut {\n      heardSec\n      spokenSec\n      heardText\n    }\n    sources {\n      id\n      kind\n      text\n      prompt\n      startSec\n      saidAt\n      material {\n        id\n        fileName\n        uploadedAt\n      }\n    }\n    dub {\n      state\n      audioUrl\n      durationSec\n      voice\n      madeUnderWithdrawnConsent\n      failure {\n        code\n        reason\n      }\n    }\n  }\n"): typeof import('./graphql').ReplyFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -232,11 +290,19 @@ export function graphql(source: "\n  fragment MessageFields on Message {\n    id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment MessagePageFields on MessageConnection {\n    nodes {\n      ...MessageFields\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n"): typeof import('./graphql').MessagePageFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ChatList($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      chats(first: 100) {\n        nodes {\n          id\n          title\n          untitled\n          status\n          personaVersion\n          createdAt\n          messageCount\n          lastMessageAt\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ChatListDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ChatView($chatId: ID!) {\n    chat(id: $chatId) {\n      id\n      title\n      untitled\n      status\n      personaVersion\n      messageCount\n      # The newest 50: a message with its reply, sources and voice costs ~58 points, and 100 of them passed the\n      # gateway's limit of 5000 (gateways/test/web-operations-cost.test.ts).\n      messages(first: 50, newestFirst: true) {\n        nodes {\n          ...MessageFields\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ChatViewDocument;
+export function graphql(source: "\n  query ChatView($chatId: ID!) {\n    chat(id: $chatId) {\n      id\n      title\n      untitled\n      status\n      personaVersion\n      messageCount\n      # The newest 50: a message with its reply, sources and voice costs ~58 points, and 100 of them passed the\n      # gateway's limit of 5000 (gateways/test/web-operations-cost.test.ts).\n      messages(first: 50, newestFirst: true) {\n        ...MessagePageFields\n      }\n    }\n  }\n"): typeof import('./graphql').ChatViewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChatEarlierMessages($chatId: ID!, $after: String!) {\n    chat(id: $chatId) {\n      id\n      messages(first: 50, after: $after, newestFirst: true) {\n        ...MessagePageFields\n      }\n    }\n  }\n"): typeof import('./graphql').ChatEarlierMessagesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -360,7 +426,7 @@ export function graphql(source: "\n  subscription TestChanged($avatarId: ID!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TestReports($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      activePersonaVersion\n      testReports {\n        ...TestReportFields\n      }\n      replyFeedback {\n        personaVersion\n        up\n        down\n      }\n    }\n  }\n"): typeof import('./graphql').TestReportsDocument;
+export function graphql(source: "\n  query TestReports($avatarId: ID!) {\n    avatar(id: $avatarId) {\n      id\n      activePersonaVersion\n      testReports {\n        ...TestReportFields\n      }\n      replyFeedback {\n        personaVersion\n        up\n        down\n      }\n      blindTestScores {\n        ...BlindTestScoreFields\n      }\n    }\n  }\n"): typeof import('./graphql').TestReportsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -318,6 +318,14 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: boolean };
 
+export type ChangeEmailMutationVariables = Exact<{
+  currentPassword: string;
+  newEmail: string;
+}>;
+
+
+export type ChangeEmailMutation = { changeEmail: { position: string } };
+
 export type RequestPasswordResetMutationVariables = Exact<{
   email: string;
 }>;
@@ -380,9 +388,66 @@ export type AvatarChangedSubscriptionVariables = Exact<{
 
 export type AvatarChangedSubscription = { avatarChanged: { position: string, avatar: { id: string, name: string | null, status: AvatarStatus, createdAt: string, updatedAt: string, activePersonaVersion: number | null } } };
 
+export type BlindTestRoundFieldsFragment = { personaVersion: number, pairs: Array<{ index: number, message: string, options: Array<{ id: string, text: string }> }> };
+
+export type BlindTestScoreFieldsFragment = { personaVersion: number, guesses: number, correct: number, accuracy: number | null };
+
+export type BlindTestPageQueryVariables = Exact<{
+  avatarId: string | number;
+}>;
+
+
+export type BlindTestPageQuery = { avatar: { id: string, blindTest: { personaVersion: number, pairs: Array<{ index: number, message: string, options: Array<{ id: string, text: string }> }> } | null, blindTestScores: Array<{ personaVersion: number, guesses: number, correct: number, accuracy: number | null }>, blindTestInvites: Array<{ id: string, createdAt: string, expiresAt: string, revokedAt: string | null, open: boolean, guesses: number }> } };
+
+export type GuessBlindTestMutationVariables = Exact<{
+  avatarId: string | number;
+  personaVersion: number;
+  pairIndex: number;
+  optionId: string | number;
+}>;
+
+
+export type GuessBlindTestMutation = { guessBlindTest: { correct: boolean, realOptionId: string, counted: boolean, position: string } };
+
+export type CreateBlindTestInviteMutationVariables = Exact<{
+  avatarId: string | number;
+  days: number;
+}>;
+
+
+export type CreateBlindTestInviteMutation = { createBlindTestInvite: { token: string, position: string, invite: { id: string } } };
+
+export type RevokeBlindTestInviteMutationVariables = Exact<{
+  avatarId: string | number;
+  inviteId: string | number;
+}>;
+
+
+export type RevokeBlindTestInviteMutation = { revokeBlindTestInvite: { position: string } };
+
+export type InvitedBlindTestQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type InvitedBlindTestQuery = { invitedBlindTest: { personaVersion: number, pairs: Array<{ index: number, message: string, options: Array<{ id: string, text: string }> }> } };
+
+export type GuessInvitedBlindTestMutationVariables = Exact<{
+  token: string;
+  guesser: string | number;
+  personaVersion: number;
+  pairIndex: number;
+  optionId: string | number;
+}>;
+
+
+export type GuessInvitedBlindTestMutation = { guessInvitedBlindTest: { correct: boolean, realOptionId: string, counted: boolean, position: string } };
+
 export type ReplyFieldsFragment = { id: string, text: string | null, personaVersion: number | null, latencyMs: number, model: string, closeness: number | null, lowConfidence: boolean, rating: Rating | null, repliedAt: string | null, cut: { heardSec: number, spokenSec: number, heardText: string | null } | null, sources: Array<{ id: string, kind: CitedSourceKind, text: string | null, prompt: string | null, startSec: number | null, saidAt: string | null, material: { id: string, fileName: string | null, uploadedAt: string } | null }>, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, madeUnderWithdrawnConsent: boolean, failure: { code: string, reason: string } | null } | null };
 
 export type MessageFieldsFragment = { id: string, chatId: string, kind: MessageKind, text: string | null, sentAt: string, editedAt: string | null, deletedAt: string | null, replyState: ReplyState, voice: { transcriptState: TranscriptState, audioUrl: string | null, durationSec: number | null, language: string | null, callId: string | null, segments: Array<{ startSec: number | null, endSec: number | null, text: string }> | null } | null, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, model: string, closeness: number | null, lowConfidence: boolean, rating: Rating | null, repliedAt: string | null, cut: { heardSec: number, spokenSec: number, heardText: string | null } | null, sources: Array<{ id: string, kind: CitedSourceKind, text: string | null, prompt: string | null, startSec: number | null, saidAt: string | null, material: { id: string, fileName: string | null, uploadedAt: string } | null }>, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, madeUnderWithdrawnConsent: boolean, failure: { code: string, reason: string } | null } | null } | null, replies: Array<{ id: string }> };
+
+export type MessagePageFieldsFragment = { nodes: Array<{ id: string, chatId: string, kind: MessageKind, text: string | null, sentAt: string, editedAt: string | null, deletedAt: string | null, replyState: ReplyState, voice: { transcriptState: TranscriptState, audioUrl: string | null, durationSec: number | null, language: string | null, callId: string | null, segments: Array<{ startSec: number | null, endSec: number | null, text: string }> | null } | null, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, model: string, closeness: number | null, lowConfidence: boolean, rating: Rating | null, repliedAt: string | null, cut: { heardSec: number, spokenSec: number, heardText: string | null } | null, sources: Array<{ id: string, kind: CitedSourceKind, text: string | null, prompt: string | null, startSec: number | null, saidAt: string | null, material: { id: string, fileName: string | null, uploadedAt: string } | null }>, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, madeUnderWithdrawnConsent: boolean, failure: { code: string, reason: string } | null } | null } | null, replies: Array<{ id: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } };
 
 export type ChatListQueryVariables = Exact<{
   avatarId: string | number;
@@ -396,7 +461,15 @@ export type ChatViewQueryVariables = Exact<{
 }>;
 
 
-export type ChatViewQuery = { chat: { id: string, title: string | null, untitled: boolean, status: ChatStatus, personaVersion: number | null, messageCount: number, messages: { nodes: Array<{ id: string, chatId: string, kind: MessageKind, text: string | null, sentAt: string, editedAt: string | null, deletedAt: string | null, replyState: ReplyState, voice: { transcriptState: TranscriptState, audioUrl: string | null, durationSec: number | null, language: string | null, callId: string | null, segments: Array<{ startSec: number | null, endSec: number | null, text: string }> | null } | null, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, model: string, closeness: number | null, lowConfidence: boolean, rating: Rating | null, repliedAt: string | null, cut: { heardSec: number, spokenSec: number, heardText: string | null } | null, sources: Array<{ id: string, kind: CitedSourceKind, text: string | null, prompt: string | null, startSec: number | null, saidAt: string | null, material: { id: string, fileName: string | null, uploadedAt: string } | null }>, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, madeUnderWithdrawnConsent: boolean, failure: { code: string, reason: string } | null } | null } | null, replies: Array<{ id: string }> }> } } };
+export type ChatViewQuery = { chat: { id: string, title: string | null, untitled: boolean, status: ChatStatus, personaVersion: number | null, messageCount: number, messages: { nodes: Array<{ id: string, chatId: string, kind: MessageKind, text: string | null, sentAt: string, editedAt: string | null, deletedAt: string | null, replyState: ReplyState, voice: { transcriptState: TranscriptState, audioUrl: string | null, durationSec: number | null, language: string | null, callId: string | null, segments: Array<{ startSec: number | null, endSec: number | null, text: string }> | null } | null, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, model: string, closeness: number | null, lowConfidence: boolean, rating: Rating | null, repliedAt: string | null, cut: { heardSec: number, spokenSec: number, heardText: string | null } | null, sources: Array<{ id: string, kind: CitedSourceKind, text: string | null, prompt: string | null, startSec: number | null, saidAt: string | null, material: { id: string, fileName: string | null, uploadedAt: string } | null }>, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, madeUnderWithdrawnConsent: boolean, failure: { code: string, reason: string } | null } | null } | null, replies: Array<{ id: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type ChatEarlierMessagesQueryVariables = Exact<{
+  chatId: string | number;
+  after: string;
+}>;
+
+
+export type ChatEarlierMessagesQuery = { chat: { id: string, messages: { nodes: Array<{ id: string, chatId: string, kind: MessageKind, text: string | null, sentAt: string, editedAt: string | null, deletedAt: string | null, replyState: ReplyState, voice: { transcriptState: TranscriptState, audioUrl: string | null, durationSec: number | null, language: string | null, callId: string | null, segments: Array<{ startSec: number | null, endSec: number | null, text: string }> | null } | null, failure: { code: string, reason: string } | null, reply: { id: string, text: string | null, personaVersion: number | null, latencyMs: number, model: string, closeness: number | null, lowConfidence: boolean, rating: Rating | null, repliedAt: string | null, cut: { heardSec: number, spokenSec: number, heardText: string | null } | null, sources: Array<{ id: string, kind: CitedSourceKind, text: string | null, prompt: string | null, startSec: number | null, saidAt: string | null, material: { id: string, fileName: string | null, uploadedAt: string } | null }>, dub: { state: DubState, audioUrl: string | null, durationSec: number | null, voice: string | null, madeUnderWithdrawnConsent: boolean, failure: { code: string, reason: string } | null } | null } | null, replies: Array<{ id: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
 export type OpenChatMutationVariables = Exact<{
   avatarId: string | number;
@@ -617,7 +690,7 @@ export type TestReportsQueryVariables = Exact<{
 }>;
 
 
-export type TestReportsQuery = { avatar: { id: string, activePersonaVersion: number | null, testReports: Array<{ runId: string, personaVersion: number, status: TestStatus, startedAt: string | null, createdAt: string, verdict: TestVerdict | null, verdictAgainst: VerdictBasis | null, scoresCapped: boolean | null, worse: boolean | null, headline: ReplySource | null, heldOutPairs: number | null, pairsTested: number | null, notes: Array<string>, overall: { replies: ReplySource, newVersion: number, baseline: number, rawNewVersion: number | null, rawBaseline: number | null, lift: number, liftLow: number, liftHigh: number, n: number } | null, comparedWith: { personaVersion: number, overall: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null } | null, metrics: Array<{ metric: FidelityMetricName, replies: ReplySource | null, measured: boolean, reason: string | null, onScale: boolean, unit: string | null, newVersion: number | null, baseline: number | null, rawNewVersion: number | null, rawBaseline: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null, n: number, quality: MetricQuality, qualityNote: string | null, newVersionOutside: { belowFloor: number, aboveCeiling: number } | null }>, examples: Array<{ message: string, real: string, newVersion: string | null, baseline: string | null }> }>, replyFeedback: Array<{ personaVersion: number | null, up: number, down: number }> } };
+export type TestReportsQuery = { avatar: { id: string, activePersonaVersion: number | null, testReports: Array<{ runId: string, personaVersion: number, status: TestStatus, startedAt: string | null, createdAt: string, verdict: TestVerdict | null, verdictAgainst: VerdictBasis | null, scoresCapped: boolean | null, worse: boolean | null, headline: ReplySource | null, heldOutPairs: number | null, pairsTested: number | null, notes: Array<string>, overall: { replies: ReplySource, newVersion: number, baseline: number, rawNewVersion: number | null, rawBaseline: number | null, lift: number, liftLow: number, liftHigh: number, n: number } | null, comparedWith: { personaVersion: number, overall: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null } | null, metrics: Array<{ metric: FidelityMetricName, replies: ReplySource | null, measured: boolean, reason: string | null, onScale: boolean, unit: string | null, newVersion: number | null, baseline: number | null, rawNewVersion: number | null, rawBaseline: number | null, lift: number | null, liftLow: number | null, liftHigh: number | null, n: number, quality: MetricQuality, qualityNote: string | null, newVersionOutside: { belowFloor: number, aboveCeiling: number } | null }>, examples: Array<{ message: string, real: string, newVersion: string | null, baseline: string | null }> }>, replyFeedback: Array<{ personaVersion: number | null, up: number, down: number }>, blindTestScores: Array<{ personaVersion: number, guesses: number, correct: number, accuracy: number | null }> } };
 
 export type PersonaVersionPageQueryVariables = Exact<{
   avatarId: string | number;
@@ -720,6 +793,27 @@ export const AvatarSummaryFragmentDoc = new TypedDocumentString(`
   activePersonaVersion
 }
     `, {"fragmentName":"AvatarSummary"}) as unknown as TypedDocumentString<AvatarSummaryFragment, unknown>;
+export const BlindTestRoundFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BlindTestRoundFields on BlindTestRound {
+  personaVersion
+  pairs {
+    index
+    message
+    options {
+      id
+      text
+    }
+  }
+}
+    `, {"fragmentName":"BlindTestRoundFields"}) as unknown as TypedDocumentString<BlindTestRoundFieldsFragment, unknown>;
+export const BlindTestScoreFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BlindTestScoreFields on BlindTestScore {
+  personaVersion
+  guesses
+  correct
+  accuracy
+}
+    `, {"fragmentName":"BlindTestScoreFields"}) as unknown as TypedDocumentString<BlindTestScoreFieldsFragment, unknown>;
 export const ReplyFieldsFragmentDoc = new TypedDocumentString(`
     fragment ReplyFields on Reply {
   id
@@ -835,6 +929,88 @@ export const MessageFieldsFragmentDoc = new TypedDocumentString(`
     }
   }
 }`, {"fragmentName":"MessageFields"}) as unknown as TypedDocumentString<MessageFieldsFragment, unknown>;
+export const MessagePageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MessagePageFields on MessageConnection {
+  nodes {
+    ...MessageFields
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+}
+    fragment ReplyFields on Reply {
+  id
+  text
+  personaVersion
+  latencyMs
+  model
+  closeness
+  lowConfidence
+  rating
+  repliedAt
+  cut {
+    heardSec
+    spokenSec
+    heardText
+  }
+  sources {
+    id
+    kind
+    text
+    prompt
+    startSec
+    saidAt
+    material {
+      id
+      fileName
+      uploadedAt
+    }
+  }
+  dub {
+    state
+    audioUrl
+    durationSec
+    voice
+    madeUnderWithdrawnConsent
+    failure {
+      code
+      reason
+    }
+  }
+}
+fragment MessageFields on Message {
+  id
+  chatId
+  kind
+  text
+  sentAt
+  editedAt
+  deletedAt
+  replyState
+  voice {
+    transcriptState
+    audioUrl
+    durationSec
+    language
+    callId
+    segments {
+      startSec
+      endSec
+      text
+    }
+  }
+  failure {
+    code
+    reason
+  }
+  reply {
+    ...ReplyFields
+  }
+  replies {
+    id
+  }
+}`, {"fragmentName":"MessagePageFields"}) as unknown as TypedDocumentString<MessagePageFieldsFragment, unknown>;
 export const MaterialFieldsFragmentDoc = new TypedDocumentString(`
     fragment MaterialFields on Material {
   id
@@ -1166,6 +1342,13 @@ export const ChangePasswordDocument = new TypedDocumentString(`
   changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
 }
     `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const ChangeEmailDocument = new TypedDocumentString(`
+    mutation ChangeEmail($currentPassword: String!, $newEmail: String!) {
+  changeEmail(currentPassword: $currentPassword, newEmail: $newEmail) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeEmailMutation, ChangeEmailMutationVariables>;
 export const RequestPasswordResetDocument = new TypedDocumentString(`
     mutation RequestPasswordReset($email: String!) {
   requestPasswordReset(email: $email)
@@ -1288,6 +1471,109 @@ export const AvatarChangedDocument = new TypedDocumentString(`
   updatedAt
   activePersonaVersion
 }`) as unknown as TypedDocumentString<AvatarChangedSubscription, AvatarChangedSubscriptionVariables>;
+export const BlindTestPageDocument = new TypedDocumentString(`
+    query BlindTestPage($avatarId: ID!) {
+  avatar(id: $avatarId) {
+    id
+    blindTest {
+      ...BlindTestRoundFields
+    }
+    blindTestScores {
+      ...BlindTestScoreFields
+    }
+    blindTestInvites {
+      id
+      createdAt
+      expiresAt
+      revokedAt
+      open
+      guesses
+    }
+  }
+}
+    fragment BlindTestRoundFields on BlindTestRound {
+  personaVersion
+  pairs {
+    index
+    message
+    options {
+      id
+      text
+    }
+  }
+}
+fragment BlindTestScoreFields on BlindTestScore {
+  personaVersion
+  guesses
+  correct
+  accuracy
+}`) as unknown as TypedDocumentString<BlindTestPageQuery, BlindTestPageQueryVariables>;
+export const GuessBlindTestDocument = new TypedDocumentString(`
+    mutation GuessBlindTest($avatarId: ID!, $personaVersion: Int!, $pairIndex: Int!, $optionId: ID!) {
+  guessBlindTest(
+    avatarId: $avatarId
+    personaVersion: $personaVersion
+    pairIndex: $pairIndex
+    optionId: $optionId
+  ) {
+    correct
+    realOptionId
+    counted
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<GuessBlindTestMutation, GuessBlindTestMutationVariables>;
+export const CreateBlindTestInviteDocument = new TypedDocumentString(`
+    mutation CreateBlindTestInvite($avatarId: ID!, $days: Int!) {
+  createBlindTestInvite(avatarId: $avatarId, days: $days) {
+    token
+    invite {
+      id
+    }
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<CreateBlindTestInviteMutation, CreateBlindTestInviteMutationVariables>;
+export const RevokeBlindTestInviteDocument = new TypedDocumentString(`
+    mutation RevokeBlindTestInvite($avatarId: ID!, $inviteId: ID!) {
+  revokeBlindTestInvite(avatarId: $avatarId, inviteId: $inviteId) {
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeBlindTestInviteMutation, RevokeBlindTestInviteMutationVariables>;
+export const InvitedBlindTestDocument = new TypedDocumentString(`
+    query InvitedBlindTest($token: String!) {
+  invitedBlindTest(token: $token) {
+    ...BlindTestRoundFields
+  }
+}
+    fragment BlindTestRoundFields on BlindTestRound {
+  personaVersion
+  pairs {
+    index
+    message
+    options {
+      id
+      text
+    }
+  }
+}`) as unknown as TypedDocumentString<InvitedBlindTestQuery, InvitedBlindTestQueryVariables>;
+export const GuessInvitedBlindTestDocument = new TypedDocumentString(`
+    mutation GuessInvitedBlindTest($token: String!, $guesser: ID!, $personaVersion: Int!, $pairIndex: Int!, $optionId: ID!) {
+  guessInvitedBlindTest(
+    token: $token
+    guesser: $guesser
+    personaVersion: $personaVersion
+    pairIndex: $pairIndex
+    optionId: $optionId
+  ) {
+    correct
+    realOptionId
+    counted
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<GuessInvitedBlindTestMutation, GuessInvitedBlindTestMutationVariables>;
 export const ChatListDocument = new TypedDocumentString(`
     query ChatList($avatarId: ID!) {
   avatar(id: $avatarId) {
@@ -1317,9 +1603,7 @@ export const ChatViewDocument = new TypedDocumentString(`
     personaVersion
     messageCount
     messages(first: 50, newestFirst: true) {
-      nodes {
-        ...MessageFields
-      }
+      ...MessagePageFields
     }
   }
 }
@@ -1394,7 +1678,106 @@ fragment MessageFields on Message {
   replies {
     id
   }
+}
+fragment MessagePageFields on MessageConnection {
+  nodes {
+    ...MessageFields
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
 }`) as unknown as TypedDocumentString<ChatViewQuery, ChatViewQueryVariables>;
+export const ChatEarlierMessagesDocument = new TypedDocumentString(`
+    query ChatEarlierMessages($chatId: ID!, $after: String!) {
+  chat(id: $chatId) {
+    id
+    messages(first: 50, after: $after, newestFirst: true) {
+      ...MessagePageFields
+    }
+  }
+}
+    fragment ReplyFields on Reply {
+  id
+  text
+  personaVersion
+  latencyMs
+  model
+  closeness
+  lowConfidence
+  rating
+  repliedAt
+  cut {
+    heardSec
+    spokenSec
+    heardText
+  }
+  sources {
+    id
+    kind
+    text
+    prompt
+    startSec
+    saidAt
+    material {
+      id
+      fileName
+      uploadedAt
+    }
+  }
+  dub {
+    state
+    audioUrl
+    durationSec
+    voice
+    madeUnderWithdrawnConsent
+    failure {
+      code
+      reason
+    }
+  }
+}
+fragment MessageFields on Message {
+  id
+  chatId
+  kind
+  text
+  sentAt
+  editedAt
+  deletedAt
+  replyState
+  voice {
+    transcriptState
+    audioUrl
+    durationSec
+    language
+    callId
+    segments {
+      startSec
+      endSec
+      text
+    }
+  }
+  failure {
+    code
+    reason
+  }
+  reply {
+    ...ReplyFields
+  }
+  replies {
+    id
+  }
+}
+fragment MessagePageFields on MessageConnection {
+  nodes {
+    ...MessageFields
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+}`) as unknown as TypedDocumentString<ChatEarlierMessagesQuery, ChatEarlierMessagesQueryVariables>;
 export const OpenChatDocument = new TypedDocumentString(`
     mutation OpenChat($avatarId: ID!, $title: String, $personaVersion: Int, $clientMutationId: ID) {
   openChat(
@@ -2096,9 +2479,18 @@ export const TestReportsDocument = new TypedDocumentString(`
       up
       down
     }
+    blindTestScores {
+      ...BlindTestScoreFields
+    }
   }
 }
-    fragment TestReportFields on TestReport {
+    fragment BlindTestScoreFields on BlindTestScore {
+  personaVersion
+  guesses
+  correct
+  accuracy
+}
+fragment TestReportFields on TestReport {
   runId
   personaVersion
   status

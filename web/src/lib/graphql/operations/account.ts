@@ -95,6 +95,14 @@ export const ChangePassword = graphql(`
   }
 `);
 
+export const ChangeEmail = graphql(`
+  mutation ChangeEmail($currentPassword: String!, $newEmail: String!) {
+    changeEmail(currentPassword: $currentPassword, newEmail: $newEmail) {
+      position
+    }
+  }
+`);
+
 export const RequestPasswordReset = graphql(`
   mutation RequestPasswordReset($email: String!) {
     requestPasswordReset(email: $email)

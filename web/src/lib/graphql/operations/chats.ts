@@ -78,6 +78,19 @@ export const MessageFields = graphql(`
   }
 `);
 
+/** A page of a chat's messages with where to page on from (the chat page's newest and earlier pages). */
+export const MessagePageFields = graphql(`
+  fragment MessagePageFields on MessageConnection {
+    nodes {
+      ...MessageFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+`);
+
 export const ChatList = graphql(`
   query ChatList($avatarId: ID!) {
     avatar(id: $avatarId) {
@@ -110,9 +123,19 @@ export const ChatView = graphql(`
       # The newest 50: a message with its reply, sources and voice costs ~58 points, and 100 of them passed the
       # gateway's limit of 5000 (gateways/test/web-operations-cost.test.ts).
       messages(first: 50, newestFirst: true) {
-        nodes {
-          ...MessageFields
-        }
+        ...MessagePageFields
+      }
+    }
+  }
+`);
+
+/** The 50 messages before `after` (the oldest one loaded): the chat page's "Show earlier messages". */
+export const ChatEarlierMessages = graphql(`
+  query ChatEarlierMessages($chatId: ID!, $after: String!) {
+    chat(id: $chatId) {
+      id
+      messages(first: 50, after: $after, newestFirst: true) {
+        ...MessagePageFields
       }
     }
   }

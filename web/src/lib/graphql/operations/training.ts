@@ -207,6 +207,9 @@ export const TestReports = graphql(`
         up
         down
       }
+      blindTestScores {
+        ...BlindTestScoreFields
+      }
     }
   }
 `);
