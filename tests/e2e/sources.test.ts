@@ -122,7 +122,7 @@ describe('mail, account exports and web addresses import through the gateway', (
     assert.deepEqual(boris, {
       name: 'Борис Иванов <boris@example.ru>',
       messageCount: 3,
-      firstMessageAt: '2024-03-04T07:00:00Z',
+      firstMessageAt: '2024-03-04T07:00:00.000Z',
     });
     assert.ok(mbox.participants.includes('Анна Петрова <anna.petrova@example.ru>'));
     assert.ok(mbox.notes.some((note) => note.includes('lecture.pdf')));
