@@ -69,14 +69,13 @@ export async function extractMaterial(material: MaterialFile, tools: ExtractionT
     }
     case 'chatExport': {
       const transcribe = (audio: Uint8Array, fileName: string) => transcribeVoiceMessage(audio, fileName, tools);
-      // A mailbox runs to gigabytes: it is read as it streams from the blob store, never whole.
+      // A mailbox or a Takeout runs to gigabytes: an mbox is read as it streams from the blob store,
+      // an archive from a temporary file yauzl reads in parts; neither is ever held whole.
       const { chatExport } = /\.mbox$/i.test(material.fileName)
         ? await extractMailbox({ source: (await tools.blobs.get(material.blobKey)).body, transcribe })
-        : await extractChatExport({
-            bytes: await readBlob(tools.blobs, material.blobKey),
-            fileName: material.fileName,
-            transcribe,
-          });
+        : await withBlobAsFile(tools.blobs, material.blobKey, (path) =>
+            extractChatExport({ bytes: { path }, fileName: material.fileName, transcribe }),
+          );
       const extracted = chatExportText(chatExport);
       return {
         text: extracted.text,

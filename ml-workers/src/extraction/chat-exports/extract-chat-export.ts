@@ -1,3 +1,4 @@
+import { open, readFile } from 'node:fs/promises';
 import { decodeText } from '../decode-text.ts';
 import { looksLikeMail } from '../email/looks-like-mail.ts';
 import { readLetterFiles, readMbox } from '../email/read-mail.ts';
@@ -10,7 +11,8 @@ import { type Transcribe, transcribeVoiceMessages } from './transcribe-voice-mes
 import { parseWhatsAppExport } from './whatsapp-txt.ts';
 
 export type ChatExportInput = {
-  bytes: Uint8Array;
+  /** The export in memory, or in a file (a ZIP is then read in parts, never whole: Takeouts run to gigabytes). */
+  bytes: Uint8Array | { readonly path: string };
   fileName: string;
   /** Which chat of a whole-account Telegram export: its name or id. */
   chat?: string;
@@ -44,8 +46,13 @@ async function withTranscripts(
   return { ...parsed, chatExport };
 }
 
-async function parseExport({ bytes, fileName, chat, zipLimits }: ChatExportInput): Promise<ParsedChatExport> {
+async function parseExport({ bytes: source, fileName, chat, zipLimits }: ChatExportInput): Promise<ParsedChatExport> {
   const extension = /\.[a-z0-9]{1,10}$/i.exec(fileName)?.[0]?.toLowerCase() ?? 'with no extension';
+  if (!(source instanceof Uint8Array) && (await startsLikeZip(source.path))) {
+    return readExportArchive(source, { chat, zipLimits });
+  }
+  // Not a ZIP: JSON and text exports are parsed whole anyway.
+  const bytes = source instanceof Uint8Array ? source : await readFile(source.path);
   const content = await sniffContent(bytes);
   if (content.kind === 'zip') return readExportArchive(bytes, { chat, zipLimits });
   if (content.kind !== 'text') {
@@ -59,4 +66,16 @@ async function parseExport({ bytes, fileName, chat, zipLimits }: ChatExportInput
   if (looksLikeMail(text)) return text.startsWith('From ') ? readMbox([bytes]) : readLetterFiles([bytes]);
   const chatExport = text.trimStart().startsWith('{') ? parseJsonExport(text, { chat }) : parseWhatsAppExport(text);
   return { chatExport, voiceMessages: [] };
+}
+
+/** A ZIP's local file header (or an empty archive's end record) opens the file. */
+async function startsLikeZip(path: string): Promise<boolean> {
+  const file = await open(path);
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(4), 0, 4, 0);
+    const magic = buffer.subarray(0, bytesRead).toString('latin1');
+    return magic === 'PK\u0003\u0004' || magic === 'PK\u0005\u0006';
+  } finally {
+    await file.close();
+  }
 }

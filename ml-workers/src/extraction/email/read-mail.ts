@@ -14,12 +14,23 @@ export async function readMbox(
   return readLetters(mboxMessages(source, limits));
 }
 
-/** Single letters (.eml files, alone or zipped) and mboxes found in an archive. */
-export async function readLetterFiles(files: readonly Uint8Array[]): Promise<ParsedChatExport> {
+/** A letter or mbox in memory, or an mbox streamed (an archive's, never held whole). */
+export type LetterFile = Uint8Array | AsyncIterable<Uint8Array>;
+
+/**
+ * Single letters (.eml files, alone or zipped) and mboxes found in an archive;
+ * a function is a batch of files opened only when its turn comes.
+ */
+export async function readLetterFiles(
+  files: readonly (LetterFile | (() => Promise<readonly LetterFile[]>))[],
+): Promise<ParsedChatExport> {
   async function* raw(): AsyncGenerator<RawMessage> {
-    for (const bytes of files) {
-      if (Buffer.from(bytes.subarray(0, 5)).toString('latin1') === 'From ') yield* mboxMessages([bytes]);
-      else yield { bytes: Buffer.from(bytes), truncated: false };
+    for (const entry of files) {
+      for (const file of typeof entry === 'function' ? await entry() : [entry]) {
+        if (!(file instanceof Uint8Array)) yield* mboxMessages(file);
+        else if (Buffer.from(file.subarray(0, 5)).toString('latin1') === 'From ') yield* mboxMessages([file]);
+        else yield { bytes: Buffer.from(file), truncated: false };
+      }
     }
   }
   return readLetters(raw());
