@@ -1,5 +1,6 @@
 import { type Actor, DomainError } from '@bishop/domain';
 import type { FastifyRequest } from 'fastify';
+import type { OwnershipCheck } from '../graphql/ownership.ts';
 import { formatBytes } from './store-upload.ts';
 
 /** The signed-in user behind an upload; anyone else is refused before a byte is read. */
@@ -19,4 +20,14 @@ export function tooLarge(fileName: string, maxBytes: number): DomainError {
     `"${fileName}" is larger than the limit of ${formatBytes(maxBytes)}`,
     { fileName, maxBytes },
   );
+}
+
+/** The signed-in uploader, refused unless the avatar in the path is theirs. */
+export async function ownedAvatar(
+  request: FastifyRequest<{ Params: { avatarId: string } }>,
+  options: { readonly owns: OwnershipCheck },
+) {
+  const actor = uploaderOf(request, 'upload files');
+  await options.owns('AVATAR', request.params.avatarId, actor.userId);
+  return { userId: actor.userId, actor };
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { AttachmentOffer } from '../../src/extraction/email/attachment-offers.ts';
 import { readMbox } from '../../src/extraction/email/read-mail.ts';
 import { dialoguePairs, extractChatExport, personWords } from '../../src/extraction/index.ts';
 import { assertFailure, fixture } from './fixtures.ts';
@@ -109,6 +110,35 @@ describe('Single letters', () => {
     const { chatExport } = await read('letters.zip');
     assert.equal(chatExport.messages.length, 4);
     assert.equal(dialoguePairs(chatExport, ANNA).length, 1);
+  });
+
+  it('offers each document and recording attached, with the letter it came with, byte for byte', async () => {
+    const kept: [AttachmentOffer, Buffer][] = [];
+    const keepAttachment = async (offer: AttachmentOffer, bytes: Uint8Array) => {
+      kept.push([offer, Buffer.from(bytes)]);
+    };
+    await extractChatExport({ bytes: fixture('mail/anna.mbox'), fileName: 'anna.mbox', keepAttachment });
+    await extractChatExport({ bytes: fixture('mail/attachments.eml'), fileName: 'a.eml', keepAttachment });
+    const files = ['mail/voice.ogg', 'documents/lecture.pdf', 'documents/lecture.docx'];
+    const more = ['documents/binary-named.txt', 'documents/lecture-ru.utf8.txt'];
+    assert.deepEqual(
+      kept.map(([o, bytes], i) => [
+        o.id,
+        o.fileName,
+        o.from,
+        o.subject,
+        bytes.equals(fixture([...files, ...more][i] ?? '')),
+      ]),
+      [
+        [1, 'voice.ogg', ANNA, 'Re: 資料', true],
+        [2, 'lecture.pdf', ANNA, 'Re: 資料', true],
+        [1, 'lecture.docx', ANNA, 'Материалы к лекции', true],
+        [2, 'notes.txt', ANNA, 'Материалы к лекции', true],
+        [3, '../../etc/lecture.txt', ANNA, 'Материалы к лекции', true],
+      ],
+    );
+    assert.equal(kept[2]?.[0].at, '2024-03-09T09:00:00Z');
+    assert.equal(kept[1]?.[0].mediaType, 'application/pdf');
   });
 
   it('refuses a text that is neither a mailbox nor a chat, with a reason', async () => {

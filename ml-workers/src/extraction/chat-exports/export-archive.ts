@@ -1,4 +1,5 @@
 import { decodeText } from '../decode-text.ts';
+import type { KeepAttachment } from '../email/attachment-offers.ts';
 import { readLetterFiles } from '../email/read-mail.ts';
 import { ExtractionFailure } from '../extraction-failure.ts';
 import { defaultZipLimits, readZipSafely, streamZipEntry, type ZipLimits, type ZipSource } from '../safe-zip.ts';
@@ -27,7 +28,7 @@ export type StreamEntry = (path: string) => AsyncIterable<Buffer>;
 export type ArchiveReader = (
   paths: readonly string[],
   read: ReadEntries,
-  options: { chat?: string; stream: StreamEntry },
+  options: { chat?: string; stream: StreamEntry; keepAttachment?: KeepAttachment },
 ) => Promise<ParsedChatExport>;
 
 /**
@@ -38,7 +39,7 @@ export type ArchiveReader = (
  */
 export async function readExportArchive(
   source: ZipSource,
-  options: { chat?: string; zipLimits?: ZipLimits } = {},
+  options: { chat?: string; zipLimits?: ZipLimits; keepAttachment?: KeepAttachment } = {},
 ): Promise<ParsedChatExport> {
   const limits = options.zipLimits ?? defaultZipLimits;
   const { entries } = await readZipSafely(source, () => false, limits);
@@ -52,7 +53,11 @@ export async function readExportArchive(
       'The archive holds no chat export Bishop reads (Telegram result.json, a WhatsApp .txt, letters .eml/.mbox, VK, Slack, Facebook, Instagram or DiscordChatExporter exports)',
     );
   }
-  return reader.read(paths, read, { ...(options.chat !== undefined && { chat: options.chat }), stream });
+  return reader.read(paths, read, {
+    ...(options.chat !== undefined && { chat: options.chat }),
+    ...(options.keepAttachment && { keepAttachment: options.keepAttachment }),
+    stream,
+  });
 }
 
 /** Each export's layout in an archive; the first that recognises the paths reads them. */
@@ -88,7 +93,7 @@ async function readTelegramOrWhatsApp(
 async function readLetters(
   paths: readonly string[],
   read: ReadEntries,
-  { stream }: { stream: StreamEntry },
+  { stream, keepAttachment }: { stream: StreamEntry; keepAttachment?: KeepAttachment },
 ): Promise<ParsedChatExport> {
   const letters = paths.filter(isLetterFile);
   const mboxes = letters.filter((path) => /\.mbox$/i.test(path));
@@ -96,13 +101,16 @@ async function readLetters(
     letters.filter((path) => !mboxes.includes(path)),
     LETTERS_PER_BATCH,
   );
-  return readLetterFiles([
-    ...mboxes.map((path) => stream(path)),
-    ...emlBatches.map((batch) => async () => {
-      const files = await read((path) => batch.includes(path));
-      return batch.flatMap((path) => files.get(path) ?? []);
-    }),
-  ]);
+  return readLetterFiles(
+    [
+      ...mboxes.map((path) => stream(path)),
+      ...emlBatches.map((batch) => async () => {
+        const files = await read((path) => batch.includes(path));
+        return batch.flatMap((path) => files.get(path) ?? []);
+      }),
+    ],
+    keepAttachment ? { keepAttachment } : {},
+  );
 }
 
 // Each pass over an archive walks its whole directory: letters come out in batches, not one pass per letter.

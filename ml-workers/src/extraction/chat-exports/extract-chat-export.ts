@@ -1,5 +1,6 @@
 import { open, readFile } from 'node:fs/promises';
 import { decodeText } from '../decode-text.ts';
+import type { KeepAttachment } from '../email/attachment-offers.ts';
 import { looksLikeMail } from '../email/looks-like-mail.ts';
 import { readLetterFiles, readMbox } from '../email/read-mail.ts';
 import { ExtractionFailure } from '../extraction-failure.ts';
@@ -19,6 +20,8 @@ export type ChatExportInput = {
   /** Without it, voice messages stay placeholders and their audio is returned for later. */
   transcribe?: Transcribe;
   zipLimits?: ZipLimits;
+  /** Mail: receives each document or recording attached to a letter, offered to the user as a material. */
+  keepAttachment?: KeepAttachment;
 };
 
 /**
@@ -33,8 +36,10 @@ export async function extractChatExport(input: ChatExportInput): Promise<ParsedC
 export async function extractMailbox(input: {
   source: AsyncIterable<Uint8Array>;
   transcribe?: Transcribe;
+  keepAttachment?: KeepAttachment;
 }): Promise<ParsedChatExport> {
-  return withTranscripts(await readMbox(input.source), input.transcribe);
+  const options = input.keepAttachment ? { keepAttachment: input.keepAttachment } : {};
+  return withTranscripts(await readMbox(input.source, undefined, options), input.transcribe);
 }
 
 async function withTranscripts(
@@ -46,15 +51,17 @@ async function withTranscripts(
   return { ...parsed, chatExport };
 }
 
-async function parseExport({ bytes: source, fileName, chat, zipLimits }: ChatExportInput): Promise<ParsedChatExport> {
+async function parseExport(input: ChatExportInput): Promise<ParsedChatExport> {
+  const { bytes: source, fileName, chat, zipLimits } = input;
+  const mail = input.keepAttachment ? { keepAttachment: input.keepAttachment } : {};
   const extension = /\.[a-z0-9]{1,10}$/i.exec(fileName)?.[0]?.toLowerCase() ?? 'with no extension';
   if (!(source instanceof Uint8Array) && (await startsLikeZip(source.path))) {
-    return readExportArchive(source, { chat, zipLimits });
+    return readExportArchive(source, { chat, zipLimits, ...mail });
   }
   // Not a ZIP: JSON and text exports are parsed whole anyway.
   const bytes = source instanceof Uint8Array ? source : await readFile(source.path);
   const content = await sniffContent(bytes);
-  if (content.kind === 'zip') return readExportArchive(bytes, { chat, zipLimits });
+  if (content.kind === 'zip') return readExportArchive(bytes, { chat, zipLimits, ...mail });
   if (content.kind !== 'text') {
     throw new ExtractionFailure(
       'UNSUPPORTED_FORMAT',
@@ -63,7 +70,8 @@ async function parseExport({ bytes: source, fileName, chat, zipLimits }: ChatExp
   }
   const { text } = decodeText(bytes, { claimedAs: extension });
   if (text.trim() === '') throw new ExtractionFailure('EMPTY', 'The file contains no text');
-  if (looksLikeMail(text)) return text.startsWith('From ') ? readMbox([bytes]) : readLetterFiles([bytes]);
+  if (looksLikeMail(text))
+    return text.startsWith('From ') ? readMbox([bytes], undefined, mail) : readLetterFiles([bytes], mail);
   const chatExport = text.trimStart().startsWith('{') ? parseJsonExport(text, { chat }) : parseWhatsAppExport(text);
   return { chatExport, voiceMessages: [] };
 }
