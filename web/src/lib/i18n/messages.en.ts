@@ -382,6 +382,13 @@ export const en = {
     'Their messages become the avatar’s words; the others’ messages become the questions they answered.',
   'participant.save': 'Save choice',
   'participant.saved': '“{name}” chosen as the person',
+  'attachments.title': 'Attachments',
+  'attachments.why':
+    'Documents and recordings that came with the letters. Choose the ones that hold the person’s words: each becomes a material of its own.',
+  'attachments.fromLetter': 'From {from}, “{subject}”, {at}',
+  'attachments.add': 'Add chosen as materials',
+  'attachments.added': '“{file}” added as a material',
+  'attachments.refused': '“{file}” was not added: {reason}',
 
   'voice.title': 'Voice',
   'voice.intro': 'A short recording of the person speaking (6–60 seconds) lets the avatar answer in their voice.',

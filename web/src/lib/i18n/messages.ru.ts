@@ -410,6 +410,13 @@ export const ru: Record<MessageKey, MessageValue> = {
     'Его сообщения станут словами аватара, а сообщения собеседников — вопросами, на которые он отвечал.',
   'participant.save': 'Сохранить выбор',
   'participant.saved': '«{name}» выбран как этот человек',
+  'attachments.title': 'Вложения',
+  'attachments.why':
+    'Документы и записи, пришедшие с письмами. Выберите те, в которых слова этого человека: каждое станет отдельным материалом.',
+  'attachments.fromLetter': 'От {from}, «{subject}», {at}',
+  'attachments.add': 'Добавить выбранные как материалы',
+  'attachments.added': '«{file}» добавлен как материал',
+  'attachments.refused': '«{file}» не добавлен: {reason}',
 
   'voice.title': 'Голос',
   'voice.intro': 'Короткая запись речи человека (6–60 секунд) позволяет аватару отвечать его голосом.',
