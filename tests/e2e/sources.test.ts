@@ -175,6 +175,38 @@ describe('mail, account exports and web addresses import through the gateway', (
     assert.ok((docx?.text ?? '').length > 100, docx?.failure?.reason);
   });
 
+  it('takes several addresses as the person, and says which when both ways of choosing are given', async () => {
+    const mbox = ready('All mail Including Spam and Trash.mbox');
+    const addresses = ['Анна Петрова <anna.petrova@example.ru>', 'Anna Petrova <a.petrova@work.example>'];
+    const choose = (variables: Record<string, unknown>) =>
+      api.gql(
+        `mutation($a: ID!, $m: ID!, $one: String, $several: [String!]) {
+          chooseChatParticipant(avatarId: $a, materialId: $m, participant: $one, participants: $several) { position } }`,
+        { a: avatarId, m: mbox.id, ...variables },
+        { token },
+      );
+    const chosen = await choose({ several: addresses });
+    assert.equal(chosen.errors, undefined, JSON.stringify(chosen.errors));
+    await eventually(async () => {
+      const result = await api.gql(
+        'query($a: ID!) { avatar(id: $a) { materials { id chosenParticipant chosenParticipants } } }',
+        { a: avatarId },
+        { token },
+      );
+      const materials = (result.data?.avatar?.materials ?? []) as {
+        id: string;
+        chosenParticipant: string | null;
+        chosenParticipants: string[];
+      }[];
+      const row = materials.find((m) => m.id === mbox.id);
+      return (
+        row?.chosenParticipant === addresses[0] && (row?.chosenParticipants ?? []).join('|') === addresses.join('|')
+      );
+    }, 30_000);
+    const both = await choose({ one: addresses[0], several: addresses });
+    assert.equal(both.errors?.[0]?.extensions?.bishopCode, 'BISHOP_ERR_INVALID_VALUE', JSON.stringify(both.errors));
+  });
+
   it('reads VK, Discord, Slack, Facebook and Instagram exports with their participants', () => {
     const names = (file: string) => ready(file).participants.sort();
     assert.deepEqual(names('vk-archive.zip'), ['Борис Иванов', 'Вы', 'Ольга Смирнова']);

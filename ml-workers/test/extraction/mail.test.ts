@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AttachmentOffer } from '../../src/extraction/email/attachment-offers.ts';
 import { readMbox } from '../../src/extraction/email/read-mail.ts';
-import { dialoguePairs, extractChatExport, personWords } from '../../src/extraction/index.ts';
+import { asOnePerson, dialoguePairs, extractChatExport, personWords } from '../../src/extraction/index.ts';
 import { assertFailure, fixture } from './fixtures.ts';
 
 const ANNA = 'Анна Петрова <anna.petrova@example.ru>';
 const BORIS = 'Борис Иванов <boris@example.ru>';
+const ANNA_WORK = 'Anna Petrova <a.petrova@work.example>';
 const read = (name: string, transcribe?: (bytes: Uint8Array, fileName: string) => Promise<string>) =>
   extractChatExport({ bytes: fixture(`mail/${name}`), fileName: name, ...(transcribe && { transcribe }) });
 
@@ -61,6 +62,31 @@ describe('An mbox written by Python’s mailbox', () => {
     ]);
     const work = dialoguePairs(chatExport, 'Anna Petrova <a.petrova@work.example>');
     assert.equal(work[0]?.prompt.startsWith('Great, I will bring the fishing rods.'), true);
+  });
+
+  it('takes both of the person’s addresses as one person: all their letters, every answer they sent', async () => {
+    const { chatExport } = await read('anna.mbox');
+    const { chat, person } = asOnePerson(chatExport, [ANNA, ANNA_WORK]);
+    assert.equal(person, ANNA);
+    assert.deepEqual(
+      chat.participants.map((p) => [p.name, p.messageCount]),
+      [
+        [ANNA, 4],
+        [BORIS, 3],
+        ['Shop <news@shop.example>', 1],
+      ],
+    );
+    assert.deepEqual(personWords(chat, person), [
+      'Привет, Боря! Поеду, но только после обеда.\nВозьми, пожалуйста, удочки.',
+      'Thanks! See you on Saturday.\nFrom now on I will write from this address.',
+      'Отправляю голосовое и документ.',
+    ]);
+    const replies = dialoguePairs(chat, person).map(({ reply }) => reply.split('\n')[0]);
+    assert.deepEqual(replies, [
+      'Привет, Боря! Поеду, но только после обеда.',
+      'Thanks! See you on Saturday.',
+      'Отправляю голосовое и документ.',
+    ]);
   });
 
   it('transcribes a recording attached to a letter like a voice message, and names the documents left out', async () => {

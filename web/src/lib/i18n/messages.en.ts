@@ -380,6 +380,7 @@ export const en = {
   'participant.question': 'Who is the person in “{file}”?',
   'participant.why':
     'Their messages become the avatar’s words; the others’ messages become the questions they answered.',
+  'participant.several': 'Tick every name that is the person (for example their home and work addresses).',
   'participant.save': 'Save choice',
   'participant.saved': '“{name}” chosen as the person',
   'attachments.title': 'Attachments',

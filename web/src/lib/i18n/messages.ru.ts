@@ -408,6 +408,7 @@ export const ru: Record<MessageKey, MessageValue> = {
   'participant.question': 'Кто этот человек в «{file}»?',
   'participant.why':
     'Его сообщения станут словами аватара, а сообщения собеседников — вопросами, на которые он отвечал.',
+  'participant.several': 'Отметьте все имена этого человека (например, его домашний и рабочий адреса).',
   'participant.save': 'Сохранить выбор',
   'participant.saved': '«{name}» выбран как этот человек',
   'attachments.title': 'Вложения',
