@@ -29,7 +29,22 @@ export type ChatExportInput = {
  * WhatsApp with media), Telegram's result.json, or WhatsApp's .txt.
  */
 export async function extractChatExport(input: ChatExportInput): Promise<ParsedChatExport> {
-  return withTranscripts(await parseExport(input), input.transcribe);
+  return withTranscripts(await parseExport(input).catch(asReadableFailure), input.transcribe);
+}
+
+/**
+ * A file that parses but holds a value of the wrong kind where the exporting app writes another
+ * (a number for a list, null for a message) fails with a reason the user can read, not a TypeError.
+ */
+function asReadableFailure(error: unknown): never {
+  if (error instanceof TypeError) {
+    throw new ExtractionFailure(
+      'DOCUMENT_DAMAGED',
+      'The export is damaged: part of it is not laid out as the app that made it writes it',
+      { cause: error },
+    );
+  }
+  throw error;
 }
 
 /** An mbox, read as it streams (mailboxes run to gigabytes); its recordings transcribed like voice messages. */
