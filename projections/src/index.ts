@@ -38,7 +38,7 @@ export { type RebuildOptions, type RebuildResult, rebuildReadModels } from './re
 export { migrateReadModels } from './schema/migrate.ts';
 export { DEFAULT_READ_SCHEMA, type ReadModels, type ReadModelTable, readModelTables } from './schema/read-models.ts';
 export { type ColumnSealer, SealedColumnsPlugin } from './sealing/column-sealer.ts';
-export { personalColumns } from './sealing/personal-columns.ts';
+export { personalColumns, wordlessColumns } from './sealing/personal-columns.ts';
 export { sealPlaintextColumns } from './sealing/seal-existing-rows.ts';
 export * from './test-reports/test-reports.queries.ts';
 export type * from './test-reports/test-reports.table.ts';

@@ -226,13 +226,15 @@ export function deliverySection(get: () => ProjectionsFixture): void {
         results.filter((result) => !result.found),
         [],
       );
-      const { notices, anna, boris, closed } = fixture;
+      const { notices, anna, boris, closed, conversation } = fixture;
       assert.deepEqual(
         changeKinds.filter((kind) => !notices.some((notice) => notice.kind === kind)),
         [],
       );
       assert.deepEqual(
-        notices.filter((notice) => ![anna.userId, boris.userId, closed.userId].includes(notice.ownerId)),
+        notices.filter(
+          (notice) => ![anna.userId, boris.userId, closed.userId, conversation.person.userId].includes(notice.ownerId),
+        ),
         [],
       );
       const message = notices.find(

@@ -3,7 +3,7 @@ import type { EventStore, KeyStore } from '@bishop/domain/ports';
 import type { ReadStore, SqlClient } from '@bishop/infra';
 import type { ChangeNotice, Projector, ProjectorOptions, ReadModels } from '@bishop/projections';
 import type { Kysely } from 'kysely';
-import type { DeletedAvatar, History, LiveAvatar, Person } from './projections.history.ts';
+import type { Conversation, DeletedAvatar, History, LiveAvatar, Person } from './projections.history.ts';
 
 export interface ProjectionsHarness {
   /** The decrypting event store, as production reads it. */
@@ -31,6 +31,8 @@ export interface ProjectionsFixture {
   /** Registered, issued API tokens, then deleted the account. */
   readonly closed: Person;
   readonly borisAvatar: { readonly avatarId: string; readonly chatId: string; readonly messageIds: string[] };
+  /** Replies regenerated, chosen, rated; messages edited and deleted; a call with barge-in. */
+  readonly conversation: Conversation;
   /** The read schema the shared projector keeps current. */
   readonly schema: string;
   readonly models: Kysely<ReadModels>;

@@ -27,6 +27,7 @@ import {
   listTimeline,
   listTrainingRuns,
   type Page,
+  searchMessages,
 } from '@bishop/projections';
 import type { ProjectionsFixture } from './projections.contract-fixture.ts';
 import { avatarCommands } from './projections.history.ts';
@@ -46,6 +47,35 @@ async function allPages<Row>(read: (after: string | null) => Promise<Page<Row>>)
 
 export function querySection(get: () => ProjectionsFixture): void {
   describe('queries', () => {
+    it('search finds sealed words case-insensitively, newest first, in the owner’s open chats only', async () => {
+      const { models, harness, schema, anna, annasAvatar: a, boris } = get();
+      const stored = await harness.otherClient.query<{ text: string; reply_text: string | null }>(
+        `SELECT text, reply_text FROM "${schema}".messages WHERE chat_id = $1`,
+        [a.chat],
+      );
+      assert.ok(
+        stored.every((row) => !row.text.includes('Вопрос') && !(row.reply_text ?? '').includes('мир')),
+        'the words are sealed at rest, so SQL alone cannot search them',
+      );
+      const hits = await searchMessages(models, anna.userId, a.avatarId, '  ЦЕЛЫЙ МИР ');
+      assert.deepEqual(
+        hits.map((hit) => hit.message_id),
+        [a.messages.dubFailed, a.messages.dubbed],
+      );
+      assert.equal(hits[0]?.chat_title, 'Война и мир');
+      assert.deepEqual(
+        (await searchMessages(models, anna.userId, a.avatarId, 'вопрос cancelled')).map((hit) => hit.message_id),
+        [a.messages.cancelled],
+      );
+      assert.deepEqual(
+        await searchMessages(models, anna.userId, a.avatarId, 'Тайна'),
+        [],
+        'a deleted chat is not searched',
+      );
+      assert.deepEqual(await searchMessages(models, boris.userId, a.avatarId, 'мир'), [], 'nor another owner’s');
+      assert.equal((await searchMessages(models, anna.userId, a.avatarId, 'Вопрос', 2)).length, 2);
+    });
+
     it('never return another owner’s rows', async () => {
       const { models, anna, annasAvatar: a, boris, borisAvatar: b } = get();
       const them = boris.userId;

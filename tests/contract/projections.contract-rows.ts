@@ -10,6 +10,8 @@ import {
   listPersonaVersions,
   listTestReports,
   listTimeline,
+  personalColumns,
+  wordlessColumns,
 } from '@bishop/projections';
 import type { ProjectionsFixture } from './projections.contract-fixture.ts';
 import { chatFacts } from './projections.history.ts';
@@ -31,6 +33,25 @@ export function rowSection(get: () => ProjectionsFixture): void {
       const seen = new Set((await allEvents(get())).map((event) => event.type));
       assert.deepEqual(
         Object.keys(eventCatalogue).filter((type) => !seen.has(type)),
+        [],
+      );
+    });
+
+    it('every column that can hold words is sealed or declared wordless (self-check of the sealing list)', async () => {
+      const { harness, schema } = get();
+      const columns = await harness.otherClient.query<{ table_name: string; column_name: string }>(
+        `SELECT table_name, column_name FROM information_schema.columns
+          WHERE table_schema = $1 AND data_type IN ('text', 'jsonb', 'json', 'ARRAY', 'character varying')
+          ORDER BY table_name, column_name`,
+        [schema],
+      );
+      const decided = (table: string, column: string) =>
+        Object.hasOwn(personalColumns[table as keyof typeof personalColumns]?.columns ?? {}, column) ||
+        (wordlessColumns[table as keyof typeof wordlessColumns] ?? []).includes(column);
+      assert.deepEqual(
+        columns
+          .filter((row) => !decided(row.table_name, row.column_name))
+          .map((row) => `${row.table_name}.${row.column_name}`),
         [],
       );
     });
@@ -265,6 +286,37 @@ export function rowSection(get: () => ProjectionsFixture): void {
       ]);
     });
 
+    it('messages: a reply regenerated then chosen back and rated, an edit, a deletion, a call turn cut by barge-in', async () => {
+      const { models, conversation: talk } = get();
+      const rows = await models
+        .selectFrom('messages')
+        .selectAll()
+        .where('chat_id', '=', talk.chatId)
+        .orderBy('sent_position')
+        .execute();
+      const row = (messageId: string) => rows.find((message) => message.message_id === messageId);
+      const regenerated = row(talk.messages.regenerated);
+      assert.equal(regenerated?.reply_id, talk.replies.first);
+      assert.equal(regenerated?.reply_rating, 'up');
+      assert.deepEqual(
+        regenerated?.alternatives?.list.map((reply) => reply.replyId),
+        [talk.replies.second],
+      );
+      const edited = row(talk.messages.edited);
+      assert.equal(edited?.text, 'Бессонница. Гомер?');
+      assert.ok(edited?.edited_at instanceof Date);
+      assert.equal(edited?.reply_state, 'pending', 'an edited message is answered again');
+      const deleted = row(talk.messages.deleted);
+      assert.ok(deleted === undefined || (deleted.deleted_at instanceof Date && deleted.text === null));
+      const heard = row(talk.call.heard);
+      assert.deepEqual(
+        [heard?.kind, heard?.call_id, heard?.voice_state, heard?.reply_id, heard?.reply_cut, heard?.reply_heard_sec],
+        ['voice', talk.call.callId, 'transcribed', talk.call.reply, true, 1.5],
+      );
+      const unheard = row(talk.call.unheard);
+      assert.deepEqual([unheard?.voice_state, unheard?.failure_reason_code], ['failed', 'NO_SPEECH']);
+    });
+
     it('a deleted avatar keeps its tombstone and history but none of the person’s data', async () => {
       const { models, annasDeletedAvatar: gone } = get();
       const avatar = await models
@@ -325,6 +377,8 @@ export function rowSection(get: () => ProjectionsFixture): void {
         .selectFrom('avatar_timeline')
         .select('event_type')
         .where('avatar_id', '=', gone.avatarId)
+        // Heap order is no order: an erasure rewrites rows, so the last written need not come last.
+        .orderBy('position')
         .execute();
       assert.equal(timeline.at(-1)?.event_type, 'AvatarDeleted');
     });

@@ -16,6 +16,7 @@ import { rowSection } from './projections.contract-rows.ts';
 import {
   chattyAvatar,
   closedAccountHistory,
+  conversationHistory,
   deletedAvatarHistory,
   type History,
   liveAvatarHistory,
@@ -56,6 +57,7 @@ export function projectionsContract(name: string, openHarness: () => Promise<Pro
       const boris = await registerPerson(bus, history, 'Борис Пастернак');
       const borisAvatar = await chattyAvatar(bus, history, boris.userId, 3);
       const closed = await closedAccountHistory(bus, history);
+      const conversation = await conversationHistory(bus, history);
       const schema = await freshSchema();
       const notices: ChangeNotice[] = [];
       const projector = await startProjector(schema, { onCommitted: (batch) => notices.push(...batch) });
@@ -70,6 +72,7 @@ export function projectionsContract(name: string, openHarness: () => Promise<Pro
         boris,
         closed,
         borisAvatar,
+        conversation,
         schema,
         models: db.withSchema(schema),
         projector,

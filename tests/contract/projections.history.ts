@@ -457,3 +457,121 @@ export async function chattyAvatar(
   }
   return { avatarId, chatId, messageIds };
 }
+
+export interface Conversation {
+  readonly person: Person;
+  readonly avatarId: string;
+  readonly chatId: string;
+  readonly messages: { readonly regenerated: string; readonly edited: string; readonly deleted: string };
+  readonly replies: { readonly first: string; readonly second: string };
+  readonly call: {
+    readonly callId: string;
+    readonly heard: string;
+    readonly unheard: string;
+    readonly reply: string;
+  };
+}
+
+/**
+ * What a user does with replies and by voice, in a person and avatar of its own (so the counts the
+ * other sections check stay put): a reply regenerated, the first chosen back and rated; a message
+ * edited; one deleted; a call with a voice turn answered then cut by barge-in, and an inaudible one.
+ */
+export async function conversationHistory(bus: CommandBus, history: History): Promise<Conversation> {
+  const person = await registerPerson(bus, history, 'Осип Мандельштам');
+  const avatarId = randomUUID();
+  await avatarCommands(bus, history, person.userId, avatarId).asOwner('CreateAvatar', { avatarId, name: 'Осип' });
+  const chatId = randomUUID();
+  const owner = () => asUser(person.userId);
+  const worker = () => asSystem('worker');
+  const send = async (command: Parameters<CommandBus['chat']>[1]) => track(history, await bus.chat(chatId, command));
+  const reply = (messageId: string, replyId: string, text: string) =>
+    send({
+      type: 'RecordReply',
+      data: {
+        messageId,
+        replyId,
+        text,
+        personaVersion: null,
+        model: 'retrieval',
+        latencyMs: 80,
+        promptTokens: 0,
+        completionTokens: 0,
+        sourceIds: [],
+        sources: [],
+        closeness: null,
+      },
+      metadata: worker(),
+    });
+  await send({ type: 'OpenChat', data: { chatId, avatarId, title: 'Камень' }, metadata: owner() });
+
+  const messages = { regenerated: randomUUID(), edited: randomUUID(), deleted: randomUUID() };
+  const replies = { first: randomUUID(), second: randomUUID() };
+  await send({ type: 'SendMessage', data: { messageId: messages.regenerated, text: 'Какой век?' }, metadata: owner() });
+  await reply(messages.regenerated, replies.first, 'Век мой, зверь мой');
+  await send({ type: 'RegenerateReply', data: { messageId: messages.regenerated }, metadata: owner() });
+  await reply(messages.regenerated, replies.second, 'Мы живём, под собою не чуя страны');
+  await send({
+    type: 'ChooseReply',
+    data: { messageId: messages.regenerated, replyId: replies.first },
+    metadata: owner(),
+  });
+  await send({ type: 'RateReply', data: { replyId: replies.first, rating: 'up' }, metadata: owner() });
+
+  await send({ type: 'SendMessage', data: { messageId: messages.edited, text: 'Бессонница?' }, metadata: owner() });
+  await reply(messages.edited, randomUUID(), 'Гомер. Тугие паруса');
+  await send({
+    type: 'EditMessage',
+    data: { messageId: messages.edited, text: 'Бессонница. Гомер?' },
+    metadata: owner(),
+  });
+  await send({ type: 'SendMessage', data: { messageId: messages.deleted, text: 'Забудь' }, metadata: owner() });
+  await send({ type: 'DeleteMessage', data: { messageId: messages.deleted }, metadata: owner() });
+
+  const call = { callId: randomUUID(), heard: randomUUID(), unheard: randomUUID(), reply: randomUUID() };
+  const audio = (messageId: string) => ({
+    blobKey: `voice-messages/${messageId}`,
+    mediaType: 'audio/wav',
+    sizeBytes: 64_000,
+    sha256: createHash('sha256').update(messageId).digest('hex'),
+  });
+  await send({ type: 'StartCall', data: { callId: call.callId, voice: 'generic' }, metadata: owner() });
+  await send({
+    type: 'SendVoiceMessage',
+    data: { messageId: call.heard, audio: audio(call.heard), callId: call.callId },
+    metadata: owner(),
+  });
+  await send({
+    type: 'RecordVoiceTranscript',
+    data: {
+      messageId: call.heard,
+      text: 'Я вернулся в мой город',
+      language: 'ru',
+      durationSec: 2,
+      segments: [{ startSec: 0.2, endSec: 1.9, text: 'Я вернулся в мой город' }],
+    },
+    metadata: worker(),
+  });
+  await reply(call.heard, call.reply, 'Знакомый до слёз, до прожилок, до детских припухлых желёз');
+  await send({
+    type: 'CutReply',
+    data: { replyId: call.reply, heardSec: 1.5, spokenSec: 4, heardText: 'Знакомый до слёз' },
+    metadata: worker(),
+  });
+  await send({
+    type: 'SendVoiceMessage',
+    data: { messageId: call.unheard, audio: audio(call.unheard), callId: call.callId },
+    metadata: owner(),
+  });
+  await send({
+    type: 'FailVoiceTranscript',
+    data: { messageId: call.unheard, reasonCode: 'NO_SPEECH', reason: 'No words were heard' },
+    metadata: worker(),
+  });
+  await send({
+    type: 'EndCall',
+    data: { callId: call.callId, reasonCode: 'HUNG_UP', reason: 'The user hung up', turns: 2, durationSec: 12 },
+    metadata: owner(),
+  });
+  return { person, avatarId, chatId, messages, replies, call };
+}

@@ -71,8 +71,10 @@ it('streams a long recording through ffmpeg, VAD and Whisper in bounded memory',
     coveredSec > 0.8 * speechSec,
     `segments cover ${coveredSec.toFixed(0)} s of ${speechSec.toFixed(0)} s of speech`,
   );
-  // Keeping the decoded audio would add about 2/3 of decodedMb between the thirds; one chunk is under 2 MB.
-  assert.ok(rise < 6, `live memory rose ${rise.toFixed(1)} MB between the first and last third`);
+  // Keeping the decoded audio would add about 2/3 of decodedMb (≈ 24 MB) between the thirds; one chunk is
+  // under 2 MB. Half of that signal is the bound: the transcript's own growth and heap fragmentation on a
+  // loaded machine reached 8 MB with nothing kept.
+  assert.ok(rise < decodedMb / 3, `live memory rose ${rise.toFixed(1)} MB between the first and last third`);
   // RSS also carries the allocators' high-water marks, hence the looser bound.
   assert.ok(rssGrowth < 2 * decodedMb + 32, `peak RSS grew ${rssGrowth.toFixed(0)} MB`);
 });

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { possibleIds } from '../queries/by-ids.ts';
 import type { ReadModels } from '../schema/read-models.ts';
 import type { MessageRow } from './messages.table.ts';
@@ -8,9 +8,17 @@ export const searchLimits = { queryMaxLength: 200, maxResults: 50 } as const;
 /** A message that matched, with the title of its chat. */
 export type MessageSearchHit = MessageRow & { chat_title: string | null };
 
+/** Messages read per round trip while searching: large enough that a search rarely needs a second one. */
+const SEARCH_PAGE = 500;
+
 /**
  * Messages of an avatar's open chats whose words or shown reply contain `query` (case-insensitive,
- * literally: `%` and `_` are no wildcards), newest first.
+ * literally), newest first.
+ *
+ * The words are sealed at rest with the avatar's key (so deletion can shred them), and SQL cannot
+ * look inside a sealed value: the candidates are read page by page, newest first, opened by the
+ * sealing plugin and matched here. A blind index (keyed hashes of words) would answer in SQL but
+ * leaks which messages share words; an avatar's own chats are small enough to scan.
  */
 export async function searchMessages(
   db: Kysely<ReadModels>,
@@ -19,11 +27,13 @@ export async function searchMessages(
   query: string,
   limit: number = searchLimits.maxResults,
 ): Promise<MessageSearchHit[]> {
-  const words = query.trim();
-  if (words === '' || possibleIds([avatarId]).length === 0) return [];
-  const pattern = `%${words.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-  return (
-    db
+  const needle = query.trim().toLocaleLowerCase();
+  if (needle === '' || possibleIds([avatarId]).length === 0) return [];
+  const wanted = Math.min(Math.max(1, limit), searchLimits.maxResults);
+  const contains = (text: string | null) => text?.toLocaleLowerCase().includes(needle) ?? false;
+  const hits: MessageSearchHit[] = [];
+  for (let before: bigint | null = null; ; ) {
+    const page: MessageSearchHit[] = await db
       .selectFrom('messages')
       .innerJoin('chats', 'chats.chat_id', 'messages.chat_id')
       .selectAll('messages')
@@ -32,12 +42,17 @@ export async function searchMessages(
       .where('messages.avatar_id', '=', avatarId)
       .where('chats.status', '=', 'open')
       .where('messages.deleted_at', 'is', null)
-      // A backslash is LIKE's default escape character.
-      .where((eb) => eb.or([eb('messages.text', 'ilike', pattern), eb('messages.reply_text', 'ilike', pattern)]))
+      .$if(before !== null, (q) => q.where('messages.sent_position', '<', before as bigint))
       .orderBy('messages.sent_position', 'desc')
-      .limit(Math.min(Math.max(1, limit), searchLimits.maxResults))
-      .execute()
-  );
+      .limit(SEARCH_PAGE)
+      .execute();
+    for (const message of page) {
+      if (contains(message.text) || contains(message.reply_text)) hits.push(message);
+      if (hits.length === wanted) return hits;
+    }
+    if (page.length < SEARCH_PAGE) return hits;
+    before = BigInt(page.at(-1)?.sent_position ?? 0);
+  }
 }
 
 /** Thumbs up and down the user gave an avatar's replies, per persona version (null: replies made untrained). */
@@ -69,10 +84,8 @@ export async function replyFeedback(
       .where('reply_rating', 'is not', null)
       .groupBy(['reply_persona_version', 'reply_rating'])
       .execute(),
-    standing
-      .select('alternatives')
-      .where(sql<boolean>`jsonb_array_length(coalesce(alternatives->'list', '[]'::jsonb)) > 0`)
-      .execute(),
+    // Alternatives are sealed (they hold reply texts), so SQL cannot tell an empty list: they are opened and counted here.
+    standing.select('alternatives').where('alternatives', 'is not', null).execute(),
   ]);
   const rows = [
     ...shown.map((row) => ({ version: row.version, rating: row.rating, count: Number(row.count) })),

@@ -31,7 +31,8 @@ export const personalColumns: Partial<Record<ReadModelTable, PersonalColumnsOfTa
     },
   },
   voice_consents: { subjectOf: avatarOfRow, columns: { person_name: 'text', statement: 'text' } },
-  voice_samples: { subjectOf: avatarOfRow, columns: { source: 'json' } },
+  // A preview's text is whatever the user asked the cloned voice to say.
+  voice_samples: { subjectOf: avatarOfRow, columns: { source: 'json', preview_text: 'text' } },
   materials: {
     subjectOf: avatarOfRow,
     columns: {
@@ -46,5 +47,96 @@ export const personalColumns: Partial<Record<ReadModelTable, PersonalColumnsOfTa
   },
   avatar_test_reports: { subjectOf: avatarOfRow, columns: { report: 'json' } },
   chats: { subjectOf: avatarOfRow, columns: { title: 'text' } },
-  messages: { subjectOf: avatarOfRow, columns: { text: 'text', reply_text: 'text' } },
+  messages: {
+    subjectOf: avatarOfRow,
+    columns: {
+      text: 'text',
+      reply_text: 'text',
+      // What a reply drew on quotes the person; alternatives are other replies; segments and the heard
+      // part are a voice message's and a cut reply's words.
+      reply_sources: 'json',
+      alternatives: 'json',
+      voice_segments: 'json',
+      reply_heard_text: 'text',
+    },
+  },
+};
+
+/**
+ * The read models' text, json and array columns that hold no personal data: ids, keys, codes, states,
+ * figures and the system's own sentences. Together with `personalColumns` it names every such column
+ * (a contract test checks it against the schema), so a new column must be decided on, not forgotten.
+ */
+export const wordlessColumns: Partial<
+  Record<ReadModelTable | 'kysely_migration' | 'kysely_migration_lock', readonly string[]>
+> = {
+  users: ['erased_fields'],
+  api_tokens: ['erased_fields', 'token_hash'],
+  avatars: ['erased_fields', 'languages', 'status'],
+  voice_consents: ['basis', 'erased_fields', 'given_on', 'recorded_by'],
+  voice_samples: [
+    'blob_key',
+    'erased_fields',
+    'preview_blob_key',
+    'preview_reason',
+    'preview_reason_code',
+    'preview_state',
+    'preview_voice',
+    'reason',
+    'reason_code',
+    'state',
+  ],
+  materials: [
+    'blob_key',
+    'decoded_media',
+    'erased_fields',
+    'failure_reason',
+    'failure_reason_code',
+    'kind',
+    'language',
+    'media_type',
+    'segments_blob_key',
+    'sha256',
+    'speaker_failure_code',
+    'speaker_failure_reason',
+    'state',
+    'text_blob_key',
+  ],
+  training_runs: [
+    'failure_reason',
+    'failure_reason_code',
+    'material_ids',
+    'settings',
+    'snapshot_key',
+    'stage',
+    'stats',
+    'status',
+  ],
+  persona_versions: ['snapshot_key', 'stats'],
+  avatar_test_reports: ['erased_fields', 'status'],
+  chats: ['erased_fields', 'status'],
+  messages: [
+    'dub_blob_key',
+    'dub_reason',
+    'dub_reason_code',
+    'dub_state',
+    'dub_voice',
+    'erased_fields',
+    'failure_reason',
+    'failure_reason_code',
+    'kind',
+    'reply_model',
+    'reply_rating',
+    'reply_source_ids',
+    'reply_state',
+    'voice_blob_key',
+    'voice_language',
+    'voice_media_type',
+    'voice_state',
+  ],
+  // Summaries and details never quote personal text (the timeline's own test checks it).
+  avatar_timeline: ['actor_id', 'chain_hash', 'details', 'event_type', 'kind', 'summary'],
+  projection_checkpoints: ['name', 'stalled_event_type', 'stalled_reason'],
+  kysely_migration: ['name', 'timestamp'],
+  kysely_migration_lock: ['id'],
 };
