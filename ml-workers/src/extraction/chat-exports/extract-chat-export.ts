@@ -57,10 +57,8 @@ export async function extractMailbox(input: {
   return withTranscripts(await readMbox(input.source, undefined, options), input.transcribe);
 }
 
-async function withTranscripts(
-  parsed: ParsedChatExport,
-  transcribe: Transcribe | undefined,
-): Promise<ParsedChatExport> {
+async function withTranscripts(found: ParsedChatExport, transcribe: Transcribe | undefined): Promise<ParsedChatExport> {
+  const parsed = withMissingAudioNote(found);
   if (!transcribe || parsed.voiceMessages.length === 0) return parsed;
   const chatExport = await transcribeVoiceMessages(parsed.chatExport, parsed.voiceMessages, transcribe);
   return { ...parsed, chatExport };
@@ -101,4 +99,13 @@ async function startsLikeZip(path: string): Promise<boolean> {
   } finally {
     await file.close();
   }
+}
+
+/** VK and Slack exports link voice messages instead of including them (Telegram's, without "media"): the user is told. */
+function withMissingAudioNote(parsed: ParsedChatExport): ParsedChatExport {
+  const heard = new Set(parsed.voiceMessages.map((voice) => voice.messageId));
+  const missing = parsed.chatExport.messages.filter((m) => m.kind === 'voice' && !heard.has(m.id)).length;
+  if (missing === 0) return parsed;
+  const note = `${missing} voice message(s) came without their audio in the export, so their words could not be transcribed.`;
+  return { ...parsed, chatExport: { ...parsed.chatExport, notes: [...parsed.chatExport.notes, note] } };
 }
