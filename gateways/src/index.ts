@@ -1,6 +1,6 @@
 export { buildApp, type GatewayOptions } from './app.ts';
 export * from './auth/index.ts';
-export type { CallEnginePort, CallPeerPort, CallSessionPort } from './calls/call-engine-port.ts';
+export type { CallEnginePort, CallSessionPort } from './calls/call-engine-port.ts';
 export { type CallRegistry, createCallRegistry } from './calls/call-registry.ts';
 export { CONSISTENCY_HEADER } from './graphql/graphql.plugin.ts';
 export { createChatAvatarLookup, createOwnershipCheck, type OwnershipCheck } from './graphql/ownership.ts';

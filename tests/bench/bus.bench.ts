@@ -15,7 +15,7 @@ import { waitFor } from '../src/async.ts';
 import { newEvent } from '../src/event-fixtures.ts';
 import { createBenchDatabase } from './bench-databases.ts';
 import type { BenchContext, Benchmark, BenchRow } from './harness.ts';
-import { median } from './harness.ts';
+import { median, percentile } from './harness.ts';
 
 const SIZES = {
   full: { relayEvents: 5000, latencyEvents: 300, rounds: 5 },
@@ -136,11 +136,6 @@ async function endToEndLatency(rig: Rig, events: number, rounds: number): Promis
     await relay.stop();
   }
   return result;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
 }
 
 /** A figure with no anchor: it is judged against its own goal. */

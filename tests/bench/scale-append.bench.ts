@@ -1,7 +1,7 @@
 import { createPgSqlClient, createPostgresEventStore, type SqlClient } from '@bishop/infra';
 import { createBenchDatabase } from './bench-databases.ts';
 import { writerScript } from './bench-events.ts';
-import { type Benchmark, type BenchRow, median } from './harness.ts';
+import { type Benchmark, type BenchRow, median, percentile } from './harness.ts';
 
 /*
  * How append latency grows with the events already stored: the log is filled
@@ -42,11 +42,6 @@ async function seedTo(sql: SqlClient, size: number): Promise<void> {
     );
   }
   await sql.query('VACUUM ANALYZE bishop.bishop_events');
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
 }
 
 export const scaleAppendBenchmark: Benchmark = {

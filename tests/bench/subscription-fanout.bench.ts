@@ -8,7 +8,7 @@ import { waitFor } from '../src/async.ts';
 import { openGatewayRig } from './gateway-rig.ts';
 import { seedGateway } from './gateway-seed.ts';
 import { sharedClock, startSubscriberPool } from './gateway-subscribers.ts';
-import { alternate, type Benchmark, type BenchRow, median, type Sample } from './harness.ts';
+import { alternate, type Benchmark, type BenchRow, median, percentile, type Sample } from './harness.ts';
 
 const SIZES = {
   full: { subscribers: 1000, tokens: 50, rounds: 5, burst: 20, burstRounds: 5 },
@@ -125,11 +125,6 @@ export const subscriptionFanoutBenchmark: Benchmark = {
     }
   },
 };
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
-}
 
 function goalRow(benchmark: string, samples: number[], goalMs: number, note: string): BenchRow {
   const value = median(samples);

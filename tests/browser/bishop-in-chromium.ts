@@ -56,6 +56,19 @@ export function bishopInChromium(
   };
 }
 
+/** Signs a new user up (a unique email) and creates an avatar; ends on the avatar's page. */
+export async function signUpWithAvatar(page: Page, baseUrl: string, fullName: string, avatar: string): Promise<void> {
+  await page.goto(`${baseUrl}/signup`);
+  await page.getByLabel('Full name').fill(fullName);
+  await page.getByLabel('Email').fill(`user-${crypto.randomUUID()}@example.org`);
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.getByRole('heading', { name: 'Your avatars' }).waitFor();
+  await page.getByLabel('Name', { exact: true }).fill(avatar);
+  await page.getByRole('button', { name: 'Create avatar' }).click();
+  await page.getByRole('heading', { level: 1, name: avatar }).waitFor();
+}
+
 /** A section of the avatar's page, by its tab. */
 export const avatarTab = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Avatar sections' }).getByRole('link', { name, exact: true });

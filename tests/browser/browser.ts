@@ -84,6 +84,11 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page; returns the serious and critical violations (WCAG 2.1 A/AA rules). */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  return (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Runs axe-core in the page; returns every violation of the WCAG 2.1 A/AA rules, whatever its impact. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated by the test driver, not as a <script> element, which the app's CSP rightly refuses.
   await page.evaluate(axe.source);
   // The page's own code (a string: this file is type-checked without the DOM library).
@@ -95,7 +100,7 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
       help: v.help,
       targets: v.nodes.map((n) => String(n.target.join(' '))),
     })))`);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return violations;
 }
 
 /** The audio and video fixtures, made with espeak-ng, sox and ffmpeg (tests/fixtures/audio/make-fixtures.sh). */

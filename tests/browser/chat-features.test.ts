@@ -5,7 +5,13 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { telegramExport } from '../src/reply-rig.ts';
 import { temporaryDirectory } from '../src/test-env.ts';
-import { avatarTab, bishopInChromium, choosePerson, waitUntilMaterialsReady } from './bishop-in-chromium.ts';
+import {
+  avatarTab,
+  bishopInChromium,
+  choosePerson,
+  signUpWithAvatar,
+  waitUntilMaterialsReady,
+} from './bishop-in-chromium.ts';
 import { freshPage, screenshots, seriousAxeViolations } from './browser.ts';
 
 // Russian words only: an English question finds nothing close in them.
@@ -36,17 +42,7 @@ describe('chat features in Chromium against bishop start', () => {
   });
   after(() => files?.remove());
 
-  async function signUpWithAvatar(page: Page, avatar: string) {
-    await page.goto(`${rig.bishop.url}/signup`);
-    await page.getByLabel('Full name').fill('Анна Петрова');
-    await page.getByLabel('Email').fill(`chat-${Date.now()}@example.org`);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.getByRole('heading', { name: 'Your avatars' }).waitFor();
-    await page.getByLabel('Name', { exact: true }).fill(avatar);
-    await page.getByRole('button', { name: 'Create avatar' }).click();
-    await page.getByRole('heading', { level: 1, name: avatar }).waitFor();
-  }
+  const signUp = (page: Page, avatar: string) => signUpWithAvatar(page, rig.bishop.url, 'Анна Петрова', avatar);
 
   const send = async (page: Page, text: string) => {
     await page.getByRole('textbox', { name: 'Message' }).fill(text);
@@ -58,7 +54,7 @@ describe('chat features in Chromium against bishop start', () => {
   it('an untrained avatar without a language model says to train it, on the chats page and in the chat', async () => {
     const { page, context, errors } = await freshPage(rig.browser);
     try {
-      await signUpWithAvatar(page, 'Новый');
+      await signUp(page, 'Новый');
       await avatarTab(page, 'Chats').click();
       // The chats page no longer promises what retrieval mode cannot do.
       await page
@@ -79,7 +75,7 @@ describe('chat features in Chromium against bishop start', () => {
     const shot = screenshots('chat-features');
     const { page, context, errors } = await freshPage(rig.browser);
     try {
-      await signUpWithAvatar(page, 'Анна');
+      await signUp(page, 'Анна');
       // Materials: a lecture and a chat export; the person is chosen; then training.
       await avatarTab(page, 'Materials').click();
       await page

@@ -26,6 +26,7 @@ const callerScoped = new Set([
   'Mutation.updateProfile',
   'Mutation.issueApiToken',
   'Mutation.deleteAccount',
+  'Mutation.changePassword',
   'Mutation.createAvatar',
 ]);
 

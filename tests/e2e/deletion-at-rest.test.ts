@@ -7,12 +7,13 @@ import { findBytes } from '../src/at-rest-scan.ts';
 import { type BishopProcess, runBishop, startBishopProcess } from '../src/bishop-process.ts';
 import { graphqlOverHttp } from '../src/graphql-client.ts';
 import { type S3TestServer, startS3Server } from '../src/s3-server.ts';
+import { spokenWav } from '../src/speech.ts';
 import { temporaryDirectory, testModelEnvironment } from '../src/test-env.ts';
 
 /**
  * `bishop start` as a person runs it (embedded PGlite) with blobs in S3: after
  * deleting an avatar and then the account, not one byte of the person's words
- * is left in the data directory (PGlite's heap files and WAL included) or in the
+ * (their voice messages' recordings included) is left in the data directory (PGlite's heap files and WAL included) or in the
  * S3 server's storage; a rebuild brings none back. A removed material's link
  * stops working and its files go at once.
  */
@@ -28,6 +29,7 @@ describe('deletion leaves no plaintext at rest (bishop start on PGlite, blobs in
     consent: `Hortensia${tag}`,
     chatTitle: `marmalade${tag}`,
     message: `perihelion${tag}`,
+    voice: `vocalise${tag}`,
     tokenName: `pipeline${tag}`,
   };
   let dataDir: Awaited<ReturnType<typeof temporaryDirectory>>;
@@ -128,6 +130,31 @@ describe('deletion leaves no plaintext at rest (bishop start on PGlite, blobs in
       c: chatId,
       t: `Have you heard of ${secrets.message}?`,
     });
+    // A voice message whose recording carries a marker in its samples (in the silence after the words).
+    const recording = await spokenWav('Hello, can you hear me?');
+    recording.set(Buffer.from(secrets.voice), recording.length - 400);
+    const voiceForm = new FormData();
+    voiceForm.append('file', new Blob([recording]), 'question.wav');
+    const sentVoice = await fetch(`${bishop.url}/api/chats/${chatId}/voice-messages`, {
+      method: 'POST',
+      body: voiceForm,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(sentVoice.status, 200, await sentVoice.clone().text());
+    const { messageId } = (await sentVoice.json()) as { messageId: string };
+    let audioUrl: string | null = null;
+    await eventually(async () => {
+      const messages = await call(
+        'query($c: ID!) { chat(id: $c) { messages(first: 10) { nodes { id voice { audioUrl } } } } }',
+        {
+          c: chatId,
+        },
+      );
+      audioUrl = messages.chat.messages.nodes.find((m: { id: string }) => m.id === messageId)?.voice?.audioUrl ?? null;
+      return audioUrl !== null;
+    }, 30_000);
+    const played = Buffer.from(await (await fetch(new URL(audioUrl ?? '', bishop.url))).arrayBuffer());
+    assert.ok(played.includes(secrets.voice), 'the voice message plays back as recorded');
     await waitReady(kept);
     const read = await call(materialQuery, { a: avatarId, m: kept });
     const download = await fetch(new URL(read.avatar.material.downloadUrl, bishop.url));

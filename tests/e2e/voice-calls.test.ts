@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eventually } from '../src/async.ts';
+import { findBytes } from '../src/at-rest-scan.ts';
 import { firstLoudSample, lastLoudSample, openCallClient, silence } from '../src/call-client.ts';
 import { openReplyRig } from '../src/reply-rig.ts';
 import { pcmOfWav, spokenWav } from '../src/speech.ts';
@@ -116,6 +117,10 @@ describe('live voice calls end to end', () => {
     assert.equal(turn2.reply?.cut, null);
     const recording = await fetch(`${rig.bishop.url}${turn1.voice?.audioUrl}`);
     assert.equal(recording.headers.get('content-type'), 'audio/wav');
+    assert.equal(Buffer.from(await recording.arrayBuffer()).includes('WAVEfmt '), true, 'it plays as a WAV');
+    // At rest the call's audio is sealed with the avatar's data key (deleting the avatar shreds it): no WAV or
+    // Ogg Opus header is stored in plain anywhere in Bishop's data directory.
+    assert.deepEqual(await findBytes([rig.dataDir], { wav: 'WAVEfmt ', opus: 'OpusHead' }), []);
     const timeline = await rig.call(
       'query($a: ID!) { avatar(id: $a) { timeline(first: 100) { nodes { type summary } } } }',
       { a: avatarId },

@@ -70,11 +70,7 @@ describe('auth: API tokens for integrators', () => {
     const { tokenId, secret } = await auth.issueApiToken(owner, { name: 'Temporary' });
     await auth.authenticate(`Bearer ${secret}`);
     await auth.revokeApiToken(owner, tokenId);
-    await rejectsWith(
-      auth.authenticate(`Bearer ${secret}`),
-      'BISHOP_ERR_UNAUTHENTICATED',
-      'This API token has been revoked',
-    );
+    await rejectsWith(auth.authenticate(`Bearer ${secret}`), 'BISHOP_ERR_UNAUTHENTICATED', 'The API token was revoked');
   });
 
   it('refuses secrets it never issued', async () => {

@@ -9,8 +9,8 @@ export interface BishopProcess {
   readonly url: string;
   readonly child: ChildProcess;
   output(): string;
-  /** Sends SIGINT and resolves with the exit code. */
-  stop(): Promise<number | null>;
+  /** Sends `signal` (SIGINT unless told) and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 // A machine shared by many test runs may need longer to start (minutes on a busy machine):
@@ -26,7 +26,12 @@ export async function startBishopProcess(
     env: { ...process.env, BISHOP_PORT: '0', BISHOP_LOG_LEVEL: 'warn', ...env },
     timeoutMs,
   });
-  return { url: bishop.url, child: bishop.child, output: bishop.output, stop: () => bishop.stop('SIGINT') };
+  return {
+    url: bishop.url,
+    child: bishop.child,
+    output: bishop.output,
+    stop: (signal = 'SIGINT') => bishop.stop(signal),
+  };
 }
 
 /** Runs `bishop <args>` to completion. */

@@ -81,8 +81,9 @@ export async function openCallClient(baseUrl: string, chatId: string, token: str
       return until(() => find(type, after), timeoutMs, `waiting for ${type}`);
     },
     /**
-     * Streams samples at real time in 20 ms frames; resolves with the wall time each
-     * sample index was sent at (so a test knows when speech began and ended).
+     * Streams samples at real time in 20 ms frames, each sent once its last sample is due (as a
+     * microphone delivers it); resolves with the wall time each sample index was spoken at (so a
+     * test knows when speech began and ended).
      */
     async stream(
       samples: Int16Array,
@@ -92,7 +93,7 @@ export async function openCallClient(baseUrl: string, chatId: string, token: str
       const startedAt = performance.now();
       for (let start = 0; start < samples.length; start += frame) {
         if (signal?.aborted || socket.readyState !== WebSocket.OPEN) break;
-        const due = startedAt + (start / 16_000) * 1000;
+        const due = startedAt + (Math.min(start + frame, samples.length) / 16_000) * 1000;
         const wait = due - performance.now();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         socket.send(samples.slice(start, start + frame).buffer);

@@ -57,20 +57,20 @@ const MESSAGE_FIELDS = `id kind text replyState failure { code reason }
 export async function openReplyRig(label: string, env: Record<string, string> = {}, startTimeoutMs = 60_000) {
   const dataDir = await temporaryDirectory(label);
   const schema = uniqueSchema(label.replace(/\W/g, '_'));
-  const bishop: BishopProcess = await startBishopProcess(
-    {
-      BISHOP_DATA_DIR: dataDir.path,
-      BISHOP_DATABASE_URL: testDatabaseUrl,
-      BISHOP_DATABASE_SCHEMA: schema,
-      BISHOP_READ_SCHEMA: `${schema}_read`,
-      // Replies are what this rig watches; dubbing them would only compete for the two cores.
-      BISHOP_TTS_ENGINES: 'none',
-      ...testModelEnvironment(),
-      ...env,
-    },
-    startTimeoutMs,
-  );
-  const gql = graphqlOverHttp(bishop.url);
+  const bishopEnv = {
+    BISHOP_DATA_DIR: dataDir.path,
+    BISHOP_DATABASE_URL: testDatabaseUrl,
+    BISHOP_DATABASE_SCHEMA: schema,
+    BISHOP_READ_SCHEMA: `${schema}_read`,
+    // Replies are what this rig watches; dubbing them would only compete for the two cores.
+    BISHOP_TTS_ENGINES: 'none',
+    ...testModelEnvironment(),
+    ...env,
+  };
+  // A restart (same data, database and schema) replaces it: every call below reads the current one.
+  let bishop: BishopProcess = await startBishopProcess(bishopEnv, startTimeoutMs);
+  const gql = (query: string, variables: Record<string, unknown> = {}, options: { token?: string } = {}) =>
+    graphqlOverHttp(bishop.url)(query, variables, options);
   const signUp = await gql(`mutation($i: SignUpInput!) { signUp(input: $i) { accessToken } }`, {
     i: { email: `${label}-${randomUUID()}@example.org`, fullName: 'Анна Петрова', password: 'long enough password' },
   });
@@ -256,7 +256,11 @@ export async function openReplyRig(label: string, env: Record<string, string> = 
   }
 
   return {
-    bishop,
+    get bishop() {
+      return bishop;
+    },
+    /** Bishop's data directory (blobs on the file system, keys). */
+    dataDir: dataDir.path,
     token,
     call,
     createAvatar,
@@ -270,6 +274,12 @@ export async function openReplyRig(label: string, env: Record<string, string> = 
         status: string;
         checks: Record<string, { ok: boolean; detail?: string; error?: string }>;
       };
+    },
+    /** Stops Bishop with `signal` and starts it again on the same data; the user's token stays valid. */
+    async restart(signal: NodeJS.Signals = 'SIGTERM') {
+      const code = await bishop.stop(signal);
+      bishop = await startBishopProcess(bishopEnv, startTimeoutMs);
+      return code;
     },
     async stop() {
       await Promise.all(sockets.map((socket) => socket.dispose()));

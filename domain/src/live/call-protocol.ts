@@ -6,6 +6,8 @@
  * `sampleRate` of the latest `audio-start`. See gateways/src/calls/call-protocol.md.
  */
 
+import type { Actor } from '../kernel/actor.ts';
+
 export const callInputSampleRate = 16_000;
 
 /** Close codes besides 1000 (ended) and 1001 (the gateway is shutting down). */
@@ -36,6 +38,8 @@ export interface CallTurnTimings {
   readonly asrMs: number;
   /** From asking for the reply to its first token. */
   readonly firstTokenMs: number;
+  /** From the first token to the first sentence (or first clause) being complete: the model writing it. */
+  readonly firstSentenceTextMs: number;
   /** Synthesis of the first sentence. */
   readonly firstSentenceTtsMs: number;
   /** End of the user's speech → first audio byte sent (includes everything above). */
@@ -85,3 +89,19 @@ export type CallServerMessage =
   | { readonly type: 'turn-saved'; readonly messageId: string; readonly replyId: string | null }
   | { readonly type: 'error'; readonly code: string; readonly message: string }
   | { readonly type: 'ended'; readonly reasonCode: string; readonly reason: string };
+
+/**
+ * The socket's side of one call, as the gateway hands it to the call engine (the gateway may not import
+ * ml-workers; infra wires them): who calls which chat, and where messages and audio go.
+ */
+export interface CallPeer {
+  readonly chatId: string;
+  readonly avatarId: string;
+  /** The caller: user messages and the call's start are theirs. */
+  readonly actor: Actor;
+  readonly correlationId: string;
+  send(message: CallServerMessage): void;
+  sendAudio(pcm: Uint8Array): void;
+  /** The call ended (hung up, idle, too long, shut down…): close the socket. */
+  onEnded(end: { reasonCode: string; reason: string }): void;
+}

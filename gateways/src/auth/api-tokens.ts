@@ -84,7 +84,7 @@ export function createApiTokens(options: ApiTokenOptions) {
       if (!hasSecretShape('apiToken', secret)) throw unauthenticated('Invalid API token', 'invalid');
       const token = await options.findApiTokenByHash(sha256Hex(secret));
       if (token === null) throw unauthenticated('Invalid API token', 'invalid');
-      if (token.revoked) throw unauthenticated('This API token has been revoked', 'revoked');
+      if (token.revoked) throw unauthenticated('The API token was revoked', 'revoked');
       await recordUse(token.tokenId, clock());
       return { userId: token.userId, tokenId: token.tokenId };
     },

@@ -1,20 +1,11 @@
-import type { Actor, CallServerMessage } from '@bishop/domain';
+import type { CallPeer } from '@bishop/domain';
 
 /**
  * What the gateway needs of the call engine (ml-workers' createCallEngine,
  * wired by infra: the gateway may not import ml-workers). The socket's side
- * of a call: audio and control in, messages and audio out.
+ * of a call (CallPeer, in the domain's call protocol) goes in; a session that
+ * takes the caller's audio comes out.
  */
-export interface CallPeerPort {
-  readonly chatId: string;
-  readonly avatarId: string;
-  readonly actor: Actor;
-  readonly correlationId: string;
-  send(message: CallServerMessage): void;
-  sendAudio(pcm: Uint8Array): void;
-  onEnded(end: { reasonCode: string; reason: string }): void;
-}
-
 export interface CallSessionPort {
   readonly callId: string;
   pushAudio(pcm: Int16Array): void;
@@ -22,5 +13,5 @@ export interface CallSessionPort {
 }
 
 export interface CallEnginePort {
-  open(peer: CallPeerPort): Promise<CallSessionPort>;
+  open(peer: CallPeer): Promise<CallSessionPort>;
 }

@@ -6,7 +6,7 @@ import { readAccessRules } from './access-rules.ts';
 import { formatErrors } from './error-formatter.ts';
 import { graphqlOverHttp } from './graphql-over-http.ts';
 import { guardResolvers } from './guard-resolvers.ts';
-import { assertQueryComplexity } from './query-complexity.ts';
+import { assertQueryComplexity, DEFAULT_MAX_COMPLEXITY } from './query-complexity.ts';
 import { depthLimitRule } from './query-depth.ts';
 import type { RequestContext } from './request-context.ts';
 import { createLoaders, createResolvers } from './resolvers/index.ts';
@@ -61,7 +61,7 @@ export async function graphqlPlugin(app: FastifyInstance, options: GraphQLOption
     subscription: sockets.options as never,
   });
   sockets.install(app);
-  const maxComplexity = options.maxComplexity ?? 5000;
+  const maxComplexity = options.maxComplexity ?? DEFAULT_MAX_COMPLEXITY;
   app.graphql.addHook('preExecution', async (schema, document, _context, variables) => {
     assertQueryComplexity(schema, document, variables, maxComplexity);
   });

@@ -1,6 +1,9 @@
 import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
+/** The limit unless the app is built with another: a page of 100 items costs 100 times one item. */
+export const DEFAULT_MAX_COMPLEXITY = 5000;
+
 /** A list field costs its page size times what each item costs: nested pages are priced as what they fetch. */
 const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   const first = typeof args.first === 'number' && args.first > 0 ? args.first : undefined;

@@ -1,10 +1,11 @@
+import type { CallPeer } from '@bishop/domain';
 import { ModelMissingError } from '../models/index.ts';
 import { loadPersonaEmbedder } from '../persona/index.ts';
 import { transcriptCache } from '../replies/chat-transcript.ts';
 import { type ReplySettings, replyEngines } from '../replies/index.ts';
 import { personaCache } from '../replies/persona-cache.ts';
 import { type CallContextSources, type CallSettings, prepareCall } from './call-context.ts';
-import { type CallPeer, openCallSession } from './call-session.ts';
+import { openCallSession } from './call-session.ts';
 
 export interface CallEngineOptions
   extends Omit<CallContextSources, 'engine' | 'personaOf' | 'transcriptOf' | 'settings'> {

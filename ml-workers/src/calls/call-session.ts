@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor, CallServerMessage, CallTurnTimings, CommandMetadata } from '@bishop/domain';
+import type { Actor, CallPeer, CallTurnTimings, CommandMetadata } from '@bishop/domain';
 import { dubBlobKey, voiceMessageBlobKey } from '@bishop/domain';
 import { sampleRate, transcribeSamples } from '../audio/index.ts';
 import { encodeDub, replyLanguage } from '../dubbing/index.ts';
@@ -11,18 +11,6 @@ import { createPacedSpeaker, fromPcm16, type PacedSpeaker } from './paced-speake
 import { sentenceStream } from './sentence-stream.ts';
 import { heardTextOf, type SpokenPiece, wavOf } from './turn-audio.ts';
 import { createTurnDetector, type DetectedTurn } from './turn-detector.ts';
-
-export interface CallPeer {
-  readonly chatId: string;
-  readonly avatarId: string;
-  /** The caller: user messages and the call's start are theirs. */
-  readonly actor: Actor;
-  readonly correlationId: string;
-  send(message: CallServerMessage): void;
-  sendAudio(pcm: Uint8Array): void;
-  /** The call ended (hung up, idle, too long, shut down…): close the socket. */
-  onEnded(end: { reasonCode: string; reason: string }): void;
-}
 
 /** One reply being generated and spoken; a barge-in or the call's end stops it. */
 interface ReplyRun {
@@ -138,7 +126,11 @@ export async function openCallSession(context: CallContext, peer: CallPeer) {
     // 2. The reply, streamed; each complete sentence is spoken as soon as it is there.
     const earlier = exchangesOf((await context.transcriptOf(chatId)).turns);
     const speaking = speakInOrder(run);
-    const sentences = sentenceStream(transcript.language ?? 'en', (sentence) => speaking.add(sentence));
+    let firstSentenceAt: number | null = null;
+    const sentences = sentenceStream(transcript.language ?? 'en', (sentence) => {
+      firstSentenceAt ??= performance.now();
+      speaking.add(sentence);
+    });
     const asked = performance.now();
     let firstTokenAt: number | null = null;
     let result: ReplyResult | null = null;
@@ -172,6 +164,7 @@ export async function openCallSession(context: CallContext, peer: CallPeer) {
         vadHangoverMs: round(endOfTurnAt - turn.speechEndedAt),
         asrMs: round(asrMs),
         firstTokenMs: round((firstTokenAt ?? asked) - asked),
+        firstSentenceTextMs: round((firstSentenceAt ?? firstTokenAt ?? asked) - (firstTokenAt ?? asked)),
         firstSentenceTtsMs: round(firstSentenceTtsMs ?? 0),
         firstAudioMs: round(run.speaker.firstByteAt - turn.speechEndedAt),
       };

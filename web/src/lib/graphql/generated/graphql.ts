@@ -1317,7 +1317,7 @@ export const ChatViewDocument = new TypedDocumentString(`
     status
     personaVersion
     messageCount
-    messages(first: 100, newestFirst: true) {
+    messages(first: 50, newestFirst: true) {
       nodes {
         ...MessageFields
       }
