@@ -88,7 +88,7 @@ export async function waitUntilMaterialsReady(page: Page, names: readonly string
 
 /** Answers the chat export's question: which participant is the person. */
 export async function choosePerson(page: Page, participant: string): Promise<void> {
-  await page.getByRole('radio', { name: participant }).check();
+  await page.getByRole('checkbox', { name: participant }).check();
   await page.getByRole('button', { name: 'Save choice' }).click();
   await page.getByText(`The person is “${participant}”`).waitFor({ timeout: 20_000 });
 }

@@ -292,7 +292,7 @@ describe('the web app as a user walks it (second pass)', () => {
   /** Answers "who is the person" for the one chat export whose participants include `other`. */
   async function choosePersonIn(page: Page, other: string, person: string) {
     const picker = page.locator('form').filter({ hasText: other }).filter({ hasText: 'Who is the person in' });
-    await picker.getByRole('radio', { name: person }).check();
+    await picker.getByRole('checkbox', { name: person }).check();
     await picker.getByRole('button', { name: 'Save choice' }).click();
     await picker.waitFor({ state: 'detached' });
   }

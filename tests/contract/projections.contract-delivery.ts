@@ -339,7 +339,7 @@ export function deliverySection(get: () => ProjectionsFixture): void {
       await asOwner('UploadMaterial', file);
       await asWorker('StartMaterialExtraction', { materialId: file.materialId });
       await asWorker('RecordMaterialExtraction', extraction(file.materialId, { participants: ['Вера', 'Иван'] }));
-      await asOwner('ChooseChatParticipant', { materialId: file.materialId, participant: 'Вера' });
+      await asOwner('ChooseChatParticipant', { materialId: file.materialId, participants: ['Вера'] });
       const chatId = randomUUID();
       const messageId = randomUUID();
       await bus.chat(chatId, {
@@ -400,6 +400,7 @@ export function deliverySection(get: () => ProjectionsFixture): void {
       assert.deepEqual(material.erased_fields, [
         'chat_facts',
         'chosen_participant',
+        'chosen_participants',
         'file_name',
         'notes',
         'participants',

@@ -366,6 +366,7 @@ export function rowSection(get: () => ProjectionsFixture): void {
       assert.deepEqual(material.erased_fields, [
         'chat_facts',
         'chosen_participant',
+        'chosen_participants',
         'file_name',
         'notes',
         'participants',

@@ -179,7 +179,7 @@ export async function liveAvatarHistory(bus: CommandBus, history: History, owner
       notes: ['1 message has no readable time (message 3 of the export)'],
     }),
   );
-  await asOwner('ChooseChatParticipant', { materialId: chatExport.materialId, participant: 'Лев' });
+  await asOwner('ChooseChatParticipant', { materialId: chatExport.materialId, participants: ['Лев'] });
 
   const brokenRecording = materialFile('talk.mp3', 'audio', 'audio/mpeg');
   await asOwner('UploadMaterial', brokenRecording);

@@ -15,6 +15,7 @@ const uploads: Record<string, string> = {
   'All mail Including Spam and Trash.mbox': 'mail/anna.mbox',
   'reply.eml': 'mail/reply.eml',
   'Letters.zip': 'mail/letters.zip',
+  'Материалы к лекции.eml': 'mail/attachments.eml',
   'vk-archive.zip': 'chat-exports/accounts/vk-archive.zip',
   'Direct Messages - bob [900].json': 'chat-exports/accounts/discord-dm.json',
   'discord-with-media.zip': 'chat-exports/accounts/discord-with-media.zip',
@@ -31,6 +32,7 @@ const ARTICLE = `<!doctype html><html><head><meta charset="utf-8"><title>Дач�
 <footer>Политика конфиденциальности</footer></body></html>`;
 
 type Material = {
+  id: string;
   fileName: string;
   state: string;
   failure: { code: string; reason: string } | null;
@@ -100,7 +102,7 @@ describe('mail, account exports and web addresses import through the gateway', (
   async function read(): Promise<Material[]> {
     const result = await api.gql(
       `query($a: ID!) { avatar(id: $a) { materials {
-        fileName state failure { code reason } notes participants
+        id fileName state failure { code reason } notes participants
         chat { participants { name messageCount firstMessageAt } }
         text(maxChars: 5000)
       } } }`,
@@ -122,12 +124,87 @@ describe('mail, account exports and web addresses import through the gateway', (
     assert.deepEqual(boris, {
       name: 'Борис Иванов <boris@example.ru>',
       messageCount: 3,
-      firstMessageAt: '2024-03-04T07:00:00Z',
+      firstMessageAt: '2024-03-04T07:00:00.000Z',
     });
     assert.ok(mbox.participants.includes('Анна Петрова <anna.petrova@example.ru>'));
     assert.ok(mbox.notes.some((note) => note.includes('lecture.pdf')));
     assert.equal(ready('reply.eml').participants.length, 1);
     assert.equal(ready('Letters.zip').participants.length, 3);
+  });
+
+  it('lists the documents attached to letters and adds the chosen ones as materials, refusing a disguise', async () => {
+    const mail = ready('Материалы к лекции.eml');
+    const attachmentsUrl = `${bishop.url}/api/avatars/${avatarId}/materials/${mail.id}/attachments`;
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const listed = await fetch(attachmentsUrl, { headers });
+    assert.equal(listed.status, 200);
+    const { attachments } = (await listed.json()) as {
+      attachments: { id: number; fileName: string; from: string; subject: string; sizeBytes: number }[];
+    };
+    assert.deepEqual(
+      attachments.map((a) => [a.id, a.fileName, a.from, a.subject]),
+      [
+        [1, 'lecture.docx', 'Анна Петрова <anna.petrova@example.ru>', 'Материалы к лекции'],
+        [2, 'notes.txt', 'Анна Петрова <anna.petrova@example.ru>', 'Материалы к лекции'],
+        [3, '../../etc/lecture.txt', 'Анна Петрова <anna.petrova@example.ru>', 'Материалы к лекции'],
+      ],
+    );
+    // Someone else's token sees nothing of it.
+    const stranger = await api.signUp('stranger@example.org', 'Чужой');
+    const refused = await fetch(attachmentsUrl, { headers: { authorization: `Bearer ${stranger}` } });
+    assert.ok(refused.status === 403 || refused.status === 404, String(refused.status));
+    // The user chooses all three: the document is added, the disguised binary refused, the climbing name flattened.
+    const added = await fetch(attachmentsUrl, { method: 'POST', headers, body: JSON.stringify({ ids: [1, 2, 3] }) });
+    assert.equal(added.status, 200);
+    const { results } = (await added.json()) as {
+      results: { attachmentId: number; fileName: string; kind?: string; error?: { bishopCode: string } }[];
+    };
+    assert.deepEqual(
+      results.map((r) => [r.attachmentId, r.fileName, r.kind ?? r.error?.bishopCode]),
+      [
+        [1, 'lecture.docx', 'text'],
+        [2, 'notes.txt', 'BISHOP_ERR_FILE_DISGUISED'],
+        [3, 'lecture.txt', 'text'],
+      ],
+    );
+    await eventually(async () => {
+      const added = (await read()).filter((m) => m.fileName === 'lecture.docx' || m.fileName === 'lecture.txt');
+      return added.length === 2 && added.every((m) => m.state === 'READY');
+    }, 240_000);
+    const docx = (await read()).find((m) => m.fileName === 'lecture.docx');
+    assert.ok((docx?.text ?? '').length > 100, docx?.failure?.reason);
+  });
+
+  it('takes several addresses as the person, and says which when both ways of choosing are given', async () => {
+    const mbox = ready('All mail Including Spam and Trash.mbox');
+    const addresses = ['Анна Петрова <anna.petrova@example.ru>', 'Anna Petrova <a.petrova@work.example>'];
+    const choose = (variables: Record<string, unknown>) =>
+      api.gql(
+        `mutation($a: ID!, $m: ID!, $one: String, $several: [String!]) {
+          chooseChatParticipant(avatarId: $a, materialId: $m, participant: $one, participants: $several) { position } }`,
+        { a: avatarId, m: mbox.id, ...variables },
+        { token },
+      );
+    const chosen = await choose({ several: addresses });
+    assert.equal(chosen.errors, undefined, JSON.stringify(chosen.errors));
+    await eventually(async () => {
+      const result = await api.gql(
+        'query($a: ID!) { avatar(id: $a) { materials { id chosenParticipant chosenParticipants } } }',
+        { a: avatarId },
+        { token },
+      );
+      const materials = (result.data?.avatar?.materials ?? []) as {
+        id: string;
+        chosenParticipant: string | null;
+        chosenParticipants: string[];
+      }[];
+      const row = materials.find((m) => m.id === mbox.id);
+      return (
+        row?.chosenParticipant === addresses[0] && (row?.chosenParticipants ?? []).join('|') === addresses.join('|')
+      );
+    }, 30_000);
+    const both = await choose({ one: addresses[0], several: addresses });
+    assert.equal(both.errors?.[0]?.extensions?.bishopCode, 'BISHOP_ERR_INVALID_VALUE', JSON.stringify(both.errors));
   });
 
   it('reads VK, Discord, Slack, Facebook and Instagram exports with their participants', () => {

@@ -147,7 +147,7 @@ export async function openTrainingRig(
     chooseParticipant(avatarId: string, materialId: string, participant: string) {
       return commands.avatar(avatarId, {
         type: 'ChooseChatParticipant',
-        data: { materialId, participant },
+        data: { materialId, participants: [participant] },
         metadata: metadata(),
       });
     },

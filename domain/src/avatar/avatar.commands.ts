@@ -30,7 +30,8 @@ export type FailMaterialExtraction = Command<
   MaterialRef & Failure & { media?: DecodedMedia | null }
 >;
 export type RemoveMaterial = Command<'RemoveMaterial', MaterialRef>;
-export type ChooseChatParticipant = Command<'ChooseChatParticipant', MaterialRef & { participant: string }>;
+/** One participant, or several that are all the person (their addresses in a mailbox). */
+export type ChooseChatParticipant = Command<'ChooseChatParticipant', MaterialRef & { participants: readonly string[] }>;
 export type RecordSpeakerTags = Command<'RecordSpeakerTags', SpeakerTags>;
 export type FailSpeakerTagging = Command<'FailSpeakerTagging', MaterialRef & { sampleId: string } & Failure>;
 

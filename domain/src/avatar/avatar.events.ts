@@ -77,7 +77,8 @@ export type MaterialSpeakerTaggingFailed = Event<
   'MaterialSpeakerTaggingFailed',
   { materialId: string; sampleId: string } & Failure
 >;
-export type ChatParticipantChosen = Event<'ChatParticipantChosen', { materialId: string; participant: string }>;
+/** Who in the chat is the person: one name, or several (one person's addresses in a mailbox, schema v2). */
+export type ChatParticipantChosen = Event<'ChatParticipantChosen', { materialId: string; participants: string[] }>;
 
 export type VoiceConsent = { basis: ConsentBasis; personName: string; consentGivenOn: string; statement: string };
 /** What the voice check measured; loudness is null for a silent sample (−∞ LUFS). */

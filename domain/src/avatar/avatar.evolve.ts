@@ -29,7 +29,7 @@ export function evolve(state: AvatarState, event: AvatarEvent): AvatarState {
         ...material,
         status: 'ready',
         extraction: data,
-        participant: null,
+        participants: [],
         speakers: null,
       })),
     )
@@ -41,7 +41,7 @@ export function evolve(state: AvatarState, event: AvatarEvent): AvatarState {
     )
     .with({ type: 'ChatParticipantChosen' }, ({ data }) =>
       updateMaterial(state, data.materialId, (material) =>
-        material.status === 'ready' ? { ...material, participant: data.participant } : material,
+        material.status === 'ready' ? { ...material, participants: data.participants } : material,
       ),
     )
     .with({ type: 'MaterialSpeakersTagged' }, ({ data }) =>

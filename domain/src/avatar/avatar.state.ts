@@ -16,7 +16,8 @@ export type Material =
   | (MaterialFile & {
       readonly status: 'ready';
       readonly extraction: MaterialExtraction;
-      readonly participant: string | null;
+      /** Who in the chat is the person: empty until chosen; several names for one person's addresses. */
+      readonly participants: readonly string[];
       /** Recordings: the latest speaker tagging against a voice sample, or null before any. */
       readonly speakers: SpeakerTagging | null;
     })

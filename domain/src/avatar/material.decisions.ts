@@ -42,10 +42,7 @@ export function removeMaterial({ data }: RemoveMaterial, avatar: LiveAvatar): Ma
 
 export function chooseChatParticipant({ data }: ChooseChatParticipant, avatar: LiveAvatar): ChatParticipantChosen[] {
   const material = liveMaterial(avatar, data.materialId);
-  const participant = validText(data.participant, {
-    field: 'Participant',
-    maxLength: avatarLimits.participantNameMaxLength,
-  });
+  const participants = chosenNames(data.participants);
   if (material.kind !== 'chatExport') {
     throw new DomainError('BISHOP_ERR_INVALID_VALUE', `"${material.fileName}" is not a chat export`, {
       materialId: material.materialId,
@@ -58,14 +55,32 @@ export function chooseChatParticipant({ data }: ChooseChatParticipant, avatar: L
       { materialId: material.materialId, status: material.status },
     );
   }
-  if (!material.extraction.participants.includes(participant)) {
+  const unknown = participants.find((participant) => !material.extraction.participants.includes(participant));
+  if (unknown !== undefined) {
     throw new DomainError(
       'BISHOP_ERR_INVALID_VALUE',
-      `"${participant}" is not a participant of the chat in "${material.fileName}"`,
+      `"${unknown}" is not a participant of the chat in "${material.fileName}"`,
       { materialId: material.materialId },
     );
   }
-  if (material.participant === participant) return [];
+  const same =
+    participants.length === material.participants.length &&
+    participants.every((participant) => material.participants.includes(participant));
+  if (same) return [];
   assertNotUsedByRunningRun(avatar, material);
-  return [{ type: 'ChatParticipantChosen', data: { materialId: material.materialId, participant } }];
+  return [{ type: 'ChatParticipantChosen', data: { materialId: material.materialId, participants } }];
+}
+
+/** At least one name, each valid and given once (order kept: the first is shown first). */
+function chosenNames(names: readonly string[] | undefined): string[] {
+  const list = Array.isArray(names) ? names : [];
+  if (list.length === 0 || list.length > avatarLimits.participantsMax) {
+    throw new DomainError('BISHOP_ERR_INVALID_VALUE', 'Choose at least one participant as the person', {
+      field: 'participants',
+    });
+  }
+  const valid = list.map((name) =>
+    validText(name, { field: 'Participant', maxLength: avatarLimits.participantNameMaxLength }),
+  );
+  return [...new Set(valid)];
 }

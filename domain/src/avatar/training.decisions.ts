@@ -42,7 +42,7 @@ export function startTraining({ data }: StartTraining, avatar: LiveAvatar): Trai
     throw new DomainError('BISHOP_ERR_INVALID_STATE', 'Add at least one material and wait until it is ready to train');
   }
   // Without a chosen participant nobody knows whose words in the chat are the person's.
-  const undecided = ready.find((material) => material.kind === 'chatExport' && material.participant === null);
+  const undecided = ready.find((material) => material.kind === 'chatExport' && material.participants.length === 0);
   if (undecided !== undefined) {
     throw new DomainError(
       'BISHOP_ERR_INVALID_STATE',

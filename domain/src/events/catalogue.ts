@@ -41,7 +41,7 @@ export const eventCatalogue = {
   },
   MaterialExtractionFailed: { stream: 'avatar', schemaVersion: 2, personalFields: [] },
   MaterialRemoved: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
-  ChatParticipantChosen: { stream: 'avatar', schemaVersion: 1, personalFields: ['participant'] },
+  ChatParticipantChosen: { stream: 'avatar', schemaVersion: 2, personalFields: ['participants'] },
   MaterialSpeakersTagged: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
   MaterialSpeakerTaggingFailed: { stream: 'avatar', schemaVersion: 1, personalFields: [] },
   VoiceConsentRecorded: { stream: 'avatar', schemaVersion: 1, personalFields: ['personName', 'statement'] },

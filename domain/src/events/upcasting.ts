@@ -22,6 +22,10 @@ export const upcasters: { readonly [Type in DomainEventType]?: Readonly<Record<n
     1: (data) => materialExtractionFailedV1ToV2(data as unknown as MaterialExtractionFailedV1) as JsonObject,
   },
   ChatOpened: { 1: (data) => chatOpenedV1ToV2(data as unknown as ChatOpenedV1) },
+  // v1 chose one participant; an erased one reads as '' (nobody chosen).
+  ChatParticipantChosen: {
+    1: ({ participant, ...data }) => ({ ...data, participants: participant ? [participant] : [] }),
+  },
   // v1 replies kept source ids only, and no closeness.
   ReplyGenerated: { 1: (data) => ({ ...data, sources: [], closeness: null }) },
   // v1 rejections did not keep what was measured.

@@ -35,6 +35,14 @@ export const personaSnapshotBlobKey = (avatarId: string, contentHash: string): s
 export const extractedChatBlobKey = (avatarId: string, materialId: string): string =>
   `${avatarBlobPrefix(avatarId)}/materials/${materialId}/chat.json`;
 
+/** The documents and recordings attached to a mail material's letters, listed for the user to add (JSON). */
+export const mailAttachmentsBlobKey = (avatarId: string, materialId: string): string =>
+  `${avatarBlobPrefix(avatarId)}/materials/${materialId}/attachments.json`;
+
+/** One offered attachment's bytes, under its material: removing the material removes it. */
+export const mailAttachmentBlobKey = (avatarId: string, materialId: string, attachmentId: number): string =>
+  `${avatarBlobPrefix(avatarId)}/materials/${materialId}/attachments/${attachmentId}`;
+
 /** A voice message (recorded, uploaded, or one turn of a live call): under its avatar, so shredding takes it too. */
 export const voiceMessageBlobKey = (avatarId: string, chatId: string, messageId: string): string =>
   `${avatarBlobPrefix(avatarId)}/chats/${chatId}/voice/${messageId}`;

@@ -12,7 +12,7 @@ export interface CorpusRef {
   readonly kind: MaterialKind;
   /** SHA-256 of the uploaded original. */
   readonly sha256: string;
-  /** Chat exports: whose words are the person's. */
+  /** Chat exports: whose words are the person's (several names joined by ", ": one person's addresses). */
   readonly participant: string | null;
   readonly passages: number;
   readonly pairs: number;

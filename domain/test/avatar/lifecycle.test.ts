@@ -30,7 +30,7 @@ const everyLaterCommand: AvatarCommand[] = [
   avatarCommand('RecordMaterialExtraction', extraction(), asWorker),
   avatarCommand('FailMaterialExtraction', { materialId: MATERIAL, reasonCode: 'CORRUPT', reason: 'Broken.' }, asWorker),
   avatarCommand('RemoveMaterial', { materialId: MATERIAL }),
-  avatarCommand('ChooseChatParticipant', { materialId: MATERIAL, participant: 'Anna' }),
+  avatarCommand('ChooseChatParticipant', { materialId: MATERIAL, participants: ['Anna'] }),
   avatarCommand('RecordVoiceConsent', consent),
   avatarCommand('SubmitVoiceSample', {
     sampleId: SAMPLE,

@@ -173,8 +173,8 @@ describe('materials', () => {
   });
 
   describe('choosing the chat participant', () => {
-    const choose = (participant: string, materialId = CHAT_EXPORT) =>
-      avatarCommand('ChooseChatParticipant', { materialId, participant });
+    const choose = (participant: string | string[], materialId = CHAT_EXPORT) =>
+      avatarCommand('ChooseChatParticipant', { materialId, participants: [participant].flat() });
 
     it('records the person among the participants', () => {
       avatarSpec
@@ -194,7 +194,36 @@ describe('materials', () => {
       avatarSpec
         .given([created, ...readyChatExport, participantChosen])
         .when(choose('Boris'))
-        .then([{ type: 'ChatParticipantChosen', data: { materialId: CHAT_EXPORT, participant: 'Boris' } }]);
+        .then([{ type: 'ChatParticipantChosen', data: { materialId: CHAT_EXPORT, participants: ['Boris'] } }]);
+    });
+
+    it('records several names that are all the person (one person’s addresses), each once', () => {
+      avatarSpec
+        .given([created, ...readyChatExport, participantChosen])
+        .when(choose(['Anna', 'Boris', 'Anna']))
+        .then([{ type: 'ChatParticipantChosen', data: { materialId: CHAT_EXPORT, participants: ['Anna', 'Boris'] } }]);
+    });
+
+    it('ignores the same set chosen again in another order', () => {
+      avatarSpec
+        .given([
+          created,
+          ...readyChatExport,
+          { type: 'ChatParticipantChosen', data: { materialId: CHAT_EXPORT, participants: ['Anna', 'Boris'] } },
+        ])
+        .when(choose(['Boris', 'Anna']))
+        .then([]);
+    });
+
+    it('rejects an empty choice, and a set with someone not in the chat', () => {
+      avatarSpec
+        .given([created, ...readyChatExport])
+        .when(choose([]))
+        .thenThrows('BISHOP_ERR_INVALID_VALUE', /at least one participant/);
+      avatarSpec
+        .given([created, ...readyChatExport])
+        .when(choose(['Anna', 'Clara']))
+        .thenThrows('BISHOP_ERR_INVALID_VALUE', /"Clara" is not a participant/);
     });
 
     it('rejects someone who is not in the chat', () => {

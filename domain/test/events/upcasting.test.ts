@@ -20,6 +20,19 @@ const kindOf = (fileName: string, contentType: string) =>
   upcastEvent('MaterialUploaded', 1, storedV1(fileName, contentType)).data.kind;
 
 describe('upcasting', () => {
+  describe('ChatParticipantChosen v1 → v2', () => {
+    it('reads the one participant as a set of one, and an erased one as nobody chosen', () => {
+      const materialId = '00000000-0000-4000-8000-000000000021';
+      const stored = (participant: string) =>
+        JSON.parse(`{"materialId":"${materialId}","participant":${JSON.stringify(participant)}}`) as JsonObject;
+      assert.deepEqual(upcastEvent('ChatParticipantChosen', 1, stored('Анна')), {
+        schemaVersion: 2,
+        data: { materialId, participants: ['Анна'] },
+      });
+      assert.deepEqual(upcastEvent('ChatParticipantChosen', 1, stored('')).data, { materialId, participants: [] });
+    });
+  });
+
   describe('MaterialUploaded v1 → v2', () => {
     it('renames the fields and adds the kind', () => {
       assert.deepEqual(upcastEvent('MaterialUploaded', 1, storedV1('lecture.pdf', 'application/pdf')), {

@@ -74,7 +74,7 @@ export const readyChatExport = readyMaterial(
 );
 export const participantChosen: AvatarEvent = {
   type: 'ChatParticipantChosen',
-  data: { materialId: CHAT_EXPORT, participant: 'Anna' },
+  data: { materialId: CHAT_EXPORT, participants: ['Anna'] },
 };
 
 export const recordingFile = materialFile(RECORDING, { fileName: 'talk.mp3', mediaType: 'audio/mpeg', kind: 'audio' });

@@ -3,13 +3,15 @@ import type { CommandBus } from '@bishop/commands';
 import { DomainError, materialBlobKey, voiceSampleBlobKey } from '@bishop/domain';
 import type { BlobStore } from '@bishop/domain/ports';
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { signedInUser } from '../auth/signed-in-user.ts';
+import type { FastifyInstance } from 'fastify';
 import type { ChatAvatarLookup, OwnershipCheck } from '../graphql/ownership.ts';
 import { drainStream } from './drain-stream.ts';
+import { mailAttachmentsRoute } from './mail-attachments.route.ts';
+import { materialRecorder } from './record-material.ts';
 import { safeFileName } from './safe-file-name.ts';
-import { formatBytes, storeUpload, uploadFailure } from './store-upload.ts';
-import { metadataFor, tooLarge } from './upload-context.ts';
+import { sizeAllowed } from './storage-quota.ts';
+import { storeUpload, uploadFailure } from './store-upload.ts';
+import { metadataFor, ownedAvatar, tooLarge } from './upload-context.ts';
 import { acceptRecording, voiceMessageRoute } from './voice-message.route.ts';
 
 export interface UploadLimits {
@@ -59,47 +61,21 @@ export async function uploadsPlugin(app: FastifyInstance, options: UploadsOption
     const { userId, actor } = await ownedAvatar(request, options);
     const { avatarId } = request.params;
     let remaining = limits.maxUserBytes - (await options.bytesStoredBy(userId));
+    const record = materialRecorder(options.commands, avatarId, actor, request);
     const results = [];
     for await (const part of request.files()) {
       const fileName = safeFileName(part.filename ?? 'file');
       try {
-        const quotaExceeded = () =>
-          new DomainError(
-            'BISHOP_ERR_QUOTA_EXCEEDED',
-            `"${fileName}" does not fit in your storage limit of ${formatBytes(limits.maxUserBytes)}`,
-            { fileName, maxBytes: limits.maxUserBytes },
-          );
-        if (remaining <= 0) throw quotaExceeded();
         const result = await storeUpload(
           options.blobs,
           { fileName, body: part.file },
           {
-            maxBytes: Math.min(limits.maxFileBytes, remaining),
-            // Past the remaining quota (smaller than the file limit), say so rather than "too large".
-            ...(remaining < limits.maxFileBytes ? { tooLarge: quotaExceeded } : {}),
+            ...sizeAllowed(limits, remaining, fileName),
             blobKeyFor: (materialId) => materialBlobKey(avatarId, materialId),
             record: async (stored, classified, materialId) => {
-              const outcome = await options.commands.avatar(avatarId, {
-                type: 'UploadMaterial',
-                data: {
-                  materialId,
-                  fileName,
-                  mediaType: classified.mediaType,
-                  kind: classified.kind,
-                  sizeBytes: stored.size,
-                  sha256: stored.sha256,
-                  blobKey: stored.key,
-                },
-                metadata: metadataFor(actor, request),
-              });
+              const recorded = await record(fileName, stored, classified, materialId);
               remaining -= stored.size;
-              return {
-                fileName,
-                materialId,
-                kind: classified.kind,
-                sizeBytes: stored.size,
-                position: String(outcome.position),
-              };
+              return recorded;
             },
           },
         );
@@ -128,32 +104,20 @@ export async function uploadsPlugin(app: FastifyInstance, options: UploadsOption
         {
           maxBytes: 8192,
           blobKeyFor: (materialId) => materialBlobKey(avatarId, materialId),
-          record: async (stored, classified, materialId) => {
-            const outcome = await options.commands.avatar(avatarId, {
-              type: 'UploadMaterial',
-              data: {
-                materialId,
-                fileName,
-                mediaType: classified.mediaType,
-                kind: classified.kind,
-                sizeBytes: stored.size,
-                sha256: stored.sha256,
-                blobKey: stored.key,
-              },
-              metadata: metadataFor(actor, request),
-            });
-            return {
+          record: async (stored, classified, materialId) => ({
+            ...(await materialRecorder(options.commands, avatarId, actor, request)(
               fileName,
+              stored,
+              classified,
               materialId,
-              kind: classified.kind,
-              url: url.toString(),
-              position: String(outcome.position),
-            };
-          },
+            )),
+            url: url.toString(),
+          }),
         },
       );
     },
   );
+  mailAttachmentsRoute(app, options);
   // Voice messages share the voice sample's size limit: both are recordings of a person speaking.
   voiceMessageRoute(app, { ...options, maxBytes: limits.maxVoiceSampleBytes });
 
@@ -202,12 +166,6 @@ function replacesActiveOf(value: string | undefined): boolean {
   throw new DomainError('BISHOP_ERR_INVALID_VALUE', 'The replacesActive parameter must be "true" or "false"', {
     field: 'replacesActive',
   });
-}
-
-async function ownedAvatar(request: FastifyRequest<{ Params: { avatarId: string } }>, options: UploadsOptions) {
-  const actor = signedInUser(request, 'to upload files');
-  await options.owns('AVATAR', request.params.avatarId, actor.userId);
-  return { userId: actor.userId, actor };
 }
 
 /** An http(s) address the worker may fetch; whether its host is public is checked when fetching (after DNS). */

@@ -23,6 +23,8 @@ export const defaultZipLimits: ZipLimits = {
 };
 
 export type ZipEntryInfo = { path: string; sizeBytes: number };
+/** A ZIP in memory, or in a file (a Takeout runs to gigabytes: yauzl reads a file's parts as needed, never whole). */
+export type ZipSource = Uint8Array | { readonly path: string };
 export type ZipContents = { entries: ZipEntryInfo[]; files: Map<string, Buffer> };
 
 const SYMLINK_MODE = 0o120000;
@@ -35,18 +37,12 @@ const FILE_TYPE_MASK = 0o170000;
  * its declared size.
  */
 export async function readZipSafely(
-  bytes: Uint8Array,
+  source: ZipSource,
   shouldRead: (entry: ZipEntryInfo) => boolean,
   limits: ZipLimits = defaultZipLimits,
 ): Promise<ZipContents> {
-  const zip = await openZip(bytes);
+  const zip = await openZip(source);
   try {
-    if (zip.entryCount > limits.maxEntries) {
-      throw new ExtractionFailure(
-        'ZIP_BOMB',
-        `The archive holds ${zip.entryCount} files; at most ${limits.maxEntries} are accepted`,
-      );
-    }
     const checked = await checkedEntries(zip, limits);
     const files = new Map<string, Buffer>();
     for (const { entry, info } of checked) {
@@ -59,16 +55,43 @@ export async function readZipSafely(
   }
 }
 
-async function openZip(bytes: Uint8Array): Promise<ZipFile> {
+/**
+ * One entry's bytes as they unpack, after the same checks as `readZipSafely`:
+ * for an entry too large to hold (a Takeout's mbox), read piece by piece.
+ */
+export async function* streamZipEntry(
+  source: ZipSource,
+  path: string,
+  limits: ZipLimits = defaultZipLimits,
+): AsyncGenerator<Buffer> {
+  const zip = await openZip(source);
   try {
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    return await yauzl.fromBufferPromise(buffer, { decodeStrings: false, validateEntrySizes: false, autoClose: false });
+    const found = (await checkedEntries(zip, limits)).find((checked) => checked.info.path === path);
+    if (!found) throw new ExtractionFailure('ARCHIVE_DAMAGED', `The archive has no file ${quoted(path)}`);
+    yield* unpackedChunks(zip, found.entry, found.info);
+  } finally {
+    zip.close();
+  }
+}
+
+async function openZip(source: ZipSource): Promise<ZipFile> {
+  const options = { decodeStrings: false, validateEntrySizes: false, autoClose: false } as const;
+  try {
+    if (!(source instanceof Uint8Array)) return await yauzl.openPromise(source.path, options);
+    const buffer = Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+    return await yauzl.fromBufferPromise(buffer, options);
   } catch (error) {
     throw new ExtractionFailure('ARCHIVE_DAMAGED', 'The archive is damaged or incomplete', { cause: error });
   }
 }
 
 async function checkedEntries(zip: ZipFile, limits: ZipLimits): Promise<{ entry: Entry; info: ZipEntryInfo }[]> {
+  if (zip.entryCount > limits.maxEntries) {
+    throw new ExtractionFailure(
+      'ZIP_BOMB',
+      `The archive holds ${zip.entryCount} files; at most ${limits.maxEntries} are accepted`,
+    );
+  }
   const checked: { entry: Entry; info: ZipEntryInfo }[] = [];
   let totalBytes = 0;
   try {
@@ -122,6 +145,12 @@ async function unpack(zip: ZipFile, entry: Entry, info: ZipEntryInfo, limits: Zi
     );
   }
   const chunks: Buffer[] = [];
+  for await (const chunk of unpackedChunks(zip, entry, info)) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+/** The entry's bytes as they unpack, held to its declared size. */
+async function* unpackedChunks(zip: ZipFile, entry: Entry, info: ZipEntryInfo): AsyncGenerator<Buffer> {
   let received = 0;
   try {
     for await (const chunk of await zip.openReadStreamPromise(entry)) {
@@ -130,7 +159,7 @@ async function unpack(zip: ZipFile, entry: Entry, info: ZipEntryInfo, limits: Zi
       if (received > info.sizeBytes) {
         throw new ExtractionFailure('ZIP_BOMB', `${quoted(info.path)} unpacks to more than its header declares`);
       }
-      chunks.push(chunk as Buffer);
+      yield chunk as Buffer;
     }
   } catch (error) {
     if (error instanceof ExtractionFailure) throw error;
@@ -141,7 +170,6 @@ async function unpack(zip: ZipFile, entry: Entry, info: ZipEntryInfo, limits: Zi
   if (received < info.sizeBytes) {
     throw new ExtractionFailure('ARCHIVE_DAMAGED', `The archive is damaged: ${quoted(info.path)} is incomplete`);
   }
-  return Buffer.concat(chunks);
 }
 
 function formatBytes(bytes: number): string {

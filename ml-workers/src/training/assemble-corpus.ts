@@ -101,7 +101,7 @@ export function assembleCorpus(
       fileName: material.fileName,
       kind: material.kind,
       sha256: material.sha256,
-      participant: material.participant,
+      participant: material.participants.length > 0 ? material.participants.join(', ') : null,
       passages: kept,
       pairs: pairsPerMaterial.get(material.materialId) ?? 0,
     });

@@ -1,6 +1,6 @@
 import { extractedChatBlobKey, type TranscriptDocument, type TranscriptSegment } from '@bishop/domain';
 import { BlobNotFoundError, type BlobStore } from '@bishop/domain/ports';
-import { type ChatExport, dialoguePairs, personWords } from '../extraction/index.ts';
+import { asOnePerson, type ChatExport, dialoguePairs, personWords } from '../extraction/index.ts';
 import { PermanentJobError } from '../runtime/index.ts';
 import { readBlob } from '../workers/blob-files.ts';
 import type { WordsUnit } from './passages.ts';
@@ -62,18 +62,20 @@ export async function materialWords(
 }
 
 function chatWords(chat: ChatExport, material: RunMaterial, settings: TrainingSettings): MaterialWords {
-  const participant = material.participant;
-  if (participant === null || !chat.participants.some((p) => p.name === participant)) {
+  const names = material.participants;
+  if (names.length === 0 || !names.every((name) => chat.participants.some((p) => p.name === name))) {
     throw new PermanentJobError({
       reasonCode: 'PARTICIPANT_UNKNOWN',
       reason: `Choose which participant of "${material.fileName}" is the person before training`,
     });
   }
   const options = { maxGapHours: settings.maxReplyGapHours };
+  // Several names are one person (their addresses): their letters answer others' as one participant's.
+  const { chat: merged, person } = asOnePerson(chat, names);
   return {
-    units: personWords(chat, participant, options).map((text) => ({ text, startSec: null, endSec: null })),
+    units: personWords(merged, person, options).map((text) => ({ text, startSec: null, endSec: null })),
     flow: 'chat',
-    pairs: dialoguePairs(chat, participant, options).map(({ prompt, reply }) => ({ prompt, reply })),
+    pairs: dialoguePairs(merged, person, options).map(({ prompt, reply }) => ({ prompt, reply })),
     speech: null,
   };
 }

@@ -33,7 +33,7 @@ export function materialWorkEntry(avatarId: string, material: RunMaterial, setti
     WORK_VERSION,
     material.materialId,
     material.sha256,
-    material.participant,
+    material.participants.join('\n'),
     // Tagged again against another voice sample: other words are the person's.
     material.speakers?.status === 'tagged' ? material.speakers.segmentsBlobKey : null,
     settings.targetPassageChars,

@@ -1,4 +1,11 @@
-import type { ChatFacts, DecodedMedia, MaterialFile, TranscriptSegment } from '@bishop/domain';
+import {
+  type ChatFacts,
+  type DecodedMedia,
+  type MaterialFile,
+  mailAttachmentBlobKey,
+  mailAttachmentsBlobKey,
+  type TranscriptSegment,
+} from '@bishop/domain';
 import type { BlobStore } from '@bishop/domain/ports';
 import { type AudioTools, probeMedia, segmentRecording, transcribeFile } from '../audio/index.ts';
 import {
@@ -7,6 +14,7 @@ import {
   extractChatExport,
   extractMailbox,
 } from '../extraction/chat-exports/index.ts';
+import type { AttachmentOffer } from '../extraction/email/attachment-offers.ts';
 import {
   extractDocument,
   extractUrl,
@@ -42,6 +50,8 @@ export interface ExtractionTools {
   readonly audioTools?: AudioTools;
   readonly onProgress?: (fraction: number) => void;
   readonly signal?: AbortSignal;
+  /** Whose material it is: where a mailbox's attachments are kept for the user to add (none kept without it). */
+  readonly avatarId?: string;
   /** Materials by address; default: the operator's BISHOP_FETCH_* settings. */
   readonly fetchLimits?: FetchLimits;
 }
@@ -69,14 +79,16 @@ export async function extractMaterial(material: MaterialFile, tools: ExtractionT
     }
     case 'chatExport': {
       const transcribe = (audio: Uint8Array, fileName: string) => transcribeVoiceMessage(audio, fileName, tools);
-      // A mailbox runs to gigabytes: it is read as it streams from the blob store, never whole.
+      const attachments = keptAttachments(material, tools);
+      const keep = attachments ? { keepAttachment: attachments.keep } : {};
+      // A mailbox or a Takeout runs to gigabytes: an mbox is read as it streams from the blob store,
+      // an archive from a temporary file yauzl reads in parts; neither is ever held whole.
       const { chatExport } = /\.mbox$/i.test(material.fileName)
-        ? await extractMailbox({ source: (await tools.blobs.get(material.blobKey)).body, transcribe })
-        : await extractChatExport({
-            bytes: await readBlob(tools.blobs, material.blobKey),
-            fileName: material.fileName,
-            transcribe,
-          });
+        ? await extractMailbox({ source: (await tools.blobs.get(material.blobKey)).body, transcribe, ...keep })
+        : await withBlobAsFile(tools.blobs, material.blobKey, (path) =>
+            extractChatExport({ bytes: { path }, fileName: material.fileName, transcribe, ...keep }),
+          );
+      await attachments?.list();
       const extracted = chatExportText(chatExport);
       return {
         text: extracted.text,
@@ -154,6 +166,28 @@ async function transcribeRecording(material: MaterialFile, tools: ExtractionTool
       notes: [],
     };
   });
+}
+
+/** A mailbox's documents and recordings, each stored as it is read, then listed for the user to choose from. */
+function keptAttachments(material: MaterialFile, tools: ExtractionTools) {
+  const { avatarId } = tools;
+  if (avatarId === undefined) return null;
+  const offers: AttachmentOffer[] = [];
+  return {
+    keep: async (offer: AttachmentOffer, bytes: Uint8Array) => {
+      await tools.blobs.put(mailAttachmentBlobKey(avatarId, material.materialId, offer.id), bytes, {
+        contentType: 'application/octet-stream',
+      });
+      offers.push(offer);
+    },
+    // Written even when empty: a re-extraction must not leave an older list behind.
+    list: () =>
+      tools.blobs.put(
+        mailAttachmentsBlobKey(avatarId, material.materialId),
+        new TextEncoder().encode(JSON.stringify({ version: 1, attachments: offers })),
+        { contentType: 'application/json' },
+      ),
+  };
 }
 
 function chatFactsOf(chat: ChatExport): ChatFacts {

@@ -73,6 +73,7 @@ function extractMaterials(options: ExtractWorkerOptions): RunningWorker {
       }
       const extracted = await extractMaterial(material, {
         blobs,
+        avatarId,
         models: options.models,
         signal,
         onProgress: () => working(),

@@ -24,6 +24,17 @@ describe('VK data archive (Windows-1251 HTML)', () => {
     assert.equal(chatExport.timeZoneKnown, false);
   });
 
+  it('says that a voice message’s audio is not in the archive (VK links it), instead of dropping it silently', async () => {
+    const { chatExport } = await read('vk-archive.zip');
+    assert.equal(chatExport.messages.filter((m) => m.kind === 'voice').length, 1);
+    assert.ok(
+      chatExport.notes.includes(
+        '1 voice message(s) came without their audio in the export, so their words could not be transcribed.',
+      ),
+      chatExport.notes.join('|'),
+    );
+  });
+
   it('mines pairs inside each chat, never across two', async () => {
     const { chatExport } = await read('vk-archive.zip');
     assert.deepEqual(

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { AttachmentOffer } from '../../src/extraction/email/attachment-offers.ts';
 import { readMbox } from '../../src/extraction/email/read-mail.ts';
-import { dialoguePairs, extractChatExport, personWords } from '../../src/extraction/index.ts';
+import { asOnePerson, dialoguePairs, extractChatExport, personWords } from '../../src/extraction/index.ts';
 import { assertFailure, fixture } from './fixtures.ts';
 
 const ANNA = 'Анна Петрова <anna.petrova@example.ru>';
 const BORIS = 'Борис Иванов <boris@example.ru>';
+const ANNA_WORK = 'Anna Petrova <a.petrova@work.example>';
 const read = (name: string, transcribe?: (bytes: Uint8Array, fileName: string) => Promise<string>) =>
   extractChatExport({ bytes: fixture(`mail/${name}`), fileName: name, ...(transcribe && { transcribe }) });
 
@@ -62,6 +64,31 @@ describe('An mbox written by Python’s mailbox', () => {
     assert.equal(work[0]?.prompt.startsWith('Great, I will bring the fishing rods.'), true);
   });
 
+  it('takes both of the person’s addresses as one person: all their letters, every answer they sent', async () => {
+    const { chatExport } = await read('anna.mbox');
+    const { chat, person } = asOnePerson(chatExport, [ANNA, ANNA_WORK]);
+    assert.equal(person, ANNA);
+    assert.deepEqual(
+      chat.participants.map((p) => [p.name, p.messageCount]),
+      [
+        [ANNA, 4],
+        [BORIS, 3],
+        ['Shop <news@shop.example>', 1],
+      ],
+    );
+    assert.deepEqual(personWords(chat, person), [
+      'Привет, Боря! Поеду, но только после обеда.\nВозьми, пожалуйста, удочки.',
+      'Thanks! See you on Saturday.\nFrom now on I will write from this address.',
+      'Отправляю голосовое и документ.',
+    ]);
+    const replies = dialoguePairs(chat, person).map(({ reply }) => reply.split('\n')[0]);
+    assert.deepEqual(replies, [
+      'Привет, Боря! Поеду, но только после обеда.',
+      'Thanks! See you on Saturday.',
+      'Отправляю голосовое и документ.',
+    ]);
+  });
+
   it('transcribes a recording attached to a letter like a voice message, and names the documents left out', async () => {
     const calls: string[] = [];
     const { chatExport } = await read('anna.mbox', async (bytes, fileName) => {
@@ -109,6 +136,35 @@ describe('Single letters', () => {
     const { chatExport } = await read('letters.zip');
     assert.equal(chatExport.messages.length, 4);
     assert.equal(dialoguePairs(chatExport, ANNA).length, 1);
+  });
+
+  it('offers each document and recording attached, with the letter it came with, byte for byte', async () => {
+    const kept: [AttachmentOffer, Buffer][] = [];
+    const keepAttachment = async (offer: AttachmentOffer, bytes: Uint8Array) => {
+      kept.push([offer, Buffer.from(bytes)]);
+    };
+    await extractChatExport({ bytes: fixture('mail/anna.mbox'), fileName: 'anna.mbox', keepAttachment });
+    await extractChatExport({ bytes: fixture('mail/attachments.eml'), fileName: 'a.eml', keepAttachment });
+    const files = ['mail/voice.ogg', 'documents/lecture.pdf', 'documents/lecture.docx'];
+    const more = ['documents/binary-named.txt', 'documents/lecture-ru.utf8.txt'];
+    assert.deepEqual(
+      kept.map(([o, bytes], i) => [
+        o.id,
+        o.fileName,
+        o.from,
+        o.subject,
+        bytes.equals(fixture([...files, ...more][i] ?? '')),
+      ]),
+      [
+        [1, 'voice.ogg', ANNA, 'Re: 資料', true],
+        [2, 'lecture.pdf', ANNA, 'Re: 資料', true],
+        [1, 'lecture.docx', ANNA, 'Материалы к лекции', true],
+        [2, 'notes.txt', ANNA, 'Материалы к лекции', true],
+        [3, '../../etc/lecture.txt', ANNA, 'Материалы к лекции', true],
+      ],
+    );
+    assert.equal(kept[2]?.[0].at, '2024-03-09T09:00:00Z');
+    assert.equal(kept[1]?.[0].mediaType, 'application/pdf');
   });
 
   it('refuses a text that is neither a mailbox nor a chat, with a reason', async () => {

@@ -34,6 +34,10 @@ before(async () => {
       '/ep1.ogg': () => response.writeHead(200, { 'content-type': 'audio/ogg' }).end(voice),
       '/ep2.ogg': () => response.writeHead(200, { 'content-type': 'audio/ogg' }).end(voice),
       '/huge': () => response.writeHead(200, { 'content-type': 'text/html' }).end('<p>x</p>'.repeat(100_000)),
+      '/broken.xml': () =>
+        response
+          .writeHead(200, { 'content-type': 'application/rss+xml' })
+          .end('<?xml version="1.0"?><rss version="2.0"><channel><title>Обрыв</title><item><title>Вып'),
       '/program.exe': () => response.writeHead(200, { 'content-type': 'application/x-msdownload' }).end('MZ'),
     };
     (routes[request.url ?? ''] ?? (() => response.writeHead(404).end()))();
@@ -101,6 +105,12 @@ describe('A web page by its address', () => {
       'FETCH_REFUSED',
       /Only http and https/,
     );
+  });
+});
+
+describe('A damaged feed by its address', () => {
+  it('fails with a readable reason', async () => {
+    await assertFailure(extractUrl({ url: `${base}/broken.xml`, limits: allow }), 'DOCUMENT_DAMAGED', /feed/i);
   });
 });
 

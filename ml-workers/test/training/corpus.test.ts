@@ -29,7 +29,7 @@ function part(materialId: string, passages: string[], pairs: [string, string][])
         media: null,
         notes: [],
       },
-      participant: null,
+      participants: [],
       speakers: null,
     },
     work: {

@@ -1,5 +1,5 @@
 import type { AvatarRow } from '../avatars/avatars.table.ts';
-import { erasedColumnsAfter, personal } from '../events/erasure.ts';
+import { erasedColumnsAfter, personal, withFieldsErased } from '../events/erasure.ts';
 import { ignoredBy, leftAsIs } from '../events/ignored-events.ts';
 import type { AvatarStreamEvent } from '../events/projected-event.ts';
 import { changedBy } from '../events/row-change.ts';
@@ -10,6 +10,7 @@ export const materialPersonalColumns = [
   'file_name',
   'participants',
   'chosen_participant',
+  'chosen_participants',
   'preview',
   'chat_facts',
   'notes',
@@ -39,6 +40,7 @@ export function materialAfter(
         participants: personal(event, 'participants', extraction.participants),
         // A new extraction may name other participants: the choice is made again.
         chosen_participant: null,
+        chosen_participants: null,
         ...untagged,
         preview: personal(event, 'preview', extraction.preview),
         chat_facts: personal(event, 'chat', extraction.chat),
@@ -78,11 +80,17 @@ export function materialAfter(
       });
     case 'MaterialRemoved':
       return changed({ removed: true, removed_at: event.occurredAt });
-    case 'ChatParticipantChosen':
+    case 'ChatParticipantChosen': {
+      // A v1 event names its one erased field "participant".
+      const facts = event.erased.has('participant') ? withFieldsErased(event, ['participants']) : event;
+      const chosen = personal(facts, 'participants', event.data.participants);
+      const erased = erasedColumnsAfter(material.erased_fields, facts, { participants: 'chosen_participant' });
       return changed({
-        chosen_participant: personal(event, 'participant', event.data.participant),
-        erased_fields: erasedColumnsAfter(material.erased_fields, event, { participant: 'chosen_participant' }),
+        chosen_participant: chosen?.[0] ?? null,
+        chosen_participants: chosen,
+        erased_fields: erasedColumnsAfter(erased, facts, { participants: 'chosen_participants' }),
       });
+    }
     default:
       return leftAsIs(ignoredBy.materials, event);
   }
@@ -120,6 +128,7 @@ function uploadedMaterial(event: Extract<AvatarStreamEvent, { type: 'MaterialUpl
     language: null,
     participants: null,
     chosen_participant: null,
+    chosen_participants: null,
     preview: null,
     chat_facts: null,
     decoded_media: null,

@@ -68,4 +68,10 @@ export const materialsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-12-07T04:00:00_materials_chosen_participants': {
+    // biome-ignore lint/suspicious/noExplicitAny: a migration must not follow today's table types
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('materials').addColumn('chosen_participants', sql`text[]`).execute();
+    },
+  },
 };

@@ -32,6 +32,8 @@ export interface MaterialsTable {
   participants: string[] | null;
   /** Which participant of a chat export is the avatar's person. */
   chosen_participant: string | null;
+  /** All the names chosen as the person (several: one person's addresses in a mailbox); the first is chosen_participant. */
+  chosen_participants: string[] | null;
   preview: string | null;
   /** Chat exports: participants' message counts and times, the chat's date range. */
   chat_facts: ChatFacts | null;

@@ -42,6 +42,7 @@ export async function eraseDeletedData(
         file_name: null,
         participants: null,
         chosen_participant: null,
+        chosen_participants: null,
         preview: null,
         chat_facts: null,
         notes: null,

@@ -39,6 +39,7 @@ export const personalColumns: Partial<Record<ReadModelTable, PersonalColumnsOfTa
       file_name: 'text',
       participants: 'array',
       chosen_participant: 'text',
+      chosen_participants: 'array',
       preview: 'text',
       chat_facts: 'json',
       notes: 'array',

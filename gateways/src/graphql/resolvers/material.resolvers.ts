@@ -24,13 +24,13 @@ export function materialResolvers(services: GraphQLServices) {
         ),
       chooseChatParticipant: async (
         _root: unknown,
-        args: { avatarId: string; materialId: string; participant: string },
+        args: { avatarId: string; materialId: string; participant?: string | null; participants?: string[] | null },
         context: Context,
       ) =>
         written(
           await commands.avatar(args.avatarId, {
             type: 'ChooseChatParticipant',
-            data: { materialId: args.materialId, participant: args.participant },
+            data: { materialId: args.materialId, participants: chosenParticipants(args) },
             metadata: commandMetadata(context),
           }),
         ),
@@ -59,4 +59,16 @@ export function materialResolvers(services: GraphQLServices) {
         signer.sign(mediaPath(material.avatarId, `materials/${material.id}/original`), callerId(context)),
     },
   };
+}
+
+/** `participant` (one) or `participants` (several); both, or neither, is a mistake the caller is told about. */
+function chosenParticipants(args: { participant?: string | null; participants?: string[] | null }): string[] {
+  const one = args.participant ?? null;
+  const several = args.participants ?? null;
+  if ((one === null) === (several === null)) {
+    throw new DomainError('BISHOP_ERR_INVALID_VALUE', 'Give either participant or participants', {
+      field: 'participants',
+    });
+  }
+  return several ?? [one as string];
 }

@@ -63,6 +63,7 @@ export function materialShape(row: MaterialRow) {
     preview: row.preview,
     participants: row.participants ?? [],
     chosenParticipant: row.chosen_participant,
+    chosenParticipants: row.chosen_participants ?? (row.chosen_participant ? [row.chosen_participant] : []),
     chat: row.chat_facts,
     notes: row.notes ?? [],
     removed: row.removed,

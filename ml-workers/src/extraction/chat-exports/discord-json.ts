@@ -1,3 +1,4 @@
+import { ExtractionFailure } from '../extraction-failure.ts';
 import type { ChatMessageKind } from './chat-export.ts';
 import { fromIsoDateTime } from './chat-time.ts';
 import type { Conversation, DraftMessage } from './conversations.ts';
@@ -38,7 +39,14 @@ export function discordConversation(data: DiscordExport): Conversation {
   const guild = data.guild?.name;
   const channel = data.channel?.name ?? 'Discord';
   const name = guild && guild !== 'Direct Messages' ? `${guild} / ${channel}` : channel;
-  const messages = (data.messages ?? []).map((message): DraftMessage => {
+  if (!Array.isArray(data.messages)) {
+    throw new ExtractionFailure(
+      'DOCUMENT_DAMAGED',
+      `The DiscordChatExporter file of "${name}" holds no list of messages`,
+    );
+  }
+  const listed = data.messages.filter((message) => typeof message === 'object' && message !== null);
+  const messages = listed.map((message): DraftMessage => {
     const author = message.author?.nickname || message.author?.name || 'Deleted User';
     const audio = message.attachments?.find((a) => VOICE.test(a.fileName ?? a.url ?? ''));
     const anyAttachment = (message.attachments?.length ?? 0) > 0 || (message.stickers?.length ?? 0) > 0;

@@ -1,7 +1,8 @@
 import { decodeText } from '../decode-text.ts';
+import type { KeepAttachment } from '../email/attachment-offers.ts';
 import { readLetterFiles } from '../email/read-mail.ts';
 import { ExtractionFailure } from '../extraction-failure.ts';
-import { defaultZipLimits, readZipSafely, type ZipLimits } from '../safe-zip.ts';
+import { defaultZipLimits, readZipSafely, streamZipEntry, type ZipLimits, type ZipSource } from '../safe-zip.ts';
 import {
   isDiscordArchive,
   isMessengerExport,
@@ -21,10 +22,13 @@ export type { ParsedChatExport, VoiceMessageAudio } from './chat-export.ts';
 
 export const AUDIO_FILE = /\.(?:ogg|oga|opus|m4a|aac|mp3|wav|mp4a|amr)$/i;
 
+/** One entry's bytes as they unpack (an mbox in a Takeout is gigabytes: never held whole). */
+export type StreamEntry = (path: string) => AsyncIterable<Buffer>;
+
 export type ArchiveReader = (
   paths: readonly string[],
   read: ReadEntries,
-  options: { chat?: string },
+  options: { chat?: string; stream: StreamEntry; keepAttachment?: KeepAttachment },
 ) => Promise<ParsedChatExport>;
 
 /**
@@ -34,12 +38,13 @@ export type ArchiveReader = (
  * videos stay packed.
  */
 export async function readExportArchive(
-  bytes: Uint8Array,
-  options: { chat?: string; zipLimits?: ZipLimits } = {},
+  source: ZipSource,
+  options: { chat?: string; zipLimits?: ZipLimits; keepAttachment?: KeepAttachment } = {},
 ): Promise<ParsedChatExport> {
   const limits = options.zipLimits ?? defaultZipLimits;
-  const { entries } = await readZipSafely(bytes, () => false, limits);
-  const read: ReadEntries = async (pick) => (await readZipSafely(bytes, ({ path }) => pick(path), limits)).files;
+  const { entries } = await readZipSafely(source, () => false, limits);
+  const read: ReadEntries = async (pick) => (await readZipSafely(source, ({ path }) => pick(path), limits)).files;
+  const stream: StreamEntry = (path) => streamZipEntry(source, path, limits);
   const paths = entries.map((entry) => entry.path).filter((path) => !path.endsWith('/'));
   const reader = archiveReaders.find((candidate) => candidate.recognises(paths));
   if (!reader) {
@@ -48,7 +53,11 @@ export async function readExportArchive(
       'The archive holds no chat export Bishop reads (Telegram result.json, a WhatsApp .txt, letters .eml/.mbox, VK, Slack, Facebook, Instagram or DiscordChatExporter exports)',
     );
   }
-  return reader.read(paths, read, options);
+  return reader.read(paths, read, {
+    ...(options.chat !== undefined && { chat: options.chat }),
+    ...(options.keepAttachment && { keepAttachment: options.keepAttachment }),
+    stream,
+  });
 }
 
 /** Each export's layout in an archive; the first that recognises the paths reads them. */
@@ -80,9 +89,37 @@ async function readTelegramOrWhatsApp(
   return { chatExport, voiceMessages: voiceAudio(chatExport, files, folderOf(index)) };
 }
 
-async function readLetters(paths: readonly string[], read: ReadEntries): Promise<ParsedChatExport> {
-  const files = await read(isLetterFile);
-  return readLetterFiles(paths.filter(isLetterFile).flatMap((path) => files.get(path) ?? []));
+/** Letters unpacked a batch at a time, each mbox streamed (Takeout's "All mail" is one huge entry). */
+async function readLetters(
+  paths: readonly string[],
+  read: ReadEntries,
+  { stream, keepAttachment }: { stream: StreamEntry; keepAttachment?: KeepAttachment },
+): Promise<ParsedChatExport> {
+  const letters = paths.filter(isLetterFile);
+  const mboxes = letters.filter((path) => /\.mbox$/i.test(path));
+  const emlBatches = chunked(
+    letters.filter((path) => !mboxes.includes(path)),
+    LETTERS_PER_BATCH,
+  );
+  return readLetterFiles(
+    [
+      ...mboxes.map((path) => stream(path)),
+      ...emlBatches.map((batch) => async () => {
+        const files = await read((path) => batch.includes(path));
+        return batch.flatMap((path) => files.get(path) ?? []);
+      }),
+    ],
+    keepAttachment ? { keepAttachment } : {},
+  );
+}
+
+// Each pass over an archive walks its whole directory: letters come out in batches, not one pass per letter.
+const LETTERS_PER_BATCH = 500;
+
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  const batches: T[][] = [];
+  for (let at = 0; at < items.length; at += size) batches.push(items.slice(at, at + size));
+  return batches;
 }
 
 /** The audio of each voice message, by the path the export gives relative to `folder`. */

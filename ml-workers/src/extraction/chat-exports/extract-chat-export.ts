@@ -1,4 +1,6 @@
+import { open, readFile } from 'node:fs/promises';
 import { decodeText } from '../decode-text.ts';
+import type { KeepAttachment } from '../email/attachment-offers.ts';
 import { looksLikeMail } from '../email/looks-like-mail.ts';
 import { readLetterFiles, readMbox } from '../email/read-mail.ts';
 import { ExtractionFailure } from '../extraction-failure.ts';
@@ -10,13 +12,16 @@ import { type Transcribe, transcribeVoiceMessages } from './transcribe-voice-mes
 import { parseWhatsAppExport } from './whatsapp-txt.ts';
 
 export type ChatExportInput = {
-  bytes: Uint8Array;
+  /** The export in memory, or in a file (a ZIP is then read in parts, never whole: Takeouts run to gigabytes). */
+  bytes: Uint8Array | { readonly path: string };
   fileName: string;
   /** Which chat of a whole-account Telegram export: its name or id. */
   chat?: string;
   /** Without it, voice messages stay placeholders and their audio is returned for later. */
   transcribe?: Transcribe;
   zipLimits?: ZipLimits;
+  /** Mail: receives each document or recording attached to a letter, offered to the user as a material. */
+  keepAttachment?: KeepAttachment;
 };
 
 /**
@@ -24,30 +29,52 @@ export type ChatExportInput = {
  * WhatsApp with media), Telegram's result.json, or WhatsApp's .txt.
  */
 export async function extractChatExport(input: ChatExportInput): Promise<ParsedChatExport> {
-  return withTranscripts(await parseExport(input), input.transcribe);
+  return withTranscripts(await parseExport(input).catch(asReadableFailure), input.transcribe);
+}
+
+/**
+ * A file that parses but holds a value of the wrong kind where the exporting app writes another
+ * (a number for a list, null for a message) fails with a reason the user can read, not a TypeError.
+ */
+function asReadableFailure(error: unknown): never {
+  if (error instanceof TypeError) {
+    throw new ExtractionFailure(
+      'DOCUMENT_DAMAGED',
+      'The export is damaged: part of it is not laid out as the app that made it writes it',
+      { cause: error },
+    );
+  }
+  throw error;
 }
 
 /** An mbox, read as it streams (mailboxes run to gigabytes); its recordings transcribed like voice messages. */
 export async function extractMailbox(input: {
   source: AsyncIterable<Uint8Array>;
   transcribe?: Transcribe;
+  keepAttachment?: KeepAttachment;
 }): Promise<ParsedChatExport> {
-  return withTranscripts(await readMbox(input.source), input.transcribe);
+  const options = input.keepAttachment ? { keepAttachment: input.keepAttachment } : {};
+  return withTranscripts(await readMbox(input.source, undefined, options), input.transcribe);
 }
 
-async function withTranscripts(
-  parsed: ParsedChatExport,
-  transcribe: Transcribe | undefined,
-): Promise<ParsedChatExport> {
+async function withTranscripts(found: ParsedChatExport, transcribe: Transcribe | undefined): Promise<ParsedChatExport> {
+  const parsed = withMissingAudioNote(found);
   if (!transcribe || parsed.voiceMessages.length === 0) return parsed;
   const chatExport = await transcribeVoiceMessages(parsed.chatExport, parsed.voiceMessages, transcribe);
   return { ...parsed, chatExport };
 }
 
-async function parseExport({ bytes, fileName, chat, zipLimits }: ChatExportInput): Promise<ParsedChatExport> {
+async function parseExport(input: ChatExportInput): Promise<ParsedChatExport> {
+  const { bytes: source, fileName, chat, zipLimits } = input;
+  const mail = input.keepAttachment ? { keepAttachment: input.keepAttachment } : {};
   const extension = /\.[a-z0-9]{1,10}$/i.exec(fileName)?.[0]?.toLowerCase() ?? 'with no extension';
+  if (!(source instanceof Uint8Array) && (await startsLikeZip(source.path))) {
+    return readExportArchive(source, { chat, zipLimits, ...mail });
+  }
+  // Not a ZIP: JSON and text exports are parsed whole anyway.
+  const bytes = source instanceof Uint8Array ? source : await readFile(source.path);
   const content = await sniffContent(bytes);
-  if (content.kind === 'zip') return readExportArchive(bytes, { chat, zipLimits });
+  if (content.kind === 'zip') return readExportArchive(bytes, { chat, zipLimits, ...mail });
   if (content.kind !== 'text') {
     throw new ExtractionFailure(
       'UNSUPPORTED_FORMAT',
@@ -56,7 +83,29 @@ async function parseExport({ bytes, fileName, chat, zipLimits }: ChatExportInput
   }
   const { text } = decodeText(bytes, { claimedAs: extension });
   if (text.trim() === '') throw new ExtractionFailure('EMPTY', 'The file contains no text');
-  if (looksLikeMail(text)) return text.startsWith('From ') ? readMbox([bytes]) : readLetterFiles([bytes]);
+  if (looksLikeMail(text))
+    return text.startsWith('From ') ? readMbox([bytes], undefined, mail) : readLetterFiles([bytes], mail);
   const chatExport = text.trimStart().startsWith('{') ? parseJsonExport(text, { chat }) : parseWhatsAppExport(text);
   return { chatExport, voiceMessages: [] };
+}
+
+/** A ZIP's local file header (or an empty archive's end record) opens the file. */
+async function startsLikeZip(path: string): Promise<boolean> {
+  const file = await open(path);
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(4), 0, 4, 0);
+    const magic = buffer.subarray(0, bytesRead).toString('latin1');
+    return magic === 'PK\u0003\u0004' || magic === 'PK\u0005\u0006';
+  } finally {
+    await file.close();
+  }
+}
+
+/** VK and Slack exports link voice messages instead of including them (Telegram's, without "media"): the user is told. */
+function withMissingAudioNote(parsed: ParsedChatExport): ParsedChatExport {
+  const heard = new Set(parsed.voiceMessages.map((voice) => voice.messageId));
+  const missing = parsed.chatExport.messages.filter((m) => m.kind === 'voice' && !heard.has(m.id)).length;
+  if (missing === 0) return parsed;
+  const note = `${missing} voice message(s) came without their audio in the export, so their words could not be transcribed.`;
+  return { ...parsed, chatExport: { ...parsed.chatExport, notes: [...parsed.chatExport.notes, note] } };
 }

@@ -12,6 +12,7 @@ export type { TurnOptions } from './conversation-turns.ts';
 export { type DialoguePair, dialoguePairs } from './dialogue-pairs.ts';
 export { type ParsedChatExport, readExportArchive, type VoiceMessageAudio } from './export-archive.ts';
 export { type ChatExportInput, extractChatExport, extractMailbox } from './extract-chat-export.ts';
+export { asOnePerson } from './one-person.ts';
 export { personWords } from './person-words.ts';
 export { parseTelegramExport } from './telegram-json.ts';
 export { type Transcribe, transcribeVoiceMessages } from './transcribe-voice-messages.ts';

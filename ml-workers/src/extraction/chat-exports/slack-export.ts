@@ -54,7 +54,9 @@ export function slackConversations(
         `A day file of Slack channel "${channel}" is not a list of messages`,
       );
     }
-    for (const message of day as SlackMessage[]) {
+    // Anything but a message object in the list (null, a number) carries no one's words.
+    const listed = day.filter((entry): entry is SlackMessage => typeof entry === 'object' && entry !== null);
+    for (const message of listed) {
       // A thread's first message opens the thread's conversation; its replies follow it there.
       const key = message.thread_ts ? `${channel} / thread ${message.thread_ts}` : channel;
       const messages = byThread.get(key) ?? [];

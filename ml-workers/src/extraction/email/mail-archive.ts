@@ -83,6 +83,6 @@ function attachmentNote(letters: readonly MailMessage[]): string[] {
   if (left.length === 0) return [];
   const shown = left.slice(0, 5).join(', ') + (left.length > 5 ? ', …' : '');
   return [
-    `${left.length} attachment(s) were not read as part of the mail (${shown}); upload the documents among them as materials of their own if they are the person's words.`,
+    `${left.length} attachment(s) came with the letters (${shown}); the documents and recordings among them are listed with this material, to add as materials of their own if they hold the person's words.`,
   ];
 }

@@ -1,10 +1,20 @@
 import PostalMime, { type Address } from 'postal-mime';
 import { fromIsoDateTime } from '../chat-exports/chat-time.ts';
 import { htmlToPlainText } from '../html-to-plain-text.ts';
+import { attachmentOfferLimits, isOfferedAttachment } from './attachment-offers.ts';
 import { ownWords } from './own-words.ts';
 
-/** An attachment as the letter lists it; the bytes are kept only for recordings (they are transcribed). */
-export type MailAttachment = { fileName: string; mediaType: string; sizeBytes: number; audio?: Uint8Array };
+/**
+ * An attachment as the letter lists it. The bytes are kept for recordings (transcribed like voice messages)
+ * and, only while the letter is read, for documents and recordings the user may add as materials (`offered`).
+ */
+export type MailAttachment = {
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  audio?: Uint8Array;
+  offered?: Uint8Array;
+};
 
 /** What a letter contributes: who wrote it when, in reply to what, and its own words. */
 export type MailMessage = {
@@ -56,6 +66,9 @@ export async function parseMailMessage(raw: Uint8Array, options: { keepAudioUpTo
           mediaType: attachment.mimeType,
           sizeBytes: bytes.byteLength,
           ...(keep && bytes.byteLength <= options.keepAudioUpTo && { audio: bytes }),
+          ...(isOfferedAttachment(fileName) &&
+            bytes.byteLength > 0 &&
+            bytes.byteLength <= attachmentOfferLimits.maxBytes && { offered: bytes }),
         };
       }),
   };

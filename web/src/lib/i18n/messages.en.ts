@@ -386,8 +386,16 @@ export const en = {
   'participant.question': 'Who is the person in “{file}”?',
   'participant.why':
     'Their messages become the avatar’s words; the others’ messages become the questions they answered.',
+  'participant.several': 'Tick every name that is the person (for example their home and work addresses).',
   'participant.save': 'Save choice',
   'participant.saved': '“{name}” chosen as the person',
+  'attachments.title': 'Attachments',
+  'attachments.why':
+    'Documents and recordings that came with the letters. Choose the ones that hold the person’s words: each becomes a material of its own.',
+  'attachments.fromLetter': 'From {from}, “{subject}”, {at}',
+  'attachments.add': 'Add chosen as materials',
+  'attachments.added': '“{file}” added as a material',
+  'attachments.refused': '“{file}” was not added: {reason}',
 
   'voice.title': 'Voice',
   'voice.intro': 'A short recording of the person speaking (6–60 seconds) lets the avatar answer in their voice.',

@@ -414,8 +414,16 @@ export const ru: Record<MessageKey, MessageValue> = {
   'participant.question': 'Кто этот человек в «{file}»?',
   'participant.why':
     'Его сообщения станут словами аватара, а сообщения собеседников — вопросами, на которые он отвечал.',
+  'participant.several': 'Отметьте все имена этого человека (например, его домашний и рабочий адреса).',
   'participant.save': 'Сохранить выбор',
   'participant.saved': '«{name}» выбран как этот человек',
+  'attachments.title': 'Вложения',
+  'attachments.why':
+    'Документы и записи, пришедшие с письмами. Выберите те, в которых слова этого человека: каждое станет отдельным материалом.',
+  'attachments.fromLetter': 'От {from}, «{subject}», {at}',
+  'attachments.add': 'Добавить выбранные как материалы',
+  'attachments.added': '«{file}» добавлен как материал',
+  'attachments.refused': '«{file}» не добавлен: {reason}',
 
   'voice.title': 'Голос',
   'voice.intro': 'Короткая запись речи человека (6–60 секунд) позволяет аватару отвечать его голосом.',

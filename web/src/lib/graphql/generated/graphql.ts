@@ -587,14 +587,14 @@ export type TimelineQueryVariables = Exact<{
 
 export type TimelineQuery = { avatar: { id: string, chainHead: { hash: string, revision: number } | null, materials: Array<{ id: string, fileName: string | null }>, timeline: { nodes: Array<{ position: string, type: string, kind: TimelineKind, actor: string, occurredAt: string, summary: string, chatId: string | null, details: unknown }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
-export type MaterialFieldsFragment = { id: string, fileName: string | null, mediaType: string, kind: MaterialKind, sizeBytes: number, state: MaterialState, uploadedAt: string, updatedAt: string, charCount: number | null, durationSec: number | null, language: string | null, preview: string | null, participants: Array<string>, chosenParticipant: string | null, notes: Array<string>, downloadUrl: string, removed: boolean, failure: { code: string, reason: string } | null, decoded: { durationSec: number | null, channels: number | null, sampleRate: number | null } | null, chat: { firstMessageAt: string | null, lastMessageAt: string | null, timeZoneKnown: boolean, participants: Array<{ name: string, messageCount: number, firstMessageAt: string | null, lastMessageAt: string | null }> } | null };
+export type MaterialFieldsFragment = { id: string, fileName: string | null, mediaType: string, kind: MaterialKind, sizeBytes: number, state: MaterialState, uploadedAt: string, updatedAt: string, charCount: number | null, durationSec: number | null, language: string | null, preview: string | null, participants: Array<string>, chosenParticipant: string | null, chosenParticipants: Array<string>, notes: Array<string>, downloadUrl: string, removed: boolean, failure: { code: string, reason: string } | null, decoded: { durationSec: number | null, channels: number | null, sampleRate: number | null } | null, chat: { firstMessageAt: string | null, lastMessageAt: string | null, timeZoneKnown: boolean, participants: Array<{ name: string, messageCount: number, firstMessageAt: string | null, lastMessageAt: string | null }> } | null };
 
 export type MaterialListQueryVariables = Exact<{
   avatarId: string | number;
 }>;
 
 
-export type MaterialListQuery = { avatar: { id: string, materials: Array<{ id: string, fileName: string | null, mediaType: string, kind: MaterialKind, sizeBytes: number, state: MaterialState, uploadedAt: string, updatedAt: string, charCount: number | null, durationSec: number | null, language: string | null, preview: string | null, participants: Array<string>, chosenParticipant: string | null, notes: Array<string>, downloadUrl: string, removed: boolean, failure: { code: string, reason: string } | null, decoded: { durationSec: number | null, channels: number | null, sampleRate: number | null } | null, chat: { firstMessageAt: string | null, lastMessageAt: string | null, timeZoneKnown: boolean, participants: Array<{ name: string, messageCount: number, firstMessageAt: string | null, lastMessageAt: string | null }> } | null }> } };
+export type MaterialListQuery = { avatar: { id: string, materials: Array<{ id: string, fileName: string | null, mediaType: string, kind: MaterialKind, sizeBytes: number, state: MaterialState, uploadedAt: string, updatedAt: string, charCount: number | null, durationSec: number | null, language: string | null, preview: string | null, participants: Array<string>, chosenParticipant: string | null, chosenParticipants: Array<string>, notes: Array<string>, downloadUrl: string, removed: boolean, failure: { code: string, reason: string } | null, decoded: { durationSec: number | null, channels: number | null, sampleRate: number | null } | null, chat: { firstMessageAt: string | null, lastMessageAt: string | null, timeZoneKnown: boolean, participants: Array<{ name: string, messageCount: number, firstMessageAt: string | null, lastMessageAt: string | null }> } | null }> } };
 
 export type MaterialDetailQueryVariables = Exact<{
   avatarId: string | number;
@@ -602,7 +602,7 @@ export type MaterialDetailQueryVariables = Exact<{
 }>;
 
 
-export type MaterialDetailQuery = { avatar: { id: string, material: { text: string | null, id: string, fileName: string | null, mediaType: string, kind: MaterialKind, sizeBytes: number, state: MaterialState, uploadedAt: string, updatedAt: string, charCount: number | null, durationSec: number | null, language: string | null, preview: string | null, participants: Array<string>, chosenParticipant: string | null, notes: Array<string>, downloadUrl: string, removed: boolean, speakers: { sampleId: string, threshold: number | null, personSpeechSec: number | null, otherSpeechSec: number | null, failure: { code: string, reason: string } | null } | null, segments: Array<{ startSec: number | null, endSec: number | null, text: string, speakerSimilarity: number | null, isPerson: boolean | null }>, failure: { code: string, reason: string } | null, decoded: { durationSec: number | null, channels: number | null, sampleRate: number | null } | null, chat: { firstMessageAt: string | null, lastMessageAt: string | null, timeZoneKnown: boolean, participants: Array<{ name: string, messageCount: number, firstMessageAt: string | null, lastMessageAt: string | null }> } | null } } };
+export type MaterialDetailQuery = { avatar: { id: string, material: { text: string | null, id: string, fileName: string | null, mediaType: string, kind: MaterialKind, sizeBytes: number, state: MaterialState, uploadedAt: string, updatedAt: string, charCount: number | null, durationSec: number | null, language: string | null, preview: string | null, participants: Array<string>, chosenParticipant: string | null, chosenParticipants: Array<string>, notes: Array<string>, downloadUrl: string, removed: boolean, speakers: { sampleId: string, threshold: number | null, personSpeechSec: number | null, otherSpeechSec: number | null, failure: { code: string, reason: string } | null } | null, segments: Array<{ startSec: number | null, endSec: number | null, text: string, speakerSimilarity: number | null, isPerson: boolean | null }>, failure: { code: string, reason: string } | null, decoded: { durationSec: number | null, channels: number | null, sampleRate: number | null } | null, chat: { firstMessageAt: string | null, lastMessageAt: string | null, timeZoneKnown: boolean, participants: Array<{ name: string, messageCount: number, firstMessageAt: string | null, lastMessageAt: string | null }> } | null } } };
 
 export type RemoveMaterialMutationVariables = Exact<{
   avatarId: string | number;
@@ -615,7 +615,7 @@ export type RemoveMaterialMutation = { removeMaterial: { position: string } };
 export type ChooseChatParticipantMutationVariables = Exact<{
   avatarId: string | number;
   materialId: string | number;
-  participant: string;
+  participants: Array<string> | string;
 }>;
 
 
@@ -626,7 +626,7 @@ export type MaterialChangedSubscriptionVariables = Exact<{
 }>;
 
 
-export type MaterialChangedSubscription = { materialChanged: { position: string, material: { id: string, fileName: string | null, mediaType: string, kind: MaterialKind, sizeBytes: number, state: MaterialState, uploadedAt: string, updatedAt: string, charCount: number | null, durationSec: number | null, language: string | null, preview: string | null, participants: Array<string>, chosenParticipant: string | null, notes: Array<string>, downloadUrl: string, removed: boolean, failure: { code: string, reason: string } | null, decoded: { durationSec: number | null, channels: number | null, sampleRate: number | null } | null, chat: { firstMessageAt: string | null, lastMessageAt: string | null, timeZoneKnown: boolean, participants: Array<{ name: string, messageCount: number, firstMessageAt: string | null, lastMessageAt: string | null }> } | null } } };
+export type MaterialChangedSubscription = { materialChanged: { position: string, material: { id: string, fileName: string | null, mediaType: string, kind: MaterialKind, sizeBytes: number, state: MaterialState, uploadedAt: string, updatedAt: string, charCount: number | null, durationSec: number | null, language: string | null, preview: string | null, participants: Array<string>, chosenParticipant: string | null, chosenParticipants: Array<string>, notes: Array<string>, downloadUrl: string, removed: boolean, failure: { code: string, reason: string } | null, decoded: { durationSec: number | null, channels: number | null, sampleRate: number | null } | null, chat: { firstMessageAt: string | null, lastMessageAt: string | null, timeZoneKnown: boolean, participants: Array<{ name: string, messageCount: number, firstMessageAt: string | null, lastMessageAt: string | null }> } | null } } };
 
 export type ServiceStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1036,6 +1036,7 @@ export const MaterialFieldsFragmentDoc = new TypedDocumentString(`
   preview
   participants
   chosenParticipant
+  chosenParticipants
   chat {
     firstMessageAt
     lastMessageAt
@@ -2101,6 +2102,7 @@ export const MaterialListDocument = new TypedDocumentString(`
   preview
   participants
   chosenParticipant
+  chosenParticipants
   chat {
     firstMessageAt
     lastMessageAt
@@ -2167,6 +2169,7 @@ export const MaterialDetailDocument = new TypedDocumentString(`
   preview
   participants
   chosenParticipant
+  chosenParticipants
   chat {
     firstMessageAt
     lastMessageAt
@@ -2190,11 +2193,11 @@ export const RemoveMaterialDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RemoveMaterialMutation, RemoveMaterialMutationVariables>;
 export const ChooseChatParticipantDocument = new TypedDocumentString(`
-    mutation ChooseChatParticipant($avatarId: ID!, $materialId: ID!, $participant: String!) {
+    mutation ChooseChatParticipant($avatarId: ID!, $materialId: ID!, $participants: [String!]!) {
   chooseChatParticipant(
     avatarId: $avatarId
     materialId: $materialId
-    participant: $participant
+    participants: $participants
   ) {
     position
   }
@@ -2233,6 +2236,7 @@ export const MaterialChangedDocument = new TypedDocumentString(`
   preview
   participants
   chosenParticipant
+  chosenParticipants
   chat {
     firstMessageAt
     lastMessageAt

@@ -25,6 +25,7 @@ export const MaterialFields = graphql(`
     preview
     participants
     chosenParticipant
+    chosenParticipants
     chat {
       firstMessageAt
       lastMessageAt
@@ -91,8 +92,8 @@ export const RemoveMaterial = graphql(`
 `);
 
 export const ChooseChatParticipant = graphql(`
-  mutation ChooseChatParticipant($avatarId: ID!, $materialId: ID!, $participant: String!) {
-    chooseChatParticipant(avatarId: $avatarId, materialId: $materialId, participant: $participant) {
+  mutation ChooseChatParticipant($avatarId: ID!, $materialId: ID!, $participants: [String!]!) {
+    chooseChatParticipant(avatarId: $avatarId, materialId: $materialId, participants: $participants) {
       position
     }
   }
