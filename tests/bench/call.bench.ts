@@ -64,6 +64,7 @@ async function measureCall(context: BenchContext, setup: CallSetup): Promise<Ben
     const overhead: number[] = [];
     const parts: Record<string, number[]> = {};
     const bargeIns: number[] = [];
+    let spokenToEnd = 0;
     /** The server's messages of one type so far, in order. */
     const ofType = <Type extends CallServerMessage['type']>(type: Type) =>
       call.messages
@@ -92,15 +93,21 @@ async function measureCall(context: BenchContext, setup: CallSetup): Promise<Ben
       const audio = await call.until(() => call.audio.find((a) => a.at >= start.at), 30_000);
       quiet.abort();
       await quietStream;
-      // The same question over the reply: a barge-in, and the next round's turn.
+      // The same question over the reply: a barge-in, and the next round's turn. A real model's reply can be
+      // short enough to be spoken to its end before the question's onset: that round has no barge-in to time.
       const next = call.stream(question);
-      const bargeIn = await call.until(
-        () => call.messages.find((m) => m.message.type === 'barge-in' && m.message.replyId === token.replyId),
+      const stopped = await call.until(
+        () =>
+          call.messages.find(
+            (m) =>
+              (m.message.type === 'barge-in' || m.message.type === 'reply-end') && m.message.replyId === token.replyId,
+          ),
         60_000,
         'barge-in',
       );
       speech = await next;
-      const bargeInMs = bargeIn.at - speech.sentAt(firstLoudSample(question));
+      const bargeInMs =
+        stopped.message.type === 'barge-in' ? stopped.at - speech.sentAt(firstLoudSample(question)) : undefined;
       // Each spoken turn reports its parts once its reply stops (here: cut by the barge-in).
       const latest = await call.until(
         () => ofType('turn-timings').find((m) => m.messageId === messageId),
@@ -111,11 +118,15 @@ async function measureCall(context: BenchContext, setup: CallSetup): Promise<Ben
       const modelsMs = t.vadHangoverMs + t.asrMs + t.firstTokenMs + t.firstSentenceTextMs + t.firstSentenceTtsMs;
       context.log(
         `round ${round + 1}${counted ? '' : ' (warm-up)'}: first audio ${Math.round(audio.at - speechEnd)} ms ` +
-          `(models ${Math.round(modelsMs)}), barge-in ${Math.round(bargeInMs)} ms`,
+          `(models ${Math.round(modelsMs)}), ` +
+          (bargeInMs === undefined
+            ? 'reply spoken to its end before the user spoke'
+            : `barge-in ${Math.round(bargeInMs)} ms`),
       );
       if (!counted) continue;
       firstAudio.push(audio.at - speechEnd);
-      bargeIns.push(bargeInMs);
+      if (bargeInMs === undefined) spokenToEnd++;
+      else bargeIns.push(bargeInMs);
       overhead.push(audio.at - speechEnd - modelsMs);
       for (const name of Object.keys(PARTS) as (keyof typeof PARTS)[]) parts[name] = [...(parts[name] ?? []), t[name]];
     }
@@ -169,7 +180,11 @@ async function measureCall(context: BenchContext, setup: CallSetup): Promise<Ben
         },
         note:
           `${setting}. Client time from the first loud sample of speech spoken over the avatar to receiving ` +
-          '`barge-in` (the server stops sending audio at that moment; onset = 2 Silero windows of 32 ms above 0.5)',
+          '`barge-in` (the server stops sending audio at that moment; onset = 2 Silero windows of 32 ms above 0.5)' +
+          (spokenToEnd
+            ? `; in ${spokenToEnd} of the ${rounds} rounds the reply was spoken to its end before the user's onset, ` +
+              'so there was nothing to cut and no barge-in to time'
+            : ''),
       },
     ] satisfies BenchRow[];
   } finally {
