@@ -7,6 +7,8 @@ import {
   avatarStream,
   type ChangeEmail,
   type ChatCommand,
+  type ChatCommandInput,
+  type ChatState,
   chatDecider,
   chatStream,
   type Decider,
@@ -15,30 +17,21 @@ import {
   type DomainEvent,
   emailDecider,
   emailReservationStreamName,
-  foldEvents,
   ownerOfAvatar,
   ownerOfChat,
   ownerOfUser,
   type RegisterUser,
   type ReserveEmail,
-  toDomainEvent,
   type UserCommand,
   userDecider,
   userStream,
   validEmail,
   validId,
 } from '@bishop/domain';
-import type { EventStore } from '@bishop/domain/ports';
+import { aggregateOf, type EventStore, type StreamFold } from '@bishop/domain/ports';
 import type { CommandResult } from './command-result.ts';
 import { deterministicUuid } from './deterministic-id.ts';
 import { handleCommand } from './handle-command.ts';
-
-/** A chat command as callers send it: the handler adds what the chat must know about its avatar. */
-export type ChatCommandInput = ChatCommand extends infer C
-  ? C extends { type: infer T; data: infer D; metadata: infer M }
-    ? { type: T; data: Omit<D, 'avatar'>; metadata: M }
-    : never
-  : never;
 
 export interface CommandBus {
   /** Sign-up: reserves the email (unique across users), then registers the user. */
@@ -58,16 +51,8 @@ export interface CommandBus {
 export function createCommandBus(deps: { readonly eventStore: EventStore }): CommandBus {
   const { eventStore } = deps;
 
-  async function readState<State, Event>(
-    stream: string,
-    decider: { initialState: () => State; evolve: (s: State, e: Event) => State },
-  ) {
-    const events = await eventStore.readStream(stream);
-    return foldEvents(
-      decider,
-      events.map((e) => toDomainEvent(e.type, e.metadata.schemaVersion, e.data) as Event),
-    );
-  }
+  const stateOf = async <State, Event extends DomainEvent>(stream: string, fold: StreamFold<State, Event>) =>
+    (await aggregateOf(eventStore, stream, fold)).state;
 
   async function reserveEmail(command: RegisterUser | (ChangeEmail & { data: { userId: string } })): Promise<void> {
     const email = validEmail(command.data.email);
@@ -96,7 +81,7 @@ export function createCommandBus(deps: { readonly eventStore: EventStore }): Com
   }
 
   async function stillUses(userId: string, email: string): Promise<boolean> {
-    const user = await readState(userStream(userId), userDecider);
+    const user = await stateOf(userStream(userId), userDecider);
     return user.status === 'registered' && user.email === email;
   }
 
@@ -132,7 +117,7 @@ export function createCommandBus(deps: { readonly eventStore: EventStore }): Com
     async changeEmail(userId, command) {
       const stream = userStream(validId(userId, 'userId'));
       // Only the account's owner may take an address for it: checked before anything is reserved.
-      authorizeCommand(command.type, command.metadata.actor, ownerOfUser(await readState(stream, userDecider)));
+      authorizeCommand(command.type, command.metadata.actor, ownerOfUser(await stateOf(stream, userDecider)));
       await reserveEmail({ ...command, data: { ...command.data, userId } });
       return ownedStreamCommand(stream, userDecider, ownerOfUser, command);
     },
@@ -150,31 +135,33 @@ export function createCommandBus(deps: { readonly eventStore: EventStore }): Com
       }
       if (command.type === 'CreateAvatar' && command.metadata.actor.kind === 'user') {
         // A deleted account's access token lives on for minutes: it must not start a new avatar.
-        const owner = await readState(userStream(command.metadata.actor.userId), userDecider);
+        const owner = await stateOf(userStream(command.metadata.actor.userId), userDecider);
         if (owner.status === 'deleted') throw new DomainError('BISHOP_ERR_DELETED', 'This account was deleted');
       }
       return ownedStreamCommand(stream, avatarDecider, ownerOfAvatar, command);
     },
 
     async chat(chatId, input) {
-      const stream = chatStream(validId(chatId, 'chatId'));
-      const state = await readState(stream, chatDecider);
       // The chat's avatar: named by OpenChat, remembered by the chat afterwards.
-      const avatarId =
-        state.status === 'absent'
-          ? input.type === 'OpenChat'
+      const avatarIdOf = (chat: ChatState) =>
+        chat.status !== 'absent'
+          ? chat.avatarId
+          : input.type === 'OpenChat'
             ? validId(input.data.avatarId, 'avatarId')
-            : null
-          : state.avatarId;
+            : null;
       return handleCommand({
         eventStore,
-        stream,
+        stream: chatStream(validId(chatId, 'chatId')),
         decider: chatDecider,
         commandId: input.metadata.commandId,
-        dataSubject: avatarId ? avatarStream(avatarId) : undefined,
+        dataSubject: (chat) => {
+          const avatarId = avatarIdOf(chat);
+          return avatarId ? avatarStream(avatarId) : undefined;
+        },
         prepare: async (chat) => {
           authorizeCommand(input.type, input.metadata.actor, ownerOfChat(chat));
-          const avatar = avatarId ? avatarFactsOf(await readState(avatarStream(avatarId), avatarDecider)) : null;
+          const avatarId = avatarIdOf(chat);
+          const avatar = avatarId ? avatarFactsOf(await stateOf(avatarStream(avatarId), avatarDecider)) : null;
           return { ...input, data: { ...input.data, avatar } } as ChatCommand;
         },
       });

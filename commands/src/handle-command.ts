@@ -6,14 +6,15 @@ import {
   type Decider,
   DomainError,
   type DomainEvent,
-  toDomainEvent,
 } from '@bishop/domain';
 import {
+  aggregateOf,
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
   type RecordedEvent,
   RevisionConflictError,
+  upcastRecorded,
 } from '@bishop/domain/ports';
 import type { CommandResult } from './command-result.ts';
 import { deterministicUuid } from './deterministic-id.ts';
@@ -28,8 +29,8 @@ export interface HandleCommandOptions<State, C extends Command, Event extends Do
    */
   readonly prepare: (state: State) => Promise<C> | C;
   readonly commandId: string;
-  /** Whose data key protects the personal fields of the new events. */
-  readonly dataSubject: string | undefined;
+  /** Whose data key protects the personal fields of the new events (may depend on the folded state). */
+  readonly dataSubject: string | undefined | ((state: State) => string | undefined);
   /** Attempts on a revision conflict before giving up (default 5). */
   readonly maxAttempts?: number;
 }
@@ -44,19 +45,17 @@ export async function handleCommand<State, C extends Command, Event extends Doma
 ): Promise<CommandResult> {
   // Enough rounds for a burst of concurrent writers on one stream (each round lets at least one through).
   const maxAttempts = options.maxAttempts ?? 10;
+  const subjectOf = (state: State) =>
+    typeof options.dataSubject === 'function' ? options.dataSubject(state) : options.dataSubject;
   for (let attempt = 1; ; attempt++) {
-    // 1. Read the stream as it is now.
-    const recorded = await options.eventStore.readStream(options.stream);
+    // 1. Read the stream as it is now and fold the past into state; old event shapes are upcast on the way.
+    const { state, recorded } = await aggregateOf(options.eventStore, options.stream, options.decider);
 
     // 2. Handled before (a retry after a timeout, a redelivered job)? Answer as the first time.
     const earlier = recorded.filter((event) => event.metadata.commandId === options.commandId);
     if (earlier.length > 0) return duplicateResult(options.stream, earlier);
 
-    // 3. Fold the past into state; old event shapes are upcast on the way.
-    let state = options.decider.initialState();
-    for (const event of recorded) state = options.decider.evolve(state, asDomainEvent(event) as Event);
-
-    // 4. Build and authorize the command, then decide.
+    // 3. Build and authorize the command, then decide.
     const command = await options.prepare(state);
     const decided = options.decider.decide(command, state);
     const last = recorded.at(-1);
@@ -70,15 +69,15 @@ export async function handleCommand<State, C extends Command, Event extends Doma
       };
     }
 
-    // 5. Nothing unstorable reaches the log, whichever rule a decider forgot: one bad event would stop every projector.
+    // 4. Nothing unstorable reaches the log, whichever rule a decider forgot: one bad event would stop every projector.
     for (const event of decided) assertStorableEventData(event.type, event.data);
 
-    // 6. Append, expecting the revision we read: a concurrent writer makes us start over.
+    // 5. Append, expecting the revision we read: a concurrent writer makes us start over.
     const expectedRevision: ExpectedRevision = last ? last.revision : 'noStream';
     try {
       const appended = await options.eventStore.appendToStream(
         options.stream,
-        decided.map((event, index) => envelope(event, index, command, options)),
+        decided.map((event, index) => envelope(event, index, command, { ...options, dataSubject: subjectOf(state) })),
         { expectedRevision },
       );
       return { stream: options.stream, ...appended, events: decided, duplicate: false };
@@ -94,10 +93,6 @@ export async function handleCommand<State, C extends Command, Event extends Doma
       await backoff(attempt);
     }
   }
-}
-
-function asDomainEvent(event: RecordedEvent): DomainEvent {
-  return toDomainEvent(event.type, event.metadata.schemaVersion, event.data);
 }
 
 function envelope<C extends Command>(
@@ -129,7 +124,7 @@ function duplicateResult(stream: string, earlier: readonly RecordedEvent[]): Com
     stream,
     nextRevision: last.revision,
     position: last.position,
-    events: earlier.map(asDomainEvent),
+    events: earlier.map(upcastRecorded),
     duplicate: true,
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { findImpureGlobals } from './rules/domain-purity.ts';
+import { castFreeWorkspaces, findEscapeCasts } from './rules/escape-casts.ts';
 import { findImportCycles } from './rules/import-cycles.ts';
 import { type SourceFile, sourceFilesUnder, withoutComments } from './rules/source-files.ts';
 import { allowedWorkspaceImports, findBoundaryProblems, type Workspace } from './rules/workspace-boundaries.ts';
@@ -42,6 +43,12 @@ describe('architecture: workspace boundaries', () => {
   it('domain: its sources use no clock, randomness, network or process globals', () => {
     assert.deepEqual(findImpureGlobals(root, sourceFilesUnder(join(root, 'domain', 'src'))), []);
   });
+
+  for (const name of castFreeWorkspaces) {
+    it(`${name}: no \`as unknown as\` in its sources`, () => {
+      assert.deepEqual(findEscapeCasts(root, sourceFilesUnder(join(root, name, 'src'))), []);
+    });
+  }
 });
 
 /** The rules above, fed files that break them: each must be caught, or the checks prove nothing. */
@@ -78,6 +85,18 @@ describe('architecture: the checks catch what they are for', () => {
     assert.deepEqual(
       findImpureGlobals(root, files).map((p) => p.split(': ')[0]),
       ['domain/src/clock.ts', 'domain/src/random.ts'],
+    );
+  });
+
+  it('a cast through unknown, but not one in a comment or a string', () => {
+    const cast = ['as', 'unknown', 'as'].join(' ');
+    const files = [
+      fake('gateways', 'actor.ts', `export const actor = (request as object) ${cast} { actor: string };`),
+      fake('gateways', 'quiet.ts', `// never write x ${cast} Y\nexport const m = 'x ${cast} Y';`),
+    ];
+    assert.deepEqual(
+      findEscapeCasts(root, files).map((p) => p.split(':')[0]),
+      ['gateways/src/actor.ts'],
     );
   });
 

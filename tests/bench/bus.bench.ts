@@ -9,7 +9,7 @@ import {
   createPostgresEventStore,
   type SqlClient,
 } from '@bishop/infra';
-import { runWorker } from '@bishop/ml-workers';
+import { runBusWorker } from '@bishop/ml-workers';
 import { testNatsUrl } from '../contract/bus.contract.ts';
 import { waitFor } from '../src/async.ts';
 import { newEvent } from '../src/event-fixtures.ts';
@@ -104,7 +104,7 @@ async function endToEndLatency(rig: Rig, events: number, rounds: number): Promis
   await relay.start();
   const appendedAt = new Map<string, number>();
   const latencies: number[] = [];
-  const worker = runWorker({
+  const worker = runBusWorker({
     bus: rig.bus,
     durable: `bench-${randomUUID().slice(0, 8)}`,
     subjects: [`${rig.root}.avatar.BenchLatency`],

@@ -4,7 +4,13 @@ import { after, before, describe, it } from 'node:test';
 import type { Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
 import { createRelay, type Relay } from '@bishop/gateways';
 import { createInProcessBus, createPgliteSqlClient, createPostgresEventStore, type SqlClient } from '@bishop/infra';
-import { PermanentJobError, RunAgainLater, runWorker, type WorkerLogger, type WorkerOptions } from '@bishop/ml-workers';
+import {
+  type BusWorkerOptions,
+  PermanentJobError,
+  RunAgainLater,
+  runBusWorker,
+  type WorkerLogger,
+} from '@bishop/ml-workers';
 import { sleep, waitFor } from '../src/async.ts';
 import { newEvent, uniquePrefix } from '../src/event-fixtures.ts';
 import { temporaryDirectory } from '../src/test-env.ts';
@@ -55,8 +61,8 @@ describe('worker runtime on relayed events (in-process bus, PGlite)', { concurre
     return { subject: `${root}.avatar.${type}`, eventIds: events.map((e) => e.metadata.eventId) };
   }
 
-  function worker(subject: string, options: Partial<WorkerOptions> & Pick<WorkerOptions, 'handle'>) {
-    const running = runWorker({
+  function worker(subject: string, options: Partial<BusWorkerOptions> & Pick<BusWorkerOptions, 'handle'>) {
+    const running = runBusWorker({
       bus,
       durable: uniquePrefix('w'),
       subjects: [subject],

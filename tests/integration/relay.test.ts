@@ -15,7 +15,13 @@ import {
   type NatsBus,
   type SqlClient,
 } from '@bishop/infra';
-import { failureOf, jobCommandMetadata, runWorker, type WorkerCommands, type WorkerLogger } from '@bishop/ml-workers';
+import {
+  failureOf,
+  jobCommandMetadata,
+  runBusWorker,
+  type WorkerCommands,
+  type WorkerLogger,
+} from '@bishop/ml-workers';
 import { readerOf, testNatsUrl } from '../contract/bus.contract.ts';
 import { testMasterKey } from '../contract/key-store.contract.ts';
 import { sleep, waitFor } from '../src/async.ts';
@@ -169,7 +175,7 @@ describe('relay: PostgreSQL event store → NATS JetStream → workers', () => {
     const doomedBus = await createNatsBus(busOptions);
     let release = () => {};
     const firstJobs: unknown[] = [];
-    const doomed = runWorker({
+    const doomed = runBusWorker({
       bus: doomedBus,
       durable,
       subjects,
@@ -191,7 +197,7 @@ describe('relay: PostgreSQL event store → NATS JetStream → workers', () => {
     await doomedBus.close();
 
     const secondJobs: { materialId: unknown; deliveryCount: number }[] = [];
-    const survivor = runWorker({
+    const survivor = runBusWorker({
       bus,
       durable,
       subjects,
@@ -222,7 +228,7 @@ describe('relay: PostgreSQL event store → NATS JetStream → workers', () => {
     let attempts = 0;
     const fileNames: unknown[] = [];
     const givenUp: unknown[] = [];
-    const worker = runWorker({
+    const worker = runBusWorker({
       bus,
       durable,
       subjects: [`${root}.avatar.MaterialUploaded`],

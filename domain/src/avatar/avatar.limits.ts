@@ -1,3 +1,5 @@
+import type { JsonRule } from '../kernel/json.ts';
+
 export const avatarLimits = {
   nameMaxLength: 100,
   personaTextMaxLength: 4000,
@@ -21,3 +23,10 @@ export const avatarLimits = {
   blindTestOpenInvitesMax: 20,
   blindTestPairsMax: 100,
 } as const;
+
+/** What a test report must be to be recorded: the service's own figures, quoting the person's texts. */
+export const testReportRule: JsonRule = {
+  field: 'Test report',
+  maxLength: avatarLimits.testReportMaxLength,
+  computed: true,
+};

@@ -4,7 +4,7 @@ import { jsonEquals, validJsonObject } from '../kernel/json.ts';
 import { validNumber } from '../kernel/numbers.ts';
 import type { ActivatePersonaVersion, RecordAvatarTest, StartAvatarTest } from './avatar.commands.ts';
 import type { AvatarTested, AvatarTestStarted, PersonaVersionActivated } from './avatar.events.ts';
-import { avatarLimits } from './avatar.limits.ts';
+import { testReportRule } from './avatar.limits.ts';
 import type { FinishedRun, LiveAvatar } from './avatar.state.ts';
 
 /** A test in progress is shown as running; a redelivered start while it runs appends nothing. */
@@ -18,11 +18,7 @@ export function startAvatarTest({ data }: StartAvatarTest, avatar: LiveAvatar): 
 /** A run can be tested again (e.g. with a better test); the same report twice is a redelivery. */
 export function recordAvatarTest({ data }: RecordAvatarTest, avatar: LiveAvatar): AvatarTested[] {
   const runId = validId(data.runId, 'Run id');
-  const report = validJsonObject(data.report, {
-    field: 'Test report',
-    maxLength: avatarLimits.testReportMaxLength,
-    computed: true,
-  });
+  const report = validJsonObject(data.report, testReportRule);
   const run = completedRun(avatar, runId);
   if (!run.testing && jsonEquals(run.lastReport, report)) return [];
   return [{ type: 'AvatarTested', data: { runId, personaVersion: run.personaVersion, report } }];

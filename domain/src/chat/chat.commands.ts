@@ -57,3 +57,10 @@ export type ChatCommand =
   | StartCall
   | EndCall
   | CutReply;
+
+/** A chat command as callers send it (the gateway, workers): the handler adds what the chat must know about its avatar. */
+export type ChatCommandInput = ChatCommand extends infer C
+  ? C extends { type: infer T; data: infer D; metadata: infer M }
+    ? { type: T; data: Omit<D, 'avatar'>; metadata: M }
+    : never
+  : never;

@@ -1,3 +1,5 @@
+import { testReportRule } from '../avatar/avatar.limits.ts';
+import { type JsonObject, validJsonObject } from '../kernel/json.ts';
 import type { ScaleOverflow } from './normalized-score.ts';
 
 /**
@@ -185,4 +187,9 @@ export function reportVerdict(
     return { verdict, verdictAgainst: 'previousVersion', worse: verdict === 'worse' };
   }
   return { verdict: verdictOf(overall.ci95), verdictAgainst: 'baseline', worse: false };
+}
+
+/** The report as the JSON RecordAvatarTest carries: checked by the rule the decider applies, not cast. */
+export function avatarTestReportJson(report: AvatarTestReport): JsonObject {
+  return validJsonObject(report, testReportRule);
 }

@@ -2,6 +2,7 @@ export {
   type AvatarTestReport,
   asAvatarTestReport,
   avatarTestReportFormat,
+  avatarTestReportJson,
   type ComparedWith,
   type FidelityMetricName,
   fidelityMetricNames,

@@ -1,10 +1,11 @@
-import type { JsonObject, JsonValue } from '../ports/event-store.ts';
 import { DomainError } from './errors.ts';
 import { findJsonProblem, isPlainObject, type JsonTextRules } from './json-walk.ts';
 import { unstorableText } from './storable.ts';
 import { MULTILINE_FORBIDDEN, SINGLE_LINE_FORBIDDEN } from './text.ts';
 
-export type { JsonObject, JsonValue };
+/** Plain JSON: what event data, reports and settings are made of. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
 
 export interface JsonRule {
   /** Human name of the field, used in messages ("Training settings"). */

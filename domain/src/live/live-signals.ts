@@ -10,13 +10,11 @@ import type { TrainingStage } from '../avatar/avatar.values.ts';
 export const replyTokenSubjectPrefix = 'bishop.live.tokens';
 export const changeNoticeSubjectPrefix = 'bishop.live.changes';
 export const trainingProgressSubjectPrefix = 'bishop.live.training';
-export const dubProgressSubjectPrefix = 'bishop.live.dubs';
 export const testProgressSubjectPrefix = 'bishop.live.tests';
 
 export const replyTokenSubject = (chatId: string): string => `${replyTokenSubjectPrefix}.${chatId}`;
 export const changeNoticeSubject = (ownerId: string): string => `${changeNoticeSubjectPrefix}.${ownerId}`;
 export const trainingProgressSubject = (ownerId: string): string => `${trainingProgressSubjectPrefix}.${ownerId}`;
-export const dubProgressSubject = (chatId: string): string => `${dubProgressSubjectPrefix}.${chatId}`;
 export const testProgressSubject = (ownerId: string): string => `${testProgressSubjectPrefix}.${ownerId}`;
 
 /** A piece of a reply as the model produces it. */
@@ -27,17 +25,6 @@ export interface ReplyTokenSignal {
   readonly index: number;
   readonly text: string;
   readonly done: boolean;
-}
-
-/** The dub worker finished speaking one sentence of a reply (sentences are spoken in order). */
-export interface DubProgressSignal {
-  readonly chatId: string;
-  readonly replyId: string;
-  /** 0, 1, 2… of `count`. */
-  readonly index: number;
-  readonly count: number;
-  /** Seconds of speech synthesised so far, this sentence included. */
-  readonly spokenSec: number;
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { JsonObject } from '../kernel/json.ts';
+
 /**
  * The EventStore port: the one durable source of truth. Adapters (PostgreSQL,
  * PGlite, EventStoreDB) translate this vocabulary to their store and must pass
@@ -38,8 +40,8 @@ export interface EventMetadata {
   readonly erasedFields?: readonly string[];
 }
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
+// Event data is plain JSON, as the kernel defines it.
+export type { JsonObject, JsonValue } from '../kernel/json.ts';
 
 export interface NewEvent {
   readonly type: string;

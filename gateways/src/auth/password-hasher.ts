@@ -76,7 +76,8 @@ function isSaneCost({ N, r, p }: ScryptCost): boolean {
 function parseStored(stored: string): { cost: ScryptCost; salt: Buffer; hash: Buffer } | null {
   const parts = STORED.exec(stored);
   if (parts === null) return null;
-  const [, N, r, p, salt, hash] = parts as unknown as [string, string, string, string, string, string];
+  // Every group takes part in a match: the defaults are for the type checker.
+  const [, N = '', r = '', p = '', salt = '', hash = ''] = parts;
   const cost = { N: Number(N), r: Number(r), p: Number(p) };
   if (!isSaneCost(cost)) return null;
   return { cost, salt: Buffer.from(salt, 'base64url'), hash: Buffer.from(hash, 'base64url') };

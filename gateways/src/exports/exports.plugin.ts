@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream';
-import { type Actor, DomainError } from '@bishop/domain';
+import { DomainError } from '@bishop/domain';
 import type { BlobStore } from '@bishop/domain/ports';
 import { findAvatarById, findChatById, type ReadModels, type TimelineKind } from '@bishop/projections';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { signedInUser } from '../auth/signed-in-user.ts';
 import type { OwnershipCheck } from '../graphql/ownership.ts';
 import { sendAsUserFile } from '../http-security/user-file-headers.ts';
 import { accountArchive } from './account-archive.ts';
@@ -29,7 +30,7 @@ export async function exportsPlugin(app: FastifyInstance, options: ExportsOption
   const { db } = options;
 
   app.get('/api/account/export', async (request, reply) => {
-    const userId = signedIn(request);
+    const { userId } = signedInUser(request, 'to download your data');
     download(reply, 'application/zip', `bishop-account-${userId}.zip`);
     return reply.send(accountArchive({ db, blobs: options.blobs }, userId));
   });
@@ -87,14 +88,8 @@ export async function exportsPlugin(app: FastifyInstance, options: ExportsOption
     return sendAsUserFile(reply, { contentType, inline: false }, fileName).header('cache-control', 'no-store');
   }
 
-  function signedIn(request: FastifyRequest): string {
-    const actor = (request as unknown as { actor?: Actor | null }).actor;
-    if (actor?.kind !== 'user') throw new DomainError('BISHOP_ERR_UNAUTHENTICATED', 'Sign in to download your data');
-    return actor.userId;
-  }
-
   async function owner(request: FastifyRequest, kind: 'AVATAR' | 'CHAT', id: string): Promise<string> {
-    const userId = signedIn(request);
+    const { userId } = signedInUser(request, 'to download your data');
     await options.owns(kind, id, userId);
     return userId;
   }

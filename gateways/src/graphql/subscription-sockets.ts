@@ -37,7 +37,8 @@ export function subscriptionSockets(auth: AuthService, live: LiveFeeds) {
     /** After Mercurius is registered: watch subscribing sockets, and act on every revocation heard. */
     install(app: FastifyInstance): void {
       app.graphql.addHook('preSubscriptionExecution', async (_schema, _document, context) => {
-        const { bishopSocket, credential } = context as unknown as SocketContext;
+        // Mercurius hands on the context this gateway built for the socket.
+        const { bishopSocket, credential } = context as typeof context & Partial<SocketContext>;
         if (bishopSocket && credential) sockets.track(bishopSocket, credential, auth.revocationOf(credential));
       });
       const revocations = live.revocations.subscribe(() => true);

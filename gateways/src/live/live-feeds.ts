@@ -1,16 +1,11 @@
-import {
-  type AvatarTestProgressSignal,
-  type ChangeNotice,
-  changeNoticeSubjectPrefix,
-  type ReplyTokenSignal,
-  type RevocationSignal,
-  replyTokenSubjectPrefix,
-  revocationSubjectPrefix,
-  type TrainingProgressSignal,
-  testProgressSubjectPrefix,
-  trainingProgressSubjectPrefix,
+import type {
+  AvatarTestProgressSignal,
+  ChangeNotice,
+  ReplyTokenSignal,
+  RevocationSignal,
+  TrainingProgressSignal,
 } from '@bishop/domain';
-import type { Bus, SignalListener } from '@bishop/domain/ports';
+import { type Bus, listenLive, liveChannels } from '@bishop/domain/ports';
 import { createFanout, type Fanout } from './fanout.ts';
 
 /**
@@ -37,11 +32,11 @@ export function createLiveFeeds(bus: Bus): LiveFeeds {
   const revocations = createFanout<RevocationSignal>();
   const testProgress = createFanout<AvatarTestProgressSignal>();
   const listeners = [
-    pump(bus.listen(`${revocationSubjectPrefix}.>`), revocations),
-    pump(bus.listen(`${changeNoticeSubjectPrefix}.>`), changes),
-    pump(bus.listen(`${replyTokenSubjectPrefix}.>`), replyTokens),
-    pump(bus.listen(`${trainingProgressSubjectPrefix}.>`), trainingProgress),
-    pump(bus.listen(`${testProgressSubjectPrefix}.>`), testProgress),
+    listenLive(bus, liveChannels.revocations, revocations.publish),
+    listenLive(bus, liveChannels.changes, changes.publish),
+    listenLive(bus, liveChannels.replyTokens, replyTokens.publish),
+    listenLive(bus, liveChannels.trainingProgress, trainingProgress.publish),
+    listenLive(bus, liveChannels.testProgress, testProgress.publish),
   ];
   return {
     changes,
@@ -53,18 +48,4 @@ export function createLiveFeeds(bus: Bus): LiveFeeds {
       await Promise.all(listeners.map((listener) => listener.close()));
     },
   };
-}
-
-function pump<T>(listener: SignalListener, fanout: Fanout<T>): SignalListener {
-  const decoder = new TextDecoder();
-  void (async () => {
-    for await (const signal of listener) {
-      try {
-        fanout.publish(JSON.parse(decoder.decode(signal.data)) as T);
-      } catch {
-        // A malformed signal is dropped: signals are hints, the read models stay the truth.
-      }
-    }
-  })();
-  return listener;
 }

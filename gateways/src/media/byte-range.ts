@@ -14,7 +14,7 @@ export function parseByteRange(header: string | undefined, size: number): ByteRa
   if (!header) return null;
   const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!match) return null;
-  const [, from, to] = match as unknown as [string, string, string];
+  const [, from = '', to = ''] = match;
   if (from === '' && to === '') return null;
   if (from === '') {
     // Suffix: the last N bytes.

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
-import { type Actor, avatarBlobPrefix, DomainError } from '@bishop/domain';
+import { avatarBlobPrefix, DomainError } from '@bishop/domain';
 import { BlobNotFoundError, type BlobStore } from '@bishop/domain/ports';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { signedInUserOrNull } from '../auth/signed-in-user.ts';
 import type { OwnershipCheck } from '../graphql/ownership.ts';
 import { sendAsUserFile, servedAs } from '../http-security/user-file-headers.ts';
 import { parseByteRange } from './byte-range.ts';
@@ -35,7 +36,8 @@ export async function mediaPlugin(app: FastifyInstance, options: MediaOptions): 
       const { avatarId } = request.params;
       const rest = request.params['*'];
       if (!SERVABLE.test(rest)) throw new DomainError('BISHOP_ERR_NOT_FOUND', 'No such media');
-      const userId = callerOf(request) ?? options.signer.verify(request.url.split('?')[0] ?? '', request.query);
+      const userId =
+        signedInUserOrNull(request)?.userId ?? options.signer.verify(request.url.split('?')[0] ?? '', request.query);
       if (!userId)
         throw new DomainError('BISHOP_ERR_UNAUTHENTICATED', 'This link has expired or is not valid; reload the page');
       await options.owns('AVATAR', avatarId, userId);
@@ -65,11 +67,6 @@ export async function mediaPlugin(app: FastifyInstance, options: MediaOptions): 
       }
     },
   );
-}
-
-function callerOf(request: FastifyRequest): string | null {
-  const actor = (request as unknown as { actor?: Actor | null }).actor;
-  return actor?.kind === 'user' ? actor.userId : null;
 }
 
 /** The path (without query) of a servable blob, for signing. */

@@ -2,13 +2,6 @@ import { type Actor, DomainError } from '@bishop/domain';
 import type { FastifyRequest } from 'fastify';
 import { formatBytes } from './store-upload.ts';
 
-/** The signed-in user behind an upload; anyone else is refused before a byte is read. */
-export function uploaderOf(request: FastifyRequest, what: string): Actor & { kind: 'user' } {
-  const actor = (request as unknown as { actor: Actor | null }).actor;
-  if (actor?.kind !== 'user') throw new DomainError('BISHOP_ERR_UNAUTHENTICATED', `Sign in to ${what}`);
-  return actor;
-}
-
 export function metadataFor(actor: Actor, request: FastifyRequest) {
   return { commandId: crypto.randomUUID(), actor, now: new Date().toISOString(), correlationId: request.id };
 }

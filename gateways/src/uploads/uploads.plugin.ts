@@ -4,11 +4,12 @@ import { DomainError, materialBlobKey, voiceSampleBlobKey } from '@bishop/domain
 import type { BlobStore } from '@bishop/domain/ports';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { signedInUser } from '../auth/signed-in-user.ts';
 import type { ChatAvatarLookup, OwnershipCheck } from '../graphql/ownership.ts';
 import { drainStream } from './drain-stream.ts';
 import { safeFileName } from './safe-file-name.ts';
 import { formatBytes, storeUpload, uploadFailure } from './store-upload.ts';
-import { metadataFor, tooLarge, uploaderOf } from './upload-context.ts';
+import { metadataFor, tooLarge } from './upload-context.ts';
 import { acceptRecording, voiceMessageRoute } from './voice-message.route.ts';
 
 export interface UploadLimits {
@@ -204,7 +205,7 @@ function replacesActiveOf(value: string | undefined): boolean {
 }
 
 async function ownedAvatar(request: FastifyRequest<{ Params: { avatarId: string } }>, options: UploadsOptions) {
-  const actor = uploaderOf(request, 'upload files');
+  const actor = signedInUser(request, 'to upload files');
   await options.owns('AVATAR', request.params.avatarId, actor.userId);
   return { userId: actor.userId, actor };
 }

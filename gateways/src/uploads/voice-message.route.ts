@@ -2,12 +2,13 @@ import type { CommandBus } from '@bishop/commands';
 import { DomainError, voiceMessageBlobKey } from '@bishop/domain';
 import type { BlobStore } from '@bishop/domain/ports';
 import type { FastifyInstance } from 'fastify';
+import { signedInUser } from '../auth/signed-in-user.ts';
 import type { ChatAvatarLookup, OwnershipCheck } from '../graphql/ownership.ts';
 import type { UploadClass } from './classify-upload.ts';
 import { drainStream } from './drain-stream.ts';
 import { safeFileName } from './safe-file-name.ts';
 import { storeUpload } from './store-upload.ts';
-import { metadataFor, tooLarge, uploaderOf } from './upload-context.ts';
+import { metadataFor, tooLarge } from './upload-context.ts';
 
 export interface VoiceMessageRouteOptions {
   readonly blobs: BlobStore;
@@ -25,7 +26,7 @@ export interface VoiceMessageRouteOptions {
  */
 export function voiceMessageRoute(app: FastifyInstance, options: VoiceMessageRouteOptions): void {
   app.post<{ Params: { chatId: string } }>('/api/chats/:chatId/voice-messages', async (request) => {
-    const actor = uploaderOf(request, 'send voice messages');
+    const actor = signedInUser(request, 'to send voice messages');
     const { chatId } = request.params;
     await options.owns('CHAT', chatId, actor.userId);
     const avatarId = await options.avatarOfChat(chatId);

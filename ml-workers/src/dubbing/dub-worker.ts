@@ -1,13 +1,7 @@
-import {
-  chatStream,
-  type DubProgressSignal,
-  dubBlobKey,
-  dubProgressSubject,
-  parseStreamName,
-  type Reply,
-} from '@bishop/domain';
+import { chatStream, dubBlobKey } from '@bishop/domain';
 import type { BlobStore, Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
 import type { AudioTools } from '../audio/index.ts';
+import type { Job } from '../runtime/index.ts';
 import {
   failureOf,
   jobCommandMetadata,
@@ -51,9 +45,9 @@ const MAX_DELIVER = 3;
 export function startDubWorker(options: DubWorkerOptions): RunningWorker {
   const { commands, blobs } = options;
   const tools = options.audioTools ? { tools: options.audioTools } : {};
-  const target = (job: RecordedEvent) => ({
-    chatId: parseStreamName(job.streamName)?.id ?? '',
-    reply: job.data as unknown as Reply,
+  const target = (job: Job<'ReplyGenerated'>) => ({
+    chatId: job.streamId,
+    reply: job.data,
   });
 
   async function avatarOf(chatId: string): Promise<string> {
@@ -80,7 +74,7 @@ export function startDubWorker(options: DubWorkerOptions): RunningWorker {
   return runWorker({
     bus: options.bus,
     durable: 'worker-dub',
-    subjects: ['bishop.chat.ReplyGenerated'],
+    on: ['ReplyGenerated'],
     concurrency: 1,
     ackWaitMs: 120_000,
     maxDeliver: MAX_DELIVER,
@@ -103,20 +97,14 @@ export function startDubWorker(options: DubWorkerOptions): RunningWorker {
       const avatarId = await avatarOf(chatId);
       const plan = await planDubVoice(options.eventStore, avatarId);
       const description = tts.describe();
-      let spokenSec = 0;
       const spoken = await withReference(plan, description.clones, (reference) =>
         speakReply(tts, reply.text, {
           language,
           reference,
           espeakProgram: options.espeakProgram,
           signal,
-          // Each finished sentence: a heartbeat for the bus and a signal for listeners (first audio is near).
-          onSentence: ({ index, count, speech }) => {
-            working();
-            spokenSec += speech.samples.length / speech.sampleRate;
-            const progress: DubProgressSignal = { chatId, replyId: reply.replyId, index, count, spokenSec };
-            options.bus.signal(dubProgressSubject(chatId), new TextEncoder().encode(JSON.stringify(progress)));
-          },
+          // Each finished sentence is a heartbeat for the bus.
+          onSentence: () => working(),
         }),
       ).catch(asPermanentFailure);
       const encoded = await encodeDub(

@@ -1,5 +1,5 @@
-import { parseStreamName, voicePreviewBlobKey } from '@bishop/domain';
-import type { RecordedEvent } from '@bishop/domain/ports';
+import { voicePreviewBlobKey } from '@bishop/domain';
+import type { Job } from '../runtime/index.ts';
 import { failureOf, jobCommandMetadata, PermanentJobError, type RunningWorker, runWorker } from '../runtime/index.ts';
 import { withBlobAsFile } from '../workers/blob-files.ts';
 import { asPermanentFailure } from '../workers/job-failure-mapping.ts';
@@ -12,12 +12,6 @@ import { speakReply } from './speak-reply.ts';
 const SERVICE = 'voice-preview';
 const MAX_DELIVER = 3;
 
-interface PreviewJob {
-  readonly previewId: string;
-  readonly sampleId: string;
-  readonly text: string;
-}
-
 /**
  * On VoicePreviewRequested: speaks the text through the dub path (same engines,
  * stress marks and Ogg/Opus marked as synthetic) in the sample's cloned voice
@@ -27,16 +21,16 @@ interface PreviewJob {
 export function startVoicePreviewWorker(options: DubWorkerOptions): RunningWorker {
   const { commands, blobs } = options;
   const tools = options.audioTools ? { tools: options.audioTools } : {};
-  const target = (job: RecordedEvent) => ({
-    avatarId: parseStreamName(job.streamName)?.id ?? '',
-    preview: job.data as unknown as PreviewJob,
+  const target = (job: Job<'VoicePreviewRequested'>) => ({
+    avatarId: job.streamId,
+    preview: job.data,
     erased: job.metadata.erasedFields?.includes('text') ?? false,
   });
 
   return runWorker({
     bus: options.bus,
     durable: 'worker-voice-preview',
-    subjects: ['bishop.avatar.VoicePreviewRequested'],
+    on: ['VoicePreviewRequested'],
     concurrency: 1,
     ackWaitMs: 120_000,
     maxDeliver: MAX_DELIVER,

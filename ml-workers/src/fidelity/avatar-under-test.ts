@@ -5,10 +5,9 @@ import {
   avatarStream,
   type JsonObject,
   type PersonaCard,
-  toDomainEvent,
   voiceSampleBlobKey,
 } from '@bishop/domain';
-import type { EventStore } from '@bishop/domain/ports';
+import { aggregateOf, type EventStore, type StreamFold } from '@bishop/domain/ports';
 
 export interface TestedVersion {
   readonly runId: string;
@@ -43,12 +42,7 @@ export async function avatarUnderTest(
   runId: string,
   completedAt: bigint,
 ): Promise<AvatarUnderTest> {
-  let before: AvatarState = avatarDecider.initialState();
-  let now: AvatarState = before;
-  for (const event of await eventStore.readStream(avatarStream(avatarId))) {
-    now = avatarDecider.evolve(now, toDomainEvent(event.type, event.metadata.schemaVersion, event.data) as AvatarEvent);
-    if (event.revision < completedAt) before = now;
-  }
+  const { before, now } = (await aggregateOf(eventStore, avatarStream(avatarId), nowAndBefore(completedAt))).state;
   if (now.status !== 'idle' && now.status !== 'training') return { status: 'skip', why: 'the avatar is gone' };
   const run = now.finishedRuns.get(runId);
   if (run?.status !== 'completed') return { status: 'skip', why: 'the run did not complete' };
@@ -76,6 +70,17 @@ export async function avatarUnderTest(
     voice: {
       sampleBlobKey: activeSampleId === null ? null : voiceSampleBlobKey(avatarId, activeSampleId),
       consent: consent !== null,
+    },
+  };
+}
+
+/** The avatar now, and as it was before revision `completedAt`. */
+function nowAndBefore(completedAt: bigint): StreamFold<{ now: AvatarState; before: AvatarState }, AvatarEvent> {
+  return {
+    initialState: () => ({ now: avatarDecider.initialState(), before: avatarDecider.initialState() }),
+    evolve: ({ now, before }, event, recorded) => {
+      const next = avatarDecider.evolve(now, event);
+      return { now: next, before: recorded.revision < completedAt ? next : before };
     },
   };
 }

@@ -1,15 +1,11 @@
-import {
-  type AvatarTestProgressSignal,
-  isDomainError,
-  type JsonObject,
-  parseStreamName,
-  testProgressSubject,
-} from '@bishop/domain';
+import { type AvatarTestProgressSignal, avatarTestReportJson, isDomainError, type JsonObject } from '@bishop/domain';
 import type { BlobStore, Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
+import { liveChannels, sendLive } from '@bishop/domain/ports';
 import type { AudioTools } from '../audio/index.ts';
 import { ModelMissingError, type ModelSettings } from '../models/index.ts';
 import { loadPersonaEmbedder, type PersonaEmbedder } from '../persona/index.ts';
 import { type ReplySettings, replyEngines } from '../replies/index.ts';
+import type { Job } from '../runtime/index.ts';
 import {
   failureOf,
   jobCommandMetadata,
@@ -53,13 +49,15 @@ const MAX_DELIVER = 3;
  * running test shows as running. A test that keeps failing records a report
  * that says why, never nothing.
  */
+type TestJob = Job<'TrainingCompleted'>;
+
 export function startTestWorker(options: TestWorkerOptions): RunningWorker {
   const { commands, logger } = options;
   const engines = replyEngines(options.replies, options.models);
-  const target = (job: RecordedEvent) => ({
-    avatarId: parseStreamName(job.streamName)?.id ?? '',
-    runId: String(job.data.runId ?? ''),
-    personaVersion: Number(job.data.personaVersion ?? 0),
+  const target = (job: TestJob) => ({
+    avatarId: job.streamId,
+    runId: job.data.runId,
+    personaVersion: job.data.personaVersion,
   });
 
   async function embedder(): Promise<PersonaEmbedder | null> {
@@ -72,7 +70,7 @@ export function startTestWorker(options: TestWorkerOptions): RunningWorker {
   }
 
   async function send(
-    job: RecordedEvent,
+    job: TestJob,
     command:
       | { type: 'StartAvatarTest'; data: { runId: string } }
       | { type: 'RecordAvatarTest'; data: { runId: string; report: JsonObject } },
@@ -86,20 +84,20 @@ export function startTestWorker(options: TestWorkerOptions): RunningWorker {
       throw error;
     }
   }
-  const record = (job: RecordedEvent, report: JsonObject) =>
+  const record = (job: TestJob, report: JsonObject) =>
     send(job, { type: 'RecordAvatarTest', data: { runId: target(job).runId, report } }, 'test');
 
   function progressOf(ownerId: string, avatarId: string, runId: string) {
     return (step: AvatarTestProgressSignal['step'], percent: number) => {
       const live: AvatarTestProgressSignal = { ownerId, avatarId, runId, step, percent };
-      options.bus.signal(testProgressSubject(ownerId), new TextEncoder().encode(JSON.stringify(live)));
+      sendLive(options.bus, liveChannels.testProgress, live);
     };
   }
 
   return runWorker({
     bus: options.bus,
     durable: 'worker-test',
-    subjects: ['bishop.avatar.TrainingCompleted'],
+    on: ['TrainingCompleted'],
     // Tests are CPU-heavy (replies, embeddings, dubs); one at a time leaves the cores to replies and training.
     concurrency: 1,
     ackWaitMs: 120_000,
@@ -128,7 +126,7 @@ export function startTestWorker(options: TestWorkerOptions): RunningWorker {
         ...(options.maxPairs !== undefined ? { maxPairs: options.maxPairs } : {}),
         progress: progressOf(subject.ownerId, avatarId, runId),
       });
-      await record(job, report as unknown as JsonObject);
+      await record(job, avatarTestReportJson(report));
       logger?.info(
         { avatarId, runId, verdict: report.verdict, worse: report.worse, durationMs: report.durationMs },
         'avatar tested',
@@ -139,7 +137,7 @@ export function startTestWorker(options: TestWorkerOptions): RunningWorker {
       const subject = await avatarUnderTest(options.eventStore, avatarId, runId, job.revision);
       if (subject.status === 'skip') return;
       const { reason } = failureOf(error, MAX_DELIVER);
-      await record(job, failedAvatarTestReport(runId, personaVersion, reason) as unknown as JsonObject);
+      await record(job, avatarTestReportJson(failedAvatarTestReport(runId, personaVersion, reason)));
     },
   });
 }

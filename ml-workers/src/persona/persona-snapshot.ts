@@ -1,44 +1,20 @@
-import type { JsonObject, MaterialKind, PersonaCard, StyleProfile } from '@bishop/domain';
+import { type PersonaSnapshotHeader, personaSnapshotFormat } from '@bishop/domain';
 import type { LexicalIndexData } from './lexical-index.ts';
 import type { PersonaPair, PersonaPassage } from './persona.ts';
 import type { EmbedderModel } from './persona-embedder.ts';
 
-/** Bump on any change readers must know about; `openPersona` refuses formats it does not know. */
-export const personaSnapshotFormat = 'bishop.persona/1';
-
-/** A material the version was built from, as it was at training time. */
-export interface CorpusRef {
-  readonly materialId: string;
-  readonly fileName: string;
-  readonly kind: MaterialKind;
-  /** SHA-256 of the uploaded original. */
-  readonly sha256: string;
-  /** Chat exports: whose words are the person's. */
-  readonly participant: string | null;
-  readonly passages: number;
-  readonly pairs: number;
-}
+export { type CorpusRef, personaSnapshotFormat } from '@bishop/domain';
 
 /**
  * One immutable persona version, stored as UTF-8 JSON under
  * `personaSnapshotBlobKey(avatarId, sha256 of these bytes)`. Everything that
  * answers for the person reads this and never re-derives it.
  */
-export interface PersonaSnapshot {
-  readonly format: typeof personaSnapshotFormat;
-  readonly avatarId: string;
-  readonly runId: string;
-  /** When the run started (ISO 8601): a rerun of the same run writes the same bytes. */
-  readonly builtAt: string;
-  readonly card: PersonaCard;
-  /** The run's settings with defaults filled in. */
-  readonly settings: JsonObject;
-  readonly corpus: readonly CorpusRef[];
+export interface PersonaSnapshot extends PersonaSnapshotHeader {
   /** Deduplicated by content: an id appears once. */
   readonly passages: readonly PersonaPassage[];
   /** Every mined pair, held-out ones included (they are never retrieved). */
   readonly pairs: readonly PersonaPair[];
-  readonly heldOutPairIds: readonly string[];
   /**
    * Content hashes of every pair this version or an earlier one of the avatar held out, pairs no longer
    * in the corpus included: the next run keeps them held out. Absent in snapshots written before it existed.
@@ -54,8 +30,6 @@ export interface PersonaSnapshot {
     readonly passages: LexicalIndexData;
     readonly pairPrompts: LexicalIndexData;
   };
-  /** Stylometrics of the person's words. */
-  readonly style: StyleProfile;
 }
 
 export class PersonaSnapshotError extends Error {

@@ -1,5 +1,5 @@
-import { type AvatarEvent, avatarDecider, avatarStream, type PersonaCard, toDomainEvent } from '@bishop/domain';
-import type { EventStore } from '@bishop/domain/ports';
+import { avatarDecider, avatarStream, type PersonaCard } from '@bishop/domain';
+import { aggregateOf, type EventStore } from '@bishop/domain/ports';
 
 /** The avatar as a reply needs it: its name and card, and which persona version answers. */
 export type AvatarForReply =
@@ -23,13 +23,7 @@ export async function avatarForReply(
   avatarId: string,
   pinnedVersion: number | null = null,
 ): Promise<AvatarForReply> {
-  let state = avatarDecider.initialState();
-  for (const event of await eventStore.readStream(avatarStream(avatarId))) {
-    state = avatarDecider.evolve(
-      state,
-      toDomainEvent(event.type, event.metadata.schemaVersion, event.data) as AvatarEvent,
-    );
-  }
+  const { state } = await aggregateOf(eventStore, avatarStream(avatarId), avatarDecider);
   if (state.status === 'absent' || state.status === 'deleted') return { status: state.status };
   const version =
     pinnedVersion !== null && state.personaVersions.has(pinnedVersion) ? pinnedVersion : state.activePersonaVersion;

@@ -1,13 +1,9 @@
-import {
-  avatarBlobPrefix,
-  isDomainError,
-  parseStreamName,
-  type ReplyTokenSignal,
-  replyTokenSubject,
-} from '@bishop/domain';
+import { avatarBlobPrefix, isDomainError, type ReplyTokenSignal } from '@bishop/domain';
 import type { BlobStore, Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
+import { liveChannels, sendLive } from '@bishop/domain/ports';
 import { ModelMissingError, type ModelSettings } from '../models/index.ts';
 import { loadPersonaEmbedder, type PersonaEmbedder } from '../persona/index.ts';
+import type { Job } from '../runtime/index.ts';
 import {
   deterministicUuid,
   failureOf,
@@ -46,6 +42,10 @@ const SERVICE = 'reply';
 const MAX_DELIVER = 3;
 const MAX_SOURCE_IDS = 100;
 
+/** A voice message is answered once transcribed, like a typed one. */
+const asks = ['MessageSent', 'VoiceMessageTranscribed', 'ReplyRegenerationRequested', 'MessageEdited'] as const;
+type AskJob = Job<(typeof asks)[number]>;
+
 const superseded = {
   reasonCode: 'SUPERSEDED',
   reason: 'A newer message was sent before this reply was ready; the avatar answers that one instead',
@@ -68,13 +68,13 @@ export function startReplyWorker(options: ReplyWorkerOptions): RunningWorker {
     transcripts.forgetAvatar(avatarId);
     personaOf.forget(avatarBlobPrefix(avatarId));
   });
-  const target = (job: RecordedEvent) => ({
-    chatId: parseStreamName(job.streamName)?.id ?? '',
-    messageId: String(job.data.messageId ?? ''),
+  const target = (job: AskJob) => ({
+    chatId: job.streamId,
+    messageId: job.data.messageId,
   });
 
   /** Sends a chat command of this job; a refusal because the message was settled meanwhile is no failure. */
-  async function settle(job: RecordedEvent, command: Parameters<WorkerCommands['chat']>[1]): Promise<void> {
+  async function settle(job: AskJob, command: Parameters<WorkerCommands['chat']>[1]): Promise<void> {
     try {
       await commands.chat(target(job).chatId, command);
     } catch (error) {
@@ -88,7 +88,7 @@ export function startReplyWorker(options: ReplyWorkerOptions): RunningWorker {
     }
   }
 
-  const failReply = (job: RecordedEvent, failure: { reasonCode: string; reason: string }) =>
+  const failReply = (job: AskJob, failure: { reasonCode: string; reason: string }) =>
     settle(job, {
       type: 'FailReply',
       data: { messageId: target(job).messageId, ...failure },
@@ -98,13 +98,7 @@ export function startReplyWorker(options: ReplyWorkerOptions): RunningWorker {
   const worker = runWorker({
     bus,
     durable: 'worker-reply',
-    // A voice message is answered once transcribed, like a typed one.
-    subjects: [
-      'bishop.chat.MessageSent',
-      'bishop.chat.VoiceMessageTranscribed',
-      'bishop.chat.ReplyRegenerationRequested',
-      'bishop.chat.MessageEdited',
-    ],
+    on: asks,
     concurrency: options.concurrency ?? 2,
     ackWaitMs: 60_000,
     maxDeliver: MAX_DELIVER,
@@ -148,7 +142,7 @@ export function startReplyWorker(options: ReplyWorkerOptions): RunningWorker {
       let index = 0;
       const publish = (text: string, done: boolean) => {
         const token: ReplyTokenSignal = { chatId, messageId, index: index++, text, done };
-        bus.signal(replyTokenSubject(chatId), new TextEncoder().encode(JSON.stringify(token)));
+        sendLive(bus, liveChannels.replyTokens, token);
       };
       let result: ReplyResult;
       try {

@@ -5,7 +5,7 @@ import { isPermanentFailure } from './job-failures.ts';
 import { type JobContext, type JobPolicy, processJob } from './process-job.ts';
 import { stderrLogger, type WorkerLogger } from './worker-logger.ts';
 
-export interface WorkerOptions {
+export interface BusWorkerOptions {
   readonly bus: Bus;
   /** Durable consumer name: every process running this worker shares its jobs. */
   readonly durable: string;
@@ -38,8 +38,11 @@ export interface RunningWorker {
 const GIVE_UP_RETRIES = 5;
 const RESTART_DELAY_MS = 1000;
 
-/** Pulls jobs from a durable consumer and runs them with bounded concurrency until stopped. */
-export function runWorker(options: WorkerOptions): RunningWorker {
+/**
+ * Pulls jobs from a durable consumer and runs them with bounded concurrency until stopped. Workers
+ * use the typed `runWorker` (event-worker.ts); this raw form serves subjects outside the catalogue.
+ */
+export function runBusWorker(options: BusWorkerOptions): RunningWorker {
   if (!Number.isSafeInteger(options.concurrency) || options.concurrency < 1) {
     throw new Error(`Worker ${options.durable}: concurrency must be a positive integer (got ${options.concurrency})`);
   }

@@ -1,14 +1,7 @@
-import type { AvatarCommand, ChatCommand } from '@bishop/domain';
+import type { AvatarCommand, ChatCommandInput } from '@bishop/domain';
 
-/**
- * A chat command as a worker sends it: the command handler adds what the chat
- * must know about its avatar (mirrors ChatCommandInput in commands/src/command-bus.ts).
- */
-export type WorkerChatCommand = ChatCommand extends infer C
-  ? C extends { type: infer T; data: infer D; metadata: infer M }
-    ? { type: T; data: Omit<D, 'avatar'>; metadata: M }
-    : never
-  : never;
+/** A chat command as a worker sends it: the domain's ChatCommandInput, as every caller of the command bus. */
+export type WorkerChatCommand = ChatCommandInput;
 
 export interface WorkerCommandResult {
   /** `$all` position of the command's last event. */

@@ -159,7 +159,7 @@ export async function buildPersonaVersion(
     runId: input.runId,
     builtAt: input.builtAt,
     card: run.card,
-    settings: settings as unknown as JsonObject,
+    settings,
     corpus: corpus.corpus,
     passages: corpus.passages,
     pairs: corpus.pairs,

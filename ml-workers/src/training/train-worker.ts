@@ -1,7 +1,9 @@
-import { isDomainError, parseStreamName, type TrainingProgressSignal, trainingProgressSubject } from '@bishop/domain';
+import { isDomainError, type TrainingProgressSignal } from '@bishop/domain';
 import type { BlobStore, Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
+import { liveChannels, sendLive } from '@bishop/domain/ports';
 import { ModelMissingError, type ModelSettings } from '../models/index.ts';
 import { loadPersonaEmbedder, type PersonaEmbedder } from '../persona/index.ts';
+import type { Job } from '../runtime/index.ts';
 import {
   failureOf,
   jobCommandMetadata,
@@ -52,9 +54,9 @@ export function startTrainWorker(options: TrainWorkerOptions): RunningWorker {
   const { commands, blobs, eventStore, bus } = options;
   const maxDeliver = options.maxDeliver ?? 3;
   const logger = options.logger;
-  const target = (job: RecordedEvent) => ({
-    avatarId: parseStreamName(job.streamName)?.id ?? '',
-    runId: String(job.data.runId ?? ''),
+  const target = (job: Job<'TrainingStarted'>) => ({
+    avatarId: job.streamId,
+    runId: job.data.runId,
   });
 
   async function embedder(): Promise<PersonaEmbedder | null> {
@@ -89,7 +91,7 @@ export function startTrainWorker(options: TrainWorkerOptions): RunningWorker {
   return runWorker({
     bus,
     durable: 'worker-train',
-    subjects: ['bishop.avatar.TrainingStarted'],
+    on: ['TrainingStarted'],
     concurrency: options.concurrency ?? 2,
     ackWaitMs: options.ackWaitMs ?? 30_000,
     maxDeliver,
@@ -123,7 +125,7 @@ export function startTrainWorker(options: TrainWorkerOptions): RunningWorker {
           ),
         progressed: (stage: TrainerStage, percent: number, etaSeconds: number | null) => {
           const live: TrainingProgressSignal = { ownerId: run.ownerId, avatarId, runId, stage, percent, etaSeconds };
-          bus.signal(trainingProgressSubject(run.ownerId), new TextEncoder().encode(JSON.stringify(live)));
+          sendLive(bus, liveChannels.trainingProgress, live);
         },
       });
       const checkpoint = runCheckpoint(watch.refresh, { everyMs: options.stopCheckMs ?? 1000, signal });

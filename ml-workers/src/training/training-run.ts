@@ -6,9 +6,8 @@ import {
   type LiveAvatar,
   type Material,
   type PersonaCard,
-  toDomainEvent,
 } from '@bishop/domain';
-import type { EventStore } from '@bishop/domain/ports';
+import { type Aggregate, aggregateOf, type EventStore } from '@bishop/domain/ports';
 
 /** A material of the run, ready (extracted) when the run started. */
 export type RunMaterial = Extract<Material, { status: 'ready' }>;
@@ -36,17 +35,11 @@ export interface TrainingRunView {
  * what was appended since, so checking for a stop between batches is cheap.
  */
 export function watchTrainingRun(eventStore: EventStore, avatarId: string, runId: string) {
-  const stream = avatarStream(avatarId);
-  let state: AvatarState = avatarDecider.initialState();
-  let nextRevision = 0n;
+  let avatar: Aggregate<AvatarState> | undefined;
 
   async function refresh(): Promise<TrainingRunView> {
-    const events = await eventStore.readStream(stream, { fromRevision: nextRevision });
-    for (const event of events) {
-      state = avatarDecider.evolve(state, toDomainEvent(event.type, event.metadata.schemaVersion, event.data) as never);
-      nextRevision = event.revision + 1n;
-    }
-    return viewOf(state, runId);
+    avatar = await aggregateOf(eventStore, avatarStream(avatarId), avatarDecider, avatar);
+    return viewOf(avatar.state, runId);
   }
 
   return { refresh };

@@ -2,7 +2,8 @@ import type { JsonObject } from '@bishop/domain';
 import { PermanentJobError } from '../runtime/index.ts';
 
 /** What a run may tune (StartTraining `settings`); every field has a default. */
-export interface TrainingSettings {
+// A type, not an interface, so that settings are plain JSON to the compiler too.
+export type TrainingSettings = {
   /** Share of dialogue pairs kept out of training for the avatar test. */
   readonly holdOutShare: number;
   /** Texts per call of the sentence encoder: larger is faster, smaller reports progress (and notices a stop) sooner. */
@@ -14,7 +15,7 @@ export interface TrainingSettings {
   readonly minPassageWords: number;
   /** A longer silence in a chat starts a new conversation, so it pairs no message with a reply. */
   readonly maxReplyGapHours: number;
-}
+};
 
 export const defaultTrainingSettings: TrainingSettings = {
   holdOutShare: 0.1,
@@ -65,5 +66,5 @@ export function trainingSettingsOf(raw: JsonObject): TrainingSettings {
       reason: `The training settings are not valid: ${problems.join('; ')}`,
     });
   }
-  return settings as unknown as TrainingSettings;
+  return settings as TrainingSettings;
 }

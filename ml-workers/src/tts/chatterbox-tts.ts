@@ -41,13 +41,14 @@ export function createChatterboxTts(models: ModelSettings, options: { audioTools
       const interrupt = () => stop.interrupt();
       synthesis.signal?.addEventListener('abort', interrupt, { once: true });
       try {
-        const waveform = (await cloner.model.generate({
+        const waveform = await cloner.model.generate({
           ...inputs,
           audio_values: new Tensor('float32', reference, [1, reference.length]),
           exaggeration: EXAGGERATION,
           max_new_tokens: MAX_SPEECH_TOKENS,
           stopping_criteria: [stop],
-        } as Parameters<typeof cloner.model.generate>[0])) as unknown as Tensor;
+        } as Parameters<typeof cloner.model.generate>[0]);
+        if (!(waveform instanceof Tensor)) throw new Error('Chatterbox returned no waveform');
         synthesis.signal?.throwIfAborted();
         return {
           samples: Float32Array.from(waveform.data as Float32Array),

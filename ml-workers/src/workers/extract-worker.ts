@@ -3,12 +3,9 @@ import {
   extractedSegmentsBlobKey,
   extractedTextBlobKey,
   isDomainError,
-  type MaterialFile,
-  parseStreamName,
   type TranscriptDocument,
-  toDomainEvent,
 } from '@bishop/domain';
-import type { RecordedEvent } from '@bishop/domain/ports';
+import type { Job } from '../runtime/index.ts';
 import { failureOf, jobCommandMetadata, PermanentJobError, type RunningWorker, runWorker } from '../runtime/index.ts';
 import { probeFailedRecording } from './decoded-media.ts';
 import { extractMaterial } from './extract-material.ts';
@@ -45,16 +42,15 @@ export function startExtractWorker(options: ExtractWorkerOptions): RunningWorker
 
 function extractMaterials(options: ExtractWorkerOptions): RunningWorker {
   const { commands, blobs } = options;
-  const target = (job: RecordedEvent) => {
-    const avatarId = parseStreamName(job.streamName)?.id ?? '';
-    const material = toDomainEvent(job.type, job.metadata.schemaVersion, job.data).data as MaterialFile;
-    return { avatarId, material };
+  const target = (job: Job<'MaterialUploaded'>) => {
+    const avatarId = job.streamId;
+    return { avatarId, material: job.data };
   };
 
   return runWorker({
     bus: options.bus,
     durable: 'worker-extract',
-    subjects: ['bishop.avatar.MaterialUploaded'],
+    on: ['MaterialUploaded'],
     concurrency: options.concurrency ?? 1,
     // Transcribing a lecture takes long: the runtime heartbeats, so ack wait only bounds a dead worker.
     ackWaitMs: 60_000,

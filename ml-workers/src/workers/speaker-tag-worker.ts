@@ -1,17 +1,15 @@
 import {
-  type AvatarState,
   avatarDecider,
   avatarStream,
   isDomainError,
   type LiveAvatar,
   type Material,
-  parseStreamName,
   speakerSegmentsBlobKey,
-  toDomainEvent,
 } from '@bishop/domain';
-import type { BlobStore, Bus, EventStore, RecordedEvent } from '@bishop/domain/ports';
+import { aggregateOf, type BlobStore, type Bus, type EventStore, type RecordedEvent } from '@bishop/domain/ports';
 import type { AudioTools } from '../audio/index.ts';
 import type { ModelSettings } from '../models/index.ts';
+import type { Job } from '../runtime/index.ts';
 import {
   failureOf,
   isPermanentFailure,
@@ -46,23 +44,25 @@ type ReadyRecording = Extract<Material, { status: 'ready' }>;
  * every recording not yet tagged against that sample (those uploaded before it included). Each
  * result is RecordSpeakerTags or FailSpeakerTagging for one recording.
  */
+/** A recording newly extracted, or a new sample in use: tag what is not yet tagged against it. */
+const tagJobs = ['MaterialExtracted', 'VoiceSampleSet', 'VoiceSampleActivated'] as const;
+
 export function startSpeakerTagWorker(options: SpeakerTagWorkerOptions): RunningWorker {
   const { commands, blobs } = options;
   const io = { blobs, models: options.models, ...(options.audioTools ? { audioTools: options.audioTools } : {}) };
 
-  async function due(job: RecordedEvent) {
-    const avatarId = parseStreamName(job.streamName)?.id ?? '';
+  async function due(job: Job<(typeof tagJobs)[number]>) {
+    const avatarId = job.streamId;
     const avatar = await currentAvatar(options.eventStore, avatarId);
     const sampleId = avatar?.voice.activeSampleId ?? null;
     if (!avatar || sampleId === null) return { avatarId, sampleId: '', recordings: [] };
-    const data = job.data as { materialId?: string; sampleId?: string };
     const sampleJob = job.type === 'VoiceSampleSet' || job.type === 'VoiceSampleActivated';
     // A job for a sample not (or no longer) in use leaves the work to the job of the one in use.
-    if (sampleJob && data.sampleId !== sampleId) return { avatarId, sampleId, recordings: [] };
+    if (sampleJob && job.data.sampleId !== sampleId) return { avatarId, sampleId, recordings: [] };
     const recordings = [...avatar.materials.values()].filter(
       (material): material is ReadyRecording =>
         isReadyRecording(material) &&
-        (sampleJob || material.materialId === data.materialId) &&
+        (sampleJob || material.materialId === job.data.materialId) &&
         !(material.speakers?.status === 'tagged' && material.speakers.sampleId === sampleId),
     );
     return { avatarId, sampleId, recordings };
@@ -82,7 +82,7 @@ export function startSpeakerTagWorker(options: SpeakerTagWorkerOptions): Running
   return runWorker({
     bus: options.bus,
     durable: 'worker-tag-speakers',
-    subjects: ['bishop.avatar.MaterialExtracted', 'bishop.avatar.VoiceSampleSet', 'bishop.avatar.VoiceSampleActivated'],
+    on: tagJobs,
     concurrency: 1,
     ackWaitMs: 60_000,
     maxDeliver: 3,
@@ -146,10 +146,6 @@ function isReadyRecording(material: Material): material is ReadyRecording {
 }
 
 async function currentAvatar(eventStore: EventStore, avatarId: string): Promise<LiveAvatar | null> {
-  const events = await eventStore.readStream(avatarStream(avatarId));
-  let state: AvatarState = avatarDecider.initialState();
-  for (const event of events) {
-    state = avatarDecider.evolve(state, toDomainEvent(event.type, event.metadata.schemaVersion, event.data) as never);
-  }
+  const { state } = await aggregateOf(eventStore, avatarStream(avatarId), avatarDecider);
   return state.status === 'idle' || state.status === 'training' ? state : null;
 }

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { materialBlobKey, parseStreamName, type VoiceSampleSource } from '@bishop/domain';
+import { materialBlobKey, type VoiceSampleSource } from '@bishop/domain';
 import type { BlobStore, Bus, RecordedEvent } from '@bishop/domain/ports';
 import { type AudioTools, checkVoiceSample, cutAudio } from '../audio/index.ts';
 import { loadSpeakerEmbedder, loadVad, type ModelSettings } from '../models/index.ts';
+import type { Job } from '../runtime/index.ts';
 import {
   failureOf,
   jobCommandMetadata,
@@ -40,9 +41,9 @@ interface SubmittedSample {
 export function startVoiceCheckWorker(options: VoiceCheckWorkerOptions): RunningWorker {
   const { commands, blobs } = options;
   const tools = options.audioTools ? { tools: options.audioTools } : {};
-  const target = (job: RecordedEvent) => ({
-    avatarId: parseStreamName(job.streamName)?.id ?? '',
-    sample: job.data as unknown as SubmittedSample,
+  const target = (job: Job<'VoiceSampleSubmitted'>) => ({
+    avatarId: job.streamId,
+    sample: job.data,
   });
 
   /** A sample picked from an uploaded recording is cut into its own blob first. */
@@ -59,7 +60,7 @@ export function startVoiceCheckWorker(options: VoiceCheckWorkerOptions): Running
   return runWorker({
     bus: options.bus,
     durable: 'worker-voice-check',
-    subjects: ['bishop.avatar.VoiceSampleSubmitted'],
+    on: ['VoiceSampleSubmitted'],
     concurrency: 1,
     ackWaitMs: 60_000,
     maxDeliver: 3,

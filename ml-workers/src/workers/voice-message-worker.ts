@@ -1,7 +1,7 @@
-import { parseStreamName, type VoiceAudio, type VoiceSegment, voiceLimits } from '@bishop/domain';
-import type { RecordedEvent } from '@bishop/domain/ports';
+import { type VoiceSegment, voiceLimits } from '@bishop/domain';
 import { transcribeFile } from '../audio/index.ts';
 import { loadAsr, loadVad } from '../models/index.ts';
+import type { Job } from '../runtime/index.ts';
 import { failureOf, jobCommandMetadata, PermanentJobError, type RunningWorker, runWorker } from '../runtime/index.ts';
 import { withBlobAsFile } from './blob-files.ts';
 import { asPermanentFailure } from './job-failure-mapping.ts';
@@ -18,17 +18,17 @@ const MAX_DELIVER = 3;
  */
 export function startVoiceMessageWorker(options: SpeakerTagWorkerOptions): RunningWorker {
   const { commands } = options;
-  const target = (job: RecordedEvent) => ({
-    chatId: parseStreamName(job.streamName)?.id ?? '',
-    messageId: String(job.data.messageId ?? ''),
-    audio: job.data.audio as unknown as VoiceAudio,
-    callId: (job.data.callId ?? null) as string | null,
+  const target = (job: Job<'VoiceMessageSent'>) => ({
+    chatId: job.streamId,
+    messageId: job.data.messageId,
+    audio: job.data.audio,
+    callId: job.data.callId ?? null,
   });
 
   return runWorker({
     bus: options.bus,
     durable: 'worker-voice-message',
-    subjects: ['bishop.chat.VoiceMessageSent'],
+    on: ['VoiceMessageSent'],
     concurrency: 1,
     ackWaitMs: 60_000,
     maxDeliver: MAX_DELIVER,

@@ -1,4 +1,5 @@
 import { erasedColumnsAfter, personal } from '../events/erasure.ts';
+import { ignoredBy, leftAsIs } from '../events/ignored-events.ts';
 import type { UserStreamEvent } from '../events/projected-event.ts';
 import type { ApiTokenRow } from './api-tokens.table.ts';
 
@@ -19,6 +20,6 @@ export function apiTokenAfter(token: ApiTokenRow | undefined, event: UserStreamE
     case 'ApiTokenRevoked':
       return token && { ...token, revoked_at: event.occurredAt, last_position: event.position };
     default:
-      return undefined;
+      return leftAsIs(ignoredBy.apiTokens, event);
   }
 }

@@ -1,4 +1,5 @@
 import { erasedColumnsAfter, personal } from '../events/erasure.ts';
+import { ignoredBy, leftAsIs } from '../events/ignored-events.ts';
 import type { AvatarStreamEvent, ChatStreamEvent } from '../events/projected-event.ts';
 import { changedBy } from '../events/row-change.ts';
 import type { AvatarRow } from './avatars.table.ts';
@@ -66,7 +67,7 @@ export function avatarAfter(avatar: AvatarRow | undefined, event: AvatarStreamEv
         erased_fields: [...avatarPersonalColumns].sort(),
       });
     default:
-      return undefined;
+      return leftAsIs(ignoredBy.avatars, event);
   }
 }
 

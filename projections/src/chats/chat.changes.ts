@@ -1,4 +1,5 @@
 import { erasedColumnsAfter, personal } from '../events/erasure.ts';
+import { ignoredBy, leftAsIs } from '../events/ignored-events.ts';
 import type { ChatStreamEvent } from '../events/projected-event.ts';
 import { changedBy } from '../events/row-change.ts';
 import type { ChatRow } from './chats.table.ts';
@@ -51,6 +52,6 @@ export function chatAfter(chat: ChatRow | undefined, event: ChatStreamEvent): Ch
         erased_fields: [...chatPersonalColumns],
       });
     default:
-      return undefined;
+      return leftAsIs(ignoredBy.chats, event);
   }
 }

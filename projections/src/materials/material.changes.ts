@@ -1,5 +1,6 @@
 import type { AvatarRow } from '../avatars/avatars.table.ts';
 import { erasedColumnsAfter, personal } from '../events/erasure.ts';
+import { ignoredBy, leftAsIs } from '../events/ignored-events.ts';
 import type { AvatarStreamEvent } from '../events/projected-event.ts';
 import { changedBy } from '../events/row-change.ts';
 import type { MaterialRow } from './materials.table.ts';
@@ -83,7 +84,7 @@ export function materialAfter(
         erased_fields: erasedColumnsAfter(material.erased_fields, event, { participant: 'chosen_participant' }),
       });
     default:
-      return undefined;
+      return leftAsIs(ignoredBy.materials, event);
   }
 }
 

@@ -1,6 +1,7 @@
 import { cancelledReply } from '@bishop/domain';
 import type { ChatRow } from '../chats/chats.table.ts';
 import { erasedColumnsAfter, personal, withFieldsErased } from '../events/erasure.ts';
+import { ignoredBy, leftAsIs } from '../events/ignored-events.ts';
 import type { ChatStreamEvent } from '../events/projected-event.ts';
 import { changedBy } from '../events/row-change.ts';
 import { type MessageRow, noReplies, type StoredReply } from './messages.table.ts';
@@ -277,6 +278,6 @@ export function messageAfter(
     case 'DubFailed':
       return changed({ dub_state: 'failed', dub_reason_code: event.data.reasonCode, dub_reason: event.data.reason });
     default:
-      return undefined;
+      return leftAsIs(ignoredBy.messages, event);
   }
 }

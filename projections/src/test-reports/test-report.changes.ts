@@ -1,5 +1,6 @@
 import type { AvatarRow } from '../avatars/avatars.table.ts';
 import { erasedColumnsAfter, personal } from '../events/erasure.ts';
+import { ignoredBy, leftAsIs } from '../events/ignored-events.ts';
 import type { AvatarStreamEvent } from '../events/projected-event.ts';
 import type { TestReportRow } from './test-reports.table.ts';
 
@@ -41,6 +42,6 @@ export function testReportAfter(
         erased_fields: erasedColumnsAfter(report?.erased_fields ?? [], event, { report: 'report' }),
       };
     default:
-      return undefined;
+      return leftAsIs(ignoredBy.testReports, event);
   }
 }

@@ -1,4 +1,5 @@
 import type { AvatarRow } from '../avatars/avatars.table.ts';
+import { ignoredBy, leftAsIs } from '../events/ignored-events.ts';
 import type { AvatarStreamEvent } from '../events/projected-event.ts';
 import { changedBy } from '../events/row-change.ts';
 import type { TrainingRunRow } from './training-runs.table.ts';
@@ -57,6 +58,6 @@ export function trainingRunAfter(
     case 'TrainingStopped':
       return changed({ ...finished, status: 'stopped' });
     default:
-      return undefined;
+      return leftAsIs(ignoredBy.trainingRuns, event);
   }
 }

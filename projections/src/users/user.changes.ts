@@ -1,4 +1,5 @@
 import { erasedColumnsAfter, personal } from '../events/erasure.ts';
+import { ignoredBy, leftAsIs } from '../events/ignored-events.ts';
 import type { UserStreamEvent } from '../events/projected-event.ts';
 import type { UserRow } from './users.table.ts';
 
@@ -53,6 +54,6 @@ export function userAfter(user: UserRow | undefined, event: UserStreamEvent): Us
       );
     default:
       // Password hashes and tokens are not part of the user's row.
-      return undefined;
+      return leftAsIs(ignoredBy.users, event);
   }
 }

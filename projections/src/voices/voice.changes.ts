@@ -1,5 +1,6 @@
 import type { AvatarRow } from '../avatars/avatars.table.ts';
 import { erasedColumnsAfter, personal } from '../events/erasure.ts';
+import { ignoredBy, leftAsIs } from '../events/ignored-events.ts';
 import type { AvatarStreamEvent } from '../events/projected-event.ts';
 import { changedBy } from '../events/row-change.ts';
 import type { VoiceConsentRow } from './voice-consents.table.ts';
@@ -142,6 +143,6 @@ export function voiceSampleAfter(
           : {}),
       });
     default:
-      return undefined;
+      return leftAsIs(ignoredBy.voiceSamples, event);
   }
 }

@@ -28,6 +28,6 @@ export function findImpureGlobals(root: string, files: readonly SourceFile[]): s
 }
 
 /** String literals may mention these names (error messages); only code counts. */
-function withoutStrings(code: string): string {
+export function withoutStrings(code: string): string {
   return code.replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g, "''");
 }

@@ -24,7 +24,8 @@ function merge(...maps: ResolverMap[]): ResolverMap {
 
 export function createResolvers(services: GraphQLServices): ResolverMap {
   return merge(
-    { DateTime: DateTimeScalar, JSON: JsonScalar, Position: PositionScalar } as unknown as ResolverMap,
+    // A scalar joins the map as its own fields (serialize, parseValue, parseLiteral), as merging always did.
+    { DateTime: { ...DateTimeScalar }, JSON: { ...JsonScalar }, Position: { ...PositionScalar } },
     rootResolvers(services),
     userResolvers(services),
     avatarResolvers(services) as ResolverMap,

@@ -1,25 +1,16 @@
-import type { PersonaCard } from '@bishop/domain';
+import { type CorpusRef, type PersonaCard, type PersonaSnapshotHeader, personaSnapshotFormat } from '@bishop/domain';
 import type { BlobStore } from '@bishop/domain/ports';
 
 /**
  * What the time-travel view shows of a persona version, read from its
- * snapshot blob (format `bishop.persona/1`, written by ml-workers' training;
- * gateways may not import ml-workers, so only the few fields shown here are
- * read). Snapshots are immutable and content-addressed: a view, once read, is kept.
+ * snapshot blob (its readable part is the domain's PersonaSnapshotHeader,
+ * written by ml-workers' training). Snapshots are immutable and content-addressed: a view, once read, is kept.
  */
 export interface PersonaView {
   readonly card: PersonaCard;
-  readonly style: unknown;
-  readonly settings: unknown;
-  readonly corpus: readonly {
-    readonly materialId: string;
-    readonly fileName: string;
-    readonly kind: string;
-    readonly sha256: string;
-    readonly participant: string | null;
-    readonly passages: number;
-    readonly pairs: number;
-  }[];
+  readonly style: PersonaSnapshotHeader['style'];
+  readonly settings: PersonaSnapshotHeader['settings'];
+  readonly corpus: readonly CorpusRef[];
   readonly embedder: string | null;
   readonly heldOutPairs: number;
 }
@@ -42,9 +33,11 @@ async function load(blobs: BlobStore, key: string): Promise<PersonaView> {
   const blob = await blobs.get(key);
   const chunks: Buffer[] = [];
   for await (const chunk of blob.body) chunks.push(Buffer.from(chunk));
-  const snapshot = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  if (snapshot?.format !== 'bishop.persona/1') {
-    throw new Error(`Persona snapshot ${key} has format ${JSON.stringify(snapshot?.format)}, not bishop.persona/1`);
+  const snapshot: PersonaSnapshotHeader | null = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  if (snapshot?.format !== personaSnapshotFormat) {
+    throw new Error(
+      `Persona snapshot ${key} has format ${JSON.stringify(snapshot?.format)}, not ${personaSnapshotFormat}`,
+    );
   }
   return {
     card: snapshot.card,

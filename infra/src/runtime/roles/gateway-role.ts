@@ -1,5 +1,5 @@
 import { type CommandBus, createCommandBus } from '@bishop/commands';
-import { revocationSubject } from '@bishop/domain';
+import { liveChannels, sendLive } from '@bishop/domain/ports';
 import {
   buildApp,
   type CallRegistry,
@@ -70,8 +70,7 @@ export async function createGateway(
       signUpsPerClient: { ...defaultLoginLimits.signUpsPerClient, maxFailures: config.signUpLimit },
     },
     // Every gateway process (this one too) hears it and closes the sockets that rode on the credential.
-    announceRevocation: (signal) =>
-      stores.bus.signal(revocationSubject(signal.userId), new TextEncoder().encode(JSON.stringify(signal))),
+    announceRevocation: (signal) => sendLive(stores.bus, liveChannels.revocations, signal),
     ...(config.mail ? { mail: { mailer: createSmtpMailer(config.mail), publicUrl: config.publicUrl } } : {}),
     findApiTokenByHash: async (hash) => {
       const row = await findApiTokenByHash(db, hash);

@@ -1,4 +1,5 @@
-import { changeNoticeSubject, type ChangeNotice as WireNotice } from '@bishop/domain';
+import type { ChangeNotice as WireNotice } from '@bishop/domain';
+import { liveChannels, sendLive } from '@bishop/domain/ports';
 import { type ChangeNotice, createProjector, type Projector } from '@bishop/projections';
 import type { Logger } from 'pino';
 import type { Stores } from '../stores.ts';
@@ -8,15 +9,12 @@ import type { Stores } from '../stores.ts';
  * signals what changed so every gateway can push it to its subscriptions.
  */
 export async function startProjector(stores: Stores, logger: Logger): Promise<Projector> {
-  const encoder = new TextEncoder();
   const projector = createProjector({
     eventStore: stores.eventStore,
     db: stores.readStore.db,
     schema: stores.readStore.schema,
     onCommitted: (notices) => {
-      for (const notice of notices) {
-        stores.bus.signal(changeNoticeSubject(notice.ownerId), encoder.encode(JSON.stringify(toWire(notice))));
-      }
+      for (const notice of notices) sendLive(stores.bus, liveChannels.changes, toWire(notice));
     },
     onError: (failure) =>
       logger.error(

@@ -3,14 +3,21 @@ import {
   avatarStream,
   chatBlobPrefix,
   chatStream,
-  forgetAvatarSubject,
   isDomainError,
   isValidId,
   materialBlobPrefixes,
   parseStreamName,
   userStream,
 } from '@bishop/domain';
-import type { BlobStore, Bus, EventStore, KeyStore, RecordedEvent } from '@bishop/domain/ports';
+import {
+  type BlobStore,
+  type Bus,
+  type EventStore,
+  type KeyStore,
+  liveChannels,
+  type RecordedEvent,
+  sendLive,
+} from '@bishop/domain/ports';
 import {
   jobCommandMetadata,
   RunAgainLater,
@@ -94,12 +101,7 @@ export function startShredder(options: ShredderOptions): RunningWorker {
   return runWorker({
     bus: options.bus,
     durable: 'worker-shred',
-    subjects: [
-      'bishop.avatar.AvatarDeleted',
-      'bishop.user.AccountDeleted',
-      'bishop.avatar.MaterialRemoved',
-      'bishop.chat.ChatDeleted',
-    ],
+    on: ['AvatarDeleted', 'AccountDeleted', 'MaterialRemoved', 'ChatDeleted'],
     concurrency: 2,
     ackWaitMs: 60_000,
     maxDeliver: 10,
@@ -115,7 +117,7 @@ export function startShredder(options: ShredderOptions): RunningWorker {
         await options.keyStore.destroyDataKey(avatarStream(avatarId));
         const removed = await options.blobs.deletePrefix(avatarBlobPrefix(avatarId));
         // Every process drops what it holds of the avatar in memory.
-        options.bus.signal(forgetAvatarSubject, new TextEncoder().encode(JSON.stringify({ avatarId })));
+        sendLive(options.bus, liveChannels.forgetAvatar, { avatarId });
         options.logger?.info({ avatarId, blobsRemoved: removed, sweep: deliveryCount }, 'avatar data shredded');
       }
       if (deliveryCount === 1) {

@@ -1,4 +1,4 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { lookup as dnsLookup } from 'node:dns';
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
@@ -104,9 +104,8 @@ function get(url: URL, limits: FetchLimits): Promise<IncomingMessage> {
 /** The resolver the socket connects with: a refused address fails the connection before it is made. */
 function checkedLookup(allowPrivate: boolean): LookupFunction {
   return (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
+    dnsLookup(hostname, { ...options, all: true as const }, (error, list) => {
       if (error) return callback(error, '', 0);
-      const list = addresses as unknown as LookupAddress[];
       const refused = list.find((entry) => !allowPrivate && !isPublicAddress(entry.address));
       if (refused) {
         return callback(
@@ -118,8 +117,7 @@ function checkedLookup(allowPrivate: boolean): LookupFunction {
           0,
         );
       }
-      if ((options as { all?: boolean }).all)
-        return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
+      if ((options as { all?: boolean }).all) return callback(null, list);
       const first = list[0];
       if (!first) return callback(new Error(`${hostname} has no address`), '', 0);
       callback(null, first.address, first.family);

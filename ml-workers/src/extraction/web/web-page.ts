@@ -9,7 +9,7 @@ import { htmlToPlainText } from '../html-to-plain-text.ts';
  */
 export function readablePage(html: string): { title: string | null; text: string } {
   const { document } = parseHTML(html);
-  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+  const article = new Readability(document as ConstructorParameters<typeof Readability>[0], {
     charThreshold: 100,
   }).parse();
   if (article?.content) return { title: article.title ?? null, text: htmlToPlainText(article.content) };
