@@ -9,7 +9,7 @@ import { testDatabaseUrl } from '../src/test-env.ts';
 import { asrBenchmark } from './asr.bench.ts';
 import { serverVersion } from './bench-databases.ts';
 import { busBenchmark } from './bus.bench.ts';
-import { callBenchmark } from './call.bench.ts';
+import { callBenchmark, callRealBenchmark } from './call.bench.ts';
 import { eventStoreAppendBenchmark } from './event-store-append.bench.ts';
 import { eventStoreReadBenchmark } from './event-store-read.bench.ts';
 import { graphqlThroughputBenchmark } from './graphql-throughput.bench.ts';
@@ -30,8 +30,12 @@ import { subscriptionFanoutBenchmark } from './subscription-fanout.bench.ts';
 import { trainingBenchmark } from './training.bench.ts';
 import { ttsBenchmark } from './tts.bench.ts';
 
-/** Cost as data grows: long (seeding), so only when named (`npm run bench -- scale`), never in the smoke run. */
-export const scaleBenchmarks: readonly Benchmark[] = [scaleAppendBenchmark];
+/**
+ * Long, so only when named by their short name, the part before the colon (`npm run bench -- scale`,
+ * `npm run bench -- call-real`), never in the smoke run: cost as data grows (seeding), and a live call with
+ * the real-model kit's weights. `npm run bench -- call` runs the test-model call alone.
+ */
+export const namedOnlyBenchmarks: readonly Benchmark[] = [scaleAppendBenchmark, callRealBenchmark];
 
 /** Add new benchmarks here; each creates and drops its own databases. */
 export const benchmarks: readonly Benchmark[] = [
@@ -62,8 +66,12 @@ export async function runBenchmarks(options: RunOptions = {}): Promise<BenchRepo
   const log = options.log ?? ((message: string) => console.error(`[bench] ${message}`));
   const rows = [];
   const only = options.only ?? [];
+  const shortName = (benchmark: Benchmark) => benchmark.name.split(':')[0] ?? benchmark.name;
   const selected = only.length
-    ? [...benchmarks, ...scaleBenchmarks].filter((b) => only.some((part) => b.name.includes(part)))
+    ? [
+        ...benchmarks.filter((b) => only.some((part) => b.name.includes(part))),
+        ...namedOnlyBenchmarks.filter((b) => only.some((part) => part.includes(shortName(b)))),
+      ]
     : benchmarks;
   for (const benchmark of selected) {
     log(benchmark.name);
