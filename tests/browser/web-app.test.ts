@@ -93,7 +93,7 @@ describe('web app in Chromium against bishop start', () => {
       const renewed = sessionRefresh();
       await page.getByRole('link', { name: 'Profile' }).click();
       await page.getByRole('heading', { name: 'Profile' }).waitFor();
-      await page.getByText(email).waitFor();
+      await page.getByText(email, { exact: true }).waitFor();
       assert.equal((await renewed).status(), 200);
       assert.notEqual((await refreshCookie())?.value, afterReload?.value, 'refreshed silently');
 
