@@ -126,6 +126,22 @@ describe('the API over real HTTP and WebSocket (bishop start)', () => {
     changes.stop();
     await ws.dispose();
 
+    // A page queries, then subscribes: a change committed in between must still reach it. A new
+    // subscription starts with the materials as they are, before any change (none is made here).
+    const lateWs = graphqlOverWebSocket(bishop.url, token);
+    const late = subscribe(
+      lateWs,
+      `subscription($id: ID!) { materialChanged(avatarId: $id) { material { id state } position } }`,
+      { id: avatarId },
+    );
+    try {
+      const current = await late.until((results) => idsSeen(results).size >= 2, 10_000);
+      assert.deepEqual(idsSeen(current), new Set([text.materialId, audio.materialId]));
+    } finally {
+      late.stop();
+      await lateWs.dispose();
+    }
+
     const listed = await gql(
       `query($id: ID!) { avatar(id: $id) { materials { id fileName kind sizeBytes downloadUrl } } }`,
       { id: avatarId },

@@ -24,3 +24,29 @@ export function mapIterator<In, Out>(
   };
   return iterator;
 }
+
+/**
+ * Yields what `current()` answers, then what `source` yields. `source` is already listening when this
+ * is made, and `current()` runs after it (on the first `next()`), so a change committed before the
+ * subscription existed — between a page's query and its subscribing — is still heard: as current state.
+ */
+export function startingWith<T>(
+  current: () => Promise<readonly T[]>,
+  source: AsyncIterator<T>,
+): AsyncIterableIterator<T> {
+  let pending: T[] | undefined;
+  const iterator: AsyncIterableIterator<T> = {
+    async next() {
+      pending ??= [...(await current())];
+      const first = pending.shift();
+      if (first !== undefined) return { value: first, done: false };
+      return source.next();
+    },
+    async return() {
+      await source.return?.();
+      return { value: undefined, done: true };
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
+}

@@ -5,11 +5,12 @@ import {
   findMessagesByIds,
   findTestReportsByRunIds,
   findTrainingRunById,
+  listMaterials,
 } from '@bishop/projections';
 import { mergeIterators } from '../../live/merge-iterators.ts';
 import { callerId, type RequestContext } from '../request-context.ts';
 import type { GraphQLServices } from '../services.ts';
-import { mapIterator } from './async-iterators.ts';
+import { mapIterator, startingWith } from './async-iterators.ts';
 import {
   avatarShape,
   materialShape,
@@ -59,13 +60,22 @@ export function subscriptionResolvers(services: GraphQLServices) {
           },
         ),
       ),
+      // Starts with the avatar's materials as they are: a page loads them, then subscribes, and an extraction
+      // that ended in between would otherwise show as running until a reload.
       materialChanged: field((_root, { avatarId }: { avatarId: string }, context: Context) =>
-        mapIterator(
-          changes(context, ['material'], (n) => n.avatarId === avatarId),
-          async (notice) => {
-            const row = await findMaterialById(db, callerId(context), notice.id);
-            return row ? { material: materialShape(row), position: BigInt(notice.position) } : undefined;
-          },
+        startingWith(
+          async () =>
+            (await listMaterials(db, callerId(context), avatarId)).map((row) => ({
+              material: materialShape(row),
+              position: BigInt(row.last_position),
+            })),
+          mapIterator(
+            changes(context, ['material'], (n) => n.avatarId === avatarId),
+            async (notice) => {
+              const row = await findMaterialById(db, callerId(context), notice.id);
+              return row ? { material: materialShape(row), position: BigInt(notice.position) } : undefined;
+            },
+          ),
         ),
       ),
       // Stage changes come as read-model notices; percent and ETA within a stage as the worker's signals.
