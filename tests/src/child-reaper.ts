@@ -6,9 +6,9 @@ import type { ChildProcess } from 'node:child_process';
  * and this kills them on the way out so no `bishop start` keeps a port, a database or a core busy.
  */
 const live = new Set<ChildProcess>();
+process.once('exit', killAll);
 
 export function reapOnExit(child: ChildProcess): ChildProcess {
-  if (live.size === 0) process.once('exit', killAll);
   live.add(child);
   child.once('exit', () => live.delete(child));
   return child;
