@@ -14,6 +14,6 @@ export { type ParsedChatExport, readExportArchive, type VoiceMessageAudio } from
 export { type ChatExportInput, extractChatExport, extractMailbox } from './extract-chat-export.ts';
 export { asOnePerson } from './one-person.ts';
 export { personWords } from './person-words.ts';
-export { parseTelegramExport } from './telegram-json.ts';
+export { readTelegramExport } from './telegram-json.ts';
 export { type Transcribe, transcribeVoiceMessages } from './transcribe-voice-messages.ts';
 export { parseWhatsAppExport } from './whatsapp-txt.ts';

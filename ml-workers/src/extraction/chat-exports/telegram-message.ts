@@ -69,18 +69,28 @@ function mediaOf(message: TelegramMessage): ChatMedia {
 
 /**
  * Who wrote it, by name. Two people can share a name (or a deleted account has
- * none), so names that stand for different ids get the id appended.
+ * none), so names that stand for different ids get the id appended. Every
+ * message is seen first (one pass), then named; each name is one string, however
+ * many messages carry it.
  */
-export function authorNames(messages: readonly TelegramMessage[]): (message: TelegramMessage) => string {
+export function telegramAuthors() {
   const idsByName = new Map<string, Set<string>>();
+  const named = new Map<string, string>();
   const nameOf = (m: TelegramMessage) => (m.type === 'service' ? m.actor : m.from) ?? 'Deleted Account';
   const idOf = (m: TelegramMessage) => (m.type === 'service' ? m.actor_id : m.from_id) ?? '';
-  for (const message of messages) {
-    const ids = idsByName.get(nameOf(message)) ?? new Set<string>();
-    idsByName.set(nameOf(message), ids.add(idOf(message)));
-  }
-  return (message) => {
-    const name = nameOf(message);
-    return (idsByName.get(name)?.size ?? 0) > 1 && idOf(message) ? `${name} (${idOf(message)})` : name;
+  return {
+    see(message: TelegramMessage): void {
+      const name = nameOf(message);
+      const ids = idsByName.get(name) ?? new Set<string>();
+      idsByName.set(name, ids.add(idOf(message)));
+    },
+    authorOf(message: TelegramMessage): string {
+      const name = nameOf(message);
+      const author = (idsByName.get(name)?.size ?? 0) > 1 && idOf(message) ? `${name} (${idOf(message)})` : name;
+      const known = named.get(author);
+      if (known !== undefined) return known;
+      named.set(author, author);
+      return author;
+    },
   };
 }
