@@ -33,7 +33,9 @@ export async function writeLargeTelegramExport(
   };
   const account = options.form === 'account';
   if (account) {
-    await write('{\n "about": "Here is the data you requested.",\n "chats": {\n  "about": "This page lists all chats.",\n  "list": [\n');
+    await write(
+      '{\n "about": "Here is the data you requested.",\n "chats": {\n  "about": "This page lists all chats.",\n  "list": [\n',
+    );
     await write(`${smallChat('Работа', 1001)},\n`);
   }
   await write(`{\n "name": ${JSON.stringify(bigChatName)},\n "type": "personal_chat",\n "id": 4242,\n "messages": [\n`);

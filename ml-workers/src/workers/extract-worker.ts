@@ -4,8 +4,8 @@ import { failureOf, jobCommandMetadata, PermanentJobError, type RunningWorker, r
 import { probeFailedRecording } from './decoded-media.ts';
 import { extractMaterial } from './extract-material.ts';
 import { asPermanentFailure } from './job-failure-mapping.ts';
-import { storeExtraction } from './store-extraction.ts';
 import { type SpeakerTagWorkerOptions, startSpeakerTagWorker } from './speaker-tag-worker.ts';
+import { storeExtraction } from './store-extraction.ts';
 import { startVoiceMessageWorker } from './voice-message-worker.ts';
 
 export interface ExtractWorkerOptions extends SpeakerTagWorkerOptions {
@@ -73,7 +73,8 @@ function extractMaterials(options: ExtractWorkerOptions): RunningWorker {
         onProgress: () => working(),
         ...(options.audioTools ? { audioTools: options.audioTools } : {}),
       }).catch(asPermanentFailure);
-      if (extracted.text.trim() === '') {
+      // A chat's lines are never empty: extraction fails first.
+      if (typeof extracted.text === 'string' && extracted.text.trim() === '') {
         const recording = material.kind === 'audio' || material.kind === 'video';
         throw new PermanentJobError(
           recording

@@ -7,6 +7,7 @@ export {
   chatMessageKinds,
   chatSources,
 } from './chat-export.ts';
+export { chatExportLines, type TextLines } from './chat-export-lines.ts';
 export { chatExportText } from './chat-export-text.ts';
 export type { TurnOptions } from './conversation-turns.ts';
 export { type DialoguePair, dialoguePairs } from './dialogue-pairs.ts';

@@ -43,7 +43,7 @@ export function toChatMessage(message: TelegramMessage, author: string): ChatMes
     id: message.id ?? 0,
     at: telegramTime(message).at,
     author,
-    text: flattenTelegramText(message.text),
+    text: ownCopy(flattenTelegramText(message.text)),
     forwarded: 'forwarded_from' in message,
     edited: message.edited !== undefined,
     ...(message.reply_to_message_id !== undefined && { replyToId: message.reply_to_message_id }),
@@ -52,6 +52,14 @@ export function toChatMessage(message: TelegramMessage, author: string): ChatMes
   if (message.media_type === 'voice_message') return { ...base, kind: 'voice', media: mediaOf(message) };
   if (ATTACHMENT_FIELDS.some((field) => field in message)) return { ...base, kind: 'media', media: mediaOf(message) };
   return { ...base, kind: 'text' };
+}
+
+/**
+ * A string of its own. A streaming parser's strings are slices of the chunk they were read from, and one kept
+ * slice keeps its whole chunk: kept messages would hold the file's text after all.
+ */
+function ownCopy(text: string): string {
+  return structuredClone(text);
 }
 
 /** The exact instant when the export has it (`date_unixtime`, or `date` with a zone); else the wall clock. */
@@ -63,7 +71,7 @@ export function telegramTime(message: TelegramMessage): ChatTime {
 function mediaOf(message: TelegramMessage): ChatMedia {
   const path = message.file ?? message.photo;
   // Left-out files read "(File not included. Change data exporting settings to download.)".
-  const fileName = typeof path === 'string' && !path.startsWith('(') ? path : null;
+  const fileName = typeof path === 'string' && !path.startsWith('(') ? ownCopy(path) : null;
   return { fileName, ...(typeof message.duration_seconds === 'number' && { durationSec: message.duration_seconds }) };
 }
 
