@@ -20,7 +20,7 @@ const SIZES = { full: { exportMb: 1024, recordingSec: 3 * 3600 }, quick: { expor
 const INTERVIEW_SEC = 39;
 
 export const memoryBenchmark: Benchmark = {
-  name: 'memory: peak RSS of the extract worker on a 1 GB Telegram export and a 3-hour recording',
+  name: 'bounded-memory: peak RSS of the extract worker on a 1 GB Telegram export and a 3-hour recording',
   async run(context) {
     const sizes = context.quick ? SIZES.quick : SIZES.full;
     const scratch = await mkdtemp(join(tmpdir(), 'bishop-memory-bench-'));
@@ -45,12 +45,12 @@ export const memoryBenchmark: Benchmark = {
       const load = loadavg()[0]?.toFixed(1);
       return [
         row(
-          `memory: extract worker's peak RSS, ${exportMb.toFixed(0)} MB Telegram export (${written.messages.toLocaleString('en-US')} messages)`,
+          `bounded-memory: extract worker's peak RSS, ${exportMb.toFixed(0)} MB Telegram export (${written.messages.toLocaleString('en-US')} messages)`,
           chat.peakRssMb,
           `${chat.seconds.toFixed(0)} s; ${chat.startRssMb.toFixed(0)} MB loaded before extraction; load ${load}`,
         ),
         row(
-          `memory: extract worker's peak RSS, ${((heard.durationSec ?? 0) / 3600).toFixed(1)}-hour recording (test models)`,
+          `bounded-memory: extract worker's peak RSS, ${((heard.durationSec ?? 0) / 3600).toFixed(1)}-hour recording (test models)`,
           heard.peakRssMb,
           `${heard.seconds.toFixed(0)} s; ${heard.startRssMb.toFixed(0)} MB loaded before extraction; load ${load}`,
         ),

@@ -33,7 +33,7 @@ import { ttsBenchmark } from './tts.bench.ts';
 
 /**
  * Long, so only when named by their short name, the part before the colon (`npm run bench -- scale`,
- * `npm run bench -- call-real`, `npm run bench -- memory`), never in the smoke run: cost as data grows (seeding), a live call with
+ * `npm run bench -- call-real`, `npm run bench -- bounded-memory`), never in the smoke run: cost as data grows (seeding), a live call with
  * the real-model kit's weights, the extract worker's memory on a 1 GB export and a 3-hour recording. `npm run bench -- call` runs the test-model call alone.
  */
 export const namedOnlyBenchmarks: readonly Benchmark[] = [scaleAppendBenchmark, callRealBenchmark, memoryBenchmark];
