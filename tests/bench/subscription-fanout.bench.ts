@@ -7,7 +7,7 @@ import { WebSocketServer } from 'ws';
 import { waitFor } from '../src/async.ts';
 import { openGatewayRig } from './gateway-rig.ts';
 import { seedGateway } from './gateway-seed.ts';
-import { sharedClock, startSubscriberPool } from './gateway-subscribers.ts';
+import { replyTokensOf, sharedClock, startSubscriberPool } from './gateway-subscribers.ts';
 import { alternate, type Benchmark, type BenchRow, median, percentile, type Sample } from './harness.ts';
 
 const SIZES = {
@@ -36,7 +36,7 @@ export const subscriptionFanoutBenchmark: Benchmark = {
       await pool.open({
         url: rig.url,
         token: seed.token,
-        chatId: seed.chatId,
+        subscription: replyTokensOf(seed.chatId),
         count: sizes.subscribers,
         batch: CONNECT_BATCH,
       });
