@@ -15,9 +15,10 @@ import { type CpuShares, formatCpuShares, startCpuMeter } from './process-cpu.ts
  * separate `bishop run` processes on PostgreSQL (event store and read models)
  * and NATS JetStream (the bus that carries change notices between them).
  * Each round drives a mix of GraphQL reads and renames with autocannon while
- * 1,000 graphql-ws subscribers (a worker thread of this process) watch an
- * avatar that is renamed once a second: every rename must reach every one of
- * them. Rounds alternate between one gateway serving everything and two
+ * 1,000 graphql-ws subscribers (a worker thread of this process) watch ten
+ * avatars, one of which is renamed each second: every rename must reach every
+ * subscriber of that avatar. (Each delivery re-reads the read model, so the
+ * delivery rate, 100/s here, is load of its own; it is the same in every round.) Rounds alternate between one gateway serving everything and two
  * gateways sharing it (ABBA), with the same load generator, so the ratio is
  * the horizontal scaling of the gateway role on this machine.
  */
@@ -33,13 +34,15 @@ const RENAMED_AVATARS = 2 * CONNECTIONS;
 const MATERIALS = 20;
 const MESSAGES = 20;
 const PULSE_MS = 1_000;
+/** Subscribers are spread over these; a pulse renames one of them, so each subscriber gets one every 10 s. */
+const WATCHED_AVATARS = 10;
 const CONNECT_BATCH = 50;
 const SCALING_GOAL = 1.6;
 
 interface LoadSeed extends GatewaySeed {
   readonly renamedAvatarIds: readonly string[];
   /** Renamed only by the pulse: its name is the time the rename was sent. */
-  readonly watchedAvatarId: string;
+  readonly watchedAvatarIds: readonly string[];
 }
 
 interface RoundFigures extends MixResult {
@@ -137,14 +140,15 @@ async function seedLoad(url: string): Promise<LoadSeed> {
     ).createAvatar.avatarId;
   const renamedAvatarIds = [];
   for (let i = 0; i < RENAMED_AVATARS; i++) renamedAvatarIds.push(await createAvatar(`Load ${i}`));
-  const watchedAvatarId = await createAvatar(`${sharedClock()}`);
+  const watchedAvatarIds = [];
+  for (let i = 0; i < WATCHED_AVATARS; i++) watchedAvatarIds.push(await createAvatar(`${sharedClock()}`));
   for (let i = 0; i < MESSAGES; i++) {
     await data('mutation($c: ID!, $t: String!) { sendMessage(chatId: $c, text: $t) { message { id } } }', {
       c: seed.chatId,
       t: `Message ${i + 1}: shall we walk to the lake on Sunday?`,
     });
   }
-  return { ...seed, renamedAvatarIds, watchedAvatarId };
+  return { ...seed, renamedAvatarIds, watchedAvatarIds };
 }
 
 /** The server processes serving the bench database now (each gateway's, projector's and relay's pool). */
@@ -172,30 +176,42 @@ interface RoundOptions {
   readonly cpu: Parameters<typeof startCpuMeter>[0];
 }
 
+/** Subscriber i watches avatar i mod 10 on gateway i mod (gateways): how many of each pair. */
+function subscriberSpread(subscribers: number, gateways: number): number[][] {
+  const spread = Array.from({ length: gateways }, () => new Array<number>(WATCHED_AVATARS).fill(0));
+  for (let i = 0; i < subscribers; i++) {
+    const row = spread[i % gateways] as number[];
+    row[i % WATCHED_AVATARS] = (row[i % WATCHED_AVATARS] ?? 0) + 1;
+  }
+  return spread;
+}
+
 /** Subscribers spread over the round's gateways, then the mix and the pulses together; every delivery counted. */
 async function measuredRound(options: RoundOptions): Promise<RoundFigures> {
   const { seed } = options;
   const pool = startSubscriberPool();
   const rename = renamer(options.pulseUrl, seed);
   try {
-    for (const [i, url] of options.urls.entries()) {
-      const count =
-        Math.floor(options.subscribers / options.urls.length) +
-        (i === 0 ? options.subscribers % options.urls.length : 0);
-      const subscription = avatarChangedOf(seed.watchedAvatarId);
-      await pool.open({ url, token: seed.token, subscription, count, batch: CONNECT_BATCH });
+    const spread = subscriberSpread(options.subscribers, options.urls.length);
+    for (const [g, url] of options.urls.entries()) {
+      for (const [w, avatarId] of seed.watchedAvatarIds.entries()) {
+        const count = spread[g]?.[w] ?? 0;
+        const subscription = avatarChangedOf(avatarId);
+        if (count > 0) await pool.open({ url, token: seed.token, subscription, count, batch: CONNECT_BATCH });
+      }
     }
-    await primed(pool, rename);
+    await primed(pool, () => Promise.all(seed.watchedAvatarIds.map(rename)));
 
     const loadAverage = loadavg()[0] ?? Number.NaN;
     const meter = await startCpuMeter(options.cpu);
     let pulsing = true;
-    let pulses = 0;
+    let expected = 0;
     const pulsed = (async () => {
-      while (pulsing) {
+      for (let pulse = 0; pulsing; pulse++) {
         const started = performance.now();
-        await rename();
-        pulses += 1;
+        const w = pulse % WATCHED_AVATARS;
+        await rename(seed.watchedAvatarIds[w] ?? '');
+        expected += spread.reduce((sum, row) => sum + (row[w] ?? 0), 0);
         await sleep(Math.max(0, PULSE_MS - (performance.now() - started)));
       }
     })();
@@ -215,20 +231,20 @@ async function measuredRound(options: RoundOptions): Promise<RoundFigures> {
       await pulsed;
     }
     const cpu = await meter.stop();
-    const deliveryMs = await pool.collect(pulses * options.subscribers);
+    const deliveryMs = await pool.collect(expected);
     return { ...mix, deliveryMs, cpu, loadAverage };
   } finally {
     await pool.close();
   }
 }
 
-/** Renames the watched avatar to the time it is sent; fails on anything but a clean answer. */
-function renamer(url: string, seed: LoadSeed): () => Promise<void> {
+/** Renames a watched avatar to the time it is sent; fails on anything but a clean answer. */
+function renamer(url: string, seed: LoadSeed): (avatarId: string) => Promise<void> {
   const gql = graphqlOverHttp(url);
-  return async () => {
+  return async (avatarId) => {
     const response = await gql(
       'mutation($id: ID!, $name: String!) { renameAvatar(id: $id, name: $name) { avatar { id } } }',
-      { id: seed.watchedAvatarId, name: `${sharedClock()}` },
+      { id: avatarId, name: `${sharedClock()}` },
       { token: seed.token },
     );
     if (response.errors || !response.data) throw new Error(`pulse failed: ${JSON.stringify(response.errors)}`);
@@ -236,13 +252,13 @@ function renamer(url: string, seed: LoadSeed): () => Promise<void> {
 }
 
 /** Renames until every subscriber has had one: then all of them are registered on their gateway. */
-async function primed(pool: ReturnType<typeof startSubscriberPool>, rename: () => Promise<void>): Promise<void> {
+async function primed(pool: ReturnType<typeof startSubscriberPool>, renameAll: () => Promise<unknown>): Promise<void> {
   let reached = false;
   const everyone = pool.everyoneReached(120_000).finally(() => {
     reached = true;
   });
   while (!reached) {
-    await rename();
+    await renameAll();
     await Promise.race([everyone.catch(() => {}), sleep(500)]);
   }
   await everyone;
@@ -283,8 +299,9 @@ function loadRows(results: { one: RoundFigures[]; two: RoundFigures[] }, sizes: 
     `thread, split evenly over the gateways, each cycling: avatar list (20 of ${RENAMED_AVATARS + 2}), an avatar ` +
     `with ${MATERIALS} materials, a chat's newest page of ${MESSAGES} messages, renameAvatar waiting for the read ` +
     `model (one event appended, projected, noticed over NATS); ${sizes.subscribers} graphql-ws avatarChanged ` +
-    `subscribers (a worker thread, split over the gateways) to an avatar renamed once a second through gateway A, ` +
-    `every rename checked to reach every subscriber; ${sizes.length.seconds} s rounds, ABBA, after a warm-up; ` +
+    `subscribers (a worker thread, split over the gateways) to ${WATCHED_AVATARS} avatars, one of them renamed each ` +
+    `second through gateway A (a delivery to 1 in ${WATCHED_AVATARS} subscribers a second, each re-reading the ` +
+    `read model), every rename checked to reach every subscriber of its avatar; ${sizes.length.seconds} s rounds, ABBA, after a warm-up; ` +
     `any error, timeout, non-2xx, GraphQL error or lost delivery fails the run`;
   const modeRow = (mode: 'one' | 'two'): BenchRow => {
     const rounds = results[mode];
