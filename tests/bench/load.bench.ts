@@ -305,7 +305,7 @@ function loadRows(results: { one: RoundFigures[]; two: RoundFigures[] }, sizes: 
     `any error, timeout, non-2xx, GraphQL error or lost delivery fails the run`;
   const modeRow = (mode: 'one' | 'two'): BenchRow => {
     const rounds = results[mode];
-    const p99 = median(rounds.map((r) => r.p99));
+    const p99 = Math.round(median(rounds.map((r) => r.p99)));
     const deliveries = rounds.flatMap((r) => r.deliveryMs);
     return {
       benchmark: `load: ${mode === 'one' ? 'one gateway' : 'two gateways'}, mixed reads + renames + ${sizes.subscribers.toLocaleString('en-US')} subscriptions`,
@@ -374,6 +374,9 @@ function limitOf(results: { one: RoundFigures[]; two: RoundFigures[] }): string 
     `Bound from CPU per request (${total.toFixed(2)} ms in all, a gateway ${gatewayMs.toFixed(2)} ms): on ${cores} idle cores ` +
     `one gateway ≤ ${oneGatewayBound.toFixed(0)} req/s, two ≤ ${twoGatewayBound.toFixed(0)} req/s, so ≤ ` +
     `${(twoGatewayBound / oneGatewayBound).toFixed(2)}× here; two gateways each at a whole core need ≈ ` +
-    `${((2 * total) / gatewayMs).toFixed(1)} cores for the whole stack (PostgreSQL, projector and load generator included)`
+    `${((2 * total) / gatewayMs).toFixed(1)} cores for the whole stack. Of the rest, PostgreSQL would fill a core ` +
+    `at ${(1000 / (costs.PostgreSQL ?? Number.NaN)).toFixed(0)} req/s and the load generator (with the ` +
+    `subscribers) at ${(1000 / (costs['load generator + subscribers'] ?? Number.NaN)).toFixed(0)} req/s: on 2 ` +
+    `cores neither saturates first — the gateway's one event loop does, then the cores as a whole`
   );
 }
