@@ -298,7 +298,7 @@ function loadRows(results: { one: RoundFigures[]; two: RoundFigures[] }, sizes: 
     `database of the bench server) and NATS JetStream (the bus); ${CONNECTIONS} autocannon connections in one worker ` +
     `thread, split evenly over the gateways, each cycling: avatar list (20 of ${RENAMED_AVATARS + 2}), an avatar ` +
     `with ${MATERIALS} materials, a chat's newest page of ${MESSAGES} messages, renameAvatar waiting for the read ` +
-    `model (one event appended, projected, noticed over NATS); ${sizes.subscribers} graphql-ws avatarChanged ` +
+    `model (one event appended, projected, noticed over NATS); ${sizes.subscribers.toLocaleString('en-US')} graphql-ws avatarChanged ` +
     `subscribers (a worker thread, split over the gateways) to ${WATCHED_AVATARS} avatars, one of them renamed each ` +
     `second through gateway A (a delivery to 1 in ${WATCHED_AVATARS} subscribers a second, each re-reading the ` +
     `read model), every rename checked to reach every subscriber of its avatar; ${sizes.length.seconds} s rounds, ABBA, after a warm-up; ` +
