@@ -30,7 +30,7 @@ describe('local fan-out of live signals', () => {
   });
 
   it('disconnects a subscriber that falls too far behind instead of growing without bound', async () => {
-    const fanout = createFanout<number>(3);
+    const fanout = createFanout<number>({ maxQueued: 3 });
     const slow = fanout.subscribe(() => true);
     for (let n = 0; n < 5; n++) fanout.publish(n);
     assert.equal(fanout.subscriberCount, 0);
