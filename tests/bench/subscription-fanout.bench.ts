@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type ReplyTokenSignal, replyTokenSubject } from '@bishop/domain';
 import { WebSocketServer } from 'ws';
@@ -27,6 +28,7 @@ export const subscriptionFanoutBenchmark: Benchmark = {
   name: 'subscription fan-out: reply tokens from the bus to many replyTokens(chatId) WebSocket subscribers',
   async run(context) {
     const sizes = context.quick ? SIZES.quick : SIZES.full;
+    const loadBefore = loadavg();
     const rig = await openGatewayRig(context.serverUrl);
     const pool = startSubscriberPool();
     const raw = await startRawBroadcaster();
@@ -102,17 +104,26 @@ export const subscriptionFanoutBenchmark: Benchmark = {
         note:
           `${sizes.burst} tokens sent back to back (one event-loop turn apart), timed from the first send to the last of the ` +
           `${sizes.burst * sizes.subscribers} deliveries, ABBA rounds; ours: bus.signal → the gateway's live feed → ` +
-          `Mercurius/graphql-ws to ${sizes.subscribers} subscriptions (one per connection, each resolved and serialised); ` +
+          `Mercurius/graphql-ws to ${sizes.subscribers} subscriptions (one per connection); ` +
           `anchor: a bare \`ws\` WebSocketServer in the same process that serialises the same graphql-ws \`next\` message ` +
           `once and sends it to ${sizes.subscribers} plain connections (no protocol, no auth, no per-subscriber work); ` +
-          'both sets of clients in the same worker thread, parsing every message',
+          'both sets of clients in the same worker thread, parsing every message. ' +
+          'What made the difference (0.37× → ≈1×, profiled with --cpu-prof): each subscriber used to run its own GraphQL ' +
+          'execution of the document per token (graphql-js subscribe → execute), its own JSON.stringify and a chain of ' +
+          'promises (fan-out queue → map → execute → Mercurius loop → send callback), about 30 µs of JavaScript per delivery ' +
+          'besides the socket write; now replyTokens subscriptions are indexed by chat and a token is executed and ' +
+          'serialised once per (user, document, variables) and the same bytes go to every socket of that shape in one ' +
+          "synchronous loop (gateways/src/graphql/shared-subscriptions.ts), so a delivery costs about what the anchor's " +
+          "does: one socket write (a writev system call, ≈ 90 % of the gateway's CPU in this row now)",
       };
       const how =
         `${sizes.subscribers} graphql-ws connections (one user, JWT in connection_init) each subscribed to ` +
         `replyTokens(chatId) of one chat, held in a worker thread; ${sizes.rounds} rounds of ${sizes.tokens} ` +
         `ReplyTokenSignals sent ${TOKEN_SPACING_MS} ms apart with bus.signal (in-process bus, as the reply worker ` +
         `will); latency = send time in the token's text → the subscriber's handler, over every token × subscriber; ` +
-        `median of rounds; pace achieved ${median(paces).toFixed(1)} tokens/s of ${1000 / TOKEN_SPACING_MS} intended`;
+        `median of rounds; pace achieved ${median(paces).toFixed(1)} tokens/s of ${1000 / TOKEN_SPACING_MS} intended; ` +
+        `load average (1/5/15 min) ${loadFigures(loadBefore)} before, ${loadFigures(loadavg())} after, on a shared ` +
+        '2-core machine (each socket write is a system call: on a loaded machine they, and so the latencies, grow)';
       return [
         rateRow,
         goalRow(`reply-token fan-out to ${sizes.subscribers} subscribers, p50`, p50, P50_GOAL_MS, how),
@@ -125,6 +136,8 @@ export const subscriptionFanoutBenchmark: Benchmark = {
     }
   },
 };
+
+const loadFigures = (figures: number[]) => figures.map((figure) => figure.toFixed(2)).join(' ');
 
 function goalRow(benchmark: string, samples: number[], goalMs: number, note: string): BenchRow {
   const value = median(samples);

@@ -76,5 +76,11 @@ describe('reply tokens fanned out to many subscribers of a chat', () => {
     assert.deepEqual(bobIntoAnn.results, []);
     assert.match(JSON.stringify(bobIntoAnn.errors), /NOT_FOUND|FORBIDDEN/);
     for (const subscriber of [...annPlain, annAliased, bobPlain]) assert.deepEqual(subscriber.errors, []);
+
+    // Unsubscribing (graphql-ws complete) and disconnecting leave no listener behind.
+    annAliased.stop();
+    await waitFor(() => rig.live.replyTokens.subscriberCount === 3, 5_000);
+    await Promise.all(clients.splice(0).map((opened) => opened.dispose()));
+    await waitFor(() => rig.live.replyTokens.subscriberCount === 0, 5_000);
   });
 });
