@@ -36,7 +36,10 @@ export function createSharedSubscriptions<T>(feed: Fanout<T>) {
       kind: Kind.DOCUMENT,
       definitions: [info.operation, ...Object.values(info.fragments)],
     };
-    const key = JSON.stringify([callerId(context), print(document), info.variableValues]);
+    // Coerced variables may hold BigInts (Position): keyed by their text.
+    const key = JSON.stringify([callerId(context), print(document), info.variableValues], (_name, value) =>
+      typeof value === 'bigint' ? `${value}n` : value,
+    );
     const shape = shapes.get(key) ?? new Shape(document, info, context);
     shapes.set(key, shape);
     return { key, shape };
