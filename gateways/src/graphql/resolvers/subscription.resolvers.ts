@@ -1,4 +1,10 @@
-import { type ChangeKind, type ChangeNotice, type TrainingProgressSignal, trainingStages } from '@bishop/domain';
+import {
+  type ChangeKind,
+  type ChangeNotice,
+  type ReplyTokenSignal,
+  type TrainingProgressSignal,
+  trainingStages,
+} from '@bishop/domain';
 import {
   findAvatarById,
   findMaterialById,
@@ -7,9 +13,12 @@ import {
   findTrainingRunById,
   listMaterials,
 } from '@bishop/projections';
+import type { GraphQLResolveInfo } from 'graphql';
 import { mergeIterators } from '../../live/merge-iterators.ts';
 import { callerId, type RequestContext } from '../request-context.ts';
 import type { GraphQLServices } from '../services.ts';
+import { createSharedSubscriptions, type SubscriptionContext } from '../shared-subscriptions.ts';
+import type { SocketContext } from '../subscription-sockets.ts';
 import { mapIterator, startingWith } from './async-iterators.ts';
 import {
   avatarShape,
@@ -30,6 +39,8 @@ type TestChange = { report: TestReportShape; progress: { step: string; percent: 
  */
 export function subscriptionResolvers(services: GraphQLServices) {
   const { live, readModels: db } = services;
+  // Reply tokens go to many sockets of one chat at a high rate: executed and serialised once per shape.
+  const sharedReplyTokens = createSharedSubscriptions(live.replyTokens);
 
   function changes(context: Context, kinds: readonly ChangeKind[], where: (notice: ChangeNotice) => boolean) {
     const userId = callerId(context);
@@ -38,19 +49,30 @@ export function subscriptionResolvers(services: GraphQLServices) {
     );
   }
 
-  const field = <T>(subscribe: (root: unknown, args: never, context: Context) => AsyncIterableIterator<T>) => ({
+  const field = <T>(
+    subscribe: (root: unknown, args: never, context: Context, info: GraphQLResolveInfo) => AsyncIterableIterator<T>,
+  ) => ({
     subscribe,
     resolve: (payload: T) => payload,
   });
 
   return {
     Subscription: {
-      replyTokens: field((_root, { chatId }: { chatId: string }) =>
-        mapIterator(
-          live.replyTokens.subscribe((token) => token.chatId === chatId),
-          (token) => ({ messageId: token.messageId, index: token.index, text: token.text, done: token.done }),
-        ),
-      ),
+      replyTokens: field((_root, { chatId }: { chatId: string }, context: SocketContext, info) => {
+        const shape = (token: ReplyTokenSignal) => ({
+          messageId: token.messageId,
+          index: token.index,
+          text: token.text,
+          done: token.done,
+        });
+        return (
+          sharedReplyTokens.subscribe(chatId, shape, context as SubscriptionContext, info) ??
+          mapIterator(
+            live.replyTokens.subscribe((token) => token.chatId === chatId),
+            shape,
+          )
+        );
+      }),
       messageChanged: field((_root, { chatId }: { chatId: string }, context: Context) =>
         mapIterator(
           changes(context, ['message'], (n) => n.chatId === chatId),
