@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { materialBlobKey } from '@bishop/domain';
 import { createFsBlobStore } from '@bishop/infra';
-import { extractMaterial, storeExtraction } from '@bishop/ml-workers';
+import { extractMaterial, storeExtraction, withScratchDirectory } from '@bishop/ml-workers';
 import { modelSettings } from '@bishop/ml-workers/models';
 import { testModelEnvironment, testModelsDir } from './test-env.ts';
 
@@ -34,12 +34,16 @@ try {
   } as const;
   const startRssMb = process.resourceUsage().maxRSS / 1024;
   const started = performance.now();
-  const extracted = await extractMaterial(material, {
-    blobs,
-    avatarId: ids.avatarId,
-    models: modelSettings(testModelsDir, testModelEnvironment()),
+  // As the extract worker does: a chat's messages spilled to a scratch directory until they are stored.
+  const { extracted, stored } = await withScratchDirectory(async (spillDir) => {
+    const extracted = await extractMaterial(material, {
+      blobs,
+      avatarId: ids.avatarId,
+      models: modelSettings(testModelsDir, testModelEnvironment()),
+      spillDir,
+    });
+    return { extracted, stored: await storeExtraction(blobs, ids, extracted) };
   });
-  const stored = await storeExtraction(blobs, ids, extracted);
   console.log(
     JSON.stringify({
       peakRssMb: process.resourceUsage().maxRSS / 1024,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -22,6 +22,21 @@ export async function readBlob(blobs: BlobStore, key: string): Promise<Uint8Arra
 export async function withBlobAsFile<T>(blobs: BlobStore, key: string, work: (path: string) => Promise<T>): Promise<T> {
   const blob = await blobs.get(key);
   return withContentAsFile(blob.body, work);
+}
+
+/**
+ * Runs `work` with a private temporary directory of its own (a chat's spilled messages: the user's words at
+ * rest), removed afterwards whatever happens: success, failure or abort.
+ */
+export async function withScratchDirectory<T>(work: (directory: string) => Promise<T>): Promise<T> {
+  const parent = join(tmpdir(), 'bishop-jobs');
+  await mkdir(parent, { recursive: true, mode: 0o700 });
+  const directory = await mkdtemp(join(parent, 'scratch-'));
+  try {
+    return await work(directory);
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
 }
 
 /** The same for bytes in memory (a voice message inside a chat export). */

@@ -54,6 +54,11 @@ export interface ExtractionTools {
   readonly signal?: AbortSignal;
   /** Whose material it is: where a mailbox's attachments are kept for the user to add (none kept without it). */
   readonly avatarId?: string;
+  /**
+   * A private temporary directory the caller removes once the extraction is stored (see withScratchDirectory):
+   * a large chat's messages are spilled there and read again at each pass instead of being kept.
+   */
+  readonly spillDir?: string;
   /** Materials by address; default: the operator's BISHOP_FETCH_* settings. */
   readonly fetchLimits?: FetchLimits;
 }
@@ -83,12 +88,13 @@ export async function extractMaterial(material: MaterialFile, tools: ExtractionT
       const transcribe = (audio: Uint8Array, fileName: string) => transcribeVoiceMessage(audio, fileName, tools);
       const attachments = keptAttachments(material, tools);
       const keep = attachments ? { keepAttachment: attachments.keep } : {};
+      const spill = tools.spillDir === undefined ? {} : { spillDir: tools.spillDir };
       // A mailbox or a Takeout runs to gigabytes: an mbox is read as it streams from the blob store,
       // an archive from a temporary file yauzl reads in parts; neither is ever held whole.
       const { chatExport } = /\.mbox$/i.test(material.fileName)
         ? await extractMailbox({ source: (await tools.blobs.get(material.blobKey)).body, transcribe, ...keep })
         : await withBlobAsFile(tools.blobs, material.blobKey, (path) =>
-            extractChatExport({ bytes: { path }, fileName: material.fileName, transcribe, ...keep }),
+            extractChatExport({ bytes: { path }, fileName: material.fileName, transcribe, ...keep, ...spill }),
           );
       await attachments?.list();
       const lines = chatExportLines(chatExport);

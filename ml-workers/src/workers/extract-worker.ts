@@ -1,6 +1,7 @@
 import { isDomainError } from '@bishop/domain';
 import type { Job } from '../runtime/index.ts';
 import { failureOf, jobCommandMetadata, PermanentJobError, type RunningWorker, runWorker } from '../runtime/index.ts';
+import { withScratchDirectory } from './blob-files.ts';
 import { probeFailedRecording } from './decoded-media.ts';
 import { extractMaterial } from './extract-material.ts';
 import { asPermanentFailure } from './job-failure-mapping.ts';
@@ -65,24 +66,29 @@ function extractMaterials(options: ExtractWorkerOptions): RunningWorker {
           return;
         throw error;
       }
-      const extracted = await extractMaterial(material, {
-        blobs,
-        avatarId,
-        models: options.models,
-        signal,
-        onProgress: () => working(),
-        ...(options.audioTools ? { audioTools: options.audioTools } : {}),
-      }).catch(asPermanentFailure);
-      // A chat's lines are never empty: extraction fails first.
-      if (typeof extracted.text === 'string' && extracted.text.trim() === '') {
-        const recording = material.kind === 'audio' || material.kind === 'video';
-        throw new PermanentJobError(
-          recording
-            ? { reasonCode: 'NO_SPEECH', reason: 'No speech was found in the recording' }
-            : { reasonCode: 'EMPTY', reason: 'The file contains no text' },
-        );
-      }
-      const stored = await storeExtraction(blobs, { avatarId, materialId: material.materialId }, extracted);
+      // A chat's messages may be spilled to a scratch directory while extracted and stored; it goes afterwards.
+      const { extracted, stored } = await withScratchDirectory(async (spillDir) => {
+        const extracted = await extractMaterial(material, {
+          blobs,
+          avatarId,
+          models: options.models,
+          signal,
+          spillDir,
+          onProgress: () => working(),
+          ...(options.audioTools ? { audioTools: options.audioTools } : {}),
+        }).catch(asPermanentFailure);
+        // A chat's lines are never empty: extraction fails first.
+        if (typeof extracted.text === 'string' && extracted.text.trim() === '') {
+          const recording = material.kind === 'audio' || material.kind === 'video';
+          throw new PermanentJobError(
+            recording
+              ? { reasonCode: 'NO_SPEECH', reason: 'No speech was found in the recording' }
+              : { reasonCode: 'EMPTY', reason: 'The file contains no text' },
+          );
+        }
+        const stored = await storeExtraction(blobs, { avatarId, materialId: material.materialId }, extracted);
+        return { extracted, stored };
+      });
       await commands.avatar(avatarId, {
         type: 'RecordMaterialExtraction',
         data: {

@@ -1,3 +1,4 @@
+export { withScratchDirectory } from './blob-files.ts';
 export { type ExtractedMaterial, type ExtractionTools, extractMaterial } from './extract-material.ts';
 export { type ExtractWorkerOptions, startExtractWorker } from './extract-worker.ts';
 export { type StoredExtraction, storeExtraction } from './store-extraction.ts';

@@ -26,7 +26,7 @@ describe('VK data archive (Windows-1251 HTML)', () => {
 
   it('says that a voice message’s audio is not in the archive (VK links it), instead of dropping it silently', async () => {
     const { chatExport } = await read('vk-archive.zip');
-    assert.equal(chatExport.messages.filter((m) => m.kind === 'voice').length, 1);
+    assert.equal([...chatExport.messages].filter((m) => m.kind === 'voice').length, 1);
     assert.ok(
       chatExport.notes.includes(
         '1 voice message(s) came without their audio in the export, so their words could not be transcribed.',
@@ -44,9 +44,9 @@ describe('VK data archive (Windows-1251 HTML)', () => {
         ['С праздником!', 'Спасибо, Оля!'],
       ],
     );
-    const voice = chatExport.messages.find((m) => m.kind === 'voice');
+    const voice = [...chatExport.messages].find((m) => m.kind === 'voice');
     assert.equal(voice?.author, 'Вы');
-    assert.equal(chatExport.messages.find((m) => m.text.startsWith('Привет!'))?.edited, true);
+    assert.equal([...chatExport.messages].find((m) => m.text.startsWith('Привет!'))?.edited, true);
   });
 });
 
@@ -60,7 +60,7 @@ describe('DiscordChatExporter JSON', () => {
       ['Bob', 2, '2024-03-04T07:00:00.123Z'],
     ]);
     assert.deepEqual(personWords(chatExport, 'Anna'), ['Yes, after lunch!']);
-    assert.equal(chatExport.messages[1]?.replyToId, 1);
+    assert.equal([...chatExport.messages][1]?.replyToId, 1);
   });
 
   it('transcribes a voice message downloaded with --media, like Telegram’s', async () => {
@@ -102,7 +102,7 @@ describe('Facebook Messenger and Instagram ("Download your information")', () =>
     const { chatExport } = await read('messenger-message_1.json');
     assert.equal(chatExport.chatName, 'Борис Иванов');
     assert.deepEqual(personWords(chatExport, 'Анна Петрова'), ['Привет! Поеду 😊']);
-    assert.equal(chatExport.messages.filter((m) => m.kind === 'deleted').length, 1);
+    assert.equal([...chatExport.messages].filter((m) => m.kind === 'deleted').length, 1);
     assert.equal(chatExport.firstMessageAt, '2024-03-04T07:00:00Z');
   });
 

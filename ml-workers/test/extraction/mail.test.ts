@@ -28,7 +28,7 @@ describe('An mbox written by Python’s mailbox', () => {
 
   it('decodes KOI8-R quoted-printable, CP1251 base64, ISO-2022-JP and HTML-only letters', async () => {
     const { chatExport } = await read('anna.mbox');
-    const texts = chatExport.messages.map((m) => m.text);
+    const texts = [...chatExport.messages].map((m) => m.text);
     assert.ok(texts.includes('Аня, привет! Ты поедешь в субботу на дачу?\nНапиши, пожалуйста.'), texts.join('|'));
     assert.ok(texts.includes('お元気ですか。来週の会議の資料を送ります。'));
     assert.ok(
@@ -46,7 +46,7 @@ describe('An mbox written by Python’s mailbox', () => {
     const work = personWords(chatExport, 'Anna Petrova <a.petrova@work.example>');
     // The ">From" escape of mboxo loses its ">" again.
     assert.deepEqual(work, ['Thanks! See you on Saturday.\nFrom now on I will write from this address.']);
-    const great = chatExport.messages.find((m) => m.text.startsWith('Great'));
+    const great = [...chatExport.messages].find((m) => m.text.startsWith('Great'));
     assert.doesNotMatch(great?.text ?? '', /Привет|wrote/);
   });
 
@@ -96,7 +96,7 @@ describe('An mbox written by Python’s mailbox', () => {
       return 'Я буду рада тебя видеть.';
     });
     assert.deepEqual(calls, ['voice.ogg OggS']);
-    const voice = chatExport.messages.find((m) => m.kind === 'voice');
+    const voice = [...chatExport.messages].find((m) => m.kind === 'voice');
     assert.equal(voice?.text, 'Отправляю голосовое и документ.\nЯ буду рада тебя видеть.');
     assert.ok(
       chatExport.notes.some((note) => note.includes('lecture.pdf')),
@@ -119,7 +119,7 @@ describe('An mbox written by Python’s mailbox', () => {
       chatExport.notes.some((note) => /longer than/.test(note)),
       chatExport.notes.join('|'),
     );
-    assert.ok(chatExport.messages.some((m) => m.text === 'Отправляю голосовое и документ.'));
+    assert.ok([...chatExport.messages].some((m) => m.text === 'Отправляю голосовое и документ.'));
   });
 });
 

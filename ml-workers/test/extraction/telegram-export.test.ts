@@ -5,7 +5,7 @@ import { assertFailure, fixture } from './fixtures.ts';
 
 const read = (name: string, chat?: string, bytes = fixture(`chat-exports/telegram/${name}`)) =>
   extractChatExport({ bytes, fileName: name, chat });
-const byId = (messages: ChatMessage[], id: number) => messages.find((m) => m.id === id);
+const byId = (messages: Iterable<ChatMessage>, id: number) => [...messages].find((m) => m.id === id);
 
 describe('Telegram result.json, one chat', () => {
   it('counts who wrote, leaving the app’s own notices out', async () => {
@@ -91,7 +91,7 @@ describe('Telegram result.json, the whole account', () => {
     );
     const byId = (await read('all-chats.json', '1002')).chatExport;
     assert.deepEqual(
-      byId.messages.map((m) => m.text),
+      [...byId.messages].map((m) => m.text),
       ['Когда следующая лекция?', 'В четверг.'],
     );
   });

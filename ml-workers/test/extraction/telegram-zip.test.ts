@@ -44,7 +44,7 @@ describe('Telegram export folder, zipped', () => {
     const audio = probeAudio(voiceMessages[0]?.bytes ?? new Uint8Array());
     assert.equal(audio.codec, 'opus');
     assert.ok(audio.seconds > 1 && audio.seconds < 5, `${audio.seconds} s`);
-    assert.equal(chatExport.messages.find((m) => m.id === 9)?.text, '', 'untranscribed voice stays a placeholder');
+    assert.equal([...chatExport.messages].find((m) => m.id === 9)?.text, '', 'untranscribed voice stays a placeholder');
   });
 
   it('puts the transcript of each voice message in its text', async () => {
@@ -55,7 +55,7 @@ describe('Telegram export folder, zipped', () => {
       return ' Я буду рада тебя видеть. ';
     });
     assert.deepEqual(calls, [`${VOICE} opus`]);
-    const voice = chatExport.messages.find((m) => m.id === 9);
+    const voice = [...chatExport.messages].find((m) => m.id === 9);
     assert.equal(voice?.kind, 'voice');
     assert.equal(voice?.text, 'Я буду рада тебя видеть.');
   });

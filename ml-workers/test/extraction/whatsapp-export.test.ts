@@ -5,7 +5,7 @@ import { assertFailure, fixture } from './fixtures.ts';
 
 const read = async (name: string, bytes = fixture(`chat-exports/whatsapp/${name}`)): Promise<ChatExport> =>
   (await extractChatExport({ bytes, fileName: name })).chatExport;
-const summary = (chat: ChatExport) => chat.messages.map((m) => [m.at, m.kind, m.author, m.text]);
+const summary = (chat: ChatExport) => [...chat.messages].map((m) => [m.at, m.kind, m.author, m.text]);
 
 // The same short conversation, as each layout writes it.
 const NEW_YEAR_EN = [
@@ -29,7 +29,7 @@ describe('WhatsApp .txt exports', () => {
 
   it('keeps the encryption notice, group changes and departures out of anyone’s messages', async () => {
     const chat = await read('android-en-us.txt');
-    const notices = chat.messages.filter((m) => m.kind === 'service').map((m) => m.text);
+    const notices = [...chat.messages].filter((m) => m.kind === 'service').map((m) => m.text);
     assert.deepEqual(notices.slice(1), [
       'Alice Smith created group "Lecture club"',
       'Alice Smith added Bob Jones',
@@ -63,7 +63,7 @@ describe('WhatsApp .txt exports', () => {
   it('reads Android ru: dotted dates, Russian placeholders and notices', async () => {
     const chat = await read('android-ru.txt');
     assert.deepEqual(summary(chat), [
-      ['2023-12-31T21:40:00Z', 'service', '', chat.messages[0]?.text],
+      ['2023-12-31T21:40:00Z', 'service', '', [...chat.messages][0]?.text],
       ['2023-12-31T21:41:00Z', 'text', 'Анна Петрова', 'С Новым годом! 🎄'],
       ['2023-12-31T21:42:00Z', 'text', 'Борис', 'Спасибо, и тебя!\nПусть год будет добрым.'],
       ['2023-12-31T21:43:00Z', 'media', 'Анна Петрова', ''],
@@ -73,7 +73,7 @@ describe('WhatsApp .txt exports', () => {
       ['2024-01-02T10:31:00Z', 'text', 'Анна Петрова', 'Возьми конспект.'],
       ['2024-01-02T10:32:00Z', 'deleted', 'Анна Петрова', ''],
     ]);
-    assert.match(chat.messages[0]?.text ?? '', /^Сообщения и звонки защищены сквозным шифрованием/);
+    assert.match([...chat.messages][0]?.text ?? '', /^Сообщения и звонки защищены сквозным шифрованием/);
   });
 
   it('reads iOS ru: brackets, seconds, left-to-right marks, the notice sent "by" the other side', async () => {
@@ -109,22 +109,23 @@ describe('WhatsApp .txt exports', () => {
       ['2023-12-31T21:42:10Z', 'text', 'Bob Jones', 'Thanks, you too!'],
     ]);
     assert.deepEqual(
-      chat.messages.slice(3).map((m) => m.kind),
+      [...chat.messages].slice(3).map((m) => m.kind),
       ['media', 'media', 'text', 'text', 'deleted'],
     );
-    assert.ok(chat.messages.every((m) => !/[\r\u200e]/.test(m.text + m.author)));
+    assert.ok([...chat.messages].every((m) => !/[\r\u200e]/.test(m.text + m.author)));
   });
 
   it('orders ambiguous dates so the messages stay chronological', async () => {
     const chat = await read('ambiguous-dates.txt');
     assert.deepEqual(
-      chat.messages.map((m) => m.at),
+      [...chat.messages].map((m) => m.at),
       ['2024-01-10T09:00:00Z', '2024-01-11T09:00:00Z', '2024-02-02T09:00:00Z'],
     );
   });
 
   it('falls back on the locale’s habits when every date fits both orders and one day', async () => {
-    const firstDate = async (line: string) => (await read('chat.txt', Buffer.from(line))).messages[0]?.at?.slice(0, 10);
+    const firstDate = async (line: string) =>
+      [...(await read('chat.txt', Buffer.from(line))).messages][0]?.at?.slice(0, 10);
     assert.equal(await firstDate('01.02.24, 10:00 - Anna: dotted dates are day-first'), '2024-02-01');
     assert.equal(await firstDate('1/2/24, 10:00 AM - Anna: the US 12-hour clock is month-first'), '2024-01-02');
     assert.equal(await firstDate('1/2/24, 10:00 - Anna: elsewhere it is day-first'), '2024-02-01');
@@ -148,7 +149,7 @@ describe('WhatsApp .txt exports', () => {
     );
     const chat = await read('_chat.txt', bytes);
     assert.deepEqual(
-      chat.messages.map((m) => m.kind),
+      [...chat.messages].map((m) => m.kind),
       ['service', 'text'],
     );
     assert.deepEqual(chat.participants, [
@@ -171,7 +172,7 @@ describe('WhatsApp .txt exports', () => {
       ].join('\n'),
     );
     assert.deepEqual(
-      (await read('chat.txt', bytes)).messages.map((m) => [m.kind, m.media?.fileName ?? m.text]),
+      [...(await read('chat.txt', bytes)).messages].map((m) => [m.kind, m.media?.fileName ?? m.text]),
       [
         ['voice', 'PTT-20240102-WA0003.opus'],
         ['media', 'IMG-20240102-WA0004.jpg'],
@@ -187,7 +188,7 @@ describe('WhatsApp .txt exports', () => {
       Buffer.from('31.12.23, 21:41 - Anna: ok\n30.02.24, 10:00 - Anna: no such day\n'),
     );
     assert.deepEqual(
-      chat.messages.map((m) => [m.at, m.text]),
+      [...chat.messages].map((m) => [m.at, m.text]),
       [
         ['2023-12-31T21:41:00Z', 'ok'],
         [null, 'no such day'],
@@ -232,7 +233,7 @@ describe('WhatsApp export with media, zipped', () => {
     assert.deepEqual(transcribed, ['00000007-AUDIO-2024-01-02-10-31-00.opus']);
     assert.equal(voiceMessages.length, 1);
     assert.deepEqual(
-      chatExport.messages.map((m) => [m.author, m.kind, m.text]),
+      [...chatExport.messages].map((m) => [m.author, m.kind, m.text]),
       [
         ['Борис', 'text', 'Ты во вторник выступаешь?'],
         ['Анна Петрова', 'voice', 'Я буду рада тебя видеть.'],

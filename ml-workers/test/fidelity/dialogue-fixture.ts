@@ -10,7 +10,7 @@ export const dialogueFixture = new URL(
 export async function dialogueSpeakers(): Promise<{ marina: string[]; viktor: string[] }> {
   const chat = parseWhatsAppExport(await readFile(dialogueFixture, 'utf8'));
   const textsOf = (author: string) =>
-    chat.messages.filter((message) => message.author === author && message.kind === 'text').map((m) => m.text);
+    [...chat.messages].filter((message) => message.author === author && message.kind === 'text').map((m) => m.text);
   return { marina: textsOf('Марина Соколова'), viktor: textsOf('Виктор Лебедев') };
 }
 

@@ -6,7 +6,7 @@ import type { ChatExport } from './chat-export.ts';
  * blob and preview; training reads the structured export instead.
  */
 export function chatExportText(chatExport: ChatExport): ExtractedText {
-  const lines = chatExport.messages
+  const lines = [...chatExport.messages]
     .filter((message) => message.kind !== 'service' && message.text.trim() !== '')
     .map((message) => ({ text: `${message.author}: ${message.text}` }));
   return toExtractedText('chatExport', lines, { separator: '\n' });

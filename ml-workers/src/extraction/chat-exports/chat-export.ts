@@ -27,6 +27,12 @@ export type ChatMessage = {
   thread?: string;
 };
 
+/**
+ * A chat's messages in order, read again at each pass: an array for exports parsed whole, or a spill file
+ * for those that run to millions of messages (so they flow through instead of being kept; see chat-messages.ts).
+ */
+export type ChatMessages = Iterable<ChatMessage> & { readonly length: number };
+
 /** Who wrote, how much and when: what a user checks before choosing the person (recorded as is). */
 export type ChatParticipant = ChatParticipantFacts;
 
@@ -46,7 +52,7 @@ export type ChatExport = {
   chatName: string | null;
   /** Everyone who wrote at least one message, most active first; the app's notices do not count. */
   participants: ChatParticipant[];
-  messages: ChatMessage[];
+  messages: ChatMessages;
   /** The chat's date range: its first and last message with a readable time (notices left out). */
   firstMessageAt: string | null;
   lastMessageAt: string | null;
@@ -64,13 +70,17 @@ export type ParsedChatExport = { chatExport: ChatExport; voiceMessages: VoiceMes
 export function toChatExport(
   source: ChatExport['source'],
   chatName: string | null,
-  messages: ChatMessage[],
+  messages: ChatMessages,
   times: { zoneKnown: boolean },
 ): ChatExport {
   // One pass, whatever the export's size: counts and date ranges, never a list per author.
   const byAuthor = new Map<string, ChatParticipant>();
   const range: DateRange = { firstMessageAt: null, lastMessageAt: null };
+  const unreadable = { places: [] as number[], count: 0 };
+  let place = 0;
   for (const message of messages) {
+    place++;
+    if (message.at === null && unreadable.count++ < 10) unreadable.places.push(place);
     if (message.kind === 'service') continue;
     const written = byAuthor.get(message.author) ?? {
       name: message.author,
@@ -87,7 +97,7 @@ export function toChatExport(
   const participants = [...byAuthor.values()].sort(
     (a, b) => b.messageCount - a.messageCount || a.name.localeCompare(b.name),
   );
-  const notes = [unreadableTimesNote(messages), times.zoneKnown ? null : NO_TIME_ZONE].filter((n) => n !== null);
+  const notes = [unreadableTimesNote(unreadable), times.zoneKnown ? null : NO_TIME_ZONE].filter((n) => n !== null);
   return {
     source,
     chatName,
@@ -112,11 +122,11 @@ function widen(range: DateRange, at: string | null): void {
 const NO_TIME_ZONE =
   'The export records its times without a time zone: they are the clock of the phone or computer that made it, shown as written.';
 
-/** Messages keep their place in the chat without a time; the user is told which ones. */
-function unreadableTimesNote(messages: readonly ChatMessage[]): string | null {
-  const numbers = messages.flatMap((message, index) => (message.at === null ? [index + 1] : []));
-  if (numbers.length === 0) return null;
-  const shown = numbers.slice(0, 10).join(', ') + (numbers.length > 10 ? ', …' : '');
-  const count = numbers.length === 1 ? '1 message has' : `${numbers.length} messages have`;
+/** Messages keep their place in the chat without a time; the user is told which ones (the first ten places). */
+function unreadableTimesNote(unreadable: { places: readonly number[]; count: number }): string | null {
+  const total = unreadable.count;
+  if (total === 0) return null;
+  const shown = unreadable.places.join(', ') + (total > 10 ? ', …' : '');
+  const count = total === 1 ? '1 message has' : `${total} messages have`;
   return `${count} no readable time (message ${shown} of the export): they keep their place in the chat, and no reply gap is measured across them.`;
 }

@@ -41,10 +41,11 @@ export function dialoguePairs(chatExport: ChatExport, participant: string, optio
  */
 function replyPairs(chatExport: ChatExport, participant: string): DialoguePair[] {
   conversationTurns(chatExport, participant); // refuses a participant the export does not have
-  const byId = new Map(chatExport.messages.map((message) => [message.id, message]));
+  const messages = [...chatExport.messages];
+  const byId = new Map(messages.map((message) => [message.id, message]));
   const hasWords = (message: ChatMessage | undefined): message is ChatMessage =>
     message !== undefined && message.kind !== 'service' && message.text.trim() !== '';
-  return chatExport.messages.flatMap((reply) => {
+  return messages.flatMap((reply) => {
     const prompt = reply.replyToId === undefined ? undefined : byId.get(reply.replyToId);
     if (reply.author !== participant || reply.forwarded || !hasWords(reply) || !hasWords(prompt)) return [];
     if (prompt.author === participant) return [];

@@ -28,7 +28,7 @@ export type StreamEntry = (path: string) => AsyncIterable<Buffer>;
 export type ArchiveReader = (
   paths: readonly string[],
   read: ReadEntries,
-  options: { chat?: string; stream: StreamEntry; keepAttachment?: KeepAttachment },
+  options: { chat?: string; stream: StreamEntry; keepAttachment?: KeepAttachment; spillDir?: string },
 ) => Promise<ParsedChatExport>;
 
 /**
@@ -39,7 +39,7 @@ export type ArchiveReader = (
  */
 export async function readExportArchive(
   source: ZipSource,
-  options: { chat?: string; zipLimits?: ZipLimits; keepAttachment?: KeepAttachment } = {},
+  options: { chat?: string; zipLimits?: ZipLimits; keepAttachment?: KeepAttachment; spillDir?: string } = {},
 ): Promise<ParsedChatExport> {
   const limits = options.zipLimits ?? defaultZipLimits;
   const { entries } = await readZipSafely(source, () => false, limits);
@@ -56,6 +56,7 @@ export async function readExportArchive(
   return reader.read(paths, read, {
     ...(options.chat !== undefined && { chat: options.chat }),
     ...(options.keepAttachment && { keepAttachment: options.keepAttachment }),
+    ...(options.spillDir !== undefined && { spillDir: options.spillDir }),
     stream,
   });
 }
@@ -78,14 +79,17 @@ const isLetterFile = (path: string) => /\.(?:eml|mbox)$/i.test(path);
 async function readTelegramOrWhatsApp(
   paths: readonly string[],
   read: ReadEntries,
-  options: { chat?: string; stream: StreamEntry },
+  options: { chat?: string; stream: StreamEntry; spillDir?: string },
 ): Promise<ParsedChatExport> {
   const chatFiles = paths.filter((p) => isTelegramIndex(p) || isWhatsAppText(p)).sort((a, b) => depth(a) - depth(b));
   const telegram = chatFiles.find(isTelegramIndex);
   const index = telegram ?? chatFiles.find((path) => baseName(path) === '_chat.txt') ?? chatFiles[0] ?? '';
   // Telegram's result.json streams out of the archive (twice: see readTelegramExport), never unpacked whole.
   const chatExport = telegram
-    ? await readTelegramExport(() => options.stream(telegram), options.chat === undefined ? {} : { chat: options.chat })
+    ? await readTelegramExport(() => options.stream(telegram), {
+        ...(options.chat !== undefined && { chat: options.chat }),
+        ...(options.spillDir !== undefined && { spillDir: options.spillDir }),
+      })
     : parseWhatsAppExport(
         decodeText((await read((path) => path === index)).get(index) ?? Buffer.alloc(0), { claimedAs: baseName(index) })
           .text,
@@ -97,9 +101,10 @@ async function readTelegramOrWhatsApp(
 }
 
 function voiceFileNames(chatExport: ChatExport): string[] {
-  return chatExport.messages.flatMap((message) =>
-    message.kind === 'voice' && message.media?.fileName ? [message.media.fileName] : [],
-  );
+  const names: string[] = [];
+  for (const message of chatExport.messages)
+    if (message.kind === 'voice' && message.media?.fileName) names.push(message.media.fileName);
+  return names;
 }
 
 /** Letters unpacked a batch at a time, each mbox streamed (Takeout's "All mail" is one huge entry). */
@@ -141,11 +146,13 @@ export function voiceAudio(
   files: ReadonlyMap<string, Buffer>,
   folder: string,
 ): VoiceMessageAudio[] {
-  return chatExport.messages.flatMap((message) => {
+  const found: VoiceMessageAudio[] = [];
+  for (const message of chatExport.messages) {
     const fileName = message.kind === 'voice' ? message.media?.fileName : null;
     const bytes = fileName ? files.get(folder + fileName) : undefined;
-    return fileName && bytes ? [{ messageId: message.id, fileName, bytes }] : [];
-  });
+    if (fileName && bytes) found.push({ messageId: message.id, fileName, bytes });
+  }
+  return found;
 }
 
 export function depth(path: string): number {

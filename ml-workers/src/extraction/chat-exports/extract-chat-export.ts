@@ -21,6 +21,11 @@ export type ChatExportInput = {
   /** Without it, voice messages stay placeholders and their audio is returned for later. */
   transcribe?: Transcribe;
   zipLimits?: ZipLimits;
+  /**
+   * The worker's private temporary directory: a large export's chosen chat is spilled there and read back at
+   * each pass instead of being kept (its owner removes it, on success, failure or abort).
+   */
+  spillDir?: string;
   /** Mail: receives each document or recording attached to a letter, offered to the user as a material. */
   keepAttachment?: KeepAttachment;
 };
@@ -66,20 +71,24 @@ async function withTranscripts(found: ParsedChatExport, transcribe: Transcribe |
 }
 
 async function parseExport(input: ChatExportInput): Promise<ParsedChatExport> {
-  const { bytes: source, fileName, chat, zipLimits } = input;
+  const { bytes: source, fileName, zipLimits } = input;
   const mail = input.keepAttachment ? { keepAttachment: input.keepAttachment } : {};
+  const chosen = {
+    ...(input.chat !== undefined && { chat: input.chat }),
+    ...(input.spillDir !== undefined && { spillDir: input.spillDir }),
+  };
   const extension = /\.[a-z0-9]{1,10}$/i.exec(fileName)?.[0]?.toLowerCase() ?? 'with no extension';
   if (!(source instanceof Uint8Array)) {
     const head = await readHead(source.path);
-    if (startsLikeZip(head)) return readExportArchive(source, { chat, zipLimits, ...mail });
+    if (startsLikeZip(head)) return readExportArchive(source, { ...chosen, zipLimits, ...mail });
     // JSON exports (Telegram's run to gigabytes) are read as they stream from the file.
     if (startsLikeJson(head))
-      return { chatExport: await readJsonExport(() => createReadStream(source.path), { chat }), voiceMessages: [] };
+      return { chatExport: await readJsonExport(() => createReadStream(source.path), chosen), voiceMessages: [] };
   }
   // Text exports (WhatsApp, letters) are parsed whole.
   const bytes = source instanceof Uint8Array ? source : await readFile(source.path);
   const content = await sniffContent(bytes);
-  if (content.kind === 'zip') return readExportArchive(bytes, { chat, zipLimits, ...mail });
+  if (content.kind === 'zip') return readExportArchive(bytes, { ...chosen, zipLimits, ...mail });
   if (content.kind !== 'text') {
     throw new ExtractionFailure(
       'UNSUPPORTED_FORMAT',
@@ -91,7 +100,7 @@ async function parseExport(input: ChatExportInput): Promise<ParsedChatExport> {
   if (looksLikeMail(text))
     return text.startsWith('From ') ? readMbox([bytes], undefined, mail) : readLetterFiles([bytes], mail);
   const chatExport = text.trimStart().startsWith('{')
-    ? await readJsonExport(() => [bytes], { chat })
+    ? await readJsonExport(() => [bytes], chosen)
     : parseWhatsAppExport(text);
   return { chatExport, voiceMessages: [] };
 }
@@ -122,7 +131,8 @@ function startsLikeJson(head: Buffer): boolean {
 /** VK and Slack exports link voice messages instead of including them (Telegram's, without "media"): the user is told. */
 function withMissingAudioNote(parsed: ParsedChatExport): ParsedChatExport {
   const heard = new Set(parsed.voiceMessages.map((voice) => voice.messageId));
-  const missing = parsed.chatExport.messages.filter((m) => m.kind === 'voice' && !heard.has(m.id)).length;
+  let missing = 0;
+  for (const message of parsed.chatExport.messages) if (message.kind === 'voice' && !heard.has(message.id)) missing++;
   if (missing === 0) return parsed;
   const note = `${missing} voice message(s) came without their audio in the export, so their words could not be transcribed.`;
   return { ...parsed, chatExport: { ...parsed.chatExport, notes: [...parsed.chatExport.notes, note] } };

@@ -4,7 +4,7 @@ import { type Conversation, numberConversations } from './conversations.ts';
 import { discordConversation, isDiscordExport } from './discord-json.ts';
 import type { JsonSource } from './json-tokens.ts';
 import { isMessengerThread, messengerConversation } from './messenger-json.ts';
-import { surveyTelegramExport } from './telegram-json.ts';
+import { surveyTelegramExport, type TelegramReadOptions } from './telegram-json.ts';
 
 /**
  * A chat export in JSON, told apart by its shape: DiscordChatExporter's
@@ -15,7 +15,7 @@ import { surveyTelegramExport } from './telegram-json.ts';
  */
 export async function readJsonExport(
   source: JsonSource,
-  options: { chat?: string; source?: ChatExport['source'] } = {},
+  options: TelegramReadOptions & { source?: ChatExport['source'] } = {},
 ): Promise<ChatExport> {
   const telegram = await surveyTelegramExport(source);
   if (telegram.rootKeys.has('participants') || (telegram.rootKeys.has('guild') && telegram.rootKeys.has('channel'))) {
@@ -24,7 +24,8 @@ export async function readJsonExport(
     if (isMessengerThread(root))
       return conversationsExport(options.source ?? 'facebook', [messengerConversation(root)]);
   }
-  return telegram.read(options);
+  const { source: _, ...telegramOptions } = options;
+  return telegram.read(telegramOptions);
 }
 
 async function wholeText(source: JsonSource): Promise<string> {

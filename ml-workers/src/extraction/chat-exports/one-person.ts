@@ -1,4 +1,5 @@
 import type { ChatExport } from './chat-export.ts';
+import { mapMessages } from './chat-messages.ts';
 
 /**
  * The chat with every name chosen as the person (one person's addresses in a
@@ -25,7 +26,7 @@ export function asOnePerson(chatExport: ChatExport, names: readonly string[]): {
     chat: {
       ...chatExport,
       participants: known.length > 0 ? [merged, ...others] : others,
-      messages: chatExport.messages.map((message) =>
+      messages: mapMessages(chatExport.messages, (message) =>
         chosen.has(message.author) ? { ...message, author: person } : message,
       ),
     },

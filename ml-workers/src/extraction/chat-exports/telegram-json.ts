@@ -1,5 +1,6 @@
 import { ExtractionFailure, quoted, quotedList } from '../extraction-failure.ts';
-import { type ChatExport, type ChatMessage, toChatExport } from './chat-export.ts';
+import { type ChatExport, type ChatMessage, type ChatMessages, toChatExport } from './chat-export.ts';
+import { spillMessages } from './chat-messages.ts';
 import type { JsonSource } from './json-tokens.ts';
 import { type TelegramLayout, walkTelegramExport } from './telegram-export-walk.ts';
 import { telegramAuthors, telegramTime, toChatMessage } from './telegram-message.ts';
@@ -24,14 +25,23 @@ type ChatSurvey = {
  * times; the second keeps the chosen chat's messages, in their compact form. A
  * gigabyte export is never held whole, as text or parsed.
  */
-export async function readTelegramExport(source: JsonSource, options: { chat?: string } = {}): Promise<ChatExport> {
+export type TelegramReadOptions = {
+  chat?: string;
+  /**
+   * The worker's private temporary directory: the chosen chat's messages are spilled there as they are read
+   * and read back at each pass, never all kept; without it they are kept in memory.
+   */
+  spillDir?: string;
+};
+
+export async function readTelegramExport(source: JsonSource, options: TelegramReadOptions = {}): Promise<ChatExport> {
   return (await surveyTelegramExport(source)).read(options);
 }
 
 /** The first pass: which chats the export holds, the keys of its root (other apps' JSON is told by them). */
 export async function surveyTelegramExport(source: JsonSource): Promise<{
   rootKeys: ReadonlySet<string>;
-  read: (options: { chat?: string }) => Promise<ChatExport>;
+  read: (options: TelegramReadOptions) => Promise<ChatExport>;
 }> {
   const surveys = new Map<string, ChatSurvey>();
   const surveyOf = (chat: string) => {
@@ -66,7 +76,7 @@ async function readChosenChat(
   source: JsonSource,
   layout: TelegramLayout,
   surveyOf: (chat: string) => ChatSurvey,
-  options: { chat?: string },
+  options: TelegramReadOptions,
 ): Promise<ChatExport> {
   if (!layout.isExport) {
     throw new ExtractionFailure(
@@ -78,15 +88,33 @@ async function readChosenChat(
     ? 'root'
     : chooseChat(listedChats(layout.chats.map((key) => [key, surveyOf(key)])), options.chat);
   const survey = surveyOf(chosen);
-  const messages: ChatMessage[] = [];
-  await walkTelegramExport(source, {
-    message: (chat, message) => {
-      if (chat !== chosen) return;
-      const mapped = toChatMessage(message, survey.authors.authorOf(message));
-      if (mapped) messages.push(mapped);
-    },
-  });
+  const messages = await chosenMessages(source, chosen, survey, options.spillDir);
   return toChatExport('telegram', chatTitle(survey), messages, { zoneKnown: survey.zoneKnown });
+}
+
+/** The second pass: the chosen chat's messages, in their compact form, kept or spilled. */
+async function chosenMessages(
+  source: JsonSource,
+  chosen: string,
+  survey: ChatSurvey,
+  spillDir: string | undefined,
+): Promise<ChatMessages> {
+  const kept: ChatMessage[] = [];
+  const spill = spillDir === undefined ? null : spillMessages(spillDir);
+  const add = spill ? spill.add : (message: ChatMessage) => kept.push(message);
+  try {
+    await walkTelegramExport(source, {
+      message: (chat, message) => {
+        if (chat !== chosen) return;
+        const mapped = toChatMessage(message, survey.authors.authorOf(message));
+        if (mapped) add(mapped);
+      },
+    });
+  } catch (error) {
+    spill?.discard();
+    throw error;
+  }
+  return spill ? spill.done() : kept;
 }
 
 type ListedChat = ChatSurvey & { key: string };

@@ -1,4 +1,5 @@
 import type { ChatExport } from './chat-export.ts';
+import { mapMessages } from './chat-messages.ts';
 import type { VoiceMessageAudio } from './export-archive.ts';
 
 /** Turns a voice message's audio into its words (the ASR worker's job; passed in). */
@@ -17,7 +18,8 @@ export async function transcribeVoiceMessages(
   for (const voice of voiceMessages) {
     transcripts.set(voice.messageId, (await transcribe(voice.bytes, voice.fileName)).trim());
   }
-  const messages = chatExport.messages.map((message) => {
+  // Put in as the messages pass, at each read: a spilled chat is not copied.
+  const messages = mapMessages(chatExport.messages, (message) => {
     const transcript = message.kind === 'voice' ? transcripts.get(message.id) : undefined;
     return transcript ? { ...message, text: [message.text, transcript].filter(Boolean).join('\n') } : message;
   });
