@@ -3,6 +3,7 @@ import { currentSchemaVersion, type DomainEvent, eventCatalogue, isDomainEventTy
 import type { EventStore, NewEvent } from '@bishop/domain/ports';
 import {
   createCachingKeyStore,
+  createColumnSealer,
   createPersonalDataEventStore,
   createPgSqlClient,
   createPostgresEventStore,
@@ -11,6 +12,7 @@ import {
 } from '@bishop/infra';
 import {
   migrateReadModels,
+  personalColumns,
   type ReadModels,
   type ReadModelTable,
   readModelTables,
@@ -43,12 +45,19 @@ export const projectionRebuildBenchmark: Benchmark = {
     const eventStore = createPersonalDataEventStore(await createPostgresEventStore(client), keys, (type) =>
       isDomainEventType(type) ? eventCatalogue[type].personalFields : [],
     );
-    const readStore = await createReadStore({ kind: 'postgres', connectionString: database.url, maxConnections: 4 });
+    // Sealed personal columns, as `bishop start` and `bishop projections rebuild` open the read store.
+    const readStore = await createReadStore({
+      kind: 'postgres',
+      connectionString: database.url,
+      maxConnections: 4,
+      sealer: createColumnSealer(keys),
+    });
     try {
       const events = await writeHistory(eventStore, sizes);
       context.log(`wrote ${events} events (personal fields encrypted); rebuilding ${sizes.rounds} times`);
       await rebuildReadModels({ eventStore, db: readStore.db, batchSize: BATCH_SIZE });
-      const rows = await readAllRows(readStore.db, readStore.schema);
+      // As stored (personal values sealed): the anchor writes the same bytes, it does not seal them itself.
+      const rows = await readAllRows(readStore.db.withoutPlugins(), readStore.schema);
       const samples = await alternate({
         warmups: sizes.warmups,
         rounds: sizes.rounds,
@@ -71,8 +80,8 @@ export const projectionRebuildBenchmark: Benchmark = {
           note:
             `${events} events of users, avatars (materials, training runs, tests) and chats (messages, replies, dubs), ` +
             `written through the encrypting event store; ours: rebuildReadModels() = read $all through the decrypting ` +
-            `store, project into a fresh schema in ${BATCH_SIZE}-event transactions, swap it in, drop the old one; ` +
-            `anchor: multi-row INSERTs of the ${rowCount} rows that rebuild produces into a freshly migrated schema, ` +
+            `store, seal personal read-model columns (AES-GCM, the avatar's key, a fresh nonce per value), project into a fresh schema in ${BATCH_SIZE}-event transactions, swap it in, drop the old one; ` +
+            `anchor: multi-row INSERTs of the ${rowCount} rows that rebuild produces (personal values already sealed) into a freshly migrated schema, ` +
             `in multi-row INSERT … VALUES statements of ≤ ${MAX_PARAMETERS} parameters, counted as the same ${events} events. ` +
             "What made the difference: the projector sends each table's rows as one JSON parameter (json_populate_recordset: " +
             'no statement of thousands of bind parameters to compile, bind and plan; JSON.stringify on its fast path), and the rebuild ' +
@@ -225,9 +234,19 @@ type TableRows = Partial<Record<ReadModelTable, Record<string, unknown>[]>>;
 async function readAllRows(db: Kysely<ReadModels>, schema: string): Promise<TableRows> {
   const rows: TableRows = {};
   for (const table of Object.keys(readModelTables) as ReadModelTable[]) {
-    rows[table] = await db.withSchema(schema).selectFrom(table).selectAll().execute();
+    const stored: Record<string, unknown>[] = await db.withSchema(schema).selectFrom(table).selectAll().execute();
+    rows[table] = stored.map((row) => asParameters(table, row));
   }
   return rows;
+}
+
+/** A sealed json value is a JSON string: as a parameter it goes as JSON text, as the driver sends objects. */
+function asParameters(table: ReadModelTable, row: Record<string, unknown>): Record<string, unknown> {
+  const copy = { ...row };
+  for (const [column, kind] of Object.entries(personalColumns[table]?.columns ?? {})) {
+    if (kind === 'json' && typeof copy[column] === 'string') copy[column] = JSON.stringify(copy[column]);
+  }
+  return copy;
 }
 
 /** The yardstick: the rows alone, inserted the way the projector writes them, into empty tables. */

@@ -9,6 +9,7 @@ import type { ChangeNotice } from './change-notice.ts';
 import { projectEvents } from './project-event.ts';
 import { EventProjectionError } from './projection-error.ts';
 import { lockReadModels } from './read-models-lock.ts';
+import type { ReplayMemory } from './replay-memory.ts';
 
 export interface ReadModelTarget {
   /** Unscoped Kysely over the read database. */
@@ -55,8 +56,15 @@ async function transactBatch(target: ReadModelTarget, events: readonly RecordedE
   });
 }
 
-/** Projects events into the schema `db` is scoped to, inside a transaction the caller holds. */
-export async function projectInto(db: Kysely<ReadModels>, events: readonly RecordedEvent[]): Promise<ChangeNotice[]> {
+/**
+ * Projects events into the schema `db` is scoped to, inside a transaction the caller holds.
+ * A replay into fresh tables passes the memory it keeps across its batches.
+ */
+export async function projectInto(
+  db: Kysely<ReadModels>,
+  events: readonly RecordedEvent[],
+  memory?: ReplayMemory,
+): Promise<ChangeNotice[]> {
   const projected: ProjectedEvent[] = [];
   for (const event of events) {
     try {
@@ -66,7 +74,7 @@ export async function projectInto(db: Kysely<ReadModels>, events: readonly Recor
       throw new EventProjectionError(event, error);
     }
   }
-  const rows = new BatchRows(db);
+  const rows = new BatchRows(db, memory);
   try {
     await projectEvents(projected, rows);
     await rows.flush();

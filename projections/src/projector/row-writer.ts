@@ -64,13 +64,14 @@ function columnsOf(rows: readonly object[]): string[] {
 }
 
 /**
- * The rows as JSON. A replacer function would take JSON.stringify off its fast path (it cost more
- * than all the rest of the write), so bigint columns become digits beforehand, row by row, and the
- * replacer runs only for what that misses: a bigint deeper down, or a lone surrogate, which
- * PostgreSQL's JSON refuses (the only reason JSON.stringify writes `\ud…`) and is made well-formed.
+ * The rows as JSON. A replacer function, or a value with its own toJSON (a Date), takes
+ * JSON.stringify off its fast path (it cost more than all the rest of the write), so bigint
+ * and timestamp columns become text beforehand, row by row, and the replacer runs only for
+ * what that misses: a bigint deeper down, or a lone surrogate, which PostgreSQL's JSON
+ * refuses (the only reason JSON.stringify writes `\ud…`) and is made well-formed.
  */
 function rowsJson(rows: readonly object[]): string {
-  const plain = rows.map(bigintsAsDigits);
+  const plain = rows.map(scalarsAsText);
   try {
     const json = JSON.stringify(plain);
     if (!json.includes('\\ud')) return json;
@@ -84,12 +85,18 @@ function rowsJson(rows: readonly object[]): string {
   });
 }
 
-function bigintsAsDigits(row: object): object {
+/** The row with bigints as digits and Dates as JSON would print them (ISO 8601, null when invalid). */
+function scalarsAsText(row: object): object {
   let copy: Record<string, unknown> | undefined;
-  for (const [column, value] of Object.entries(row)) {
-    if (typeof value !== 'bigint') continue;
-    copy ??= { ...row };
-    copy[column] = value.toString();
+  for (const column in row) {
+    const value = (row as Record<string, unknown>)[column];
+    if (typeof value === 'bigint') {
+      copy ??= { ...row };
+      copy[column] = value.toString();
+    } else if (value instanceof Date) {
+      copy ??= { ...row };
+      copy[column] = value.toJSON();
+    }
   }
   return copy ?? row;
 }

@@ -1,10 +1,11 @@
 import type { EventStore, RecordedEvent } from '@bishop/domain/ports';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { writeCheckpoint } from '../checkpoints/checkpoint.queries.ts';
 import { projectInto } from '../projector/apply-batch.ts';
 import { nextTurn } from '../projector/pacing.ts';
 import { DEFAULT_PROJECTOR_NAME } from '../projector/projector.ts';
 import { lockReadModels } from '../projector/read-models-lock.ts';
+import { ReplayMemory } from '../projector/replay-memory.ts';
 import { migrateReadModels } from '../schema/migrate.ts';
 import { DEFAULT_READ_SCHEMA, type ReadModels } from '../schema/read-models.ts';
 import { withSealingPrepared } from '../sealing/column-sealer.ts';
@@ -51,10 +52,11 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   const retired = siblingSchemaName(live, 'retired');
   let events = 0;
   let position = 0n;
+  const memory = new ReplayMemory();
 
   async function replay(page: readonly RecordedEvent[], trx: Kysely<ReadModels>): Promise<void> {
     const scoped = trx.withSchema(fresh);
-    await projectInto(scoped, page);
+    await projectInto(scoped, page, memory);
     position = page.at(-1)?.position ?? position;
     events += page.length;
     await writeCheckpoint(scoped, name, position);
@@ -65,7 +67,14 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
     const buildIndexes = await deferSecondaryIndexes(db, fresh);
     // 1. Replay page by page; whatever arrives meanwhile is read in later pages.
     for await (const page of pagesOfAll(eventStore, position, batchSize)) {
-      await withSealingPrepared(db, page, () => db.transaction().execute((trx) => replay(page, trx)));
+      await withSealingPrepared(db, page, () =>
+        db.transaction().execute(async (trx) => {
+          // Nothing reads the fresh schema before the swap, and a crash leaves it unused whatever it
+          // holds: its batches need not wait for the WAL to reach disk. The swap's commit does wait.
+          await sql`SET LOCAL synchronous_commit = off`.execute(trx);
+          await replay(page, trx);
+        }),
+      );
       options.onProgress?.({ events, position });
       await nextTurn();
     }
