@@ -65,6 +65,29 @@ export async function projectInto(
   events: readonly RecordedEvent[],
   memory?: ReplayMemory,
 ): Promise<ChangeNotice[]> {
+  return namingTheEvent(events, async () => {
+    const prepared = await prepareProjection(db, events, memory);
+    await prepared.write(db);
+    return prepared.notices;
+  });
+}
+
+export interface PreparedProjection {
+  readonly notices: ChangeNotice[];
+  /** Runs the batch's statements on `db` (the caller's transaction, scoped to the same schema). */
+  readonly write: (db: Kysely<ReadModels>) => Promise<void>;
+}
+
+/**
+ * projectInto up to the writing: events applied in memory, rows sealed, statements compiled.
+ * A replay whose memory holds every row it wrote needs no query for this, so it prepares a
+ * batch while the one before is still being written.
+ */
+export async function prepareProjection(
+  db: Kysely<ReadModels>,
+  events: readonly RecordedEvent[],
+  memory?: ReplayMemory,
+): Promise<PreparedProjection> {
   const projected: ProjectedEvent[] = [];
   for (const event of events) {
     try {
@@ -74,14 +97,21 @@ export async function projectInto(
       throw new EventProjectionError(event, error);
     }
   }
-  const rows = new BatchRows(db, memory);
-  try {
+  return namingTheEvent(events, async () => {
+    const rows = new BatchRows(db, memory);
     await projectEvents(projected, rows);
-    await rows.flush();
+    const write = await rows.prepareWrites();
+    return { notices: rows.notices, write: (target) => namingTheEvent(events, () => write(target)) };
+  });
+}
+
+/** One event alone is named precisely in an error; for a bigger batch the projector retries event by event. */
+async function namingTheEvent<T>(events: readonly RecordedEvent[], work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
   } catch (error) {
-    // One event alone is named precisely; for a bigger batch the projector retries event by event.
     const [only] = events;
+    if (error instanceof EventProjectionError) throw error;
     throw events.length === 1 && only !== undefined ? new EventProjectionError(only, error) : error;
   }
-  return rows.notices;
 }

@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type CompiledQuery, type Kysely, type Selectable, sql } from 'kysely';
 import type { EventFacts } from '../events/projected-event.ts';
 import type { PersonaVersionRow } from '../persona-versions/persona-versions.table.ts';
 import { type ReadModels, readModelTables } from '../schema/read-models.ts';
@@ -7,7 +7,7 @@ import type { ChangeNotice } from './change-notice.ts';
 import { eraseDeletedData } from './erase-deleted-data.ts';
 import type { ReplayMemory } from './replay-memory.ts';
 import { type CachedTable, rowNotices } from './row-notices.ts';
-import { insertRowsIfAbsent, upsertRows } from './row-writer.ts';
+import { insertIfAbsentStatements, upsertStatements } from './row-writer.ts';
 
 export type RowOf<Table extends CachedTable> = Selectable<ReadModels[Table]>;
 type Next<Table extends CachedTable> = (row: RowOf<Table> | undefined) => RowOf<Table> | undefined;
@@ -174,23 +174,37 @@ export class BatchRows {
 
   /** Writes what changed: kept rows, then new immutable rows, then erasures (which must see both). */
   async flush(): Promise<void> {
+    await (await this.prepareWrites())(this.#db);
+  }
+
+  /**
+   * flush() in two steps: the rows are sealed and the statements compiled now; the returned
+   * function runs them (in the caller's transaction, on `db` scoped to the same schema).
+   */
+  async prepareWrites(): Promise<(db: Kysely<ReadModels>) => Promise<void>> {
+    const statements: CompiledQuery[] = [];
     for (const [table, ids] of this.#dirty) {
       const rows = mapOf(this.#rows, table);
-      await upsertRows(
-        this.#db,
-        table,
-        [...ids].map((id) => rows.get(id) as object),
+      statements.push(
+        ...(await upsertStatements(
+          this.#db,
+          table,
+          [...ids].map((id) => rows.get(id) as object),
+        )),
       );
     }
-    await insertRowsIfAbsent(this.#db, 'avatar_timeline', this.#timeline);
-    await insertRowsIfAbsent(this.#db, 'persona_versions', this.#personaVersions);
-    await eraseDeletedData(this.#db, {
+    statements.push(...(await insertIfAbsentStatements(this.#db, 'avatar_timeline', this.#timeline)));
+    statements.push(...(await insertIfAbsentStatements(this.#db, 'persona_versions', this.#personaVersions)));
+    const erasures = {
       avatarIds: [...this.#erasedAvatars],
       chatIds: [...this.#erasedChats],
       accounts: this.#deletedAccounts,
-    });
-    const erasedInSql = this.#erasedAvatars.size + this.#erasedChats.size + this.#deletedAccounts.size > 0;
-    this.#memory?.afterBatch(erasedInSql);
+    };
+    this.#memory?.afterBatch(erasures.avatarIds.length + erasures.chatIds.length + erasures.accounts.size > 0);
+    return async (db) => {
+      for (const statement of statements) await db.executeQuery(statement);
+      await eraseDeletedData(db, erasures);
+    };
   }
 }
 

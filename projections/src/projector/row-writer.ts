@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type CompiledQuery, type Kysely, sql } from 'kysely';
 import { type ReadModels, type ReadModelTable, readModelTables } from '../schema/read-models.ts';
 import { sealRowsFor } from '../sealing/column-sealer.ts';
 
@@ -23,13 +23,20 @@ function rowsAsRecordset(table: ReadModelTable, rows: readonly object[], columns
     FROM json_populate_recordset(NULL::${sql.table(table)}, ${rowsJson(rows)}::json)`;
 }
 
-/** Multi-row INSERT … ON CONFLICT (key) DO UPDATE with whole rows: one statement per few thousand rows. */
-export async function upsertRows(db: Kysely<ReadModels>, table: ReadModelTable, rows: readonly object[]) {
+/**
+ * Multi-row INSERT … ON CONFLICT (key) DO UPDATE with whole rows, one statement per few thousand
+ * rows: sealed and compiled, to be run by the caller (a replay prepares a batch while the last one runs).
+ */
+export async function upsertStatements(
+  db: Kysely<ReadModels>,
+  table: ReadModelTable,
+  rows: readonly object[],
+): Promise<CompiledQuery[]> {
   const keys: readonly string[] = readModelTables[table];
-  for (const chunk of chunks(await sealRowsFor(db, table, rows))) {
+  return [...chunks(await sealRowsFor(db, table, rows))].map((chunk) => {
     const columns = columnsOf(chunk);
     const updated = columns.filter((column) => !keys.includes(column));
-    await (db as AnyTables)
+    return (db as AnyTables)
       .insertInto(table)
       .columns(columns)
       .expression(rowsAsRecordset(table, chunk, columns))
@@ -38,22 +45,26 @@ export async function upsertRows(db: Kysely<ReadModels>, table: ReadModelTable, 
           .columns(keys)
           .doUpdateSet((eb) => Object.fromEntries(updated.map((column) => [column, eb.ref(`excluded.${column}`)]))),
       )
-      .execute();
-  }
+      .compile();
+  });
 }
 
 /** Multi-row INSERT that keeps rows already present (rows that never change: timeline, persona versions). */
-export async function insertRowsIfAbsent(db: Kysely<ReadModels>, table: ReadModelTable, rows: readonly object[]) {
+export async function insertIfAbsentStatements(
+  db: Kysely<ReadModels>,
+  table: ReadModelTable,
+  rows: readonly object[],
+): Promise<CompiledQuery[]> {
   const keys: readonly string[] = readModelTables[table];
-  for (const chunk of chunks(await sealRowsFor(db, table, rows))) {
+  return [...chunks(await sealRowsFor(db, table, rows))].map((chunk) => {
     const columns = columnsOf(chunk);
-    await (db as AnyTables)
+    return (db as AnyTables)
       .insertInto(table)
       .columns(columns)
       .expression(rowsAsRecordset(table, chunk, columns))
       .onConflict((conflict) => conflict.columns(keys).doNothing())
-      .execute();
-  }
+      .compile();
+  });
 }
 
 /** Every column any row of the chunk sets (a row without one gets NULL, as a VALUES list would). */
