@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { currentSchemaVersion, type DomainEvent, eventCatalogue, isDomainEventType } from '@bishop/domain';
-import type { EventStore, NewEvent } from '@bishop/domain/ports';
+import { eventCatalogue, isDomainEventType } from '@bishop/domain';
+import type { EventStore } from '@bishop/domain/ports';
 import {
   createCachingKeyStore,
   createColumnSealer,
@@ -21,6 +21,7 @@ import {
 import { type Kysely, sql } from 'kysely';
 import { createBenchDatabase } from './bench-databases.ts';
 import { alternate, type Benchmark, median, timed } from './harness.ts';
+import { type HistorySizes, historyStreams } from './rebuild-history.ts';
 
 const GOAL = 0.6;
 const BATCH_SIZE = 2000;
@@ -32,7 +33,7 @@ const SIZES = {
   full: { users: 20, avatars: 3, chats: 3, messages: 38, warmups: 1, rounds: 5 },
   quick: { users: 2, avatars: 2, chats: 2, messages: 12, warmups: 1, rounds: 3 },
 };
-type Sizes = (typeof SIZES)['full'];
+type Sizes = HistorySizes;
 
 export const projectionRebuildBenchmark: Benchmark = {
   name: 'read-model rebuild (PostgreSQL): projector vs a raw INSERT of the rows it writes',
@@ -100,133 +101,13 @@ export const projectionRebuildBenchmark: Benchmark = {
 /** A realistic history, appended stream by stream; returns how many events it wrote. */
 async function writeHistory(eventStore: EventStore, sizes: Sizes): Promise<number> {
   let count = 0;
-  const append = async (stream: string, subject: string, actor: string, events: DomainEvent[]) => {
+  for (const { stream, events } of historyStreams(sizes)) {
     for (let start = 0; start < events.length; start += 500) {
-      await eventStore.appendToStream(
-        stream,
-        events.slice(start, start + 500).map((e) => envelope(e, subject, actor)),
-      );
+      await eventStore.appendToStream(stream, events.slice(start, start + 500));
     }
     count += events.length;
-  };
-  for (let u = 0; u < sizes.users; u++) {
-    const userId = randomUUID();
-    const user = `user:${userId}`;
-    await append(`user-${userId}`, `user-${userId}`, user, [
-      {
-        type: 'UserRegistered',
-        data: { userId, email: `${u}@example.org`, fullName: `Person ${u}`, passwordHash: 'h' },
-      },
-      { type: 'UserProfileUpdated', data: { fullName: `Person ${u} Renamed` } },
-      { type: 'ApiTokenIssued', data: { tokenId: randomUUID(), name: 'CI', tokenHash: randomUUID(), issuedAt: now() } },
-      { type: 'PasswordChanged', data: { passwordHash: 'h2' } },
-    ]);
-    for (let a = 0; a < sizes.avatars; a++) {
-      const avatarId = randomUUID();
-      const subject = `avatar-${avatarId}`;
-      await append(subject, subject, user, avatarEvents(avatarId, userId));
-      for (let c = 0; c < sizes.chats; c++) {
-        const chatId = randomUUID();
-        await append(`chat-${chatId}`, subject, user, chatEvents(chatId, avatarId, userId, sizes.messages));
-      }
-    }
   }
   return count;
-}
-
-function avatarEvents(avatarId: string, ownerId: string): DomainEvent[] {
-  const [materialId, runId] = [randomUUID(), randomUUID()];
-  const card = { description: 'A lecturer', personality: 'Calm', scenario: null, instructions: null, gender: null };
-  return [
-    { type: 'AvatarCreated', data: { avatarId, ownerId, name: 'Avatar' } },
-    { type: 'PersonaCardEdited', data: { ...card, languages: ['en'] } },
-    {
-      type: 'MaterialUploaded',
-      data: {
-        materialId,
-        fileName: 'talk.txt',
-        mediaType: 'text/plain',
-        kind: 'text',
-        sizeBytes: 5000,
-        sha256: 'ab',
-        blobKey: `m/${materialId}`,
-      },
-    },
-    { type: 'MaterialExtractionStarted', data: { materialId } },
-    {
-      type: 'MaterialExtracted',
-      data: {
-        materialId,
-        textBlobKey: `t/${materialId}`,
-        segmentsBlobKey: null,
-        charCount: 4000,
-        durationSec: null,
-        language: 'en',
-        participants: [],
-        preview: 'Good morning',
-        chat: null,
-        media: null,
-        notes: [],
-      },
-    },
-    { type: 'TrainingStarted', data: { runId, settings: {}, materialIds: [materialId] } },
-    { type: 'TrainingProgressed', data: { runId, stage: 'collecting', percent: 10 } },
-    { type: 'TrainingProgressed', data: { runId, stage: 'embedding', percent: 50 } },
-    { type: 'TrainingProgressed', data: { runId, stage: 'testing', percent: 90 } },
-    { type: 'TrainingCompleted', data: { runId, personaVersion: 1, snapshotKey: `s/${runId}`, stats: { pairs: 40 } } },
-    { type: 'AvatarTested', data: { runId, personaVersion: 1, report: { lift: 0.3 } } },
-    { type: 'AvatarRenamed', data: { name: 'Avatar, renamed' } },
-  ];
-}
-
-function chatEvents(chatId: string, avatarId: string, ownerId: string, messages: number): DomainEvent[] {
-  const events: DomainEvent[] = [
-    { type: 'ChatOpened', data: { chatId, avatarId, ownerId, title: 'A chat', personaVersion: null } },
-  ];
-  for (let m = 0; m < messages; m++) {
-    const [messageId, replyId] = [randomUUID(), randomUUID()];
-    events.push(
-      { type: 'MessageSent', data: { messageId, text: `Question number ${m}: what do you think about it?` } },
-      {
-        type: 'ReplyGenerated',
-        data: {
-          messageId,
-          replyId,
-          text: 'A considered answer of a sentence or two.',
-          personaVersion: 1,
-          model: 'retrieval',
-          latencyMs: 900,
-          promptTokens: 300,
-          completionTokens: 40,
-          sourceIds: ['c1', 'c2'],
-          sources: [],
-          closeness: null,
-        },
-      },
-      { type: 'DubReady', data: { replyId, blobKey: `d/${replyId}`, durationSec: 4.2, voice: 'cloned' } },
-    );
-  }
-  return events;
-}
-
-const now = () => new Date().toISOString();
-
-function envelope(event: DomainEvent, dataSubject: string, actorId: string): NewEvent {
-  const commandId = randomUUID();
-  return {
-    type: event.type,
-    data: event.data as NewEvent['data'],
-    metadata: {
-      eventId: randomUUID(),
-      commandId,
-      correlationId: commandId,
-      causationId: commandId,
-      actorId,
-      schemaVersion: currentSchemaVersion(event.type),
-      occurredAt: now(),
-      dataSubject,
-    },
-  };
 }
 
 type TableRows = Partial<Record<ReadModelTable, Record<string, unknown>[]>>;

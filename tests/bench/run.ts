@@ -26,6 +26,7 @@ import {
   writeReport,
 } from './report.ts';
 import { scaleAppendBenchmark } from './scale-append.bench.ts';
+import { scaleRebuildBenchmark } from './scale-rebuild.bench.ts';
 import { subscriptionFanoutBenchmark } from './subscription-fanout.bench.ts';
 import { trainingBenchmark } from './training.bench.ts';
 import { ttsBenchmark } from './tts.bench.ts';
@@ -35,7 +36,11 @@ import { ttsBenchmark } from './tts.bench.ts';
  * `npm run bench -- call-real`), never in the smoke run: cost as data grows (seeding), and a live call with
  * the real-model kit's weights. `npm run bench -- call` runs the test-model call alone.
  */
-export const namedOnlyBenchmarks: readonly Benchmark[] = [scaleAppendBenchmark, callRealBenchmark];
+export const namedOnlyBenchmarks: readonly Benchmark[] = [
+  scaleAppendBenchmark,
+  scaleRebuildBenchmark,
+  callRealBenchmark,
+];
 
 /** Add new benchmarks here; each creates and drops its own databases. */
 export const benchmarks: readonly Benchmark[] = [

@@ -1,7 +1,7 @@
 import type { CachedTable } from './row-notices.ts';
 
 /** Rows held across a replay's batches; beyond it the memory is emptied and the database asked again. */
-const MAX_ROWS = 200_000;
+const MAX_ROWS = 100_000;
 
 /**
  * What a replay into fresh tables already knows, kept from batch to batch: the
