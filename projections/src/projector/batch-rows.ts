@@ -7,7 +7,7 @@ import type { ChangeNotice } from './change-notice.ts';
 import { eraseDeletedData } from './erase-deleted-data.ts';
 import type { ReplayMemory } from './replay-memory.ts';
 import { type CachedTable, rowNotices } from './row-notices.ts';
-import { insertIfAbsentStatements, upsertStatements } from './row-writer.ts';
+import { insertStatements, upsertStatements } from './row-writer.ts';
 
 export type RowOf<Table extends CachedTable> = Selectable<ReadModels[Table]>;
 type Next<Table extends CachedTable> = (row: RowOf<Table> | undefined) => RowOf<Table> | undefined;
@@ -25,6 +25,8 @@ export class BatchRows {
   readonly #rows: Map<CachedTable, Map<string, object | null>>;
   readonly #wanted = new Map<CachedTable, Set<string>>();
   readonly #dirty = new Map<CachedTable, Set<string>>();
+  /** Dirty rows a replay's complete memory knows the tables lack: plain INSERTs, no conflict check. */
+  readonly #created = new Map<CachedTable, Set<string>>();
   readonly #wantedReplies = new Set<string>();
   readonly #messageOfReply: Map<string, string>;
   readonly #timeline: TimelineRow[] = [];
@@ -120,6 +122,7 @@ export class BatchRows {
     if (updated === undefined) return current;
     mapOf(this.#rows, table).set(id, updated);
     setOf(this.#dirty, table).add(id);
+    if (current === undefined && this.#memory?.complete) setOf(this.#created, table).add(id);
     if (table === 'messages') {
       const replyId = (updated as RowOf<'messages'>).reply_id;
       if (replyId !== null) this.#messageOfReply.set(replyId, id);
@@ -185,16 +188,16 @@ export class BatchRows {
     const statements: CompiledQuery[] = [];
     for (const [table, ids] of this.#dirty) {
       const rows = mapOf(this.#rows, table);
-      statements.push(
-        ...(await upsertStatements(
-          this.#db,
-          table,
-          [...ids].map((id) => rows.get(id) as object),
-        )),
-      );
+      const created = this.#created.get(table);
+      const [fresh, kept] = partition([...ids], (id) => created?.has(id) === true);
+      const rowsOf = (some: string[]) => some.map((id) => rows.get(id) as object);
+      statements.push(...(await insertStatements(this.#db, table, rowsOf(fresh), 'plain')));
+      statements.push(...(await upsertStatements(this.#db, table, rowsOf(kept))));
     }
-    statements.push(...(await insertIfAbsentStatements(this.#db, 'avatar_timeline', this.#timeline)));
-    statements.push(...(await insertIfAbsentStatements(this.#db, 'persona_versions', this.#personaVersions)));
+    // A replay meets each event once: its timeline rows (keyed by the event's position) are all new.
+    const timeline = this.#memory ? 'plain' : 'ifAbsent';
+    statements.push(...(await insertStatements(this.#db, 'avatar_timeline', this.#timeline, timeline)));
+    statements.push(...(await insertStatements(this.#db, 'persona_versions', this.#personaVersions, 'ifAbsent')));
     const erasures = {
       avatarIds: [...this.#erasedAvatars],
       chatIds: [...this.#erasedChats],
@@ -214,6 +217,12 @@ export class BatchRows {
  */
 function anyOf(ids: Iterable<string>) {
   return sql<string>`any(${[...ids]})`;
+}
+
+function partition<Item>(items: readonly Item[], test: (item: Item) => boolean): [Item[], Item[]] {
+  const [yes, no]: [Item[], Item[]] = [[], []];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
 }
 
 function mapOf<Key, Value>(maps: Map<Key, Map<string, Value>>, key: Key): Map<string, Value> {

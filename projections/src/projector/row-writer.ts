@@ -49,21 +49,24 @@ export async function upsertStatements(
   });
 }
 
-/** Multi-row INSERT that keeps rows already present (rows that never change: timeline, persona versions). */
-export async function insertIfAbsentStatements(
+/**
+ * Multi-row INSERT: `ifAbsent` keeps rows already present (rows that never change: timeline,
+ * persona versions); `plain` is for rows the caller knows are new (no conflict check to pay for).
+ */
+export async function insertStatements(
   db: Kysely<ReadModels>,
   table: ReadModelTable,
   rows: readonly object[],
+  mode: 'plain' | 'ifAbsent',
 ): Promise<CompiledQuery[]> {
   const keys: readonly string[] = readModelTables[table];
   return [...chunks(await sealRowsFor(db, table, rows))].map((chunk) => {
     const columns = columnsOf(chunk);
-    return (db as AnyTables)
+    const insert = (db as AnyTables)
       .insertInto(table)
       .columns(columns)
-      .expression(rowsAsRecordset(table, chunk, columns))
-      .onConflict((conflict) => conflict.columns(keys).doNothing())
-      .compile();
+      .expression(rowsAsRecordset(table, chunk, columns));
+    return (mode === 'plain' ? insert : insert.onConflict((conflict) => conflict.columns(keys).doNothing())).compile();
   });
 }
 
