@@ -137,7 +137,8 @@ export const scaleRebuildBenchmark: Benchmark = {
           note:
             `${stored} events of users, avatars and chats (personal fields encrypted), seeded in ${seedSeconds.toFixed(0)} s; ` +
             `rebuildReadModels() into a fresh schema with sealed personal columns, swapped in; ` +
-            `samples are the rebuilds' seconds (${rounds} at this size)`,
+            `samples are the rebuilds' seconds (${rounds} at this size); a rebuild has a fixed part (fresh schema, ` +
+            'index builds, swap, dropping the old tables) that weighs most at the smallest size',
         });
       }
       return rows;
