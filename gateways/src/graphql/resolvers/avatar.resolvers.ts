@@ -103,22 +103,14 @@ export function avatarResolvers(services: GraphQLServices) {
         _root: unknown,
         { id, confirmName }: { id: string; confirmName: string },
         context: Context,
-      ) => {
-        const avatar = await loadAvatar(callerId(context), id);
-        // Deleting destroys a person's data for good: make the user say which avatar they mean.
-        if (avatar?.name && avatar.name.trim() !== confirmName.trim()) {
-          throw new DomainError(
-            'BISHOP_ERR_INVALID_VALUE',
-            `Type the avatar's name exactly ("${avatar.name}") to confirm`,
-            {
-              field: 'confirmName',
-            },
-          );
-        }
-        return written(
-          await commands.avatar(id, { type: 'DeleteAvatar', data: {}, metadata: commandMetadata(context) }),
-        );
-      },
+      ) =>
+        written(
+          await commands.avatar(id, {
+            type: 'DeleteAvatar',
+            data: { confirmName },
+            metadata: commandMetadata(context),
+          }),
+        ),
     },
     Avatar: {
       materials: async (avatar: AvatarShape, args: { includeRemoved?: boolean }, context: Context) =>
