@@ -1,9 +1,9 @@
+import type { ChangeNotice } from '@bishop/domain';
 import type { EventStore, EventSubscription, RecordedEvent } from '@bishop/domain/ports';
 import type { Kysely } from 'kysely';
 import { type ProjectionStall, readCheckpoint, recordStall } from '../checkpoints/checkpoint.queries.ts';
 import { DEFAULT_READ_SCHEMA, type ReadModels } from '../schema/read-models.ts';
 import { applyBatch, type BatchOutcome, type ReadModelTarget } from './apply-batch.ts';
-import type { ChangeNotice } from './change-notice.ts';
 import { CheckpointWaiters } from './checkpoint-waiters.ts';
 import { batchesOf } from './event-batches.ts';
 import { nextTurn, type RetryDelays, retryDelay, sleep } from './pacing.ts';

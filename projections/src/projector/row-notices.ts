@@ -1,6 +1,6 @@
+import type { ChangeNotice } from '@bishop/domain';
 import type { Selectable } from 'kysely';
 import type { ReadModels } from '../schema/read-models.ts';
-import type { ChangeNotice } from './change-notice.ts';
 
 type Notice = Omit<ChangeNotice, 'position'>;
 type NoticeOf<Table extends keyof ReadModels> = (row: Selectable<ReadModels[Table]>) => Notice;
