@@ -12,6 +12,7 @@ import {
   listTrainingRuns,
 } from '@bishop/projections';
 import { mergeIterators } from '../../live/merge-iterators.ts';
+import type * as Schema from '../generated/resolver-types.ts';
 import { callerId, type RequestContext } from '../request-context.ts';
 import type { GraphQLServices } from '../services.ts';
 import { mapIterator } from './async-iterators.ts';
@@ -47,7 +48,7 @@ export function subscriptionResolvers(services: GraphQLServices) {
 
   return {
     Subscription: {
-      replyTokens: field((_root, { chatId }: { chatId: string }) =>
+      replyTokens: field((_root, { chatId }: Schema.SubscriptionReplyTokensArgs) =>
         mapIterator(
           live.replyTokens.subscribe((token) => token.chatId === chatId),
           (token) => ({ messageId: token.messageId, index: token.index, text: token.text, done: token.done }),
@@ -55,7 +56,7 @@ export function subscriptionResolvers(services: GraphQLServices) {
       ),
       // Each subscription starts with what its page shows, as it is now: a page loads, then subscribes, and a
       // change in between (an extraction or a reply that ended) would otherwise be missed until a reload.
-      messageChanged: field((_root, { chatId }: { chatId: string }, context: Context) =>
+      messageChanged: field((_root, { chatId }: Schema.SubscriptionMessageChangedArgs, context: Context) =>
         rowChanges(context, {
           kinds: ['message'],
           where: (n) => n.chatId === chatId,
@@ -65,7 +66,7 @@ export function subscriptionResolvers(services: GraphQLServices) {
           shape: (row, position) => ({ message: messageShape(row), position }),
         }),
       ),
-      materialChanged: field((_root, { avatarId }: { avatarId: string }, context: Context) =>
+      materialChanged: field((_root, { avatarId }: Schema.SubscriptionMaterialChangedArgs, context: Context) =>
         rowChanges(context, {
           kinds: ['material'],
           where: (n) => n.avatarId === avatarId,
@@ -75,7 +76,7 @@ export function subscriptionResolvers(services: GraphQLServices) {
         }),
       ),
       // Stage changes come as read-model notices; percent and ETA within a stage as the worker's signals.
-      trainingChanged: field((_root, { avatarId }: { avatarId: string }, context: Context) =>
+      trainingChanged: field((_root, { avatarId }: Schema.SubscriptionTrainingChangedArgs, context: Context) =>
         mergeIterators(
           rowChanges(context, {
             kinds: ['training'],
@@ -100,7 +101,7 @@ export function subscriptionResolvers(services: GraphQLServices) {
         ),
       ),
       // Start and report come as read-model notices; the step and percent between them as the worker's signals.
-      testChanged: field((_root, { avatarId }: { avatarId: string }, context: Context) => {
+      testChanged: field((_root, { avatarId }: Schema.SubscriptionTestChangedArgs, context: Context) => {
         const reportOf = async (runId: string) => {
           const [row] = await findTestReportsByRunIds(db, callerId(context), [runId]);
           return row && row.avatar_id === avatarId ? row : undefined;
@@ -126,7 +127,7 @@ export function subscriptionResolvers(services: GraphQLServices) {
           ),
         );
       }),
-      avatarChanged: field((_root, { avatarId }: { avatarId?: string | null }, context: Context) =>
+      avatarChanged: field((_root, { avatarId }: Schema.SubscriptionAvatarChangedArgs, context: Context) =>
         rowChanges(context, {
           kinds: ['avatar', 'voice', 'personaVersion'],
           where: (n) => !avatarId || n.avatarId === avatarId,
