@@ -59,7 +59,7 @@ export function materialResolvers(services: GraphQLServices) {
 }
 
 /** `participant` (one) or `participants` (several); both, or neither, is a mistake the caller is told about. */
-function chosenParticipants(args: { participant?: string | null; participants?: string[] | null }): string[] {
+function chosenParticipants(args: Schema.MutationChooseChatParticipantArgs): string[] {
   const one = args.participant ?? null;
   const several = args.participants ?? null;
   if ((one === null) === (several === null)) {
