@@ -13,7 +13,7 @@ import { blindTestRound, judgeGuess } from './blind-test-pairs.ts';
 import { commandMetadata, written } from './command-metadata.ts';
 
 type Context = RequestContext;
-type GuessArgs = { personaVersion: number; pairIndex: number; optionId: string };
+type GuessArgs = Omit<Schema.MutationGuessBlindTestArgs, 'avatarId'>;
 
 // 256 random bits: unguessable, and the store keeps only its hash.
 const newToken = () => randomBytes(32).toString('base64url');
@@ -86,7 +86,7 @@ export function blindTestResolvers(services: GraphQLServices) {
             metadata: commandMetadata(context),
           }),
         ),
-      guessBlindTest: async (_root: unknown, args: GuessArgs & { avatarId: string }, context: Context) => {
+      guessBlindTest: async (_root: unknown, args: Schema.MutationGuessBlindTestArgs, context: Context) => {
         const ownerId = callerId(context);
         const judged = await judgeGuess(db, ownerId, args.avatarId, args);
         const result = await commands.avatar(args.avatarId, {
@@ -98,7 +98,7 @@ export function blindTestResolvers(services: GraphQLServices) {
       },
       guessInvitedBlindTest: async (
         _root: unknown,
-        args: GuessArgs & { token: string; guesser: string },
+        args: Schema.MutationGuessInvitedBlindTestArgs,
         context: Context,
       ) => {
         const invite = await openInvite(args.token);
