@@ -5,7 +5,7 @@ import type { PersonaVersionRow } from '../persona-versions/persona-versions.tab
 import { type ReadModels, readModelTables } from '../schema/read-models.ts';
 import type { TimelineRow } from '../timeline/timeline.table.ts';
 import { eraseDeletedData } from './erase-deleted-data.ts';
-import { type CachedTable, rowNotices } from './row-notices.ts';
+import { type CachedTable, type Notice, rowNotices } from './row-notices.ts';
 import { insertRowsIfAbsent, upsertRows } from './row-writer.ts';
 
 export type RowOf<Table extends CachedTable> = Selectable<ReadModels[Table]>;
@@ -109,10 +109,7 @@ export class BatchRows {
       const replyId = (updated as RowOf<'messages'>).reply_id;
       if (replyId !== null) this.#messageOfReply.set(replyId, id);
     }
-    this.notify({
-      ...(rowNotices[table] as (row: RowOf<Table>) => ChangeNotice)(updated),
-      position: String(event.position),
-    });
+    this.notify((rowNotices[table] as (row: RowOf<Table>) => Notice)(updated), event.position);
     return updated;
   }
 
@@ -123,14 +120,7 @@ export class BatchRows {
   addTimelineEntry(entry: TimelineRow): void {
     this.#timeline.push(entry);
     const { owner_id: ownerId, avatar_id: avatarId, chat_id: chatId, position } = entry;
-    this.notify({
-      kind: 'timeline',
-      ownerId,
-      avatarId,
-      ...(chatId ? { chatId } : {}),
-      id: String(position),
-      position: String(position),
-    });
+    this.notify({ kind: 'timeline', ownerId, avatarId, ...(chatId ? { chatId } : {}), id: String(position) }, position);
   }
 
   addPersonaVersion(version: PersonaVersionRow): void {
@@ -139,7 +129,7 @@ export class BatchRows {
   }
 
   notifyPersonaVersion(ownerId: string, avatarId: string, version: number, position: bigint): void {
-    this.notify({ kind: 'personaVersion', ownerId, avatarId, id: String(version), position: String(position) });
+    this.notify({ kind: 'personaVersion', ownerId, avatarId, id: String(version) }, position);
   }
 
   /** Erases the avatar's personal data in every table once the batch's rows are written. */
@@ -157,10 +147,10 @@ export class BatchRows {
   }
 
   /** One notice per changed thing, carrying the latest position that changed it. */
-  notify(notice: ChangeNotice): void {
+  notify(notice: Notice, position: bigint): void {
     const key = `${notice.kind}:${notice.id}`;
     this.#notices.delete(key);
-    this.#notices.set(key, notice);
+    this.#notices.set(key, { ...notice, position: String(position) });
   }
 
   get notices(): ChangeNotice[] {
