@@ -1,4 +1,4 @@
-import { type TrainingProgressSignal, trainingStages } from '@bishop/domain';
+import { type ReplyTokenSignal, type TrainingProgressSignal, trainingStages } from '@bishop/domain';
 import {
   findAvatarById,
   findMaterialById,
@@ -11,10 +11,13 @@ import {
   listTestReports,
   listTrainingRuns,
 } from '@bishop/projections';
+import type { GraphQLResolveInfo } from 'graphql';
 import { mergeIterators } from '../../live/merge-iterators.ts';
 import type * as Schema from '../generated/resolver-types.ts';
 import { callerId, type RequestContext } from '../request-context.ts';
 import type { GraphQLServices } from '../services.ts';
+import { createSharedSubscriptions, type SubscriptionContext } from '../shared-subscriptions.ts';
+import type { SocketContext } from '../subscription-sockets.ts';
 import { mapIterator } from './async-iterators.ts';
 import { ownedChanges } from './owned-changes.ts';
 import {
@@ -40,20 +43,33 @@ const NEWEST_PAGE = { first: 50 } as const;
 export function subscriptionResolvers(services: GraphQLServices) {
   const { live, readModels: db } = services;
   const { rowChanges } = ownedChanges(live);
+  // Reply tokens go to many sockets of one chat at a high rate: executed and serialised once per shape.
+  const sharedReplyTokens = createSharedSubscriptions(live.replyTokens);
 
-  const field = <T>(subscribe: (root: unknown, args: never, context: Context) => AsyncIterableIterator<T>) => ({
+  const field = <T>(
+    subscribe: (root: unknown, args: never, context: Context, info: GraphQLResolveInfo) => AsyncIterableIterator<T>,
+  ) => ({
     subscribe,
     resolve: (payload: T) => payload,
   });
 
   return {
     Subscription: {
-      replyTokens: field((_root, { chatId }: Schema.SubscriptionReplyTokensArgs) =>
-        mapIterator(
-          live.replyTokens.subscribe((token) => token.chatId === chatId),
-          (token) => ({ messageId: token.messageId, index: token.index, text: token.text, done: token.done }),
-        ),
-      ),
+      replyTokens: field((_root, { chatId }: Schema.SubscriptionReplyTokensArgs, context: SocketContext, info) => {
+        const shape = (token: ReplyTokenSignal) => ({
+          messageId: token.messageId,
+          index: token.index,
+          text: token.text,
+          done: token.done,
+        });
+        return (
+          sharedReplyTokens.subscribe(chatId, shape, context as SubscriptionContext, info) ??
+          mapIterator(
+            live.replyTokens.subscribe((token) => token.chatId === chatId),
+            shape,
+          )
+        );
+      }),
       // Each subscription starts with what its page shows, as it is now: a page loads, then subscribes, and a
       // change in between (an extraction or a reply that ended) would otherwise be missed until a reload.
       messageChanged: field((_root, { chatId }: Schema.SubscriptionMessageChangedArgs, context: Context) =>
