@@ -14,6 +14,8 @@ import { eventStoreAppendBenchmark } from './event-store-append.bench.ts';
 import { eventStoreReadBenchmark } from './event-store-read.bench.ts';
 import { graphqlThroughputBenchmark } from './graphql-throughput.bench.ts';
 import type { Benchmark } from './harness.ts';
+import { loadBenchmark } from './load.bench.ts';
+import { memoryBenchmark } from './memory.bench.ts';
 import { projectionRebuildBenchmark } from './projection-rebuild.bench.ts';
 import { repliesBenchmark } from './replies.bench.ts';
 import {
@@ -33,13 +35,17 @@ import { ttsBenchmark } from './tts.bench.ts';
 
 /**
  * Long, so only when named by their short name, the part before the colon (`npm run bench -- scale`,
- * `npm run bench -- call-real`), never in the smoke run: cost as data grows (seeding), and a live call with
- * the real-model kit's weights. `npm run bench -- call` runs the test-model call alone.
+ * `npm run bench -- call-real`, `npm run bench -- load`, `npm run bench -- bounded-memory`), never in the smoke
+ * run: cost as data grows (seeding), a live call with the real-model kit's weights, minutes of load on
+ * `bishop run` processes, and the extract worker's memory on a 1 GB export and a 3-hour recording.
+ * `npm run bench -- call` runs the test-model call alone.
  */
 export const namedOnlyBenchmarks: readonly Benchmark[] = [
   scaleAppendBenchmark,
   scaleRebuildBenchmark,
   callRealBenchmark,
+  loadBenchmark,
+  memoryBenchmark,
 ];
 
 /** Add new benchmarks here; each creates and drops its own databases. */

@@ -1,3 +1,4 @@
+import type { ChangeNotice } from '@bishop/domain';
 import type { RecordedEvent } from '@bishop/domain/ports';
 import type { Kysely } from 'kysely';
 import { readCheckpoint, writeCheckpoint } from '../checkpoints/checkpoint.queries.ts';
@@ -5,7 +6,6 @@ import { type ProjectedEvent, toProjectedEvent } from '../events/projected-event
 import type { ReadModels } from '../schema/read-models.ts';
 import { withSealingPrepared } from '../sealing/column-sealer.ts';
 import { BatchRows } from './batch-rows.ts';
-import type { ChangeNotice } from './change-notice.ts';
 import { projectEvents } from './project-event.ts';
 import { EventProjectionError } from './projection-error.ts';
 import { lockReadModels } from './read-models-lock.ts';

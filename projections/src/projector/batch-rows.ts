@@ -1,12 +1,12 @@
+import type { ChangeNotice } from '@bishop/domain';
 import { type CompiledQuery, type Kysely, type Selectable, sql } from 'kysely';
 import type { EventFacts } from '../events/projected-event.ts';
 import type { PersonaVersionRow } from '../persona-versions/persona-versions.table.ts';
 import { type ReadModels, readModelTables } from '../schema/read-models.ts';
 import type { TimelineRow } from '../timeline/timeline.table.ts';
-import type { ChangeNotice } from './change-notice.ts';
 import { eraseDeletedData } from './erase-deleted-data.ts';
 import type { ReplayMemory } from './replay-memory.ts';
-import { type CachedTable, rowNotices } from './row-notices.ts';
+import { type CachedTable, type Notice, rowNotices } from './row-notices.ts';
 import { insertStatements, upsertStatements } from './row-writer.ts';
 
 export type RowOf<Table extends CachedTable> = Selectable<ReadModels[Table]>;
@@ -127,7 +127,7 @@ export class BatchRows {
       const replyId = (updated as RowOf<'messages'>).reply_id;
       if (replyId !== null) this.#messageOfReply.set(replyId, id);
     }
-    this.notify({ ...(rowNotices[table] as (row: RowOf<Table>) => ChangeNotice)(updated), position: event.position });
+    this.notify((rowNotices[table] as (row: RowOf<Table>) => Notice)(updated), event.position);
     return updated;
   }
 
@@ -138,7 +138,7 @@ export class BatchRows {
   addTimelineEntry(entry: TimelineRow): void {
     this.#timeline.push(entry);
     const { owner_id: ownerId, avatar_id: avatarId, chat_id: chatId, position } = entry;
-    this.notify({ kind: 'timeline', ownerId, avatarId, ...(chatId ? { chatId } : {}), id: String(position), position });
+    this.notify({ kind: 'timeline', ownerId, avatarId, ...(chatId ? { chatId } : {}), id: String(position) }, position);
   }
 
   addPersonaVersion(version: PersonaVersionRow): void {
@@ -147,7 +147,7 @@ export class BatchRows {
   }
 
   notifyPersonaVersion(ownerId: string, avatarId: string, version: number, position: bigint): void {
-    this.notify({ kind: 'personaVersion', ownerId, avatarId, id: String(version), position });
+    this.notify({ kind: 'personaVersion', ownerId, avatarId, id: String(version) }, position);
   }
 
   /** Erases the avatar's personal data in every table once the batch's rows are written. */
@@ -165,10 +165,10 @@ export class BatchRows {
   }
 
   /** One notice per changed thing, carrying the latest position that changed it. */
-  notify(notice: ChangeNotice): void {
+  notify(notice: Notice, position: bigint): void {
     const key = `${notice.kind}:${notice.id}`;
     this.#notices.delete(key);
-    this.#notices.set(key, notice);
+    this.#notices.set(key, { ...notice, position: String(position) });
   }
 
   get notices(): ChangeNotice[] {
