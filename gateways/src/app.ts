@@ -72,7 +72,7 @@ export async function buildApp(options: GatewayOptions): Promise<FastifyInstance
   if (!api) return app;
   const { services } = api;
   const { calls } = api;
-  await metricsPlugin(app, {
+  await app.register(metricsPlugin, {
     ...api.metrics,
     subscriptionCount: () => services.live.changes.subscriberCount + services.live.replyTokens.subscriberCount,
     ...(calls ? { calls: () => ({ active: calls.registry.active, max: calls.registry.maxConcurrent }) } : {}),

@@ -28,6 +28,7 @@ import {
   writeReport,
 } from './report.ts';
 import { scaleAppendBenchmark } from './scale-append.bench.ts';
+import { scaleRebuildBenchmark } from './scale-rebuild.bench.ts';
 import { subscriptionFanoutBenchmark } from './subscription-fanout.bench.ts';
 import { trainingBenchmark } from './training.bench.ts';
 import { ttsBenchmark } from './tts.bench.ts';
@@ -41,6 +42,7 @@ import { ttsBenchmark } from './tts.bench.ts';
  */
 export const namedOnlyBenchmarks: readonly Benchmark[] = [
   scaleAppendBenchmark,
+  scaleRebuildBenchmark,
   callRealBenchmark,
   loadBenchmark,
   memoryBenchmark,
