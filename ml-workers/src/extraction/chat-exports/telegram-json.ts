@@ -16,15 +16,6 @@ type ChatSurvey = {
   zoneKnown: boolean;
 };
 
-/**
- * Telegram Desktop's result.json: one chat ("Export chat history") or the whole
- * account ("Export Telegram data"), where `chat` (its name or id) picks one; a
- * single chat with messages is picked without asking.
- *
- * Read as it streams, twice: the first pass learns the chats, their authors and
- * times; the second keeps the chosen chat's messages, in their compact form. A
- * gigabyte export is never held whole, as text or parsed.
- */
 export type TelegramReadOptions = {
   chat?: string;
   /**
@@ -34,6 +25,16 @@ export type TelegramReadOptions = {
   spillDir?: string;
 };
 
+/**
+ * Telegram Desktop's result.json: one chat ("Export chat history") or the whole
+ * account ("Export Telegram data"), where `chat` (its name or id) picks one; a
+ * single chat with messages is picked without asking.
+ *
+ * Read as it streams, twice: the first pass learns the chats, their authors and
+ * times; the second keeps the chosen chat's messages in their compact form, or
+ * spills them to a scratch file read again at each pass (`spillDir`). A
+ * gigabyte export is never held whole, as text or parsed.
+ */
 export async function readTelegramExport(source: JsonSource, options: TelegramReadOptions = {}): Promise<ChatExport> {
   return (await surveyTelegramExport(source)).read(options);
 }
