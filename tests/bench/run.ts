@@ -26,6 +26,8 @@ import {
   writeReport,
 } from './report.ts';
 import { scaleAppendBenchmark } from './scale-append.bench.ts';
+import { scaleListsBenchmark } from './scale-lists.bench.ts';
+import { scaleRetrievalBenchmark } from './scale-retrieval.bench.ts';
 import { subscriptionFanoutBenchmark } from './subscription-fanout.bench.ts';
 import { trainingBenchmark } from './training.bench.ts';
 import { ttsBenchmark } from './tts.bench.ts';
@@ -33,9 +35,22 @@ import { ttsBenchmark } from './tts.bench.ts';
 /**
  * Long, so only when named by their short name, the part before the colon (`npm run bench -- scale`,
  * `npm run bench -- call-real`), never in the smoke run: cost as data grows (seeding), and a live call with
- * the real-model kit's weights. `npm run bench -- call` runs the test-model call alone.
+ * the real-model kit's weights. `npm run bench -- call` runs the test-model call alone; `scale:retrieval`
+ * runs only the scale benchmark whose name goes on with that word.
  */
-export const namedOnlyBenchmarks: readonly Benchmark[] = [scaleAppendBenchmark, callRealBenchmark];
+export const namedOnlyBenchmarks: readonly Benchmark[] = [
+  scaleAppendBenchmark,
+  scaleListsBenchmark,
+  scaleRetrievalBenchmark,
+  callRealBenchmark,
+];
+
+/** Whether `part` (`group` or `group:word`) names a named-only benchmark. */
+export function namesBenchmark(benchmark: Benchmark, part: string): boolean {
+  const [group = '', word] = part.split(':');
+  const [shortName = '', rest = ''] = benchmark.name.split(':');
+  return group.includes(shortName) && (word === undefined || rest.toLowerCase().includes(word.toLowerCase()));
+}
 
 /** Add new benchmarks here; each creates and drops its own databases. */
 export const benchmarks: readonly Benchmark[] = [
@@ -66,11 +81,10 @@ export async function runBenchmarks(options: RunOptions = {}): Promise<BenchRepo
   const log = options.log ?? ((message: string) => console.error(`[bench] ${message}`));
   const rows = [];
   const only = options.only ?? [];
-  const shortName = (benchmark: Benchmark) => benchmark.name.split(':')[0] ?? benchmark.name;
   const selected = only.length
     ? [
         ...benchmarks.filter((b) => only.some((part) => b.name.includes(part))),
-        ...namedOnlyBenchmarks.filter((b) => only.some((part) => part.includes(shortName(b)))),
+        ...namedOnlyBenchmarks.filter((b) => only.some((part) => namesBenchmark(b, part))),
       ]
     : benchmarks;
   for (const benchmark of selected) {
