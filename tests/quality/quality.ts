@@ -147,7 +147,7 @@ if (wanted('asr')) {
       `Model: ${asrEntry.name} (${asrEntry.catalogue?.size ?? '?'}, ${asrEntry.dtype}) with Silero VAD. English: ` +
         `${speechPackages.en.package} (LibriVox reader and the "cards" speaker, 16 kHz, WER); Russian: ` +
         `${speechPackages.ru.package} (one recorded IVR voice, 8 kHz telephone audio, CER). Ours = \`transcribeFile\` ` +
-        '(ffmpeg decode, VAD, chunking, Whisper: a chunk of one stretch of ≤ 8 s without timestamps, longer ones with); bare = transformers.js `pipeline` on the decoded clip. ' +
+        "(ffmpeg decode, VAD, chunking, Whisper: a chunk of one stretch of ≤ 8 s without timestamps, longer ones with); bare = ffmpeg decodes the file into memory, then one transformers.js `pipeline` call (as the ASR benchmark's anchor). " +
         'Language given to both; one warm-up each. Error = mean per utterance.',
       '',
       '| language | items (audio) | metric | ours | bare | ours time | bare time | speed ours/bare |',
