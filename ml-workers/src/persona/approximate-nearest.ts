@@ -1,5 +1,16 @@
-import { Index, MetricKind, ScalarKind } from 'usearch';
+import { createRequire } from 'node:module';
+import type { Index } from 'usearch';
 import { normalized, type VectorMatrix } from './vectors.ts';
+
+type USearch = typeof import('usearch');
+// Loaded on first use, so a process that never meets a persona past the threshold never loads the native
+// module; and its CommonJS build, which finds its binary from __dirname (the ES build reads a stack trace,
+// which fails e.g. under `node -e`).
+let loaded: USearch | undefined;
+const usearch = (): USearch => {
+  loaded ??= createRequire(import.meta.url)('usearch') as USearch;
+  return loaded;
+};
 
 /** Nearest rows of a vector matrix, best first, as `nearestRows` answers them. */
 export type NearestSearch = (
@@ -31,6 +42,7 @@ export const defaultApproximateIndexSettings: ApproximateIndexSettings = {
 
 /** An index with no rows yet, to add rows to or load a saved graph into. */
 export function emptyApproximateIndex(dims: number, settings: ApproximateIndexSettings): Index {
+  const { Index, MetricKind, ScalarKind } = usearch();
   return new Index({
     dimensions: dims,
     metric: MetricKind.IP,
