@@ -15,10 +15,14 @@ import type { ReadinessCheck } from './health/readiness.ts';
 import { handleHttpError } from './http-errors.ts';
 import { servesMediaOnly } from './http-security/media-origin.ts';
 import { addSecurityHeaders } from './http-security/security-headers.ts';
+import { closeSocketsGoingAway } from './live/going-away.ts';
 import { mediaPlugin } from './media/media.plugin.ts';
 import { mediaFileNames } from './media/media-file-names.ts';
 import { type MetricsSources, metricsPlugin } from './metrics/metrics.plugin.ts';
 import { type UploadLimits, uploadsPlugin } from './uploads/uploads.plugin.ts';
+
+/** How long a socket's client has to answer the close at shutdown before it is cut. */
+const SOCKET_CLOSE_GRACE_MS = 1_000;
 
 export interface GatewayOptions {
   readonly readinessChecks: readonly ReadinessCheck[];
@@ -68,14 +72,16 @@ export async function buildApp(options: GatewayOptions): Promise<FastifyInstance
   if (!api) return app;
   const { services } = api;
   const { calls } = api;
-  await metricsPlugin(app, {
+  await app.register(metricsPlugin, {
     ...api.metrics,
     subscriptionCount: () => services.live.changes.subscriberCount + services.live.replyTokens.subscriberCount,
     ...(calls ? { calls: () => ({ active: calls.registry.active, max: calls.registry.maxConcurrent }) } : {}),
   });
-  // Before the WebSocket server closes its sockets: each call says goodbye and records its end (history kept).
+  // Before the WebSocket server closes its sockets: each call says goodbye and records its end (history kept),
+  // then every other socket (GraphQL subscriptions) is told 1001 at once, and cut if its client does not answer.
   app.addHook('preClose', async () => {
     await calls?.registry.endAll('SERVER_SHUTDOWN', 'Bishop is restarting; the call so far is kept in the chat');
+    await closeSocketsGoingAway(app.websocketServer, 'Bishop is restarting; subscribe again', SOCKET_CLOSE_GRACE_MS);
   });
   // One WebSocket server for the whole app (GraphQL subscriptions and calls); Mercurius reuses it.
   await app.register(websocket, { options: { maxPayload: 1024 * 1024 } });

@@ -30,7 +30,7 @@ describe('local fan-out of live signals', () => {
   });
 
   it('disconnects a subscriber that falls too far behind instead of growing without bound', async () => {
-    const fanout = createFanout<number>(3);
+    const fanout = createFanout<number>({ maxQueued: 3 });
     const slow = fanout.subscribe(() => true);
     for (let n = 0; n < 5; n++) fanout.publish(n);
     assert.equal(fanout.subscriberCount, 0);
@@ -38,5 +38,21 @@ describe('local fan-out of live signals', () => {
     await slow.next();
     await slow.next();
     await assert.rejects(slow.next(), /fell too far behind/);
+  });
+
+  it("calls listeners of an item's key only, at once and in order, until they stop", () => {
+    const fanout = createFanout<{ chat: string; n: number }>({ keyOf: (item) => item.chat });
+    const heard: string[] = [];
+    const stopA = fanout.listen('a', (item) => heard.push(`a${item.n}`));
+    fanout.listen('b', (item) => heard.push(`b${item.n}`));
+    assert.equal(fanout.subscriberCount, 2);
+    fanout.publish({ chat: 'a', n: 1 });
+    fanout.publish({ chat: 'b', n: 2 });
+    fanout.publish({ chat: 'c', n: 3 });
+    stopA();
+    stopA();
+    fanout.publish({ chat: 'a', n: 4 });
+    assert.deepEqual(heard, ['a1', 'b2']);
+    assert.equal(fanout.subscriberCount, 1);
   });
 });

@@ -23,8 +23,6 @@ export * from './messages/messages.table.ts';
 export * from './persona-versions/persona-versions.queries.ts';
 export type * from './persona-versions/persona-versions.table.ts';
 // Projector and rebuild
-export { type ChangeKind, type ChangeNotice, changeKinds } from './projector/change-notice.ts';
-export { batchesOf } from './projector/event-batches.ts';
 export { EventProjectionError, ReadModelsTimeoutError } from './projector/projection-error.ts';
 export {
   createProjector,

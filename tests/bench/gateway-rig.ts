@@ -36,6 +36,8 @@ import { createBenchDatabase } from './bench-databases.ts';
 export interface GatewayRig {
   /** e.g. `http://127.0.0.1:41234` */
   readonly url: string;
+  /** The app itself, for Fastify's inject. */
+  readonly app: FastifyInstance;
   readonly bus: Bus;
   readonly live: LiveFeeds;
   readonly readStore: ReadStore;
@@ -91,8 +93,7 @@ export async function openGatewayRig(
     schema: readStore.schema,
     onCommitted: (notices) => {
       for (const notice of notices) {
-        const wire = { ...notice, position: notice.position.toString() };
-        bus.signal(changeNoticeSubject(notice.ownerId), encoder.encode(JSON.stringify(wire)));
+        bus.signal(changeNoticeSubject(notice.ownerId), encoder.encode(JSON.stringify(notice)));
       }
     },
   });
@@ -138,6 +139,7 @@ export async function openGatewayRig(
 
   return {
     url,
+    app,
     bus,
     live,
     readStore,

@@ -13,11 +13,18 @@ import { waitFor } from '../src/async.ts';
  * the main thread's handle on it.
  */
 
+/** A subscription each connection makes, and where in its data the sending time is (text, ms on `sharedClock`). */
+export interface SubscriptionSpec {
+  readonly query: string;
+  readonly variables: Record<string, unknown>;
+  readonly sentAt: readonly string[];
+}
+
 interface OpenCommand {
   readonly type: 'open';
   readonly url: string;
   readonly token: string;
-  readonly chatId: string;
+  readonly subscription: SubscriptionSpec;
   readonly count: number;
   /** Connections opened at once: the gateway authenticates each connection_init. */
   readonly batch: number;
@@ -33,6 +40,7 @@ type Command =
   | OpenCommand
   | OpenRawCommand
   | { readonly type: 'collect'; readonly expected: number }
+  | { readonly type: 'everyoneReached'; readonly timeoutMs: number }
   | { readonly type: 'close' };
 type Reply =
   | { readonly type: 'done'; readonly latencies?: number[]; readonly lastAt?: number }
@@ -41,7 +49,12 @@ type Reply =
 /** Milliseconds on a clock both threads share (each thread's `performance.now()` has its own origin). */
 export const sharedClock = (): number => performance.timeOrigin + performance.now();
 
-const SUBSCRIPTION = 'subscription($c: ID!) { replyTokens(chatId: $c) { index text done } }';
+/** Each token's `text` is the time it was sent. */
+export const replyTokensOf = (chatId: string): SubscriptionSpec => ({
+  query: 'subscription($c: ID!) { replyTokens(chatId: $c) { index text done } }',
+  variables: { c: chatId },
+  sentAt: ['replyTokens', 'text'],
+});
 const COLLECT_TIMEOUT_MS = 60_000;
 
 export interface SubscriberPool {
@@ -49,6 +62,11 @@ export interface SubscriberPool {
   open(options: Omit<OpenCommand, 'type'>): Promise<void>;
   /** Opens `count` plain WebSocket connections to a raw broadcast server (the anchor). */
   openRaw(options: Omit<OpenRawCommand, 'type'>): Promise<void>;
+  /**
+   * Waits until every connection has had at least one delivery, then forgets what was delivered: an acknowledged
+   * connection may still be registering its subscription on a server this thread cannot look into.
+   */
+  everyoneReached(timeoutMs: number): Promise<void>;
   /** Waits for `expected` deliveries since the last collect and returns their latencies in ms. */
   collect(expected: number): Promise<number[]>;
   /** Like collect, also saying when (sharedClock) the last of them arrived. */
@@ -69,6 +87,7 @@ export function startSubscriberPool(): SubscriberPool {
   return {
     open: async (options) => void (await ask({ type: 'open', ...options })),
     openRaw: async (options) => void (await ask({ type: 'openRaw', ...options })),
+    everyoneReached: async (timeoutMs) => void (await ask({ type: 'everyoneReached', timeoutMs })),
     collect: (expected) => ask({ type: 'collect', expected }),
     collectTimed: (expected) => askFor({ type: 'collect', expected }),
     async close() {
@@ -82,10 +101,13 @@ function runWorker(port: NonNullable<typeof parentPort>): void {
   const clients: Client[] = [];
   const rawSockets: WebSocket[] = [];
   const errors: string[] = [];
+  /** Deliveries per connection, in the order they were opened. */
+  const delivered: number[] = [];
   let latencies: number[] = [];
   let lastAt = Number.NaN;
 
-  function received(text: string | undefined): void {
+  function received(connection: number, text: string | undefined): void {
+    delivered[connection] = (delivered[connection] ?? 0) + 1;
     const sent = Number(text);
     if (!Number.isFinite(sent)) {
       errors.push(`unexpected token text ${JSON.stringify(text)}`);
@@ -97,11 +119,12 @@ function runWorker(port: NonNullable<typeof parentPort>): void {
 
   async function openRawOne(options: OpenRawCommand): Promise<void> {
     const socket = new WebSocket(options.url);
+    const connection = delivered.push(0) - 1;
     rawSockets.push(socket);
     // The same graphql-ws `next` message a subscriber gets, parsed the same way.
     socket.on('message', (data) => {
       const message = JSON.parse(String(data)) as { payload?: { data?: { replyTokens?: { text?: string } } } };
-      received(message.payload?.data?.replyTokens?.text);
+      received(connection, message.payload?.data?.replyTokens?.text);
     });
     socket.on('error', (error) => errors.push(String(error)));
     await once(socket, 'open');
@@ -117,6 +140,7 @@ function runWorker(port: NonNullable<typeof parentPort>): void {
       onNonLazyError: (error) => errors.push(String(error)),
     });
     clients.push(client);
+    const connection = delivered.push(0) - 1;
     const acknowledged = new Promise<void>((resolve, reject) => {
       client.on('connected', () => resolve());
       client.on('closed', (event) => {
@@ -124,10 +148,11 @@ function runWorker(port: NonNullable<typeof parentPort>): void {
         reject(new Error(`connection closed before it was acknowledged: ${code} ${reason}`));
       });
     });
-    client.subscribe<{ replyTokens: { text: string } }>(
-      { query: SUBSCRIPTION, variables: { c: options.chatId } },
+    const { query, variables, sentAt } = options.subscription;
+    client.subscribe<Record<string, unknown>>(
+      { query, variables },
       {
-        next: (result) => received(result.data?.replyTokens.text),
+        next: (result) => received(connection, textAt(result.data, sentAt)),
         error: (error) => errors.push(error instanceof Error ? error.message : JSON.stringify(error)),
         complete: () => {},
       },
@@ -142,6 +167,10 @@ function runWorker(port: NonNullable<typeof parentPort>): void {
         return undefined;
       case 'openRaw':
         await inBatches(command, () => openRawOne(command));
+        return undefined;
+      case 'everyoneReached':
+        await waitFor(() => delivered.every((count) => count > 0) || errors.length > 0, command.timeoutMs, 5);
+        latencies = [];
         return undefined;
       case 'collect': {
         await waitFor(() => latencies.length >= command.expected || errors.length > 0, COLLECT_TIMEOUT_MS, 5);
@@ -169,6 +198,13 @@ function runWorker(port: NonNullable<typeof parentPort>): void {
       } satisfies Reply);
     }
   });
+}
+
+/** The string at `path` in a subscription's data, if there is one. */
+function textAt(data: unknown, path: readonly string[]): string | undefined {
+  let value = data;
+  for (const key of path) value = (value as Record<string, unknown> | null | undefined)?.[key];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** Opens `count` connections, `batch` at a time. */

@@ -55,6 +55,9 @@ const figure = (value: number, unit: string) =>
     ? '—'
     : `${value.toLocaleString('en-US', { maximumFractionDigits: value < 100 ? 1 : 0 })} ${unit}`;
 
+/** Whole numbers from 100 up; three significant digits below, so a ratio of 0.72 does not print as 1. */
+const roundFigure = (value: number) => (Math.abs(value) >= 100 ? Math.round(value) : Number(value.toPrecision(3)));
+
 export function formatTable(rows: readonly ReportRow[]): string {
   const header = ['benchmark', 'anchor (Emmett)', 'ours', 'ratio (ours/anchor)', 'goal', 'status'];
   const lines = rows.map((r) => [
@@ -89,7 +92,7 @@ export function formatMarkdown(report: BenchReport): string {
     '',
     ...report.rows.map(
       (r) =>
-        `- **${r.benchmark}**: ${r.note}. Rounds: ${r.anchorSamples.length ? `anchor ${r.anchorSamples.map((s) => Math.round(s)).join(', ')}; ` : ''}ours ${r.oursSamples.map((s) => Math.round(s)).join(', ')} ${r.unit}.`,
+        `- **${r.benchmark}**: ${r.note}. Rounds: ${r.anchorSamples.length ? `anchor ${r.anchorSamples.map(roundFigure).join(', ')}; ` : ''}ours ${r.oursSamples.map(roundFigure).join(', ')} ${r.unit}.`,
     ),
     '',
   ].join('\n');

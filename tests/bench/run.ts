@@ -14,6 +14,8 @@ import { eventStoreAppendBenchmark } from './event-store-append.bench.ts';
 import { eventStoreReadBenchmark } from './event-store-read.bench.ts';
 import { graphqlThroughputBenchmark } from './graphql-throughput.bench.ts';
 import type { Benchmark } from './harness.ts';
+import { loadBenchmark } from './load.bench.ts';
+import { memoryBenchmark } from './memory.bench.ts';
 import { projectionRebuildBenchmark } from './projection-rebuild.bench.ts';
 import { repliesBenchmark } from './replies.bench.ts';
 import {
@@ -27,6 +29,7 @@ import {
 } from './report.ts';
 import { scaleAppendBenchmark } from './scale-append.bench.ts';
 import { scaleListsBenchmark } from './scale-lists.bench.ts';
+import { scaleRebuildBenchmark } from './scale-rebuild.bench.ts';
 import { scaleRetrievalBenchmark } from './scale-retrieval.bench.ts';
 import { subscriptionFanoutBenchmark } from './subscription-fanout.bench.ts';
 import { trainingBenchmark } from './training.bench.ts';
@@ -34,15 +37,20 @@ import { ttsBenchmark } from './tts.bench.ts';
 
 /**
  * Long, so only when named by their short name, the part before the colon (`npm run bench -- scale`,
- * `npm run bench -- call-real`), never in the smoke run: cost as data grows (seeding), and a live call with
- * the real-model kit's weights. `npm run bench -- call` runs the test-model call alone; `scale:retrieval`
- * runs only the scale benchmark whose name goes on with that word.
+ * `npm run bench -- call-real`, `npm run bench -- load`, `npm run bench -- bounded-memory`), never in the smoke
+ * run: cost as data grows (seeding), a live call with the real-model kit's weights, minutes of load on
+ * `bishop run` processes, and the extract worker's memory on a 1 GB export and a 3-hour recording.
+ * `npm run bench -- call` runs the test-model call alone; `scale:retrieval` runs only the scale
+ * benchmark whose name goes on with that word.
  */
 export const namedOnlyBenchmarks: readonly Benchmark[] = [
   scaleAppendBenchmark,
+  scaleRebuildBenchmark,
   scaleListsBenchmark,
   scaleRetrievalBenchmark,
   callRealBenchmark,
+  loadBenchmark,
+  memoryBenchmark,
 ];
 
 /** Whether `part` (`group` or `group:word`) names a named-only benchmark. */

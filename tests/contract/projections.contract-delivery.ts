@@ -2,10 +2,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { createCommandBus } from '@bishop/commands';
-import { avatarStream, userStream } from '@bishop/domain';
+import { avatarStream, type ChangeNotice, changeKinds, userStream } from '@bishop/domain';
 import {
-  type ChangeNotice,
-  changeKinds,
   DEFAULT_PROJECTOR_NAME,
   type ProjectionFailure,
   ReadModelsTimeoutError,
@@ -186,7 +184,7 @@ export function deliverySection(get: () => ProjectionsFixture): void {
       await second.waitFor(fixture.history.position);
       assert.ok(notices.length > 0);
       assert.deepEqual(
-        notices.filter((notice) => notice.position <= stoppedAt),
+        notices.filter((notice) => BigInt(notice.position) <= stoppedAt),
         [],
       );
       const chat = await fixture.harness.readStore.db

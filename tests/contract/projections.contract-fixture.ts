@@ -1,7 +1,8 @@
 import type { CommandBus } from '@bishop/commands';
+import type { ChangeNotice } from '@bishop/domain';
 import type { EventStore, KeyStore } from '@bishop/domain/ports';
 import type { ReadStore, SqlClient } from '@bishop/infra';
-import type { ChangeNotice, Projector, ProjectorOptions, ReadModels } from '@bishop/projections';
+import type { Projector, ProjectorOptions, ReadModels } from '@bishop/projections';
 import type { Kysely } from 'kysely';
 import type { Conversation, DeletedAvatar, History, LiveAvatar, Person } from './projections.history.ts';
 

@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { after, before, describe } from 'node:test';
 import { createCommandBus } from '@bishop/commands';
-import {
-  type ChangeNotice,
-  createProjector,
-  migrateReadModels,
-  type Projector,
-  type ProjectorOptions,
-} from '@bishop/projections';
+import type { ChangeNotice } from '@bishop/domain';
+import { createProjector, migrateReadModels, type Projector, type ProjectorOptions } from '@bishop/projections';
 import { sql } from 'kysely';
 import { deliverySection } from './projections.contract-delivery.ts';
 import type { ProjectionsFixture, ProjectionsHarness } from './projections.contract-fixture.ts';

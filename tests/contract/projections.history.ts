@@ -443,7 +443,7 @@ export async function deletedAvatarHistory(bus: CommandBus, history: History, ow
       metadata: asUser(ownerId),
     }),
   );
-  await asOwner('DeleteAvatar', {});
+  await asOwner('DeleteAvatar', { confirmName: 'Марина Цветаева' });
   return { avatarId, materialId: file.materialId, chatId, messageId };
 }
 

@@ -167,6 +167,71 @@ describe('the API over real HTTP and WebSocket (bishop start)', () => {
     assert.deepEqual(Buffer.from(await ranged.arrayBuffer()), mp3.subarray(0, 10));
   });
 
+  it('starts chat and avatar subscriptions with what their pages show, so a change between query and subscribing is not lost', async () => {
+    const chatId = (
+      await gql('mutation($a: ID!) { openChat(avatarId: $a, title: "Письма") { chatId } }', { a: avatarId }, { token })
+    ).data?.openChat.chatId;
+    const MESSAGE = 'id text replyState';
+    const messagesNow = async () =>
+      (
+        await gql(
+          `query($c: ID!) { chat(id: $c) { messages(first: 50, newestFirst: true) { nodes { ${MESSAGE} } } } }`,
+          { c: chatId },
+          { token },
+        )
+      ).data?.chat.messages.nodes ?? [];
+    // The pages' queries…
+    assert.deepEqual(await messagesNow(), []);
+    // …then changes: a message (its reply settles: nothing changes after the subscribing) and a new name…
+    const sent = await gql(
+      'mutation($c: ID!) { sendMessage(chatId: $c, text: "Здравствуйте") { messageId } }',
+      { c: chatId },
+      { token },
+    );
+    const messageId = sent.data?.sendMessage.messageId;
+    let settled: any;
+    for (const deadline = Date.now() + 60_000; !settled && Date.now() < deadline; ) {
+      settled = (await messagesNow()).find((m: any) => m.id === messageId && m.replyState !== 'PENDING');
+      if (!settled) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.ok(settled, 'the reply settled');
+    const renamed = await gql(
+      'mutation($a: ID!) { renameAvatar(id: $a, name: "Лев") { position } }',
+      { a: avatarId },
+      { token },
+    );
+    await gql(
+      'query($a: ID!) { avatar(id: $a) { name } }',
+      { a: avatarId },
+      { token, consistentWith: renamed.data?.renameAvatar.position },
+    );
+
+    // …then the pages subscribe: each subscription starts with what its page shows, as it is now.
+    const ws = graphqlOverWebSocket(bishop.url, token);
+    // What each one hands first, or its failure: all three are asked at once, and each is judged.
+    const firstOf = (query: string, variables: Record<string, unknown>) =>
+      subscribe(ws, query, variables)
+        .until((results) => results.length > 0, 5_000)
+        .then(
+          ([first]) => first,
+          (error: Error) => error.message,
+        );
+    try {
+      const [message, avatar, anyAvatar] = await Promise.all([
+        firstOf(`subscription($c: ID!) { messageChanged(chatId: $c) { message { ${MESSAGE} } } }`, { c: chatId }),
+        firstOf('subscription($a: ID) { avatarChanged(avatarId: $a) { avatar { id name } } }', { a: avatarId }),
+        firstOf('subscription { avatarChanged { avatar { id name } } }', {}),
+      ]);
+      const renamedAvatar = { avatarChanged: { avatar: { id: avatarId, name: 'Лев' } } };
+      assert.deepEqual(
+        { message, avatar, anyAvatar },
+        { message: { messageChanged: { message: settled } }, avatar: renamedAvatar, anyAvatar: renamedAvatar },
+      );
+    } finally {
+      await ws.dispose();
+    }
+  });
+
   it('rotates refresh tokens and revokes the family when an old one is reused', async () => {
     const first = await gql(`mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }`, {
       t: refreshToken,

@@ -164,7 +164,14 @@ describe('avatar test end to end (bishop start, test models, no LLM)', () => {
       )
     ).map((r: any) => r.testChanged);
     changes.stop();
+    // A page that loaded while the test ran and subscribes only now still learns that its report landed.
+    const late = subscribe(ws, `subscription($a: ID!) { testChanged(avatarId: $a) { report { runId status } } }`, {
+      a: avatarId,
+    });
+    const [now] = await late.until((results) => results.length > 0, 5_000);
+    late.stop();
     await ws.dispose();
+    assert.deepEqual(now?.testChanged.report, { runId, status: 'DONE' });
     const running = seen.filter((change: any) => change.report.status === 'RUNNING');
     assert.ok(running.length > 0, 'RUNNING before DONE');
     assert.equal(running[0].report.verdict, null, 'no verdict while a first test runs');

@@ -133,6 +133,11 @@ describe('training end to end (bishop start with the test models)', () => {
       90_000,
     );
     await watch.close();
+    // A page that loaded while the run went on and subscribes only now still learns that it completed.
+    const late = watchTraining(avatarId);
+    const [now] = await late.changes.until((results) => results.length > 0, 5_000);
+    await late.close();
+    assert.deepEqual([now?.trainingChanged.run.id, now?.trainingChanged.run.status], [runId, 'COMPLETED']);
     const runs = seen.map((r) => r.trainingChanged.run).filter((r) => r.id === runId);
     const stages = [...new Set(runs.map((r) => r.stage).filter(Boolean))];
     assert.deepEqual(

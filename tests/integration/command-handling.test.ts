@@ -299,7 +299,11 @@ describe('command handling (load → fold → decide → append) on PostgreSQL',
       assert.equal(rawMessage?.metadata.dataSubject, avatarStream(avatarId));
       assert.ok(isEncryptedField(rawMessage?.data.text));
 
-      await bus.avatar(avatarId, { type: 'DeleteAvatar', data: {}, metadata: asUser(owner) });
+      await bus.avatar(avatarId, {
+        type: 'DeleteAvatar',
+        data: { confirmName: 'Лев Толстой' },
+        metadata: asUser(owner),
+      });
       await rejectsWith(
         bus.chat(chatId, {
           type: 'SendMessage',

@@ -41,6 +41,11 @@ const steps: readonly Step[] = [
   { name: 'typecheck (tsc --noEmit)', command: [bin('tsc'), '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'lint and format (biome)', command: [bin('biome'), 'check', '.'] },
   { name: 'architecture', command: nodeTest('tests/architecture/**/*.test.ts') },
+  // Resolver argument types are generated from the schema: stale ones would type resolvers against an old API.
+  {
+    name: 'gateways: resolver types match the schema (codegen --check)',
+    command: ['npm', 'run', '--silent', '-w', 'gateways', 'codegen:check'],
+  },
   {
     name: 'unit: domain, commands, projections, gateways, workers, infra',
     command: nodeTest(

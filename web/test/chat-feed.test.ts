@@ -60,6 +60,13 @@ describe('chat feed', () => {
     expect(feed.streams.m1).toBeUndefined();
   });
 
+  it('knows a message it shows exactly as it is, and one that changed since', () => {
+    const feed = new ChatFeed([message('m1', 'PENDING')]);
+    expect(feed.shows(message('m1', 'PENDING'))).toBe(true);
+    expect(feed.shows(message('m1', 'REPLIED', 'Hi'))).toBe(false);
+    expect(feed.shows(message('m2', 'PENDING'))).toBe(false);
+  });
+
   it('shows history oldest first', () => {
     const feed = new ChatFeed([
       message('mmm', 'REPLIED', 'c'),

@@ -20,7 +20,8 @@ type RunRef = { runId: string };
 export type CreateAvatar = Command<'CreateAvatar', { avatarId: string; name: string }>;
 export type RenameAvatar = Command<'RenameAvatar', { name: string }>;
 export type EditPersonaCard = Command<'EditPersonaCard', PersonaCard>;
-export type DeleteAvatar = Command<'DeleteAvatar', Record<string, never>>;
+/** A person confirms by typing the avatar's name; the system (closing an account) deletes without it. */
+export type DeleteAvatar = Command<'DeleteAvatar', { readonly confirmName?: string }>;
 
 export type UploadMaterial = Command<'UploadMaterial', MaterialFile>;
 export type StartMaterialExtraction = Command<'StartMaterialExtraction', MaterialRef>;

@@ -34,7 +34,15 @@ export function editPersonaCard({ data }: EditPersonaCard, avatar: LiveAvatar): 
   return [{ type: 'PersonaCardEdited', data: card }];
 }
 
-/** Allowed mid-training: the running run simply ends with the avatar (workers then get BISHOP_ERR_DELETED). */
-export function deleteAvatar(_command: DeleteAvatar, _avatar: LiveAvatar): AvatarDeleted[] {
+/**
+ * Deleting destroys a person's data for good: a user must say which avatar they mean by typing its name.
+ * Allowed mid-training: the running run simply ends with the avatar (workers then get BISHOP_ERR_DELETED).
+ */
+export function deleteAvatar({ data, metadata }: DeleteAvatar, avatar: LiveAvatar): AvatarDeleted[] {
+  if (metadata.actor.kind === 'user' && data.confirmName?.trim() !== avatar.name.trim()) {
+    throw new DomainError('BISHOP_ERR_INVALID_VALUE', `Type the avatar's name exactly ("${avatar.name}") to confirm`, {
+      field: 'confirmName',
+    });
+  }
   return [{ type: 'AvatarDeleted', data: {} }];
 }

@@ -1,4 +1,5 @@
 export * from './actor.ts';
+export * from './batches.ts';
 export * from './blob-keys.ts';
 export * from './choice.ts';
 export * from './command.ts';

@@ -50,7 +50,7 @@ const everyLaterCommand: AvatarCommand[] = [
   avatarCommand('StopTraining', { runId: RUN }),
   avatarCommand('RecordAvatarTest', { runId: RUN, report: {} }, asWorker),
   avatarCommand('ActivatePersonaVersion', { personaVersion: 1 }),
-  avatarCommand('DeleteAvatar', {}),
+  avatarCommand('DeleteAvatar', { confirmName: 'Anna' }),
 ];
 
 describe('avatar lifecycle', () => {

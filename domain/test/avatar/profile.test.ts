@@ -117,8 +117,27 @@ describe('avatar profile', () => {
         .thenThrows('BISHOP_ERR_TEXT_TOO_LONG', /at most 100 characters \(got 140\)/);
     });
 
-    it('deletes it', () => {
-      avatarSpec.given([created]).when(avatarCommand('DeleteAvatar', {})).then([deleted]);
+    it('deletes it once the user types its name (spaces around it do not matter)', () => {
+      avatarSpec
+        .given([created])
+        .when(avatarCommand('DeleteAvatar', { confirmName: ' Anna ' }))
+        .then([deleted]);
+    });
+
+    it('refuses to delete it for a user who types another name, or none', () => {
+      for (const confirmName of ['Ann', undefined]) {
+        avatarSpec
+          .given([created])
+          .when(avatarCommand('DeleteAvatar', confirmName === undefined ? {} : { confirmName }))
+          .thenThrows('BISHOP_ERR_INVALID_VALUE', /^Type the avatar's name exactly \("Anna"\) to confirm$/);
+      }
+    });
+
+    it('deletes it for the system closing the account, which types no name', () => {
+      avatarSpec
+        .given([created])
+        .when(avatarCommand('DeleteAvatar', {}, { actor: systemActor('shred') }))
+        .then([deleted]);
     });
   });
 
@@ -126,7 +145,7 @@ describe('avatar profile', () => {
     it('still deletes the avatar: the run ends with it', () => {
       avatarSpec
         .given([...readyToTrain, trainingStarted()])
-        .when(avatarCommand('DeleteAvatar', {}))
+        .when(avatarCommand('DeleteAvatar', { confirmName: 'Anna' }))
         .then([deleted]);
     });
 

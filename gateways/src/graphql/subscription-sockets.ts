@@ -6,9 +6,17 @@ import type { LiveFeeds } from '../live/live-feeds.ts';
 import { type ClosableSocket, createSocketRegistry } from '../live/socket-registry.ts';
 import type { RequestContext } from './request-context.ts';
 
+/** The part of a `ws` WebSocket subscriptions use: closing it, and sending on it directly (shared-subscriptions.ts). */
+export interface LiveSocket extends ClosableSocket {
+  readonly protocol: string;
+  readonly readyState: number;
+  readonly bufferedAmount: number;
+  send(data: string): void;
+}
+
 /** A subscription's context: the request's, plus the socket it arrived on. */
 export interface SocketContext extends RequestContext {
-  readonly bishopSocket?: ClosableSocket;
+  readonly bishopSocket?: LiveSocket;
 }
 
 /**
@@ -25,7 +33,7 @@ export function subscriptionSockets(auth: AuthService, live: LiveFeeds) {
     /** Mercurius's `subscription` options. */
     options: {
       // Runs just before onConnect for each connection_init: hands the socket to the context.
-      context: (socket: ClosableSocket) => ({ bishopSocket: socket }),
+      context: (socket: LiveSocket) => ({ bishopSocket: socket }),
       onConnect: async ({ payload }: { payload?: unknown }): Promise<RequestContext> => {
         const credential = await credentialFromConnectionInit(auth, payload);
         const actor = credential === null ? null : userActor(credential.userId);

@@ -27,7 +27,7 @@ export interface LiveFeeds {
 
 export function createLiveFeeds(bus: Bus): LiveFeeds {
   const changes = createFanout<ChangeNotice>();
-  const replyTokens = createFanout<ReplyTokenSignal>();
+  const replyTokens = createFanout<ReplyTokenSignal>({ keyOf: (token) => token.chatId });
   const trainingProgress = createFanout<TrainingProgressSignal>();
   const revocations = createFanout<RevocationSignal>();
   const testProgress = createFanout<AvatarTestProgressSignal>();

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import fastifyPlugin from 'fastify-plugin';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface MetricsSources {
@@ -16,9 +17,12 @@ export interface MetricsSources {
 
 /**
  * /metrics in Prometheus text format: request latency histograms per route,
- * projection lag, live subscriptions, and Node's process metrics.
+ * projection lag, live subscriptions, and Node's process metrics. Wrapped with
+ * fastify-plugin: its latency hook must see the routes of every sibling plugin.
  */
-export async function metricsPlugin(app: FastifyInstance, sources: MetricsSources): Promise<void> {
+export const metricsPlugin = fastifyPlugin(metrics, { name: 'bishop-metrics', fastify: '5.x' });
+
+async function metrics(app: FastifyInstance, sources: MetricsSources): Promise<void> {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'bishop_' });
   const latency = new Histogram({

@@ -1,7 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { streamCategories } from '@bishop/domain';
+import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
+import { batchesOf, streamCategories } from '@bishop/domain';
 import type { Bus, EventStore, EventSubscription, RecordedEvent } from '@bishop/domain/ports';
-import { batchesOf } from '@bishop/projections';
 import { RelayHeaders, resumePositionOf, toRelayMessage } from './relay-message.ts';
 
 /** Structured logging as pino does it: (fields, message). */
@@ -82,7 +81,7 @@ export function createRelay(options: RelayOptions): Relay {
       const subscription = eventStore.subscribeToAll({ fromPosition: checkpoint, filter });
       run.subscription = subscription;
       try {
-        for await (const events of batchesOf(subscription, maxBatch)) {
+        for await (const events of batchesOf(subscription, maxBatch, setImmediate)) {
           await publishBatch(events);
           retryDelayMs = options.retryDelayMs ?? 500;
         }

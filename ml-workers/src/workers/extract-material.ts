@@ -10,9 +10,10 @@ import type { BlobStore } from '@bishop/domain/ports';
 import { type AudioTools, probeMedia, segmentRecording, transcribeFile } from '../audio/index.ts';
 import {
   type ChatExport,
-  chatExportText,
+  chatExportLines,
   extractChatExport,
   extractMailbox,
+  type TextLines,
 } from '../extraction/chat-exports/index.ts';
 import type { AttachmentOffer } from '../extraction/email/attachment-offers.ts';
 import {
@@ -28,7 +29,8 @@ import { decodedMediaOf } from './decoded-media.ts';
 
 /** What extraction made of a material, before it is stored. */
 export interface ExtractedMaterial {
-  readonly text: string;
+  /** Whole, or (chat exports, which run to millions of messages) as lines, each also a segment without times. */
+  readonly text: string | TextLines;
   readonly segments: readonly TranscriptSegment[];
   /** Recordings: the recognizer's own segments, which speaker tagging re-cuts (see TranscriptDocument). */
   readonly sourceSegments?: readonly TranscriptSegment[];
@@ -36,7 +38,7 @@ export interface ExtractedMaterial {
   readonly durationSec: number | null;
   readonly participants: readonly string[];
   /** The parsed chat export (chat exports only), kept for training's pair mining. */
-  readonly chat?: unknown;
+  readonly chat?: ChatExport;
   /** Chat exports: who wrote how much and when. */
   readonly chatFacts: ChatFacts | null;
   /** Recordings: what was decoded. */
@@ -89,11 +91,11 @@ export async function extractMaterial(material: MaterialFile, tools: ExtractionT
             extractChatExport({ bytes: { path }, fileName: material.fileName, transcribe, ...keep }),
           );
       await attachments?.list();
-      const extracted = chatExportText(chatExport);
+      const lines = chatExportLines(chatExport);
       return {
-        text: extracted.text,
-        segments: extracted.segments,
-        language: extracted.language,
+        text: { lines: lines.lines },
+        segments: [],
+        language: lines.language,
         durationSec: null,
         participants: chatExport.participants.map((participant) => participant.name),
         chat: chatExport,

@@ -1,16 +1,11 @@
-import {
-  extractedChatBlobKey,
-  extractedSegmentsBlobKey,
-  extractedTextBlobKey,
-  isDomainError,
-  type TranscriptDocument,
-} from '@bishop/domain';
+import { isDomainError } from '@bishop/domain';
 import type { Job } from '../runtime/index.ts';
 import { failureOf, jobCommandMetadata, PermanentJobError, type RunningWorker, runWorker } from '../runtime/index.ts';
 import { probeFailedRecording } from './decoded-media.ts';
 import { extractMaterial } from './extract-material.ts';
 import { asPermanentFailure } from './job-failure-mapping.ts';
 import { type SpeakerTagWorkerOptions, startSpeakerTagWorker } from './speaker-tag-worker.ts';
+import { storeExtraction } from './store-extraction.ts';
 import { startVoiceMessageWorker } from './voice-message-worker.ts';
 
 export interface ExtractWorkerOptions extends SpeakerTagWorkerOptions {
@@ -18,7 +13,6 @@ export interface ExtractWorkerOptions extends SpeakerTagWorkerOptions {
 }
 
 const SERVICE = 'extract';
-const PREVIEW_CHARS = 500;
 
 /**
  * On MaterialUploaded: MaterialExtractionStarted → text (+ timed segments)
@@ -79,7 +73,8 @@ function extractMaterials(options: ExtractWorkerOptions): RunningWorker {
         onProgress: () => working(),
         ...(options.audioTools ? { audioTools: options.audioTools } : {}),
       }).catch(asPermanentFailure);
-      if (extracted.text.trim() === '') {
+      // A chat's lines are never empty: extraction fails first.
+      if (typeof extracted.text === 'string' && extracted.text.trim() === '') {
         const recording = material.kind === 'audio' || material.kind === 'video';
         throw new PermanentJobError(
           recording
@@ -87,40 +82,18 @@ function extractMaterials(options: ExtractWorkerOptions): RunningWorker {
             : { reasonCode: 'EMPTY', reason: 'The file contains no text' },
         );
       }
-      const textBlobKey = extractedTextBlobKey(avatarId, material.materialId);
-      await blobs.put(textBlobKey, new TextEncoder().encode(extracted.text), {
-        contentType: 'text/plain; charset=utf-8',
-      });
-      const segmentsBlobKey =
-        extracted.segments.length > 0 ? extractedSegmentsBlobKey(avatarId, material.materialId) : null;
-      if (segmentsBlobKey) {
-        const document: TranscriptDocument = extracted.sourceSegments
-          ? { version: 2, segments: extracted.segments, sourceSegments: extracted.sourceSegments }
-          : { version: 1, segments: extracted.segments };
-        await blobs.put(segmentsBlobKey, new TextEncoder().encode(JSON.stringify(document)), {
-          contentType: 'application/json',
-        });
-      }
-      if (extracted.chat) {
-        await blobs.put(
-          extractedChatBlobKey(avatarId, material.materialId),
-          new TextEncoder().encode(JSON.stringify(extracted.chat)),
-          {
-            contentType: 'application/json',
-          },
-        );
-      }
+      const stored = await storeExtraction(blobs, { avatarId, materialId: material.materialId }, extracted);
       await commands.avatar(avatarId, {
         type: 'RecordMaterialExtraction',
         data: {
           materialId: material.materialId,
-          textBlobKey,
-          segmentsBlobKey,
-          charCount: [...extracted.text].length,
+          textBlobKey: stored.textBlobKey,
+          segmentsBlobKey: stored.segmentsBlobKey,
+          charCount: stored.charCount,
           durationSec: extracted.durationSec,
           language: extracted.language,
           participants: [...extracted.participants],
-          preview: [...extracted.text].slice(0, PREVIEW_CHARS).join(''),
+          preview: stored.preview,
           chat: extracted.chatFacts,
           media: extracted.media,
           notes: [...extracted.notes],

@@ -1,3 +1,4 @@
+import type { ChangeNotice } from '@bishop/domain';
 import type { RecordedEvent } from '@bishop/domain/ports';
 import type { Kysely } from 'kysely';
 import { readCheckpoint, writeCheckpoint } from '../checkpoints/checkpoint.queries.ts';
@@ -5,10 +6,10 @@ import { type ProjectedEvent, toProjectedEvent } from '../events/projected-event
 import type { ReadModels } from '../schema/read-models.ts';
 import { withSealingPrepared } from '../sealing/column-sealer.ts';
 import { BatchRows } from './batch-rows.ts';
-import type { ChangeNotice } from './change-notice.ts';
 import { projectEvents } from './project-event.ts';
 import { EventProjectionError } from './projection-error.ts';
 import { lockReadModels } from './read-models-lock.ts';
+import type { ReplayMemory } from './replay-memory.ts';
 
 export interface ReadModelTarget {
   /** Unscoped Kysely over the read database. */
@@ -55,8 +56,38 @@ async function transactBatch(target: ReadModelTarget, events: readonly RecordedE
   });
 }
 
-/** Projects events into the schema `db` is scoped to, inside a transaction the caller holds. */
-export async function projectInto(db: Kysely<ReadModels>, events: readonly RecordedEvent[]): Promise<ChangeNotice[]> {
+/**
+ * Projects events into the schema `db` is scoped to, inside a transaction the caller holds.
+ * A replay into fresh tables passes the memory it keeps across its batches.
+ */
+export async function projectInto(
+  db: Kysely<ReadModels>,
+  events: readonly RecordedEvent[],
+  memory?: ReplayMemory,
+): Promise<ChangeNotice[]> {
+  return namingTheEvent(events, async () => {
+    const prepared = await prepareProjection(db, events, memory);
+    await prepared.write(db);
+    return prepared.notices;
+  });
+}
+
+export interface PreparedProjection {
+  readonly notices: ChangeNotice[];
+  /** Runs the batch's statements on `db` (the caller's transaction, scoped to the same schema). */
+  readonly write: (db: Kysely<ReadModels>) => Promise<void>;
+}
+
+/**
+ * projectInto up to the writing: events applied in memory, rows sealed, statements compiled.
+ * A replay whose memory holds every row it wrote needs no query for this, so it prepares a
+ * batch while the one before is still being written.
+ */
+export async function prepareProjection(
+  db: Kysely<ReadModels>,
+  events: readonly RecordedEvent[],
+  memory?: ReplayMemory,
+): Promise<PreparedProjection> {
   const projected: ProjectedEvent[] = [];
   for (const event of events) {
     try {
@@ -66,14 +97,21 @@ export async function projectInto(db: Kysely<ReadModels>, events: readonly Recor
       throw new EventProjectionError(event, error);
     }
   }
-  const rows = new BatchRows(db);
-  try {
+  return namingTheEvent(events, async () => {
+    const rows = new BatchRows(db, memory);
     await projectEvents(projected, rows);
-    await rows.flush();
+    const write = await rows.prepareWrites();
+    return { notices: rows.notices, write: (target) => namingTheEvent(events, () => write(target)) };
+  });
+}
+
+/** One event alone is named precisely in an error; for a bigger batch the projector retries event by event. */
+async function namingTheEvent<T>(events: readonly RecordedEvent[], work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
   } catch (error) {
-    // One event alone is named precisely; for a bigger batch the projector retries event by event.
     const [only] = events;
+    if (error instanceof EventProjectionError) throw error;
     throw events.length === 1 && only !== undefined ? new EventProjectionError(only, error) : error;
   }
-  return rows.notices;
 }

@@ -1,12 +1,13 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { ChangeNotice } from '@bishop/domain';
+import { type CompiledQuery, type Kysely, type Selectable, sql } from 'kysely';
 import type { EventFacts } from '../events/projected-event.ts';
 import type { PersonaVersionRow } from '../persona-versions/persona-versions.table.ts';
 import { type ReadModels, readModelTables } from '../schema/read-models.ts';
 import type { TimelineRow } from '../timeline/timeline.table.ts';
-import type { ChangeNotice } from './change-notice.ts';
 import { eraseDeletedData } from './erase-deleted-data.ts';
-import { type CachedTable, rowNotices } from './row-notices.ts';
-import { insertRowsIfAbsent, upsertRows } from './row-writer.ts';
+import type { ReplayMemory } from './replay-memory.ts';
+import { type CachedTable, type Notice, rowNotices } from './row-notices.ts';
+import { insertStatements, upsertStatements } from './row-writer.ts';
 
 export type RowOf<Table extends CachedTable> = Selectable<ReadModels[Table]>;
 type Next<Table extends CachedTable> = (row: RowOf<Table> | undefined) => RowOf<Table> | undefined;
@@ -19,12 +20,15 @@ type Next<Table extends CachedTable> = (row: RowOf<Table> | undefined) => RowOf<
  */
 export class BatchRows {
   readonly #db: Kysely<ReadModels>;
+  readonly #memory: ReplayMemory | undefined;
   /** Loaded or changed rows; `null` = looked up and absent. */
-  readonly #rows = new Map<CachedTable, Map<string, object | null>>();
+  readonly #rows: Map<CachedTable, Map<string, object | null>>;
   readonly #wanted = new Map<CachedTable, Set<string>>();
   readonly #dirty = new Map<CachedTable, Set<string>>();
+  /** Dirty rows a replay's complete memory knows the tables lack: plain INSERTs, no conflict check. */
+  readonly #created = new Map<CachedTable, Set<string>>();
   readonly #wantedReplies = new Set<string>();
-  readonly #messageOfReply = new Map<string, string>();
+  readonly #messageOfReply: Map<string, string>;
   readonly #timeline: TimelineRow[] = [];
   readonly #personaVersions: PersonaVersionRow[] = [];
   readonly #erasedAvatars = new Set<string>();
@@ -32,9 +36,15 @@ export class BatchRows {
   readonly #deletedAccounts = new Map<string, Date>();
   readonly #notices = new Map<string, ChangeNotice>();
 
-  /** `db` runs inside the batch's transaction, scoped to the read schema. */
-  constructor(db: Kysely<ReadModels>) {
+  /**
+   * `db` runs inside the batch's transaction, scoped to the read schema. A replay into fresh
+   * tables passes its memory: rows from its earlier batches are then taken from there.
+   */
+  constructor(db: Kysely<ReadModels>, memory?: ReplayMemory) {
     this.#db = db;
+    this.#memory = memory;
+    this.#rows = memory?.rows ?? new Map();
+    this.#messageOfReply = memory?.messageOfReply ?? new Map();
   }
 
   /** Declares a row the batch will read or write, so `load()` fetches it. */
@@ -50,23 +60,30 @@ export class BatchRows {
 
   /** Fetches every wanted row not yet known, one query per table. */
   async load(): Promise<void> {
+    // A replay that remembers every row it wrote knows that the rest do not exist.
+    const nothingElseStored = this.#memory?.complete === true;
     for (const [table, ids] of this.#wanted) {
       this.#wanted.delete(table);
+      const rows = mapOf(this.#rows, table);
+      if (nothingElseStored) {
+        for (const id of ids) rows.set(id, null);
+        continue;
+      }
       const key = readModelTables[table][0];
       // biome-ignore lint/suspicious/noExplicitAny: one loader serves every table; rows are cast back by `get`
       const found: Record<string, unknown>[] = await (this.#db as Kysely<any>)
         .selectFrom(table)
         .selectAll()
-        .where(key, 'in', [...ids])
+        .where(key, '=', anyOf(ids))
         .execute();
-      const rows = mapOf(this.#rows, table);
       for (const id of ids) rows.set(id, null);
       for (const row of found) rows.set(row[key] as string, row);
     }
+    if (nothingElseStored) this.#wantedReplies.clear();
     if (this.#wantedReplies.size > 0) {
       const replies = [...this.#wantedReplies];
       this.#wantedReplies.clear();
-      const found = await this.#db.selectFrom('messages').selectAll().where('reply_id', 'in', replies).execute();
+      const found = await this.#db.selectFrom('messages').selectAll().where('reply_id', '=', anyOf(replies)).execute();
       const messages = mapOf(this.#rows, 'messages');
       for (const row of found) {
         if (!messages.get(row.message_id)) messages.set(row.message_id, row);
@@ -105,11 +122,12 @@ export class BatchRows {
     if (updated === undefined) return current;
     mapOf(this.#rows, table).set(id, updated);
     setOf(this.#dirty, table).add(id);
+    if (current === undefined && this.#memory?.complete) setOf(this.#created, table).add(id);
     if (table === 'messages') {
       const replyId = (updated as RowOf<'messages'>).reply_id;
       if (replyId !== null) this.#messageOfReply.set(replyId, id);
     }
-    this.notify({ ...(rowNotices[table] as (row: RowOf<Table>) => ChangeNotice)(updated), position: event.position });
+    this.notify((rowNotices[table] as (row: RowOf<Table>) => Notice)(updated), event.position);
     return updated;
   }
 
@@ -120,7 +138,7 @@ export class BatchRows {
   addTimelineEntry(entry: TimelineRow): void {
     this.#timeline.push(entry);
     const { owner_id: ownerId, avatar_id: avatarId, chat_id: chatId, position } = entry;
-    this.notify({ kind: 'timeline', ownerId, avatarId, ...(chatId ? { chatId } : {}), id: String(position), position });
+    this.notify({ kind: 'timeline', ownerId, avatarId, ...(chatId ? { chatId } : {}), id: String(position) }, position);
   }
 
   addPersonaVersion(version: PersonaVersionRow): void {
@@ -129,7 +147,7 @@ export class BatchRows {
   }
 
   notifyPersonaVersion(ownerId: string, avatarId: string, version: number, position: bigint): void {
-    this.notify({ kind: 'personaVersion', ownerId, avatarId, id: String(version), position });
+    this.notify({ kind: 'personaVersion', ownerId, avatarId, id: String(version) }, position);
   }
 
   /** Erases the avatar's personal data in every table once the batch's rows are written. */
@@ -147,10 +165,10 @@ export class BatchRows {
   }
 
   /** One notice per changed thing, carrying the latest position that changed it. */
-  notify(notice: ChangeNotice): void {
+  notify(notice: Notice, position: bigint): void {
     const key = `${notice.kind}:${notice.id}`;
     this.#notices.delete(key);
-    this.#notices.set(key, notice);
+    this.#notices.set(key, { ...notice, position: String(position) });
   }
 
   get notices(): ChangeNotice[] {
@@ -159,22 +177,52 @@ export class BatchRows {
 
   /** Writes what changed: kept rows, then new immutable rows, then erasures (which must see both). */
   async flush(): Promise<void> {
+    await (await this.prepareWrites())(this.#db);
+  }
+
+  /**
+   * flush() in two steps: the rows are sealed and the statements compiled now; the returned
+   * function runs them (in the caller's transaction, on `db` scoped to the same schema).
+   */
+  async prepareWrites(): Promise<(db: Kysely<ReadModels>) => Promise<void>> {
+    const statements: CompiledQuery[] = [];
     for (const [table, ids] of this.#dirty) {
       const rows = mapOf(this.#rows, table);
-      await upsertRows(
-        this.#db,
-        table,
-        [...ids].map((id) => rows.get(id) as object),
-      );
+      const created = this.#created.get(table);
+      const [fresh, kept] = partition([...ids], (id) => created?.has(id) === true);
+      const rowsOf = (some: string[]) => some.map((id) => rows.get(id) as object);
+      statements.push(...(await insertStatements(this.#db, table, rowsOf(fresh), 'plain')));
+      statements.push(...(await upsertStatements(this.#db, table, rowsOf(kept))));
     }
-    await insertRowsIfAbsent(this.#db, 'avatar_timeline', this.#timeline);
-    await insertRowsIfAbsent(this.#db, 'persona_versions', this.#personaVersions);
-    await eraseDeletedData(this.#db, {
+    // A replay meets each event once: its timeline rows (keyed by the event's position) are all new.
+    const timeline = this.#memory ? 'plain' : 'ifAbsent';
+    statements.push(...(await insertStatements(this.#db, 'avatar_timeline', this.#timeline, timeline)));
+    statements.push(...(await insertStatements(this.#db, 'persona_versions', this.#personaVersions, 'ifAbsent')));
+    const erasures = {
       avatarIds: [...this.#erasedAvatars],
       chatIds: [...this.#erasedChats],
       accounts: this.#deletedAccounts,
-    });
+    };
+    this.#memory?.afterBatch(erasures.avatarIds.length + erasures.chatIds.length + erasures.accounts.size > 0);
+    return async (db) => {
+      for (const statement of statements) await db.executeQuery(statement);
+      await eraseDeletedData(db, erasures);
+    };
   }
+}
+
+/**
+ * `= ANY($1)`: the ids travel as one array parameter. A batch wants thousands of rows, and an
+ * `IN ($1, …, $n)` list of thousands of parameters cost more to compile, bind and plan than the lookup.
+ */
+function anyOf(ids: Iterable<string>) {
+  return sql<string>`any(${[...ids]})`;
+}
+
+function partition<Item>(items: readonly Item[], test: (item: Item) => boolean): [Item[], Item[]] {
+  const [yes, no]: [Item[], Item[]] = [[], []];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
 }
 
 function mapOf<Key, Value>(maps: Map<Key, Map<string, Value>>, key: Key): Map<string, Value> {

@@ -1,11 +1,10 @@
+import { batchesOf, type ChangeNotice } from '@bishop/domain';
 import type { EventStore, EventSubscription, RecordedEvent } from '@bishop/domain/ports';
 import type { Kysely } from 'kysely';
 import { type ProjectionStall, readCheckpoint, recordStall } from '../checkpoints/checkpoint.queries.ts';
 import { DEFAULT_READ_SCHEMA, type ReadModels } from '../schema/read-models.ts';
 import { applyBatch, type BatchOutcome, type ReadModelTarget } from './apply-batch.ts';
-import type { ChangeNotice } from './change-notice.ts';
 import { CheckpointWaiters } from './checkpoint-waiters.ts';
-import { batchesOf } from './event-batches.ts';
 import { nextTurn, type RetryDelays, retryDelay, sleep } from './pacing.ts';
 import { EventProjectionError } from './projection-error.ts';
 import { StallTracker } from './stall-tracker.ts';
@@ -127,7 +126,7 @@ export function createProjector(options: ProjectorOptions): Projector {
       const from = waiters.position;
       subscription = options.eventStore.subscribeToAll(from > 0n ? { fromPosition: from } : {});
       try {
-        for await (const batch of batchesOf(subscription, batchSize)) {
+        for await (const batch of batchesOf(subscription, batchSize, nextTurn)) {
           const outcome = await applyWithRetries(batch);
           attempt = 1;
           await nextTurn();

@@ -1,8 +1,9 @@
+import type { ChangeNotice } from '@bishop/domain';
 import type { Selectable } from 'kysely';
 import type { ReadModels } from '../schema/read-models.ts';
-import type { ChangeNotice } from './change-notice.ts';
 
-type Notice = Omit<ChangeNotice, 'position'>;
+/** A change notice before the position of the event that caused it is known. */
+export type Notice = Omit<ChangeNotice, 'position'>;
 type NoticeOf<Table extends keyof ReadModels> = (row: Selectable<ReadModels[Table]>) => Notice;
 
 /** The change notice each kept-in-place row emits when it changes. */

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type CompiledQuery, type Kysely, sql } from 'kysely';
 import { type ReadModels, type ReadModelTable, readModelTables } from '../schema/read-models.ts';
 import { sealRowsFor } from '../sealing/column-sealer.ts';
 
@@ -23,13 +23,20 @@ function rowsAsRecordset(table: ReadModelTable, rows: readonly object[], columns
     FROM json_populate_recordset(NULL::${sql.table(table)}, ${rowsJson(rows)}::json)`;
 }
 
-/** Multi-row INSERT … ON CONFLICT (key) DO UPDATE with whole rows: one statement per few thousand rows. */
-export async function upsertRows(db: Kysely<ReadModels>, table: ReadModelTable, rows: readonly object[]) {
+/**
+ * Multi-row INSERT … ON CONFLICT (key) DO UPDATE with whole rows, one statement per few thousand
+ * rows: sealed and compiled, to be run by the caller (a replay prepares a batch while the last one runs).
+ */
+export async function upsertStatements(
+  db: Kysely<ReadModels>,
+  table: ReadModelTable,
+  rows: readonly object[],
+): Promise<CompiledQuery[]> {
   const keys: readonly string[] = readModelTables[table];
-  for (const chunk of chunks(await sealRowsFor(db, table, rows))) {
+  return [...chunks(await sealRowsFor(db, table, rows))].map((chunk) => {
     const columns = columnsOf(chunk);
     const updated = columns.filter((column) => !keys.includes(column));
-    await (db as AnyTables)
+    return (db as AnyTables)
       .insertInto(table)
       .columns(columns)
       .expression(rowsAsRecordset(table, chunk, columns))
@@ -38,22 +45,29 @@ export async function upsertRows(db: Kysely<ReadModels>, table: ReadModelTable, 
           .columns(keys)
           .doUpdateSet((eb) => Object.fromEntries(updated.map((column) => [column, eb.ref(`excluded.${column}`)]))),
       )
-      .execute();
-  }
+      .compile();
+  });
 }
 
-/** Multi-row INSERT that keeps rows already present (rows that never change: timeline, persona versions). */
-export async function insertRowsIfAbsent(db: Kysely<ReadModels>, table: ReadModelTable, rows: readonly object[]) {
+/**
+ * Multi-row INSERT: `ifAbsent` keeps rows already present (rows that never change: timeline,
+ * persona versions); `plain` is for rows the caller knows are new (no conflict check to pay for).
+ */
+export async function insertStatements(
+  db: Kysely<ReadModels>,
+  table: ReadModelTable,
+  rows: readonly object[],
+  mode: 'plain' | 'ifAbsent',
+): Promise<CompiledQuery[]> {
   const keys: readonly string[] = readModelTables[table];
-  for (const chunk of chunks(await sealRowsFor(db, table, rows))) {
+  return [...chunks(await sealRowsFor(db, table, rows))].map((chunk) => {
     const columns = columnsOf(chunk);
-    await (db as AnyTables)
+    const insert = (db as AnyTables)
       .insertInto(table)
       .columns(columns)
-      .expression(rowsAsRecordset(table, chunk, columns))
-      .onConflict((conflict) => conflict.columns(keys).doNothing())
-      .execute();
-  }
+      .expression(rowsAsRecordset(table, chunk, columns));
+    return (mode === 'plain' ? insert : insert.onConflict((conflict) => conflict.columns(keys).doNothing())).compile();
+  });
 }
 
 /** Every column any row of the chunk sets (a row without one gets NULL, as a VALUES list would). */
@@ -64,13 +78,14 @@ function columnsOf(rows: readonly object[]): string[] {
 }
 
 /**
- * The rows as JSON. A replacer function would take JSON.stringify off its fast path (it cost more
- * than all the rest of the write), so bigint columns become digits beforehand, row by row, and the
- * replacer runs only for what that misses: a bigint deeper down, or a lone surrogate, which
- * PostgreSQL's JSON refuses (the only reason JSON.stringify writes `\ud…`) and is made well-formed.
+ * The rows as JSON. A replacer function, or a value with its own toJSON (a Date), takes
+ * JSON.stringify off its fast path (it cost more than all the rest of the write), so bigint
+ * and timestamp columns become text beforehand, row by row, and the replacer runs only for
+ * what that misses: a bigint deeper down, or a lone surrogate, which PostgreSQL's JSON
+ * refuses (the only reason JSON.stringify writes `\ud…`) and is made well-formed.
  */
 function rowsJson(rows: readonly object[]): string {
-  const plain = rows.map(bigintsAsDigits);
+  const plain = rows.map(scalarsAsText);
   try {
     const json = JSON.stringify(plain);
     if (!json.includes('\\ud')) return json;
@@ -84,12 +99,18 @@ function rowsJson(rows: readonly object[]): string {
   });
 }
 
-function bigintsAsDigits(row: object): object {
+/** The row with bigints as digits and Dates as JSON would print them (ISO 8601, null when invalid). */
+function scalarsAsText(row: object): object {
   let copy: Record<string, unknown> | undefined;
-  for (const [column, value] of Object.entries(row)) {
-    if (typeof value !== 'bigint') continue;
-    copy ??= { ...row };
-    copy[column] = value.toString();
+  for (const column in row) {
+    const value = (row as Record<string, unknown>)[column];
+    if (typeof value === 'bigint') {
+      copy ??= { ...row };
+      copy[column] = value.toString();
+    } else if (value instanceof Date) {
+      copy ??= { ...row };
+      copy[column] = value.toJSON();
+    }
   }
   return copy ?? row;
 }

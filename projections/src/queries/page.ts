@@ -2,7 +2,7 @@ import { DomainError } from '@bishop/domain';
 
 export interface PageRequest {
   /** Page size: 1 to 100 (default 20). */
-  readonly first?: number;
+  readonly first?: number | null;
   /** The `endCursor` of the previous page. */
   readonly after?: string | null;
 }

@@ -23,8 +23,12 @@ export async function deferSecondaryIndexes(db: Kysely<ReadModels>, schema: stri
           JOIN pg_namespace n ON n.oid = ic.relnamespace
          WHERE n.nspname = i.schemaname AND ic.relname = i.indexname)`.execute(db);
   const deferred = rows.filter((row) => !NEEDED_DURING_REPLAY.has(row.name));
-  for (const index of deferred) await sql`DROP INDEX ${sql.id(schema, index.name)}`.execute(db);
+  // One statement for all: each DROP INDEX alone was a round trip and a commit of its own.
+  if (deferred.length > 0) {
+    await sql`DROP INDEX ${sql.join(deferred.map((index) => sql.id(schema, index.name)))}`.execute(db);
+  }
+  // Built side by side on the pool's connections (index builds share their table's lock).
   return async () => {
-    for (const index of deferred) await sql.raw(index.definition).execute(db);
+    await Promise.all(deferred.map((index) => sql.raw(index.definition).execute(db)));
   };
 }

@@ -1,10 +1,11 @@
 import type { EventStore, RecordedEvent } from '@bishop/domain/ports';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { writeCheckpoint } from '../checkpoints/checkpoint.queries.ts';
-import { projectInto } from '../projector/apply-batch.ts';
+import { type PreparedProjection, prepareProjection } from '../projector/apply-batch.ts';
 import { nextTurn } from '../projector/pacing.ts';
 import { DEFAULT_PROJECTOR_NAME } from '../projector/projector.ts';
 import { lockReadModels } from '../projector/read-models-lock.ts';
+import { ReplayMemory } from '../projector/replay-memory.ts';
 import { migrateReadModels } from '../schema/migrate.ts';
 import { DEFAULT_READ_SCHEMA, type ReadModels } from '../schema/read-models.ts';
 import { withSealingPrepared } from '../sealing/column-sealer.ts';
@@ -51,39 +52,67 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   const retired = siblingSchemaName(live, 'retired');
   let events = 0;
   let position = 0n;
+  const memory = new ReplayMemory();
+  const scoped = db.withSchema(fresh);
 
-  async function replay(page: readonly RecordedEvent[], trx: Kysely<ReadModels>): Promise<void> {
-    const scoped = trx.withSchema(fresh);
-    await projectInto(scoped, page);
-    position = page.at(-1)?.position ?? position;
+  /** Applies the page in memory and compiles its sealed statements (no query while the memory is complete). */
+  const prepare = (page: readonly RecordedEvent[]) =>
+    withSealingPrepared(db, page, () => prepareProjection(scoped, page, memory));
+
+  /** The page's statements and its checkpoint, in the caller's transaction. */
+  async function write(page: readonly RecordedEvent[], prepared: PreparedProjection, trx: Kysely<ReadModels>) {
+    const last = page.at(-1)?.position ?? position;
+    await prepared.write(trx.withSchema(fresh));
+    await writeCheckpoint(trx.withSchema(fresh), name, last);
+    position = last;
     events += page.length;
-    await writeCheckpoint(scoped, name, position);
   }
 
-  await migrateReadModels(db, fresh);
+  const writeBatch = (page: readonly RecordedEvent[], prepared: PreparedProjection) =>
+    db.transaction().execute(async (trx) => {
+      // Nothing reads the fresh schema before the swap, and a crash leaves it unused whatever it
+      // holds: its batches need not wait for the WAL to reach disk. The swap's commit does wait.
+      await sql`SET LOCAL synchronous_commit = off`.execute(trx);
+      await write(page, prepared, trx);
+    });
+
+  // The fresh schema is created while the first page is read and prepared (no query needs it).
+  const schemaReady = migrateReadModels(db, fresh).then(() => deferSecondaryIndexes(db, fresh));
+  let writing: Promise<unknown> = schemaReady;
+  writing.catch(() => {});
   try {
-    const buildIndexes = await deferSecondaryIndexes(db, fresh);
-    // 1. Replay page by page; whatever arrives meanwhile is read in later pages.
+    // 1. Replay page by page; whatever arrives meanwhile is read in later pages. Each page is
+    // prepared (decrypted, projected, sealed, serialised: client work) while the one before is
+    // written (server work), so a batch costs about the larger of the two, not their sum.
     for await (const page of pagesOfAll(eventStore, position, batchSize)) {
-      await withSealingPrepared(db, page, () => db.transaction().execute((trx) => replay(page, trx)));
+      // Rows the memory no longer holds are read back, so the page before must be in the tables first.
+      if (!memory.complete) await writing;
+      const prepared = await prepare(page);
+      await writing;
       options.onProgress?.({ events, position });
+      writing = writeBatch(page, prepared);
+      // Awaited before the next page is written; until then a failure must not count as unhandled.
+      writing.catch(() => {});
       await nextTurn();
     }
+    await writing;
+    options.onProgress?.({ events, position });
+    const buildIndexes = await schemaReady;
     // 2. Indexes, each built once over the whole table (before the swap: queries need them).
     await buildIndexes();
     // 3. Swap. The last events are read before the transaction: on PGlite the event store shares its session.
     const tail = await eventStore.readAll({ fromPosition: position, maxCount: batchSize });
+    const preparedTail = tail.length > 0 ? await prepare(tail) : undefined;
     let retiredExists = false;
-    await withSealingPrepared(db, tail, () =>
-      db.transaction().execute(async (trx) => {
-        await lockReadModels(trx, live);
-        if (tail.length > 0) await replay(tail, trx);
-        retiredExists = await swapSchemas(trx, { live, fresh, retired });
-      }),
-    );
+    await db.transaction().execute(async (trx) => {
+      await lockReadModels(trx, live);
+      if (preparedTail) await write(tail, preparedTail, trx);
+      retiredExists = await swapSchemas(trx, { live, fresh, retired });
+    });
     // 4. The old tables go; queries that were reading them finish first (DROP waits for their locks).
     if (retiredExists) await dropSchema(db, retired);
   } catch (error) {
+    await writing.catch(() => {});
     await dropSchema(db, fresh).catch(() => {});
     throw error;
   }

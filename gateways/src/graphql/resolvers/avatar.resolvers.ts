@@ -15,6 +15,7 @@ import {
   type PersonaVersion,
   type TimelineKind,
 } from '@bishop/projections';
+import type * as Schema from '../generated/resolver-types.ts';
 import { callerId, type RequestContext } from '../request-context.ts';
 import type { GraphQLServices } from '../services.ts';
 import { commandMetadata, newEntityId, written } from './command-metadata.ts';
@@ -33,15 +34,6 @@ import {
 } from './shapes.ts';
 
 type Context = RequestContext;
-interface PersonaCardInput {
-  description?: string | null;
-  personality?: string | null;
-  scenario?: string | null;
-  instructions?: string | null;
-  gender?: string | null;
-  languages?: string[] | null;
-}
-
 export function avatarResolvers(services: GraphQLServices) {
   const { readModels: db, commands } = services;
   const loadAvatar = async (userId: string, avatarId: string) => {
@@ -56,18 +48,14 @@ export function avatarResolvers(services: GraphQLServices) {
 
   return {
     Query: {
-      avatars: async (_root: unknown, args: { first?: number; after?: string | null }, context: Context) =>
+      avatars: async (_root: unknown, args: Schema.QueryAvatarsArgs, context: Context) =>
         connection(await listAvatars(db, callerId(context), args), avatarShape),
-      avatar: async (_root: unknown, { id }: { id: string }, context: Context) =>
+      avatar: async (_root: unknown, { id }: Schema.QueryAvatarArgs, context: Context) =>
         // The guard proved ownership from the event log; the read model may lag a moment behind it.
         (await loadAvatar(callerId(context), id)) ?? notYetVisible('avatar'),
     },
     Mutation: {
-      createAvatar: async (
-        _root: unknown,
-        args: { name: string; clientMutationId?: string | null },
-        context: Context,
-      ) => {
+      createAvatar: async (_root: unknown, args: Schema.MutationCreateAvatarArgs, context: Context) => {
         const avatarId = newEntityId(context, 'avatar', args.clientMutationId);
         const result = await commands.avatar(avatarId, {
           type: 'CreateAvatar',
@@ -76,13 +64,13 @@ export function avatarResolvers(services: GraphQLServices) {
         });
         return payload(context, avatarId, result);
       },
-      renameAvatar: async (_root: unknown, { id, name }: { id: string; name: string }, context: Context) =>
+      renameAvatar: async (_root: unknown, { id, name }: Schema.MutationRenameAvatarArgs, context: Context) =>
         payload(
           context,
           id,
           await commands.avatar(id, { type: 'RenameAvatar', data: { name }, metadata: commandMetadata(context) }),
         ),
-      editPersonaCard: async (_root: unknown, { id, card }: { id: string; card: PersonaCardInput }, context: Context) =>
+      editPersonaCard: async (_root: unknown, { id, card }: Schema.MutationEditPersonaCardArgs, context: Context) =>
         payload(
           context,
           id,
@@ -99,40 +87,28 @@ export function avatarResolvers(services: GraphQLServices) {
             metadata: commandMetadata(context),
           }),
         ),
-      deleteAvatar: async (
-        _root: unknown,
-        { id, confirmName }: { id: string; confirmName: string },
-        context: Context,
-      ) => {
-        const avatar = await loadAvatar(callerId(context), id);
-        // Deleting destroys a person's data for good: make the user say which avatar they mean.
-        if (avatar?.name && avatar.name.trim() !== confirmName.trim()) {
-          throw new DomainError(
-            'BISHOP_ERR_INVALID_VALUE',
-            `Type the avatar's name exactly ("${avatar.name}") to confirm`,
-            {
-              field: 'confirmName',
-            },
-          );
-        }
-        return written(
-          await commands.avatar(id, { type: 'DeleteAvatar', data: {}, metadata: commandMetadata(context) }),
-        );
-      },
+      deleteAvatar: async (_root: unknown, { id, confirmName }: Schema.MutationDeleteAvatarArgs, context: Context) =>
+        written(
+          await commands.avatar(id, {
+            type: 'DeleteAvatar',
+            data: { confirmName },
+            metadata: commandMetadata(context),
+          }),
+        ),
     },
     Avatar: {
-      materials: async (avatar: AvatarShape, args: { includeRemoved?: boolean }, context: Context) =>
+      materials: async (avatar: AvatarShape, args: Schema.AvatarMaterialsArgs, context: Context) =>
         (await listMaterials(db, callerId(context), avatar.id, { includeRemoved: args.includeRemoved ?? false })).map(
           materialShape,
         ),
-      material: async (avatar: AvatarShape, { id }: { id: string }, context: Context) => {
+      material: async (avatar: AvatarShape, { id }: Schema.AvatarMaterialArgs, context: Context) => {
         const row = await findMaterialById(db, callerId(context), id);
         if (!row || row.avatar_id !== avatar.id) {
           throw new DomainError('BISHOP_ERR_NOT_FOUND', 'This avatar has no material with this id');
         }
         return materialShape(row);
       },
-      trainingRuns: async (avatar: AvatarShape, args: { first?: number; after?: string | null }, context: Context) =>
+      trainingRuns: async (avatar: AvatarShape, args: Schema.AvatarTrainingRunsArgs, context: Context) =>
         connection(await listTrainingRuns(db, callerId(context), avatar.id, args), (row) => trainingRunShape(row)),
       currentTraining: async (avatar: AvatarShape, _args: unknown, context: Context) => {
         if (!avatar.trainingRunId) return null;
@@ -141,18 +117,14 @@ export function avatarResolvers(services: GraphQLServices) {
       },
       personaVersions: async (avatar: AvatarShape, _args: unknown, context: Context) =>
         (await listPersonaVersions(db, callerId(context), avatar.id)).map(personaVersionShape),
-      personaVersion: async (avatar: AvatarShape, { version }: { version: number }, context: Context) => {
+      personaVersion: async (avatar: AvatarShape, { version }: Schema.AvatarPersonaVersionArgs, context: Context) => {
         const found = (await listPersonaVersions(db, callerId(context), avatar.id)).find((v) => v.version === version);
         if (!found) throw new DomainError('BISHOP_ERR_NOT_FOUND', `This avatar has no persona version ${version}`);
         return personaVersionShape(found);
       },
-      chats: async (avatar: AvatarShape, args: { first?: number; after?: string | null }, context: Context) =>
+      chats: async (avatar: AvatarShape, args: Schema.AvatarChatsArgs, context: Context) =>
         connection(await listChats(db, callerId(context), avatar.id, args), chatShape),
-      timeline: async (
-        avatar: AvatarShape,
-        args: { first?: number; after?: string | null; kinds?: string[] | null },
-        context: Context,
-      ) =>
+      timeline: async (avatar: AvatarShape, args: Schema.AvatarTimelineArgs, context: Context) =>
         connection(
           await listTimeline(db, callerId(context), avatar.id, {
             ...args,

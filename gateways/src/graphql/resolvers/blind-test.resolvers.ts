@@ -6,13 +6,14 @@ import {
   listBlindTestInvites,
   listBlindTestScores,
 } from '@bishop/projections';
+import type * as Schema from '../generated/resolver-types.ts';
 import { callerId, type RequestContext } from '../request-context.ts';
 import type { GraphQLServices } from '../services.ts';
 import { blindTestRound, judgeGuess } from './blind-test-pairs.ts';
 import { commandMetadata, written } from './command-metadata.ts';
 
 type Context = RequestContext;
-type GuessArgs = { personaVersion: number; pairIndex: number; optionId: string };
+type GuessArgs = Omit<Schema.MutationGuessBlindTestArgs, 'avatarId'>;
 
 // 256 random bits: unguessable, and the store keeps only its hash.
 const newToken = () => randomBytes(32).toString('base64url');
@@ -49,7 +50,7 @@ export function blindTestResolvers(services: GraphQLServices) {
 
   return {
     Query: {
-      invitedBlindTest: async (_root: unknown, args: { token: string }) => {
+      invitedBlindTest: async (_root: unknown, args: Schema.QueryInvitedBlindTestArgs) => {
         const invite = await openInvite(args.token);
         const round = await blindTestRound(db, invite.owner_id, invite.avatar_id);
         if (!round) throw new DomainError('BISHOP_ERR_INVITE_INVALID', 'This invite link is not valid (any more)');
@@ -57,7 +58,11 @@ export function blindTestResolvers(services: GraphQLServices) {
       },
     },
     Mutation: {
-      createBlindTestInvite: async (_root: unknown, args: { avatarId: string; days: number }, context: Context) => {
+      createBlindTestInvite: async (
+        _root: unknown,
+        args: Schema.MutationCreateBlindTestInviteArgs,
+        context: Context,
+      ) => {
         const token = newToken();
         const inviteId = randomUUID();
         const result = await commands.avatar(args.avatarId, {
@@ -73,7 +78,7 @@ export function blindTestResolvers(services: GraphQLServices) {
           invite: { id: inviteId, createdAt: new Date(), expiresAt, revokedAt: null, open: true, guesses: 0 },
         };
       },
-      revokeBlindTestInvite: async (_root: unknown, args: { avatarId: string; inviteId: string }, context: Context) =>
+      revokeBlindTestInvite: async (_root: unknown, args: Schema.MutationRevokeBlindTestInviteArgs, context: Context) =>
         written(
           await commands.avatar(args.avatarId, {
             type: 'RevokeBlindTestInvite',
@@ -81,7 +86,7 @@ export function blindTestResolvers(services: GraphQLServices) {
             metadata: commandMetadata(context),
           }),
         ),
-      guessBlindTest: async (_root: unknown, args: GuessArgs & { avatarId: string }, context: Context) => {
+      guessBlindTest: async (_root: unknown, args: Schema.MutationGuessBlindTestArgs, context: Context) => {
         const ownerId = callerId(context);
         const judged = await judgeGuess(db, ownerId, args.avatarId, args);
         const result = await commands.avatar(args.avatarId, {
@@ -93,7 +98,7 @@ export function blindTestResolvers(services: GraphQLServices) {
       },
       guessInvitedBlindTest: async (
         _root: unknown,
-        args: GuessArgs & { token: string; guesser: string },
+        args: Schema.MutationGuessInvitedBlindTestArgs,
         context: Context,
       ) => {
         const invite = await openInvite(args.token);

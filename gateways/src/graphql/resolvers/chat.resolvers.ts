@@ -1,6 +1,7 @@
 import { DomainError } from '@bishop/domain';
 import { findAvatarsByIds, findChatById, findMessagesByIds, listMessages } from '@bishop/projections';
 import { mediaPath } from '../../media/media.plugin.ts';
+import type * as Schema from '../generated/resolver-types.ts';
 import { callerId, type RequestContext } from '../request-context.ts';
 import type { GraphQLServices } from '../services.ts';
 import { commandMetadata, newEntityId, written } from './command-metadata.ts';
@@ -31,22 +32,13 @@ export function chatResolvers(services: GraphQLServices) {
 
   return {
     Query: {
-      chat: async (_root: unknown, { id }: { id: string }, context: Context) =>
+      chat: async (_root: unknown, { id }: Schema.QueryChatArgs, context: Context) =>
         // The guard proved ownership from the event log; give the read model a moment if it lags.
         (await eventually(() => loadChat(callerId(context), id))) ??
         Promise.reject(new DomainError('BISHOP_ERR_NOT_FOUND', 'This chat is not visible yet; retry in a moment')),
     },
     Mutation: {
-      openChat: async (
-        _root: unknown,
-        args: {
-          avatarId: string;
-          title?: string | null;
-          personaVersion?: number | null;
-          clientMutationId?: string | null;
-        },
-        context: Context,
-      ) => {
+      openChat: async (_root: unknown, args: Schema.MutationOpenChatArgs, context: Context) => {
         const chatId = newEntityId(context, 'chat', args.clientMutationId);
         const result = await commands.chat(chatId, {
           type: 'OpenChat',
@@ -64,15 +56,11 @@ export function chatResolvers(services: GraphQLServices) {
           chat: () => readAfter(services, result.position, () => loadChat(callerId(context), chatId)),
         };
       },
-      renameChat: async (_root: unknown, { id, title }: { id: string; title: string }, context: Context) =>
+      renameChat: async (_root: unknown, { id, title }: Schema.MutationRenameChatArgs, context: Context) =>
         written(await commands.chat(id, { type: 'RenameChat', data: { title }, metadata: commandMetadata(context) })),
-      deleteChat: async (_root: unknown, { id }: { id: string }, context: Context) =>
+      deleteChat: async (_root: unknown, { id }: Schema.MutationDeleteChatArgs, context: Context) =>
         written(await commands.chat(id, { type: 'DeleteChat', data: {}, metadata: commandMetadata(context) })),
-      sendMessage: async (
-        _root: unknown,
-        args: { chatId: string; text: string; clientMutationId?: string | null },
-        context: Context,
-      ) => {
+      sendMessage: async (_root: unknown, args: Schema.MutationSendMessageArgs, context: Context) => {
         const messageId = newEntityId(context, 'message', args.clientMutationId);
         const result = await commands.chat(args.chatId, {
           type: 'SendMessage',
@@ -85,7 +73,7 @@ export function chatResolvers(services: GraphQLServices) {
           message: () => readAfter(services, result.position, () => loadMessage(callerId(context), messageId)),
         };
       },
-      cancelReply: async (_root: unknown, args: { chatId: string; messageId: string }, context: Context) =>
+      cancelReply: async (_root: unknown, args: Schema.MutationCancelReplyArgs, context: Context) =>
         written(
           await commands.chat(args.chatId, {
             type: 'CancelReply',
@@ -95,11 +83,7 @@ export function chatResolvers(services: GraphQLServices) {
         ),
     },
     Chat: {
-      messages: async (
-        chat: ChatShape,
-        args: { first?: number; after?: string | null; newestFirst?: boolean },
-        context: Context,
-      ) =>
+      messages: async (chat: ChatShape, args: Schema.ChatMessagesArgs, context: Context) =>
         connection(
           await listMessages(db, callerId(context), chat.id, {
             first: args.first,

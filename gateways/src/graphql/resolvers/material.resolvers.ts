@@ -1,5 +1,6 @@
 import { DomainError } from '@bishop/domain';
 import { mediaPath } from '../../media/media.plugin.ts';
+import type * as Schema from '../generated/resolver-types.ts';
 import { callerId, type RequestContext } from '../request-context.ts';
 import type { GraphQLServices } from '../services.ts';
 import { readSegments, readTextPrefix } from './blob-text.ts';
@@ -14,7 +15,7 @@ export function materialResolvers(services: GraphQLServices) {
   const { commands, blobs, signer } = services;
   return {
     Mutation: {
-      removeMaterial: async (_root: unknown, args: { avatarId: string; materialId: string }, context: Context) =>
+      removeMaterial: async (_root: unknown, args: Schema.MutationRemoveMaterialArgs, context: Context) =>
         written(
           await commands.avatar(args.avatarId, {
             type: 'RemoveMaterial',
@@ -22,11 +23,7 @@ export function materialResolvers(services: GraphQLServices) {
             metadata: commandMetadata(context),
           }),
         ),
-      chooseChatParticipant: async (
-        _root: unknown,
-        args: { avatarId: string; materialId: string; participant?: string | null; participants?: string[] | null },
-        context: Context,
-      ) =>
+      chooseChatParticipant: async (_root: unknown, args: Schema.MutationChooseChatParticipantArgs, context: Context) =>
         written(
           await commands.avatar(args.avatarId, {
             type: 'ChooseChatParticipant',
@@ -36,18 +33,18 @@ export function materialResolvers(services: GraphQLServices) {
         ),
     },
     Material: {
-      text: async (material: MaterialShape, { maxChars }: { maxChars: number }) => {
+      text: async (material: MaterialShape, { maxChars }: Schema.MaterialTextArgs) => {
         if (!material.textBlobKey) return null;
-        if (!Number.isInteger(maxChars) || maxChars < 0 || maxChars > MAX_TEXT_CHARS) {
+        if (maxChars == null || !Number.isInteger(maxChars) || maxChars < 0 || maxChars > MAX_TEXT_CHARS) {
           throw new DomainError('BISHOP_ERR_INVALID_VALUE', `maxChars must be from 0 to ${MAX_TEXT_CHARS}`, {
             field: 'maxChars',
           });
         }
         return readTextPrefix(blobs, material.textBlobKey, maxChars);
       },
-      segments: async (material: MaterialShape, { first, offset }: { first: number; offset: number }) => {
+      segments: async (material: MaterialShape, { first, offset }: Schema.MaterialSegmentsArgs) => {
         if (!material.segmentsBlobKey) return [];
-        if (first < 0 || first > MAX_SEGMENTS || offset < 0) {
+        if (first == null || offset == null || first < 0 || first > MAX_SEGMENTS || offset < 0) {
           throw new DomainError(
             'BISHOP_ERR_INVALID_VALUE',
             `first must be from 0 to ${MAX_SEGMENTS} and offset not negative`,
@@ -62,7 +59,7 @@ export function materialResolvers(services: GraphQLServices) {
 }
 
 /** `participant` (one) or `participants` (several); both, or neither, is a mistake the caller is told about. */
-function chosenParticipants(args: { participant?: string | null; participants?: string[] | null }): string[] {
+function chosenParticipants(args: Schema.MutationChooseChatParticipantArgs): string[] {
   const one = args.participant ?? null;
   const several = args.participants ?? null;
   if ((one === null) === (several === null)) {

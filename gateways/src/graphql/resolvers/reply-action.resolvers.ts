@@ -6,6 +6,7 @@ import {
   searchLimits,
   searchMessages,
 } from '@bishop/projections';
+import type * as Schema from '../generated/resolver-types.ts';
 import { callerId, type RequestContext } from '../request-context.ts';
 import type { GraphQLServices } from '../services.ts';
 import { commandMetadata, written } from './command-metadata.ts';
@@ -25,30 +26,22 @@ export function replyActionResolvers(services: GraphQLServices) {
 
   return {
     Query: {
-      searchChats: async (
-        _root: unknown,
-        args: { avatarId: string; text: string; first?: number | null },
-        context: Context,
-      ) => {
+      searchChats: async (_root: unknown, args: Schema.QuerySearchChatsArgs, context: Context) => {
         const text = args.text.slice(0, searchLimits.queryMaxLength);
         const hits = await searchMessages(db, callerId(context), args.avatarId, text, args.first ?? 20);
         return hits.map((hit) => ({ chatId: hit.chat_id, chatTitle: hit.chat_title, message: messageShape(hit) }));
       },
     },
     Mutation: {
-      regenerateReply: (_root: unknown, args: { chatId: string; messageId: string }, context: Context) =>
+      regenerateReply: (_root: unknown, args: Schema.MutationRegenerateReplyArgs, context: Context) =>
         send(args.chatId, { type: 'RegenerateReply', data: { messageId: args.messageId } }, context),
-      chooseReply: (_root: unknown, args: { chatId: string; messageId: string; replyId: string }, context: Context) =>
+      chooseReply: (_root: unknown, args: Schema.MutationChooseReplyArgs, context: Context) =>
         send(args.chatId, { type: 'ChooseReply', data: { messageId: args.messageId, replyId: args.replyId } }, context),
-      rateReply: (
-        _root: unknown,
-        args: { chatId: string; replyId: string; rating?: string | null },
-        context: Context,
-      ) =>
+      rateReply: (_root: unknown, args: Schema.MutationRateReplyArgs, context: Context) =>
         send(args.chatId, { type: 'RateReply', data: { replyId: args.replyId, rating: rating(args.rating) } }, context),
-      editMessage: (_root: unknown, args: { chatId: string; messageId: string; text: string }, context: Context) =>
+      editMessage: (_root: unknown, args: Schema.MutationEditMessageArgs, context: Context) =>
         send(args.chatId, { type: 'EditMessage', data: { messageId: args.messageId, text: args.text } }, context),
-      deleteMessage: (_root: unknown, args: { chatId: string; messageId: string }, context: Context) =>
+      deleteMessage: (_root: unknown, args: Schema.MutationDeleteMessageArgs, context: Context) =>
         send(args.chatId, { type: 'DeleteMessage', data: { messageId: args.messageId } }, context),
     },
     Avatar: {

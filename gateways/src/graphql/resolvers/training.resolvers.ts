@@ -1,5 +1,6 @@
 import { DomainError, type JsonObject } from '@bishop/domain';
 import { findTestReportsByRunIds, findTrainingRunById, listMaterials } from '@bishop/projections';
+import type * as Schema from '../generated/resolver-types.ts';
 import { callerId, type RequestContext } from '../request-context.ts';
 import type { GraphQLServices } from '../services.ts';
 import { commandMetadata, newEntityId, written } from './command-metadata.ts';
@@ -12,11 +13,7 @@ export function trainingResolvers(services: GraphQLServices) {
   const { commands, readModels: db } = services;
   return {
     Mutation: {
-      startTraining: async (
-        _root: unknown,
-        args: { avatarId: string; settings?: unknown; clientMutationId?: string | null },
-        context: Context,
-      ) => {
+      startTraining: async (_root: unknown, args: Schema.MutationStartTrainingArgs, context: Context) => {
         const settings = args.settings ?? {};
         if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
           throw new DomainError('BISHOP_ERR_INVALID_VALUE', 'Training settings must be a JSON object', {
@@ -39,7 +36,7 @@ export function trainingResolvers(services: GraphQLServices) {
             }),
         };
       },
-      stopTraining: async (_root: unknown, args: { avatarId: string; runId: string }, context: Context) =>
+      stopTraining: async (_root: unknown, args: Schema.MutationStopTrainingArgs, context: Context) =>
         written(
           await commands.avatar(args.avatarId, {
             type: 'StopTraining',
@@ -47,7 +44,11 @@ export function trainingResolvers(services: GraphQLServices) {
             metadata: commandMetadata(context),
           }),
         ),
-      activatePersonaVersion: async (_root: unknown, args: { avatarId: string; version: number }, context: Context) =>
+      activatePersonaVersion: async (
+        _root: unknown,
+        args: Schema.MutationActivatePersonaVersionArgs,
+        context: Context,
+      ) =>
         written(
           await commands.avatar(args.avatarId, {
             type: 'ActivatePersonaVersion',

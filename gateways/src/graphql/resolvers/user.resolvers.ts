@@ -1,5 +1,6 @@
 import { DomainError } from '@bishop/domain';
 import { findUserById, listApiTokens } from '@bishop/projections';
+import type * as Schema from '../generated/resolver-types.ts';
 import { callerId, type RequestContext } from '../request-context.ts';
 import type { GraphQLServices } from '../services.ts';
 import { commandMetadata, written } from './command-metadata.ts';
@@ -35,24 +36,23 @@ export function userResolvers(services: GraphQLServices) {
       },
     },
     Mutation: {
-      signUp: async (
-        _root: unknown,
-        { input }: { input: { email: string; fullName: string; password: string } },
-        context: RequestContext,
-      ) =>
+      signUp: async (_root: unknown, { input }: Schema.MutationSignUpArgs, context: RequestContext) =>
         sessionShape(
           await auth.signUp(input, { correlationId: context.correlationId, clientIp: context.clientIp }),
           context,
         ),
-      logIn: async (_root: unknown, args: { email: string; password: string }, context: RequestContext) =>
+      logIn: async (_root: unknown, args: Schema.MutationLogInArgs, context: RequestContext) =>
         sessionShape(await auth.logIn({ ...args, clientIp: context.clientIp }), context),
-      refreshSession: async (_root: unknown, { refreshToken }: { refreshToken: string }, context: RequestContext) =>
-        sessionShape(await auth.refresh(refreshToken), context),
-      logOut: async (_root: unknown, { refreshToken }: { refreshToken: string }) => {
+      refreshSession: async (
+        _root: unknown,
+        { refreshToken }: Schema.MutationRefreshSessionArgs,
+        context: RequestContext,
+      ) => sessionShape(await auth.refresh(refreshToken), context),
+      logOut: async (_root: unknown, { refreshToken }: Schema.MutationLogOutArgs) => {
         await auth.logOut(refreshToken);
         return true;
       },
-      updateProfile: async (_root: unknown, { fullName }: { fullName: string }, context: RequestContext) =>
+      updateProfile: async (_root: unknown, { fullName }: Schema.MutationUpdateProfileArgs, context: RequestContext) =>
         written(
           await services.commands.user(callerId(context), {
             type: 'UpdateProfile',
@@ -60,7 +60,7 @@ export function userResolvers(services: GraphQLServices) {
             metadata: commandMetadata(context),
           }),
         ),
-      issueApiToken: async (_root: unknown, { name }: { name: string }, context: RequestContext) => {
+      issueApiToken: async (_root: unknown, { name }: Schema.MutationIssueApiTokenArgs, context: RequestContext) => {
         const issued = await auth.issueApiToken(context.credential, { name });
         return {
           secret: issued.secret,
@@ -69,46 +69,46 @@ export function userResolvers(services: GraphQLServices) {
           token: { id: issued.tokenId, name: issued.name, issuedAt: new Date(), revokedAt: null },
         };
       },
-      deleteAccount: async (_root: unknown, { password }: { password: string }, context: RequestContext) => ({
+      deleteAccount: async (
+        _root: unknown,
+        { password }: Schema.MutationDeleteAccountArgs,
+        context: RequestContext,
+      ) => ({
         ...(await auth.deleteAccount(context.credential, password, {
           correlationId: context.correlationId,
           clientIp: context.clientIp,
         })),
         duplicate: false,
       }),
-      changePassword: async (
-        _root: unknown,
-        args: { currentPassword: string; newPassword: string },
-        context: RequestContext,
-      ) => {
+      changePassword: async (_root: unknown, args: Schema.MutationChangePasswordArgs, context: RequestContext) => {
         await auth.changePassword(context.credential, args, {
           correlationId: context.correlationId,
           clientIp: context.clientIp,
         });
         return true;
       },
-      changeEmail: async (
-        _root: unknown,
-        args: { currentPassword: string; newEmail: string },
-        context: RequestContext,
-      ) => ({
+      changeEmail: async (_root: unknown, args: Schema.MutationChangeEmailArgs, context: RequestContext) => ({
         ...(await auth.changeEmail(context.credential, args, {
           correlationId: context.correlationId,
           clientIp: context.clientIp,
         })),
         duplicate: false,
       }),
-      revokeApiToken: async (_root: unknown, { id }: { id: string }, context: RequestContext) => ({
+      revokeApiToken: async (_root: unknown, { id }: Schema.MutationRevokeApiTokenArgs, context: RequestContext) => ({
         ...(await auth.revokeApiToken(context.credential, id)),
         duplicate: false,
       }),
-      requestPasswordReset: async (_root: unknown, { email }: { email: string }, context: RequestContext) => {
+      requestPasswordReset: async (
+        _root: unknown,
+        { email }: Schema.MutationRequestPasswordResetArgs,
+        context: RequestContext,
+      ) => {
         await auth.mailPasswordReset(email, { correlationId: context.correlationId, clientIp: context.clientIp });
         return true;
       },
       resetPassword: async (
         _root: unknown,
-        { token, newPassword }: { token: string; newPassword: string },
+        { token, newPassword }: Schema.MutationResetPasswordArgs,
         context: RequestContext,
       ) => {
         await auth.completePasswordReset(token, newPassword, { correlationId: context.correlationId });

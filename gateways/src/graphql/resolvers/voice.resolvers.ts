@@ -6,6 +6,7 @@ import {
   type VoiceSampleRow,
 } from '@bishop/projections';
 import { mediaPath } from '../../media/media.plugin.ts';
+import type * as Schema from '../generated/resolver-types.ts';
 import { callerId, type RequestContext } from '../request-context.ts';
 import type { GraphQLServices } from '../services.ts';
 import { commandMetadata, newEntityId, written } from './command-metadata.ts';
@@ -77,13 +78,7 @@ export function voiceResolvers(services: GraphQLServices) {
     Mutation: {
       recordVoiceConsent: async (
         _root: unknown,
-        {
-          avatarId,
-          consent,
-        }: {
-          avatarId: string;
-          consent: { basis: string; personName: string; consentGivenOn: string; statement: string };
-        },
+        { avatarId, consent }: Schema.MutationRecordVoiceConsentArgs,
         context: Context,
       ) =>
         written(
@@ -93,7 +88,11 @@ export function voiceResolvers(services: GraphQLServices) {
             metadata: commandMetadata(context),
           }),
         ),
-      withdrawVoiceConsent: async (_root: unknown, { avatarId }: { avatarId: string }, context: Context) =>
+      withdrawVoiceConsent: async (
+        _root: unknown,
+        { avatarId }: Schema.MutationWithdrawVoiceConsentArgs,
+        context: Context,
+      ) =>
         written(
           await commands.avatar(avatarId, {
             type: 'WithdrawVoiceConsent',
@@ -103,7 +102,7 @@ export function voiceResolvers(services: GraphQLServices) {
         ),
       previewVoice: async (
         _root: unknown,
-        { avatarId, sampleId, text }: { avatarId: string; sampleId: string; text: string },
+        { avatarId, sampleId, text }: Schema.MutationPreviewVoiceArgs,
         context: Context,
       ) =>
         written(
@@ -115,7 +114,7 @@ export function voiceResolvers(services: GraphQLServices) {
         ),
       activateVoiceSample: async (
         _root: unknown,
-        { avatarId, sampleId }: { avatarId: string; sampleId: string },
+        { avatarId, sampleId }: Schema.MutationActivateVoiceSampleArgs,
         context: Context,
       ) =>
         written(
@@ -125,17 +124,7 @@ export function voiceResolvers(services: GraphQLServices) {
             metadata: commandMetadata(context),
           }),
         ),
-      cutVoiceSample: async (
-        _root: unknown,
-        args: {
-          avatarId: string;
-          materialId: string;
-          startSec: number;
-          endSec: number;
-          replacesActive?: boolean | null;
-        },
-        context: Context,
-      ) => {
+      cutVoiceSample: async (_root: unknown, args: Schema.MutationCutVoiceSampleArgs, context: Context) => {
         const sampleId = newEntityId(context, 'voice-sample');
         return written(
           await commands.avatar(args.avatarId, {

@@ -1,6 +1,5 @@
-import type { ChangeNotice as WireNotice } from '@bishop/domain';
 import { liveChannels, sendLive } from '@bishop/domain/ports';
-import { type ChangeNotice, createProjector, type Projector } from '@bishop/projections';
+import { createProjector, type Projector } from '@bishop/projections';
 import type { Logger } from 'pino';
 import type { Stores } from '../stores.ts';
 
@@ -14,7 +13,7 @@ export async function startProjector(stores: Stores, logger: Logger): Promise<Pr
     db: stores.readStore.db,
     schema: stores.readStore.schema,
     onCommitted: (notices) => {
-      for (const notice of notices) sendLive(stores.bus, liveChannels.changes, toWire(notice));
+      for (const notice of notices) sendLive(stores.bus, liveChannels.changes, notice);
     },
     onError: (failure) =>
       logger.error(
@@ -29,8 +28,4 @@ export async function startProjector(stores: Stores, logger: Logger): Promise<Pr
   });
   await projector.start();
   return projector;
-}
-
-function toWire(notice: ChangeNotice): WireNotice {
-  return { ...notice, position: notice.position.toString() };
 }

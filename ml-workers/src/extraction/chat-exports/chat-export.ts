@@ -67,27 +67,50 @@ export function toChatExport(
   messages: ChatMessage[],
   times: { zoneKnown: boolean },
 ): ChatExport {
-  const byAuthor = new Map<string, ChatMessage[]>();
+  // One pass, whatever the export's size: counts and date ranges, never a list per author.
+  const byAuthor = new Map<string, ChatParticipant>();
+  const range: DateRange = { firstMessageAt: null, lastMessageAt: null };
   for (const message of messages) {
-    if (message.kind !== 'service') byAuthor.set(message.author, [...(byAuthor.get(message.author) ?? []), message]);
+    if (message.kind === 'service') continue;
+    const written = byAuthor.get(message.author) ?? {
+      name: message.author,
+      messageCount: 0,
+      firstMessageAt: null,
+      lastMessageAt: null,
+    };
+    written.messageCount++;
+    widen(written, message.at);
+    byAuthor.set(message.author, written);
+    widen(range, message.at);
   }
   if (byAuthor.size === 0) throw new ExtractionFailure('NO_MESSAGES', 'The export contains no messages');
-  const participants = [...byAuthor]
-    .map(([name, written]) => ({ name, messageCount: written.length, ...dateRange(written) }))
-    .sort((a, b) => b.messageCount - a.messageCount || a.name.localeCompare(b.name));
+  const participants = [...byAuthor.values()].sort(
+    (a, b) => b.messageCount - a.messageCount || a.name.localeCompare(b.name),
+  );
   const notes = [unreadableTimesNote(messages), times.zoneKnown ? null : NO_TIME_ZONE].filter((n) => n !== null);
-  const range = dateRange(messages.filter((message) => message.kind !== 'service'));
-  return { source, chatName, participants, messages, ...range, timeZoneKnown: times.zoneKnown, notes };
+  return {
+    source,
+    chatName,
+    participants,
+    messages,
+    firstMessageAt: range.firstMessageAt,
+    lastMessageAt: range.lastMessageAt,
+    timeZoneKnown: times.zoneKnown,
+    notes,
+  };
+}
+
+/** The first and last of ISO 8601 instants in UTC, which sort as strings. */
+type DateRange = { firstMessageAt: string | null; lastMessageAt: string | null };
+
+function widen(range: DateRange, at: string | null): void {
+  if (at === null) return;
+  if (range.firstMessageAt === null || at < range.firstMessageAt) range.firstMessageAt = at;
+  if (range.lastMessageAt === null || at > range.lastMessageAt) range.lastMessageAt = at;
 }
 
 const NO_TIME_ZONE =
   'The export records its times without a time zone: they are the clock of the phone or computer that made it, shown as written.';
-
-function dateRange(messages: readonly ChatMessage[]): { firstMessageAt: string | null; lastMessageAt: string | null } {
-  // ISO 8601 instants in UTC sort as strings.
-  const times = messages.flatMap((message) => (message.at === null ? [] : [message.at])).sort();
-  return { firstMessageAt: times[0] ?? null, lastMessageAt: times.at(-1) ?? null };
-}
 
 /** Messages keep their place in the chat without a time; the user is told which ones. */
 function unreadableTimesNote(messages: readonly ChatMessage[]): string | null {

@@ -15,7 +15,7 @@ import {
   readVkArchive,
 } from './account-archives.ts';
 import type { ChatExport, ParsedChatExport, VoiceMessageAudio } from './chat-export.ts';
-import { parseTelegramExport } from './telegram-json.ts';
+import { readTelegramExport } from './telegram-json.ts';
 import { parseWhatsAppExport } from './whatsapp-txt.ts';
 
 export type { ParsedChatExport, VoiceMessageAudio } from './chat-export.ts';
@@ -78,15 +78,28 @@ const isLetterFile = (path: string) => /\.(?:eml|mbox)$/i.test(path);
 async function readTelegramOrWhatsApp(
   paths: readonly string[],
   read: ReadEntries,
-  options: { chat?: string },
+  options: { chat?: string; stream: StreamEntry },
 ): Promise<ParsedChatExport> {
   const chatFiles = paths.filter((p) => isTelegramIndex(p) || isWhatsAppText(p)).sort((a, b) => depth(a) - depth(b));
   const telegram = chatFiles.find(isTelegramIndex);
   const index = telegram ?? chatFiles.find((path) => baseName(path) === '_chat.txt') ?? chatFiles[0] ?? '';
-  const files = await read((path) => path === index || AUDIO_FILE.test(path));
-  const text = decodeText(files.get(index) ?? Buffer.alloc(0), { claimedAs: baseName(index) }).text;
-  const chatExport = telegram ? parseTelegramExport(text, options) : parseWhatsAppExport(text);
+  // Telegram's result.json streams out of the archive (twice: see readTelegramExport), never unpacked whole.
+  const chatExport = telegram
+    ? await readTelegramExport(() => options.stream(telegram), options.chat === undefined ? {} : { chat: options.chat })
+    : parseWhatsAppExport(
+        decodeText((await read((path) => path === index)).get(index) ?? Buffer.alloc(0), { claimedAs: baseName(index) })
+          .text,
+      );
+  // Only the audio the chat's voice messages point at is unpacked.
+  const voices = new Set(voiceFileNames(chatExport).map((fileName) => folderOf(index) + fileName));
+  const files = voices.size > 0 ? await read((path) => voices.has(path) && AUDIO_FILE.test(path)) : new Map();
   return { chatExport, voiceMessages: voiceAudio(chatExport, files, folderOf(index)) };
+}
+
+function voiceFileNames(chatExport: ChatExport): string[] {
+  return chatExport.messages.flatMap((message) =>
+    message.kind === 'voice' && message.media?.fileName ? [message.media.fileName] : [],
+  );
 }
 
 /** Letters unpacked a batch at a time, each mbox streamed (Takeout's "All mail" is one huge entry). */

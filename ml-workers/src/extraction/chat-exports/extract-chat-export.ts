@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { decodeText } from '../decode-text.ts';
 import type { KeepAttachment } from '../email/attachment-offers.ts';
@@ -7,7 +8,7 @@ import { ExtractionFailure } from '../extraction-failure.ts';
 import type { ZipLimits } from '../safe-zip.ts';
 import { sniffContent } from '../sniff-content.ts';
 import { type ParsedChatExport, readExportArchive } from './export-archive.ts';
-import { parseJsonExport } from './json-export.ts';
+import { readJsonExport } from './json-export.ts';
 import { type Transcribe, transcribeVoiceMessages } from './transcribe-voice-messages.ts';
 import { parseWhatsAppExport } from './whatsapp-txt.ts';
 
@@ -68,10 +69,14 @@ async function parseExport(input: ChatExportInput): Promise<ParsedChatExport> {
   const { bytes: source, fileName, chat, zipLimits } = input;
   const mail = input.keepAttachment ? { keepAttachment: input.keepAttachment } : {};
   const extension = /\.[a-z0-9]{1,10}$/i.exec(fileName)?.[0]?.toLowerCase() ?? 'with no extension';
-  if (!(source instanceof Uint8Array) && (await startsLikeZip(source.path))) {
-    return readExportArchive(source, { chat, zipLimits, ...mail });
+  if (!(source instanceof Uint8Array)) {
+    const head = await readHead(source.path);
+    if (startsLikeZip(head)) return readExportArchive(source, { chat, zipLimits, ...mail });
+    // JSON exports (Telegram's run to gigabytes) are read as they stream from the file.
+    if (startsLikeJson(head))
+      return { chatExport: await readJsonExport(() => createReadStream(source.path), { chat }), voiceMessages: [] };
   }
-  // Not a ZIP: JSON and text exports are parsed whole anyway.
+  // Text exports (WhatsApp, letters) are parsed whole.
   const bytes = source instanceof Uint8Array ? source : await readFile(source.path);
   const content = await sniffContent(bytes);
   if (content.kind === 'zip') return readExportArchive(bytes, { chat, zipLimits, ...mail });
@@ -85,20 +90,33 @@ async function parseExport(input: ChatExportInput): Promise<ParsedChatExport> {
   if (text.trim() === '') throw new ExtractionFailure('EMPTY', 'The file contains no text');
   if (looksLikeMail(text))
     return text.startsWith('From ') ? readMbox([bytes], undefined, mail) : readLetterFiles([bytes], mail);
-  const chatExport = text.trimStart().startsWith('{') ? parseJsonExport(text, { chat }) : parseWhatsAppExport(text);
+  const chatExport = text.trimStart().startsWith('{')
+    ? await readJsonExport(() => [bytes], { chat })
+    : parseWhatsAppExport(text);
   return { chatExport, voiceMessages: [] };
 }
 
-/** A ZIP's local file header (or an empty archive's end record) opens the file. */
-async function startsLikeZip(path: string): Promise<boolean> {
+const HEAD_BYTES = 4096;
+
+async function readHead(path: string): Promise<Buffer> {
   const file = await open(path);
   try {
-    const { buffer, bytesRead } = await file.read(Buffer.alloc(4), 0, 4, 0);
-    const magic = buffer.subarray(0, bytesRead).toString('latin1');
-    return magic === 'PK\u0003\u0004' || magic === 'PK\u0005\u0006';
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(HEAD_BYTES), 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
   } finally {
     await file.close();
   }
+}
+
+/** A ZIP's local file header (or an empty archive's end record) opens the file. */
+function startsLikeZip(head: Buffer): boolean {
+  const magic = head.subarray(0, 4).toString('latin1');
+  return magic === 'PK\u0003\u0004' || magic === 'PK\u0005\u0006';
+}
+
+/** A JSON object in UTF-8 (Telegram, Discord and Facebook write it so), after an optional byte-order mark. */
+function startsLikeJson(head: Buffer): boolean {
+  return /^(?:\ufeff)?\s*\{/.test(head.toString('utf8'));
 }
 
 /** VK and Slack exports link voice messages instead of including them (Telegram's, without "media"): the user is told. */

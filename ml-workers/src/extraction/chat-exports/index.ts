@@ -7,6 +7,7 @@ export {
   chatMessageKinds,
   chatSources,
 } from './chat-export.ts';
+export { chatExportLines, type TextLines } from './chat-export-lines.ts';
 export { chatExportText } from './chat-export-text.ts';
 export type { TurnOptions } from './conversation-turns.ts';
 export { type DialoguePair, dialoguePairs } from './dialogue-pairs.ts';
@@ -14,6 +15,6 @@ export { type ParsedChatExport, readExportArchive, type VoiceMessageAudio } from
 export { type ChatExportInput, extractChatExport, extractMailbox } from './extract-chat-export.ts';
 export { asOnePerson } from './one-person.ts';
 export { personWords } from './person-words.ts';
-export { parseTelegramExport } from './telegram-json.ts';
+export { readTelegramExport } from './telegram-json.ts';
 export { type Transcribe, transcribeVoiceMessages } from './transcribe-voice-messages.ts';
 export { parseWhatsAppExport } from './whatsapp-txt.ts';

@@ -43,7 +43,7 @@ export function toChatMessage(message: TelegramMessage, author: string): ChatMes
     id: message.id ?? 0,
     at: telegramTime(message).at,
     author,
-    text: flattenTelegramText(message.text),
+    text: ownCopy(flattenTelegramText(message.text)),
     forwarded: 'forwarded_from' in message,
     edited: message.edited !== undefined,
     ...(message.reply_to_message_id !== undefined && { replyToId: message.reply_to_message_id }),
@@ -52,6 +52,14 @@ export function toChatMessage(message: TelegramMessage, author: string): ChatMes
   if (message.media_type === 'voice_message') return { ...base, kind: 'voice', media: mediaOf(message) };
   if (ATTACHMENT_FIELDS.some((field) => field in message)) return { ...base, kind: 'media', media: mediaOf(message) };
   return { ...base, kind: 'text' };
+}
+
+/**
+ * A string of its own. A streaming parser's strings are slices of the chunk they were read from, and one kept
+ * slice keeps its whole chunk: kept messages would hold the file's text after all.
+ */
+function ownCopy(text: string): string {
+  return structuredClone(text);
 }
 
 /** The exact instant when the export has it (`date_unixtime`, or `date` with a zone); else the wall clock. */
@@ -63,24 +71,34 @@ export function telegramTime(message: TelegramMessage): ChatTime {
 function mediaOf(message: TelegramMessage): ChatMedia {
   const path = message.file ?? message.photo;
   // Left-out files read "(File not included. Change data exporting settings to download.)".
-  const fileName = typeof path === 'string' && !path.startsWith('(') ? path : null;
+  const fileName = typeof path === 'string' && !path.startsWith('(') ? ownCopy(path) : null;
   return { fileName, ...(typeof message.duration_seconds === 'number' && { durationSec: message.duration_seconds }) };
 }
 
 /**
  * Who wrote it, by name. Two people can share a name (or a deleted account has
- * none), so names that stand for different ids get the id appended.
+ * none), so names that stand for different ids get the id appended. Every
+ * message is seen first (one pass), then named; each name is one string, however
+ * many messages carry it.
  */
-export function authorNames(messages: readonly TelegramMessage[]): (message: TelegramMessage) => string {
+export function telegramAuthors() {
   const idsByName = new Map<string, Set<string>>();
+  const named = new Map<string, string>();
   const nameOf = (m: TelegramMessage) => (m.type === 'service' ? m.actor : m.from) ?? 'Deleted Account';
   const idOf = (m: TelegramMessage) => (m.type === 'service' ? m.actor_id : m.from_id) ?? '';
-  for (const message of messages) {
-    const ids = idsByName.get(nameOf(message)) ?? new Set<string>();
-    idsByName.set(nameOf(message), ids.add(idOf(message)));
-  }
-  return (message) => {
-    const name = nameOf(message);
-    return (idsByName.get(name)?.size ?? 0) > 1 && idOf(message) ? `${name} (${idOf(message)})` : name;
+  return {
+    see(message: TelegramMessage): void {
+      const name = nameOf(message);
+      const ids = idsByName.get(name) ?? new Set<string>();
+      idsByName.set(name, ids.add(idOf(message)));
+    },
+    authorOf(message: TelegramMessage): string {
+      const name = nameOf(message);
+      const author = (idsByName.get(name)?.size ?? 0) > 1 && idOf(message) ? `${name} (${idOf(message)})` : name;
+      const known = named.get(author);
+      if (known !== undefined) return known;
+      named.set(author, author);
+      return author;
+    },
   };
 }

@@ -63,6 +63,12 @@ export class ChatFeed {
     return this.messages.some((m) => m.id === messageId);
   }
 
+  /** The feed shows this message exactly as it is (a subscription starts with the messages as they are). */
+  shows(message: MessageFieldsFragment): boolean {
+    const shown = this.messages.find((m) => m.id === message.id);
+    return shown !== undefined && JSON.stringify(shown) === JSON.stringify(message);
+  }
+
   /** A message was sent, answered, asked again, rewritten, dubbed, rated, failed or taken back. */
   upsert(message: MessageFieldsFragment): void {
     const index = this.messages.findIndex((m) => m.id === message.id);

@@ -131,15 +131,18 @@ export const live = new Live();
 
 /**
  * Subscribes for as long as the calling component lives, resubscribing when the
- * variables change (call during component initialisation).
+ * variables change by value (call during component initialisation). A reload of the
+ * page's data with the same ids keeps the subscription: a new one would start again
+ * with what the page shows, and a page that reloads on a change would never rest.
  */
 export function subscribeWhileMounted<Data, Variables>(
   document: TypedDocumentString<Data, Variables>,
   variables: () => Variables | null,
   onData: (data: Data) => void,
 ): void {
+  const key = $derived(JSON.stringify(variables()));
   $effect(() => {
-    const current = variables();
+    const current = JSON.parse(key) as Variables | null;
     if (current === null) return;
     return live.subscribe(document, current, onData);
   });

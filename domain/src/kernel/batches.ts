@@ -1,13 +1,23 @@
-const NOT_YET = Symbol('not yet');
-const turnPassed = () => new Promise<typeof NOT_YET>((resolve) => setImmediate(() => resolve(NOT_YET)));
+const NOT_YET: unique symbol = Symbol('not yet');
+
+/** Resolves on the next turn of the event loop (e.g. `setImmediate` of node:timers/promises); the kernel has no clock. */
+export type NextTurn = () => Promise<unknown>;
 
 /**
  * Groups a subscription's events into batches: what is already at hand (up to
  * `maxSize`) goes into one batch, so catching up writes big batches while a
- * single live event is applied at once. "At hand" = delivered before the next
- * turn of the event loop, i.e. without waiting for the store.
+ * single live event is applied at once. "At hand" = delivered before `nextTurn`
+ * resolves, i.e. without waiting for the store. The projector and the relay both batch so.
  */
-export async function* batchesOf<Item>(source: AsyncIterable<Item>, maxSize: number): AsyncGenerator<Item[]> {
+export async function* batchesOf<Item>(
+  source: AsyncIterable<Item>,
+  maxSize: number,
+  nextTurn: NextTurn,
+): AsyncGenerator<Item[]> {
+  const turnPassed = async (): Promise<typeof NOT_YET> => {
+    await nextTurn();
+    return NOT_YET;
+  };
   const iterator = source[Symbol.asyncIterator]();
   let pending = iterator.next();
   try {

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { batchesOf } from '../../src/projector/event-batches.ts';
+import { batchesOf } from '../../src/kernel/batches.ts';
+
+/** One turn of the event loop, as the projector and the relay pass it. */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** A source that hands out `ready` at once, then the rest one per timer tick (like a live subscription). */
 async function* source(ready: number[], later: number[]): AsyncGenerator<number> {
@@ -19,11 +22,11 @@ async function collect(items: AsyncIterable<number[]>): Promise<number[][]> {
 
 describe('batching a subscription', () => {
   it('puts what is at hand into one batch, up to the maximum', async () => {
-    assert.deepEqual(await collect(batchesOf(source([1, 2, 3, 4, 5], []), 2)), [[1, 2], [3, 4], [5]]);
+    assert.deepEqual(await collect(batchesOf(source([1, 2, 3, 4, 5], []), 2, nextTurn)), [[1, 2], [3, 4], [5]]);
   });
 
   it('hands over events that arrive later one batch at a time, without waiting for more', async () => {
-    assert.deepEqual(await collect(batchesOf(source([1, 2], [3, 4]), 10)), [[1, 2], [3], [4]]);
+    assert.deepEqual(await collect(batchesOf(source([1, 2], [3, 4]), 10, nextTurn)), [[1, 2], [3], [4]]);
   });
 
   it('passes on a failing source', async () => {
@@ -31,6 +34,6 @@ describe('batching a subscription', () => {
       yield 1;
       throw new Error('connection lost');
     }
-    await assert.rejects(collect(batchesOf(failing(), 10)), /connection lost/);
+    await assert.rejects(collect(batchesOf(failing(), 10, nextTurn)), /connection lost/);
   });
 });

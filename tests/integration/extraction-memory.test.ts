@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, it } from 'node:test';
+import { extractionMemory } from '../src/extraction-memory.ts';
+import { bigChatName, writeLargeTelegramExport } from '../src/large-telegram-export.ts';
+
+// A Telegram export far larger than a test fixture, made here (never committed). Before it was read as it
+// streams, this one took the worker to 2.8 GB resident (JSON.parse of the whole file, the chat's text and
+// structure as single strings) and 12 minutes (participants counted by copying a list per message).
+const EXPORT_MB = 120;
+// What the worker may reach on it: the loaded worker (≈ 0.3 GB with its models' libraries) plus the chat's
+// messages in their compact form.
+const PEAK_RSS_MB = 900;
+
+// The zipped folder's voice messages: a few, each the same 3-second tone (Opus, as Telegram records).
+const VOICE_EVERY = 50_000;
+
+let scratch: string;
+let exportPath: string;
+let zipPath: string;
+let written: { messages: number; voiceMessages: number };
+before(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'bishop-export-memory-'));
+  exportPath = join(scratch, 'result.json');
+  written = await writeLargeTelegramExport(exportPath, {
+    bytes: EXPORT_MB * 2 ** 20,
+    form: 'chat',
+    voiceEvery: VOICE_EVERY,
+  });
+  const voice = join(scratch, 'voice.ogg');
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=220:duration=3',
+    '-c:a',
+    'libopus',
+    voice,
+  ]);
+  zipPath = join(scratch, 'ChatExport_2026-12-07.zip');
+  execFileSync('python3', [
+    '-c',
+    ZIP_WRITER,
+    zipPath,
+    exportPath,
+    voice,
+    String(VOICE_EVERY),
+    String(written.messages),
+  ]);
+});
+after(() => rm(scratch, { recursive: true, force: true }));
+
+it('extracts a large Telegram export as it streams, in a worker far smaller than the file parsed whole', {
+  timeout: 300_000,
+}, async (t) => {
+  const fileMb = (await stat(exportPath)).size / 2 ** 20;
+  const measured = await extractionMemory(exportPath, 'result.json', 'chatExport');
+  t.diagnostic(
+    `${fileMb.toFixed(0)} MB export, ${written.messages} messages: peak RSS ${measured.peakRssMb.toFixed(0)} MB ` +
+      `(${measured.startRssMb.toFixed(0)} MB before extraction), ${measured.seconds.toFixed(1)} s`,
+  );
+  assert.deepEqual(measured.participants.toSorted(), ['Анна Петрова', bigChatName].toSorted());
+  assert.ok(measured.charCount > written.messages * 20, `${measured.charCount} characters`);
+  assert.ok(measured.peakRssMb < PEAK_RSS_MB, `peak RSS ${measured.peakRssMb.toFixed(0)} MB`);
+});
+
+it('streams result.json out of a zipped export folder too, its voice messages found and transcribed', {
+  timeout: 300_000,
+}, async (t) => {
+  const zipMb = (await stat(zipPath)).size / 2 ** 20;
+  const measured = await extractionMemory(zipPath, 'ChatExport_2026-12-07.zip', 'chatExport');
+  t.diagnostic(
+    `${zipMb.toFixed(0)} MB archive, ${written.voiceMessages} voice messages: peak RSS ${measured.peakRssMb.toFixed(0)} MB, ` +
+      `${measured.seconds.toFixed(1)} s`,
+  );
+  assert.ok(written.voiceMessages > 1, `${written.voiceMessages} voice messages`);
+  assert.deepEqual(measured.participants.toSorted(), ['Анна Петрова', bigChatName].toSorted());
+  // Audio missing from the archive would be noted; every voice message's is there.
+  assert.deepEqual(measured.notes, []);
+  assert.ok(measured.peakRssMb < PEAK_RSS_MB, `peak RSS ${measured.peakRssMb.toFixed(0)} MB`);
+});
+
+// Telegram Desktop's folder, zipped: result.json and voice_messages/audio_N.ogg beside it.
+const ZIP_WRITER = `
+import sys, zipfile
+path, export, voice, every, messages = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+    z.write(export, 'ChatExport_2026-12-07/result.json')
+    for n in range(0, messages, every):
+        z.write(voice, f'ChatExport_2026-12-07/voice_messages/audio_{n + 1}.ogg')
+`;
