@@ -28,7 +28,9 @@ import {
   writeReport,
 } from './report.ts';
 import { scaleAppendBenchmark } from './scale-append.bench.ts';
+import { scaleListsBenchmark } from './scale-lists.bench.ts';
 import { scaleRebuildBenchmark } from './scale-rebuild.bench.ts';
+import { scaleRetrievalBenchmark } from './scale-retrieval.bench.ts';
 import { subscriptionFanoutBenchmark } from './subscription-fanout.bench.ts';
 import { trainingBenchmark } from './training.bench.ts';
 import { ttsBenchmark } from './tts.bench.ts';
@@ -38,15 +40,25 @@ import { ttsBenchmark } from './tts.bench.ts';
  * `npm run bench -- call-real`, `npm run bench -- load`, `npm run bench -- bounded-memory`), never in the smoke
  * run: cost as data grows (seeding), a live call with the real-model kit's weights, minutes of load on
  * `bishop run` processes, and the extract worker's memory on a 1 GB export and a 3-hour recording.
- * `npm run bench -- call` runs the test-model call alone.
+ * `npm run bench -- call` runs the test-model call alone; `scale:retrieval` runs only the scale
+ * benchmark whose name goes on with that word.
  */
 export const namedOnlyBenchmarks: readonly Benchmark[] = [
   scaleAppendBenchmark,
   scaleRebuildBenchmark,
+  scaleListsBenchmark,
+  scaleRetrievalBenchmark,
   callRealBenchmark,
   loadBenchmark,
   memoryBenchmark,
 ];
+
+/** Whether `part` (`group` or `group:word`) names a named-only benchmark. */
+export function namesBenchmark(benchmark: Benchmark, part: string): boolean {
+  const [group = '', word] = part.split(':');
+  const [shortName = '', rest = ''] = benchmark.name.split(':');
+  return group.includes(shortName) && (word === undefined || rest.toLowerCase().includes(word.toLowerCase()));
+}
 
 /** Add new benchmarks here; each creates and drops its own databases. */
 export const benchmarks: readonly Benchmark[] = [
@@ -77,11 +89,10 @@ export async function runBenchmarks(options: RunOptions = {}): Promise<BenchRepo
   const log = options.log ?? ((message: string) => console.error(`[bench] ${message}`));
   const rows = [];
   const only = options.only ?? [];
-  const shortName = (benchmark: Benchmark) => benchmark.name.split(':')[0] ?? benchmark.name;
   const selected = only.length
     ? [
         ...benchmarks.filter((b) => only.some((part) => b.name.includes(part))),
-        ...namedOnlyBenchmarks.filter((b) => only.some((part) => part.includes(shortName(b)))),
+        ...namedOnlyBenchmarks.filter((b) => only.some((part) => namesBenchmark(b, part))),
       ]
     : benchmarks;
   for (const benchmark of selected) {

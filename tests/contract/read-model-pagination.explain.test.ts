@@ -85,8 +85,8 @@ describe('read-model lists are keyset pages on an index (EXPLAIN)', () => {
     await db.destroy();
   });
 
-  /** Runs the list twice (first page, then the page after its cursor) and returns each SQL's plan nodes. */
-  async function plansOf<Item>(list: (after: string | null) => Promise<Page<Item>>): Promise<PlanNode[][]> {
+  /** Runs the list twice (first page, then the page after its cursor) and returns the SQL it sent. */
+  async function queriesOf<Item>(list: (after: string | null) => Promise<Page<Item>>): Promise<CompiledQuery[]> {
     captured = [];
     const first = await list(null);
     assert.equal(first.items.length, 20, 'a full first page');
@@ -95,9 +95,14 @@ describe('read-model lists are keyset pages on an index (EXPLAIN)', () => {
     assert.equal(second.items.length, 20, 'a full second page');
     const queries = captured;
     captured = [];
+    return queries;
+  }
+
+  /** PostgreSQL's plan nodes for each query, on `on` (a transaction that changed the schema, say). */
+  async function explain(queries: readonly CompiledQuery[], on: Kysely<ReadModels> = db): Promise<PlanNode[][]> {
     const plans: PlanNode[][] = [];
     for (const query of queries) {
-      const explained = await db.executeQuery<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+      const explained = await on.executeQuery<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
         CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${query.sql}`, [...query.parameters]),
       );
       const plan = explained.rows[0]?.['QUERY PLAN'][0].Plan;
@@ -106,6 +111,8 @@ describe('read-model lists are keyset pages on an index (EXPLAIN)', () => {
     }
     return plans;
   }
+
+  const plansOf = async <Item>(list: (after: string | null) => Promise<Page<Item>>) => explain(await queriesOf(list));
 
   function assertWalksIndex(plans: PlanNode[][], index: string): void {
     assert.ok(plans.length >= 2);
@@ -146,5 +153,32 @@ describe('read-model lists are keyset pages on an index (EXPLAIN)', () => {
       await plansOf((after) => listTimeline(models, owner, avatar, { first: 20, after, kinds: ['chat'] })),
       'avatar_timeline_by_avatar_kind',
     );
+  });
+
+  it('would fail were an index dropped: each list then scans or sorts', async () => {
+    const lists: { index: string; list: (after: string | null) => Promise<Page<unknown>> }[] = [
+      { index: 'avatars_by_owner', list: (after: string | null) => listAvatars(models, owner, { first: 20, after }) },
+      {
+        index: 'messages_by_chat',
+        list: (after: string | null) => listMessages(models, owner, chat, { first: 20, after }),
+      },
+      {
+        index: 'avatar_timeline_by_avatar',
+        list: (after: string | null) => listTimeline(models, owner, avatar, { first: 20, after }),
+      },
+    ];
+    for (const { index, list } of lists) {
+      const queries = await queriesOf(list);
+      const rolledBack = new Error('roll back');
+      await assert.rejects(
+        db.transaction().execute(async (trx) => {
+          await sql`DROP INDEX ${sql.id(schema, index)}`.execute(trx);
+          const plans = await explain(queries, trx);
+          assert.throws(() => assertWalksIndex(plans, index), `without ${index} the check fails`);
+          throw rolledBack;
+        }),
+        (error) => error === rolledBack,
+      );
+    }
   });
 });

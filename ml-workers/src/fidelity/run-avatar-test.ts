@@ -12,6 +12,7 @@ import type { ModelSettings } from '../models/index.ts';
 import {
   languageName,
   type OpenedPersona,
+  type OpenPersonaOptions,
   openPersona,
   type PersonaEmbedder,
   personaFromSnapshot,
@@ -68,7 +69,9 @@ export async function runAvatarTest(
   const clock = stopwatch();
   const { timingsMs } = clock;
   const notes: string[] = [];
-  const open = deps.embedder ? { embedder: deps.embedder } : {};
+  // One pass over the held-out pairs: an HNSW graph would take longer to build than the exact scans it saves.
+  const exactOnly = { approximateFrom: Number.POSITIVE_INFINITY };
+  const open = deps.embedder ? { embedder: deps.embedder, ...exactOnly } : exactOnly;
 
   // 1. The version under test, the previous one, and what they are scored on.
   const snapshot = await readPersonaSnapshot(deps.blobs, subject.version.snapshotKey);
@@ -195,7 +198,7 @@ function retrievalHeadlineNote(llm: TestLlm): string {
 async function openPrevious(
   blobs: BlobStore,
   snapshotKey: string,
-  open: { embedder?: PersonaEmbedder },
+  open: OpenPersonaOptions,
   notes: string[],
 ): Promise<OpenedPersona | null> {
   try {

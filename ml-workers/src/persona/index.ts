@@ -1,6 +1,14 @@
+export {
+  type ApproximateIndexSettings,
+  approximateNearest,
+  defaultApproximateIndexSettings,
+  type NearestSearch,
+} from './approximate-nearest.ts';
+export { approximateNearestInBackground, type BackgroundNearest } from './approximate-nearest-background.ts';
 export { buildLexicalIndexes, buildPersonaSnapshot, type SnapshotParts } from './build-snapshot.ts';
 export { buildLexicalIndex, type LexicalIndexData, lexicalLibrary, searchLexical } from './lexical-index.ts';
 export {
+  APPROXIMATE_FROM,
   type OpenedPersona,
   type OpenPersonaOptions,
   openPersona,

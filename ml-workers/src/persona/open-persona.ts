@@ -1,4 +1,6 @@
 import type { BlobStore } from '@bishop/domain/ports';
+import type { NearestSearch } from './approximate-nearest.ts';
+import { approximateNearestInBackground } from './approximate-nearest-background.ts';
 import {
   buildLexicalIndex,
   type LexicalIndex,
@@ -16,6 +18,11 @@ import { decodeVectors, nearestRows, type VectorMatrix } from './vectors.ts';
 export interface OpenPersonaOptions {
   /** The sentence encoder to embed queries with; dense retrieval runs only when it is the snapshot's model. */
   readonly embedder?: PersonaEmbedder;
+  /**
+   * From this many vectors on, dense retrieval searches an HNSW index instead of scanning every row
+   * (default APPROXIMATE_FROM; Infinity keeps it exact at any size).
+   */
+  readonly approximateFrom?: number;
 }
 
 /** A persona version ready to answer, with how it retrieves. */
@@ -25,7 +32,18 @@ export interface OpenedPersona extends PersonaRetriever {
   readonly retrieval: 'hybrid' | 'lexical';
   readonly passageCount: number;
   readonly pairCount: number;
+  /**
+   * How dense retrieval searches once settled: 'approximate' when an HNSW graph (built on a worker
+   * thread from APPROXIMATE_FROM vectors on) has come in; until then, and below that size, the exact scan.
+   */
+  readonly denseIndex: Promise<'approximate' | 'exact'>;
 }
+
+/**
+ * Persona size (vectors) from which dense retrieval uses the HNSW index: below it the exact scan is
+ * fast enough and has perfect recall (figures: the `scale` benchmark's retrieval rows).
+ */
+export const APPROXIMATE_FROM = 25_000;
 
 // Each list contributes this many candidates (at least) to the fusion, so an item ranked
 // well by one side only still competes.
@@ -56,13 +74,13 @@ export function personaFromSnapshot(
   const heldOut = snapshot.pairs.filter((pair) => heldOutIds.has(pair.id));
   const passageIndex = lexicalIndexOf(snapshot, 'passages');
   const pairIndex = lexicalIndexOf(snapshot, 'pairPrompts');
-  const dense = denseSide(snapshot, options.embedder);
+  const dense = denseSide(snapshot, options.embedder, options.approximateFrom ?? APPROXIMATE_FROM);
   const trainingPair = (position: number) => !heldOutIds.has(snapshot.pairs[position]?.id ?? '');
 
   async function retrieve<T>(
     items: readonly T[],
     index: LexicalIndex,
-    vectors: VectorMatrix | undefined,
+    nearest: DenseSearch | undefined,
     query: string,
     limit: number,
     allowed?: (position: number) => boolean,
@@ -70,9 +88,9 @@ export function personaFromSnapshot(
     if (query.trim() === '' || limit <= 0 || items.length === 0) return [];
     const depth = retrievalDepth(limit);
     const lexical = searchLexical(index, query, depth, allowed).map((hit) => hit.index);
-    const nearest = dense && vectors ? nearestRows(vectors, await dense.embedQuery(query), depth, allowed) : [];
-    const similarities = new Map(nearest.map((hit) => [hit.index, hit.similarity]));
-    return fuseRanks([lexical, nearest.map((hit) => hit.index)])
+    const closest = dense && nearest ? nearest.search(await dense.embedQuery(query), depth, allowed) : [];
+    const similarities = new Map(closest.map((hit) => [hit.index, hit.similarity]));
+    return fuseRanks([lexical, closest.map((hit) => hit.index)])
       .slice(0, limit)
       .flatMap(({ index: position, score }) => {
         const item = items[position];
@@ -91,6 +109,7 @@ export function personaFromSnapshot(
     snapshotKey,
     retrieval: dense ? 'hybrid' : 'lexical',
     passageCount: snapshot.passages.length,
+    denseIndex: dense?.settled ?? Promise.resolve('exact'),
     pairCount: snapshot.pairs.length - heldOut.length,
     knowledge: (query, limit): Promise<Retrieved<PersonaPassage>[]> =>
       retrieve(snapshot.passages, passageIndex, dense?.passages, query, limit),
@@ -109,7 +128,12 @@ function lexicalIndexOf(snapshot: PersonaSnapshot, which: 'passages' | 'pairProm
   return buildLexicalIndex(texts);
 }
 
-function denseSide(snapshot: PersonaSnapshot, embedder: PersonaEmbedder | undefined) {
+interface DenseSearch {
+  readonly search: NearestSearch;
+  readonly ready: Promise<'approximate' | 'exact'>;
+}
+
+function denseSide(snapshot: PersonaSnapshot, embedder: PersonaEmbedder | undefined, approximateFrom: number) {
   const trained = snapshot.embedder;
   if (!embedder || !trained || !snapshot.vectors) return undefined;
   const same =
@@ -117,9 +141,21 @@ function denseSide(snapshot: PersonaSnapshot, embedder: PersonaEmbedder | undefi
     embedder.model.revision === trained.revision &&
     embedder.model.dtype === trained.dtype;
   if (!same) return undefined;
+  const searchOf = (matrix: VectorMatrix): DenseSearch =>
+    matrix.count >= approximateFrom
+      ? approximateNearestInBackground(matrix)
+      : {
+          search: (query, limit, allowed) => nearestRows(matrix, query, limit, allowed),
+          ready: Promise.resolve('exact'),
+        };
+  const passages = searchOf(decodeVectors(snapshot.vectors.passages, trained.dims, snapshot.passages.length));
+  const pairPrompts = searchOf(decodeVectors(snapshot.vectors.pairPrompts, trained.dims, snapshot.pairs.length));
   return {
-    passages: decodeVectors(snapshot.vectors.passages, trained.dims, snapshot.passages.length),
-    pairPrompts: decodeVectors(snapshot.vectors.pairPrompts, trained.dims, snapshot.pairs.length),
+    passages,
+    pairPrompts,
+    settled: Promise.all([passages.ready, pairPrompts.ready]).then((ways) =>
+      ways.includes('approximate') ? ('approximate' as const) : ('exact' as const),
+    ),
     async embedQuery(query: string): Promise<Float32Array> {
       const [vector] = await embedder.embed([query], 'query');
       if (!vector) throw new Error('The embedder returned no vector for the query');

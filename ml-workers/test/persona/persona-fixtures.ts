@@ -1,5 +1,5 @@
 import type { PersonaCard } from '@bishop/domain';
-import type { PersonaPair, PersonaPassage } from '../../src/persona/index.ts';
+import type { PersonaEmbedder, PersonaPair, PersonaPassage, SnapshotParts } from '../../src/persona/index.ts';
 
 export const card: PersonaCard = {
   description: 'A retired physics teacher',
@@ -9,6 +9,15 @@ export const card: PersonaCard = {
   gender: null,
   languages: ['ru'],
 };
+
+/** Who and when a test snapshot is of: the same in every persona test. */
+export const snapshotHeader = {
+  avatarId: 'avatar-1',
+  runId: 'run-1',
+  builtAt: '2026-01-02T03:04:05.000Z',
+  card,
+  corpus: [],
+} as const;
 
 const subjects = ['погода', 'работа', 'поезд', 'огород', 'школа', 'книга', 'музыка', 'море', 'кошка', 'праздник'];
 const verbs = ['люблю', 'вспоминаю', 'обсуждали', 'видела', 'ждём', 'хвалила', 'ругали', 'чинили'];
@@ -33,4 +42,23 @@ export function pairs(count: number, materialId = 'chat-a'): PersonaPair[] {
     prompt: `Как дела с ${subjects[i % subjects.length]}? Вопрос ${i}`,
     reply: `Да всё хорошо, ${tails[i % tails.length]} расскажу. Ответ ${i}`,
   }));
+}
+
+/** The vectors of a snapshot's passages and pair prompts, as training embeds them. */
+export async function denseParts(
+  embedder: PersonaEmbedder,
+  passages: readonly PersonaPassage[],
+  dialogue: readonly PersonaPair[],
+): Promise<NonNullable<SnapshotParts['dense']>> {
+  return {
+    embedder: embedder.model,
+    passages: await embedder.embed(
+      passages.map((p) => p.text),
+      'passage',
+    ),
+    pairPrompts: await embedder.embed(
+      dialogue.map((p) => p.prompt),
+      'passage',
+    ),
+  };
 }

@@ -13,7 +13,7 @@ import {
   type SnapshotParts,
 } from '../../src/persona/index.ts';
 import { testModelSettings } from '../models/test-models.ts';
-import { card, fillerPassages, pairs } from './persona-fixtures.ts';
+import { card, denseParts, fillerPassages, pairs } from './persona-fixtures.ts';
 
 const rare: PersonaPassage = {
   id: 'lecture:rare',
@@ -40,20 +40,7 @@ async function snapshotParts(embedder: PersonaEmbedder | null): Promise<Snapshot
     style: styleProfileOf(dialogue.map((pair) => pair.reply)),
   };
   if (!embedder) return base;
-  return {
-    ...base,
-    dense: {
-      embedder: embedder.model,
-      passages: await embedder.embed(
-        passages.map((p) => p.text),
-        'passage',
-      ),
-      pairPrompts: await embedder.embed(
-        dialogue.map((p) => p.prompt),
-        'passage',
-      ),
-    },
-  };
+  return { ...base, dense: await denseParts(embedder, passages, dialogue) };
 }
 
 describe('persona retrieval (BM25 fused with dense vectors)', () => {

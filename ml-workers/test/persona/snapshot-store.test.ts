@@ -9,15 +9,11 @@ import {
   writePersonaSnapshot,
 } from '../../src/persona/index.ts';
 import { memoryBlobs } from './memory-blobs.ts';
-import { card, fillerPassages, pairs } from './persona-fixtures.ts';
+import { card, fillerPassages, pairs, snapshotHeader } from './persona-fixtures.ts';
 
 const snapshotParts = {
-  avatarId: 'avatar-1',
-  runId: 'run-1',
-  builtAt: '2026-01-02T03:04:05.000Z',
-  card,
+  ...snapshotHeader,
   settings: {},
-  corpus: [],
   passages: fillerPassages(20),
   pairs: pairs(5),
   heldOutPairIds: ['chat-a:pair1'],
