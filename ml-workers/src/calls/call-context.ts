@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm, writeFile } from 'node:fs/promises';
 import { DomainError, type PersonaCard } from '@bishop/domain';
 import type { BlobStore, EventStore } from '@bishop/domain/ports';
 import type { AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
@@ -14,6 +12,7 @@ import type { ChatTranscript } from '../replies/chat-transcript.ts';
 import { avatarForReply, type ReplyEngine } from '../replies/index.ts';
 import type { Responder } from '../replies/responder.ts';
 import type { WorkerCommands, WorkerLogger } from '../runtime/index.ts';
+import { jobFilePath } from '../runtime/job-scratch.ts';
 import type { TtsEngines } from '../tts/index.ts';
 import { readBlob } from '../workers/blob-files.ts';
 import type { TurnDetectorSettings } from './turn-detector.ts';
@@ -92,9 +91,7 @@ export async function prepareCall(sources: CallContextSources, chatId: string, a
   const clones = plan.kind === 'clone' && description.clones;
   let referencePath: string | null = null;
   if (clones) {
-    const directory = join(tmpdir(), 'bishop-calls');
-    await mkdir(directory, { recursive: true, mode: 0o700 });
-    referencePath = join(directory, randomUUID());
+    referencePath = await jobFilePath(randomUUID());
     await writeFile(referencePath, await readBlob(sources.blobs, plan.sampleBlobKey), { mode: 0o600 });
   }
   const persona = avatar.persona ? await sources.personaOf(avatar.persona.snapshotKey) : null;

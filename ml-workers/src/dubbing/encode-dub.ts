@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
 import { type AudioTools, audioTools } from '../audio/index.ts';
 import { runTool, withSignal } from '../audio/run-tool.ts';
+import { jobFilePath } from '../runtime/job-scratch.ts';
 
 export interface DubMetadata {
   readonly voice: 'cloned' | 'generic';
@@ -53,9 +52,7 @@ export async function encodeDub(
 ): Promise<EncodedDub> {
   if (samples.length === 0) throw new RangeError('There is no audio to encode');
   const tools = options.tools ?? audioTools();
-  const directory = join(tmpdir(), 'bishop-jobs');
-  await mkdir(directory, { recursive: true, mode: 0o700 });
-  const output = join(directory, `${randomUUID()}.ogg`);
+  const output = await jobFilePath(`${randomUUID()}.ogg`);
   const tags = Object.entries(syntheticSpeechTags(metadata)).flatMap(([key, value]) => [
     '-metadata',
     `${key}=${value}`,

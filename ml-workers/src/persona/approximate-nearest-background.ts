@@ -1,7 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { jobScratchDirectory } from '../runtime/job-scratch.ts';
 import {
   type ApproximateIndexSettings,
   defaultApproximateIndexSettings,
@@ -30,7 +30,7 @@ export function approximateNearestInBackground(
   let approximate: NearestSearch | undefined;
   const exact: NearestSearch = (query, limit, allowed) => nearestRows(matrix, query, limit, allowed);
   const ready = (async (): Promise<'approximate' | 'exact'> => {
-    const directory = await mkdtemp(join(tmpdir(), 'bishop-hnsw-'));
+    const directory = await jobScratchDirectory('hnsw-');
     const path = join(directory, 'index.usearch');
     try {
       await buildOnWorker(matrix, settings, path);

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { InterruptableStoppingCriteria, Tensor } from '@huggingface/transformers';
 import { audioErrorFromFfmpeg } from '../audio/ffmpeg-errors.ts';
 import { type AudioTools, audioTools } from '../audio/index.ts';
 import { runTool, withSignal } from '../audio/run-tool.ts';
 import { loadVoiceCloner, type ModelSettings } from '../models/index.ts';
+import { jobFilePath } from '../runtime/job-scratch.ts';
 import { chatterboxText } from './chatterbox-text.ts';
 import type { SynthesizedSpeech, TextToSpeech } from './tts-port.ts';
 
@@ -65,9 +65,7 @@ export function createChatterboxTts(models: ModelSettings, options: { audioTools
 
 /** The reference's first seconds as 24 kHz mono float PCM (ffmpeg decodes any format, resamples). */
 async function readReference(path: string, tools: AudioTools, signal?: AbortSignal): Promise<Float32Array> {
-  const directory = join(tmpdir(), 'bishop-jobs');
-  await mkdir(directory, { recursive: true, mode: 0o700 });
-  const output = join(directory, `${randomUUID()}.f32`);
+  const output = await jobFilePath(`${randomUUID()}.f32`);
   const args = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-y', '-t', String(REFERENCE_SECONDS)];
   args.push('-i', resolve(path), '-map', '0:a:0', '-ac', '1', '-ar', String(CHATTERBOX_SAMPLE_RATE), '-f', 'f32le');
   try {

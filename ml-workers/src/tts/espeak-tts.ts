@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { type AudioTools, readAudio, sampleRate } from '../audio/index.ts';
 import { runTool, withSignal } from '../audio/run-tool.ts';
+import { jobFilePath } from '../runtime/job-scratch.ts';
 import type { SynthesisOptions, SynthesizedSpeech, TextToSpeech } from './tts-port.ts';
 import { TtsUnavailableError } from './tts-port.ts';
 
@@ -28,9 +27,7 @@ export function createEspeakTts(options: EspeakOptions): TextToSpeech {
     describe: () => ({ engine: 'espeak', model: 'espeak-ng', clones: false, needsStress: false, watermark: null }),
     async synthesize(text, synthesis): Promise<SynthesizedSpeech> {
       if (text.length > MAX_CHARS) throw new RangeError(`espeak-ng reads at most ${MAX_CHARS} characters at once`);
-      const directory = join(tmpdir(), 'bishop-jobs');
-      await mkdir(directory, { recursive: true, mode: 0o700 });
-      const wav = join(directory, `${randomUUID()}.wav`);
+      const wav = await jobFilePath(`${randomUUID()}.wav`);
       try {
         // Text on stdin, never on the command line: it cannot be taken for an option.
         const result = await runTool(options.program, ['-v', voices[synthesis.language], '-w', wav, '--stdin'], {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { type AudioTools, readAudio, sampleRate } from '../audio/index.ts';
+import { jobFilePath } from '../runtime/job-scratch.ts';
 import type { SynthesizedSpeech, TextToSpeech } from './tts-port.ts';
 import { TtsUnavailableError } from './tts-port.ts';
 
@@ -66,9 +66,7 @@ export function createHttpTts(config: HttpTtsConfig, options: { audioTools?: Aud
 }
 
 async function decodeAnswer(body: Uint8Array, tools: AudioTools | undefined, signal: AbortSignal | undefined) {
-  const directory = join(tmpdir(), 'bishop-jobs');
-  await mkdir(directory, { recursive: true, mode: 0o700 });
-  const path = join(directory, randomUUID());
+  const path = await jobFilePath(randomUUID());
   try {
     await writeFile(path, body, { mode: 0o600 });
     return await readAudio(path, MAX_SECONDS, { ...(tools ? { tools } : {}), ...(signal ? { signal } : {}) });

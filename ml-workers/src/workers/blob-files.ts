@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BlobStore } from '@bishop/domain/ports';
+import { jobFilePath, jobScratchDirectory } from '../runtime/job-scratch.ts';
 
 /** All bytes of a blob (documents, chat exports: parsers need them whole). */
 export async function readBlob(blobs: BlobStore, key: string): Promise<Uint8Array> {
@@ -29,9 +28,7 @@ export async function withBlobAsFile<T>(blobs: BlobStore, key: string, work: (pa
  * rest), removed afterwards whatever happens: success, failure or abort.
  */
 export async function withScratchDirectory<T>(work: (directory: string) => Promise<T>): Promise<T> {
-  const parent = join(tmpdir(), 'bishop-jobs');
-  await mkdir(parent, { recursive: true, mode: 0o700 });
-  const directory = await mkdtemp(join(parent, 'scratch-'));
+  const directory = await jobScratchDirectory();
   try {
     return await work(directory);
   } finally {
@@ -48,9 +45,7 @@ async function withContentAsFile<T>(
   content: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   work: (path: string) => Promise<T>,
 ): Promise<T> {
-  const directory = join(tmpdir(), 'bishop-jobs');
-  await mkdir(directory, { recursive: true, mode: 0o700 });
-  const path = join(directory, randomUUID());
+  const path = await jobFilePath(randomUUID());
   try {
     await pipeline(Readable.from(content), createWriteStream(path, { mode: 0o600 }));
     return await work(path);

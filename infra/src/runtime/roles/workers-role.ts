@@ -11,6 +11,7 @@ import {
   startTrainWorker,
   startVoiceCheckWorker,
   startVoicePreviewWorker,
+  sweepOrphanedJobFiles,
 } from '@bishop/ml-workers';
 import { type AudioTools, audioTools } from '@bishop/ml-workers/audio';
 import {
@@ -100,6 +101,12 @@ export function startWorkers(
     trainConcurrency: config.trainConcurrency,
     replies: config.replies,
   };
+  // Files a killed worker could not remove (decrypted recordings, spilled chats); only gone processes' folders,
+  // never a running job's, so jobs need not wait for it.
+  void sweepOrphanedJobFiles().then(
+    (removed) => removed > 0 && logger.info({ removed }, 'removed the job files of workers that are gone'),
+    (error: unknown) => logger.warn({ err: error }, 'could not sweep the job files of workers that are gone'),
+  );
   const running = kinds.map((kind) => workerStarters[kind](shared, stores, logger.child({ worker: kind })));
   // /readyz names each ML capability, so the UI can say e.g. "voice synthesis is not installed".
   const capabilityChecks: ReadinessCheck[] = capabilities.map((capability) => ({
