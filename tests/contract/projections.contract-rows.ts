@@ -17,7 +17,7 @@ import {
   wordlessColumns,
 } from '@bishop/projections';
 import type { ProjectionsFixture } from './projections.contract-fixture.ts';
-import { chatFacts } from './projections.history.ts';
+import { chatFacts, firstTestReport } from './projections.history.ts';
 
 /** Every event of `$all` (through the decrypting store). */
 export async function allEvents(fixture: ProjectionsFixture): Promise<RecordedEvent[]> {
@@ -244,7 +244,7 @@ export function rowSection(get: () => ProjectionsFixture): void {
       );
       assert.equal(report?.run_id, runs.first);
       assert.equal(report?.persona_version, 1);
-      assert.deepEqual(report?.report, { lift: 0.4, quoted: 'Все счастливые семьи' });
+      assert.deepEqual(report?.report, firstTestReport);
       // Started, then reported: done, and when it began is kept.
       assert.equal(report?.status, 'done');
       assert.ok(report?.started_at instanceof Date);

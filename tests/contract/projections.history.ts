@@ -111,6 +111,14 @@ export const chatFacts = {
   ],
 };
 
+/** The first version's test report: just what the read models keep and the blind test reads (one held-out pair). */
+export const firstTestReport = {
+  format: 'bishop.avatar-test/2',
+  metrics: [],
+  examples: [{ message: 'Как дела?', real: 'Все счастливые семьи', newVersion: 'Всё хорошо', baseline: null }],
+  lift: 0.4,
+};
+
 export function extraction(materialId: string, overrides: Record<string, unknown> = {}) {
   return {
     materialId,
@@ -259,7 +267,7 @@ export async function liveAvatarHistory(bus: CommandBus, history: History, owner
     stats: { pairs: 42 },
   });
   await asWorker('StartAvatarTest', { runId: runs.first });
-  await asWorker('RecordAvatarTest', { runId: runs.first, report: { lift: 0.4, quoted: 'Все счастливые семьи' } });
+  await asWorker('RecordAvatarTest', { runId: runs.first, report: firstTestReport });
   await asOwner('StartTraining', { runId: runs.failed, settings: {} });
   await asWorker('FailTraining', {
     runId: runs.failed,
@@ -281,8 +289,9 @@ export async function liveAvatarHistory(bus: CommandBus, history: History, owner
   const inviteId = randomUUID();
   await asOwner('CreateBlindTestInvite', { inviteId, tokenHash: `sha256$${randomUUID()}`, days: 7 });
   const guess = { personaVersion: 1, pairIndex: 0, guesser: randomUUID() };
-  await asWorker('RecordBlindTestGuess', { ...guess, correct: false, inviteId });
-  await asOwner('RecordBlindTestGuess', { ...guess, correct: true, inviteId: null });
+  // The guest takes the avatar's reply for the real one (wrong), the owner the real one (right).
+  await asWorker('RecordBlindTestGuess', { ...guess, chosenReply: 'Всё хорошо', inviteId });
+  await asOwner('RecordBlindTestGuess', { ...guess, chosenReply: 'Все счастливые семьи', inviteId: null });
   await asOwner('RevokeBlindTestInvite', { inviteId });
 
   const chats = await chatHistory(bus, history, ownerId, avatarId);

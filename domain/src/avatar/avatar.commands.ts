@@ -70,10 +70,13 @@ export type CreateBlindTestInvite = Command<
   { inviteId: string; tokenHash: string; days: number }
 >;
 export type RevokeBlindTestInvite = Command<'RevokeBlindTestInvite', { inviteId: string }>;
-/** The gateway decides `correct` (it alone knows which shown reply is the real one). */
+/**
+ * The reply the guesser took for the real one, as its text (the gateway turns the option id it showed back
+ * into the text; null when the id is none of the pair's). The decider judges it against the test report.
+ */
 export type RecordBlindTestGuess = Command<
   'RecordBlindTestGuess',
-  { personaVersion: number; pairIndex: number; correct: boolean; inviteId: string | null; guesser: string }
+  { personaVersion: number; pairIndex: number; chosenReply: string | null; inviteId: string | null; guesser: string }
 >;
 
 export type AvatarCommand =

@@ -6,6 +6,7 @@ import type { CreateBlindTestInvite, RecordBlindTestGuess, RevokeBlindTestInvite
 import type { BlindTestGuessed, BlindTestInviteCreated, BlindTestInviteRevoked } from './avatar.events.ts';
 import { avatarLimits } from './avatar.limits.ts';
 import { type BlindTestInvite, blindGuessKey, type LiveAvatar } from './avatar.state.ts';
+import { activeBlindTestPairs, judgeBlindTestGuess } from './blind-test.pairs.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -45,8 +46,10 @@ export function revokeBlindTestInvite({ data }: RevokeBlindTestInvite, avatar: L
 }
 
 /**
- * The owner guesses as themself; anyone else only through an open invite. Each
- * person's first guess on a pair counts: a second one appends nothing.
+ * The owner guesses as themself; anyone else only through an open invite. A guess
+ * names the active version and one of the two replies of a pair of its latest test;
+ * it is correct when that reply is the person's real one. Each person's first
+ * guess on a pair counts: a second one appends nothing.
  */
 export function recordBlindTestGuess({ data, metadata }: RecordBlindTestGuess, avatar: LiveAvatar): BlindTestGuessed[] {
   const personaVersion = validNumber(data.personaVersion, { field: 'Persona version', min: 1, integer: true });
@@ -57,8 +60,8 @@ export function recordBlindTestGuess({ data, metadata }: RecordBlindTestGuess, a
     integer: true,
   });
   const guesser = validId(data.guesser, 'Guesser');
-  if (typeof data.correct !== 'boolean') {
-    throw new DomainError('BISHOP_ERR_INVALID_VALUE', 'A guess is right or wrong', { field: 'correct' });
+  if (data.chosenReply !== null && typeof data.chosenReply !== 'string') {
+    throw new DomainError('BISHOP_ERR_INVALID_VALUE', 'A guess names one of the two replies', { field: 'optionId' });
   }
   if (!avatar.personaVersions.has(personaVersion)) {
     throw new DomainError('BISHOP_ERR_NOT_FOUND', `Persona version ${personaVersion} does not exist`, {
@@ -72,7 +75,16 @@ export function recordBlindTestGuess({ data, metadata }: RecordBlindTestGuess, a
   if (inviteId !== null && !isOpen(inviteOf(avatar, inviteId), metadata.now)) {
     throw new DomainError('BISHOP_ERR_INVITE_INVALID', 'This invite was revoked or has expired');
   }
-  const guess = { personaVersion, pairIndex, correct: data.correct, inviteId, guesser };
+  const active = activeBlindTestPairs(avatar);
+  if (active?.personaVersion !== personaVersion) {
+    throw new DomainError(
+      'BISHOP_ERR_INVALID_STATE',
+      'The avatar now answers with another version: load the test again',
+      { field: 'personaVersion' },
+    );
+  }
+  const correct = judgeBlindTestGuess(active.pairs, pairIndex, data.chosenReply);
+  const guess = { personaVersion, pairIndex, correct, inviteId, guesser };
   if (avatar.blindTest.guessed.has(blindGuessKey(guess))) return [];
   return [{ type: 'BlindTestGuessed', data: guess }];
 }

@@ -6,4 +6,5 @@ export { avatarLimits } from './avatar.limits.ts';
 export type * from './avatar.state.ts';
 export { emptyPersonaCard } from './avatar.state.ts';
 export * from './avatar.values.ts';
+export { activeBlindTestPairs, type BlindTestPair, blindTestPairs, judgeBlindTestGuess } from './blind-test.pairs.ts';
 export type * from './transcript.ts';

@@ -1,15 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
-import { asAvatarTestReport, avatarLimits, DomainError } from '@bishop/domain';
+import { asAvatarTestReport, type BlindTestPair, blindTestPairs, judgeBlindTestGuess } from '@bishop/domain';
 import { findAvatarById, listTestReports, type ReadModels } from '@bishop/projections';
 import type { Kysely } from 'kysely';
-
-/** A held-out message with the person's real reply and the avatar's (as the automatic test generated it). */
-interface HeldOutPair {
-  readonly index: number;
-  readonly message: string;
-  readonly real: string;
-  readonly avatar: string;
-}
 
 /** What a guesser sees: the message and both replies, shuffled, each under an id that says nothing of its author. */
 export interface BlindTestRound {
@@ -24,32 +16,32 @@ export interface BlindTestRound {
 /** A reply's option id: derived from its text alone, so the id tells no more than the text does. */
 const optionId = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
 
+/** The pairs of a persona version's latest test report (none without one). */
+async function pairsOf(
+  db: Kysely<ReadModels>,
+  ownerId: string,
+  avatarId: string,
+  personaVersion: number,
+): Promise<BlindTestPair[]> {
+  const reports = await listTestReports(db, ownerId, avatarId);
+  const latest = reports.find((row) => row.persona_version === personaVersion && asAvatarTestReport(row.report));
+  return latest ? blindTestPairs(latest.report) : [];
+}
+
 /**
- * The active persona version's pairs: the held-out examples of its latest
- * test report where the avatar replied with something other than the real reply.
- * Null when the avatar has no version, or its test has no such examples yet.
+ * The active persona version's pairs (the decider judges guesses against the
+ * same ones, from the avatar's events). Null when the avatar has no version,
+ * or its test has no pairs yet.
  */
 async function activePairs(
   db: Kysely<ReadModels>,
   ownerId: string,
   avatarId: string,
-): Promise<{ personaVersion: number; pairs: HeldOutPair[] } | null> {
+): Promise<{ personaVersion: number; pairs: BlindTestPair[] } | null> {
   const avatar = await findAvatarById(db, ownerId, avatarId);
   const personaVersion = avatar?.deleted_at === null ? avatar.active_persona_version : null;
   if (personaVersion === null || personaVersion === undefined) return null;
-  const reports = await listTestReports(db, ownerId, avatarId);
-  const report = reports
-    .filter((row) => row.persona_version === personaVersion && row.report !== null)
-    .map((row) => asAvatarTestReport(row.report))
-    .find((read) => read !== null);
-  if (!report) return null;
-  const pairs = report.examples
-    .slice(0, avatarLimits.blindTestPairsMax)
-    .flatMap((example, index) =>
-      example.newVersion !== null && example.newVersion.trim() !== example.real.trim()
-        ? [{ index, message: example.message, real: example.real, avatar: example.newVersion }]
-        : [],
-    );
+  const pairs = await pairsOf(db, ownerId, avatarId, personaVersion);
   return pairs.length === 0 ? null : { personaVersion, pairs };
 }
 
@@ -70,30 +62,30 @@ export async function blindTestRound(
   };
 }
 
+/** A guess as the guesser sent it: an option id of a pair this gateway showed. */
+export interface OptionGuess {
+  readonly personaVersion: number;
+  readonly pairIndex: number;
+  readonly optionId: string;
+}
+
 /**
- * Whether `chosen` is the real reply of a pair of the active version; the guess
- * must name that version and one of the pair's two replies.
+ * The chosen option's text (null when the id is none of the pair's) for the
+ * decider to judge, and how to answer the guesser once it has: which option was real.
  */
-export async function judgeGuess(
-  db: Kysely<ReadModels>,
-  ownerId: string,
-  avatarId: string,
-  guess: { personaVersion: number; pairIndex: number; optionId: string },
-): Promise<{ correct: boolean; realOptionId: string }> {
-  const active = await activePairs(db, ownerId, avatarId);
-  if (!active || active.personaVersion !== guess.personaVersion) {
-    throw new DomainError(
-      'BISHOP_ERR_INVALID_STATE',
-      'The avatar now answers with another version: load the test again',
-      { field: 'personaVersion' },
-    );
-  }
-  const pair = active.pairs.find((candidate) => candidate.index === guess.pairIndex);
-  const realOptionId = pair ? optionId(pair.real) : null;
-  if (!pair || realOptionId === null || ![realOptionId, optionId(pair.avatar)].includes(guess.optionId)) {
-    throw new DomainError('BISHOP_ERR_INVALID_VALUE', 'Pick one of the two replies shown for this message', {
-      field: 'optionId',
-    });
-  }
-  return { correct: guess.optionId === realOptionId, realOptionId };
+export async function decodeGuess(db: Kysely<ReadModels>, ownerId: string, avatarId: string, guess: OptionGuess) {
+  const pairs = await pairsOf(db, ownerId, avatarId, guess.personaVersion);
+  const pair = pairs.find((candidate) => candidate.index === guess.pairIndex);
+  const chosenReply = pair
+    ? ([pair.real, pair.avatar].find((text) => optionId(text) === guess.optionId) ?? null)
+    : null;
+  const otherOptionId = pair ? [pair.real, pair.avatar].map(optionId).find((id) => id !== guess.optionId) : undefined;
+  return {
+    chosenReply,
+    /** The answer from the decider's verdict, or (a repeated guess records none) from the same rule on the pairs. */
+    answer(correct: boolean | null): { correct: boolean; realOptionId: string } {
+      const judged = correct ?? judgeBlindTestGuess(pairs, guess.pairIndex, chosenReply);
+      return { correct: judged, realOptionId: judged ? guess.optionId : (otherOptionId ?? guess.optionId) };
+    },
+  };
 }

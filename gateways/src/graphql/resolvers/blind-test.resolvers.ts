@@ -9,11 +9,10 @@ import {
 import type * as Schema from '../generated/resolver-types.ts';
 import { callerId, type RequestContext } from '../request-context.ts';
 import type { GraphQLServices } from '../services.ts';
-import { blindTestRound, judgeGuess } from './blind-test-pairs.ts';
+import { blindTestRound, decodeGuess, type OptionGuess } from './blind-test-pairs.ts';
 import { commandMetadata, written } from './command-metadata.ts';
 
 type Context = RequestContext;
-type GuessArgs = Omit<Schema.MutationGuessBlindTestArgs, 'avatarId'>;
 
 // 256 random bits: unguessable, and the store keeps only its hash.
 const newToken = () => randomBytes(32).toString('base64url');
@@ -39,14 +38,18 @@ export function blindTestResolvers(services: GraphQLServices) {
     return invite;
   };
 
+  /** The answer to a guess: the decider's verdict when it recorded one, and whether this guess counted. */
   const guessed = (
-    judged: { correct: boolean; realOptionId: string },
+    decoded: Awaited<ReturnType<typeof decodeGuess>>,
     result: Awaited<ReturnType<typeof commands.avatar>>,
-  ) => ({
-    ...judged,
-    counted: result.events.length > 0 && !result.duplicate,
-    ...written(result),
-  });
+  ) => {
+    const event = result.events.find((recorded) => recorded.type === 'BlindTestGuessed');
+    return {
+      ...decoded.answer(event ? (event.data as { correct: boolean }).correct : null),
+      counted: event !== undefined && !result.duplicate,
+      ...written(result),
+    };
+  };
 
   return {
     Query: {
@@ -88,13 +91,13 @@ export function blindTestResolvers(services: GraphQLServices) {
         ),
       guessBlindTest: async (_root: unknown, args: Schema.MutationGuessBlindTestArgs, context: Context) => {
         const ownerId = callerId(context);
-        const judged = await judgeGuess(db, ownerId, args.avatarId, args);
+        const decoded = await decodeGuess(db, ownerId, args.avatarId, args);
         const result = await commands.avatar(args.avatarId, {
           type: 'RecordBlindTestGuess',
-          data: { ...guessOf(args, judged.correct), inviteId: null, guesser: ownerId },
+          data: { ...guessOf(args, decoded.chosenReply), inviteId: null, guesser: ownerId },
           metadata: commandMetadata(context),
         });
-        return guessed(judged, result);
+        return guessed(decoded, result);
       },
       guessInvitedBlindTest: async (
         _root: unknown,
@@ -102,10 +105,10 @@ export function blindTestResolvers(services: GraphQLServices) {
         context: Context,
       ) => {
         const invite = await openInvite(args.token);
-        const judged = await judgeGuess(db, invite.owner_id, invite.avatar_id, args);
+        const decoded = await decodeGuess(db, invite.owner_id, invite.avatar_id, args);
         const result = await commands.avatar(invite.avatar_id, {
           type: 'RecordBlindTestGuess',
-          data: { ...guessOf(args, judged.correct), inviteId: invite.invite_id, guesser: args.guesser },
+          data: { ...guessOf(args, decoded.chosenReply), inviteId: invite.invite_id, guesser: args.guesser },
           // A guest has no account: the blind-test service records the guess for them.
           metadata: {
             commandId: randomUUID(),
@@ -114,7 +117,7 @@ export function blindTestResolvers(services: GraphQLServices) {
             correlationId: context.correlationId,
           },
         });
-        return guessed(judged, result);
+        return guessed(decoded, result);
       },
     },
     Avatar: {
@@ -133,6 +136,6 @@ export function blindTestResolvers(services: GraphQLServices) {
   };
 }
 
-function guessOf(args: GuessArgs, correct: boolean) {
-  return { personaVersion: args.personaVersion, pairIndex: args.pairIndex, correct };
+function guessOf(args: OptionGuess, chosenReply: string | null) {
+  return { personaVersion: args.personaVersion, pairIndex: args.pairIndex, chosenReply };
 }
