@@ -5,8 +5,10 @@ import type { Bus } from '@bishop/domain/ports';
 import {
   type AuthService,
   buildApp,
+  type CallRegistry,
   checkReadiness,
   createAuthService,
+  createCallRegistry,
   createChatAvatarLookup,
   createLiveFeeds,
   createMediaUrlSigner,
@@ -27,9 +29,13 @@ import {
   type ReadStore,
 } from '@bishop/infra';
 import { createSqlAuthStore } from '@bishop/infra/auth-store';
+import { createCallEngine, defaultTurnSettings } from '@bishop/ml-workers';
+import { audioTools } from '@bishop/ml-workers/audio';
+import { modelSettings } from '@bishop/ml-workers/models';
+import { createTtsEngines } from '@bishop/ml-workers/tts';
 import { createProjector, findApiTokenByHash } from '@bishop/projections';
 import type { FastifyInstance } from 'fastify';
-import { temporaryDirectory } from '../src/test-env.ts';
+import { temporaryDirectory, testModelEnvironment } from '../src/test-env.ts';
 import { createBenchDatabase } from './bench-databases.ts';
 
 /** A listening gateway on fresh stores, plus the pieces a benchmark drives directly. */
@@ -43,6 +49,8 @@ export interface GatewayRig {
   readonly readStore: ReadStore;
   /** The gateway's own AuthService instance (an anchor route authenticates with it too). */
   readonly auth: AuthService;
+  /** Live calls' registry, when the rig serves calls. */
+  readonly calls: CallRegistry | undefined;
   close(): Promise<void>;
 }
 
@@ -58,7 +66,11 @@ const MB = 1024 * 1024;
  */
 export async function openGatewayRig(
   serverUrl: string,
-  options: { readonly sealed?: boolean } = {},
+  options: {
+    readonly sealed?: boolean;
+    /** Serve live calls (GET /api/chats/:chatId/call) on the test models, at most this many at once. */
+    readonly calls?: { readonly maxConcurrent: number };
+  } = {},
 ): Promise<GatewayRig> {
   // As production wires it: personal read-model columns and blobs sealed (off only for an A/B of the cost).
   const sealed = options.sealed ?? process.env.BISHOP_BENCH_SEALING !== 'off';
@@ -114,6 +126,12 @@ export async function openGatewayRig(
       return row ? { tokenId: row.token_id, userId: row.owner_id, revoked: row.revoked_at !== null } : null;
     },
   });
+  const calls = options.calls
+    ? {
+        engine: testModelCallEngine(commands, blobs, eventStore),
+        registry: createCallRegistry(options.calls.maxConcurrent),
+      }
+    : undefined;
   const app: FastifyInstance = await buildApp({
     readinessChecks: [],
     version: 'bench',
@@ -133,6 +151,7 @@ export async function openGatewayRig(
       uploadLimits: { maxFileBytes: 10 * MB, maxUserBytes: 100 * MB, maxFiles: 100, maxVoiceSampleBytes: 10 * MB },
       // Quota checks only: no upload in these benchmarks comes near the limit.
       bytesStoredBy: async () => 0,
+      ...(calls ? { calls } : {}),
     },
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -144,6 +163,7 @@ export async function openGatewayRig(
     live,
     readStore,
     auth,
+    calls: calls?.registry,
     async close() {
       await app.close();
       await live.close();
@@ -158,4 +178,33 @@ export async function openGatewayRig(
       await database.drop();
     },
   };
+}
+
+/** The call engine as the gateway role wires it, on the repository's test models (they load on a call's start). */
+function testModelCallEngine(
+  commands: Parameters<typeof createCallEngine>[0]['commands'],
+  blobs: Parameters<typeof createCallEngine>[0]['blobs'],
+  eventStore: Parameters<typeof createCallEngine>[0]['eventStore'],
+) {
+  const environment = testModelEnvironment();
+  const models = modelSettings(environment.BISHOP_MODELS_DIR as string, environment);
+  const tools = audioTools();
+  return createCallEngine({
+    settings: { turn: defaultTurnSettings, idleSec: 60, maxSec: 600 },
+    commands,
+    blobs,
+    eventStore,
+    models,
+    tts: createTtsEngines({ models, engines: ['vits', 'espeak'], espeakProgram: 'espeak-ng', audioTools: tools }),
+    espeakProgram: 'espeak-ng',
+    audioTools: tools,
+    replies: {
+      mode: 'auto',
+      remote: undefined,
+      maxContextTokens: 2048,
+      maxNewTokens: 64,
+      temperature: 0.7,
+      timeoutMs: 60_000,
+    },
+  });
 }

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { after, before, describe, it } from 'node:test';
+import { callCloseCodes } from '@bishop/domain';
+import { socketCloseCodes } from '@bishop/gateways';
 import type { FastifyInstance } from 'fastify';
 import { type GatewayRig, openGatewayRig } from '../bench/gateway-rig.ts';
 import { eventually } from '../src/async.ts';
@@ -33,7 +36,7 @@ describe('the gateway plugins, over inject', () => {
   }
 
   before(async () => {
-    rig = await openGatewayRig(testDatabaseUrl);
+    rig = await openGatewayRig(testDatabaseUrl, { calls: { maxConcurrent: 1 } });
     app = rig.app;
   });
   after(async () => {
@@ -105,5 +108,38 @@ describe('the gateway plugins, over inject', () => {
       /bishop_http_request_duration_seconds_count\{method="POST",route="\/graphql",status="2xx"\} \d+/,
     );
     assert.equal((await app.inject('/healthz')).json().status, 'ok');
+  });
+
+  it("calls: a bad token, a stranger's chat and a full server are each refused with their close code", async () => {
+    const owner = await signUp('caller@example.org');
+    const stranger = await signUp('eavesdropper@example.org');
+    const avatarId = (await graphql('mutation { createAvatar(name: "Вера") { avatarId } }', {}, owner)).body.data
+      .createAvatar.avatarId;
+    const opened = await graphql(
+      'mutation($a: ID!) { openChat(avatarId: $a, title: "Звонок") { chatId } }',
+      { a: avatarId },
+      owner,
+    );
+    assert.equal(opened.body.errors, undefined, JSON.stringify(opened.body.errors));
+    const { chatId } = opened.body.data.openChat;
+    /** Starts a call as `token` and waits for the socket's close code. */
+    const callAs = async (token: string) => {
+      const socket = await app.injectWS(`/api/chats/${chatId}/call`);
+      const closed = once(socket, 'close');
+      socket.send(JSON.stringify({ type: 'start', authorization: `Bearer ${token}` }));
+      const [code] = await closed;
+      return code as number;
+    };
+
+    assert.equal(await callAs('not-a-token'), socketCloseCodes.expired);
+    assert.equal(await callAs(stranger), callCloseCodes.notFound);
+    // The one call this gateway may carry is taken: the owner is told the server is busy, and it is not counted twice.
+    assert.ok(rig.calls?.reserve());
+    try {
+      assert.equal(await callAs(owner), callCloseCodes.busy);
+      assert.equal(rig.calls?.active, 1);
+    } finally {
+      rig.calls?.release();
+    }
   });
 });
