@@ -134,16 +134,20 @@ export const live = new Live();
  * variables change by value (call during component initialisation). A reload of the
  * page's data with the same ids keeps the subscription: a new one would start again
  * with what the page shows, and a page that reloads on a change would never rest.
+ * A subscription starts with the rows as they are: a page that reloads on a change
+ * skips those it already shows as they are (`shownAsIs`) and reloads for every later one.
  */
 export function subscribeWhileMounted<Data, Variables>(
   document: TypedDocumentString<Data, Variables>,
   variables: () => Variables | null,
-  onData: (data: Data) => void,
+  /** `delivery` counts this subscription's messages from 0: the first ones are the rows it starts with. */
+  onData: (data: Data, delivery: number) => void,
 ): void {
   const key = $derived(JSON.stringify(variables()));
   $effect(() => {
     const current = JSON.parse(key) as Variables | null;
     if (current === null) return;
-    return live.subscribe(document, current, onData);
+    let delivered = 0;
+    return live.subscribe(document, current, (data) => onData(data, delivered++));
   });
 }
