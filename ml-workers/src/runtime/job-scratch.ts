@@ -45,10 +45,10 @@ export async function jobScratchDirectory(prefix = 'scratch-'): Promise<string> 
 export async function sweepOrphanedJobFiles(): Promise<number> {
   const entries = await readdir(root(), { withFileTypes: true }).catch(() => []);
   let removed = 0;
+  const ours = `${host()}-`;
   for (const entry of entries) {
-    const match = new RegExp(`^${escapeRegExp(host())}-(\\d+)$`).exec(entry.name);
-    if (!entry.isDirectory() || !match) continue;
-    const pid = Number(match[1]);
+    const pid = entry.name.startsWith(ours) ? Number(entry.name.slice(ours.length)) : Number.NaN;
+    if (!entry.isDirectory() || !Number.isInteger(pid) || pid <= 0) continue;
     if (pid === process.pid || isRunning(pid)) continue;
     await rm(join(root(), entry.name), { recursive: true, force: true });
     removed++;
@@ -65,5 +65,3 @@ function isRunning(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
-
-const escapeRegExp = (text: string) => text.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&');
