@@ -6,6 +6,7 @@ import { detectVoiceActivity } from './silero-vad.ts';
 import { type PersonVoice, type SpeakerTurn, speakerTurnsOf, type TurnWindows } from './speaker-turns.ts';
 import { type RegionOptions, speechRegions } from './speech-regions.ts';
 import type { TranscriptSegment } from './transcribe.ts';
+import { TurnsByTime } from './turns-by-time.ts';
 
 /** A piece of the transcript inside one speaker turn, with that turn's verdict. */
 export interface SpeechSegment extends TranscriptSegment {
@@ -62,16 +63,15 @@ export function splitSegmentsAtTurns(
   turns: readonly SpeakerTurn[],
 ): SpeechSegment[] {
   if (turns.length === 0) return segments.map((segment) => ({ ...segment, similarity: null, isPerson: null }));
+  const byTime = new TurnsByTime(turns);
   return segments.flatMap((segment) => {
-    const inside = turns
-      .map((turn) => ({
-        turn,
-        startSec: Math.max(turn.startSec, segment.startSec),
-        endSec: Math.min(turn.endSec, segment.endSec),
-      }))
-      .filter((piece) => piece.endSec > piece.startSec);
+    const inside = byTime.overlapping(segment.startSec, segment.endSec).map((turn) => ({
+      turn,
+      startSec: Math.max(turn.startSec, segment.startSec),
+      endSec: Math.min(turn.endSec, segment.endSec),
+    }));
     if (inside.length === 0) {
-      const { similarity, isPerson } = nearestTurn(turns, segment);
+      const { similarity, isPerson } = byTime.nearest(segment.startSec, segment.endSec) as SpeakerTurn;
       return [{ ...segment, similarity, isPerson }];
     }
     const texts = shareWords(
@@ -88,11 +88,6 @@ export function splitSegmentsAtTurns(
       }))
       .filter((piece) => piece.text !== '');
   });
-}
-
-function nearestTurn(turns: readonly SpeakerTurn[], segment: TranscriptSegment): SpeakerTurn {
-  const distance = (turn: SpeakerTurn) => Math.max(turn.startSec - segment.endSec, segment.startSec - turn.endSec, 0);
-  return turns.reduce((best, turn) => (distance(turn) < distance(best) ? turn : best));
 }
 
 /** The text cut between words so that piece i gets about durations[i] / total of the words (at least one each while they last). */
