@@ -221,6 +221,45 @@ describe('worker runtime on relayed events (in-process bus, PGlite)', { concurre
     assert.ok(lines.some((line) => line.level === 'error' && /recording a failed job failed/.test(line.message)));
   });
 
+  it('records a job whose worker stopped during every attempt as failed, without running it again', async () => {
+    // As a process killed mid-job (out of memory on a hostile file) leaves it: started, never settled.
+    const { subject } = await appendJobs(1);
+    const durable = uniquePrefix('w');
+    const started: number[] = [];
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const stopping = worker(subject, {
+        durable,
+        ackWaitMs: 30_000,
+        drainTimeoutMs: 50,
+        handle: async (_job, context) => {
+          started.push(context.deliveryCount);
+          await new Promise((resolve) => context.signal.addEventListener('abort', resolve));
+        },
+      });
+      await waitFor(() => started.length === attempt, 3000);
+      await stopping.stop();
+    }
+    const givenUp: unknown[] = [];
+    let ranAgain = false;
+    worker(subject, {
+      durable,
+      ackWaitMs: 30_000,
+      handle: async () => {
+        ranAgain = true;
+      },
+      onGiveUp: async (_job, error) => {
+        givenUp.push(error);
+      },
+    });
+    await waitFor(() => givenUp.length === 1, 3000);
+    await sleep(500);
+    assert.deepEqual(started, [1, 2, 3]);
+    assert.equal(ranAgain, false);
+    assert.equal(givenUp.length, 1);
+    assert.equal((givenUp[0] as PermanentJobError).failure.reasonCode, 'WORKER_STOPPED');
+    assert.match((givenUp[0] as PermanentJobError).failure.reason, /started 3 times and never finished/);
+  });
+
   it('heartbeats a job longer than the ack wait, so it is not redelivered', async () => {
     const { subject } = await appendJobs(1);
     const deliveries: number[] = [];

@@ -1,6 +1,6 @@
 import { type BusMessage, decodeRelayedEvent, type RecordedEvent } from '@bishop/domain/ports';
 import { type Backoff, backoffDelay } from './backoff.ts';
-import { failureOf, RunAgainLater } from './job-failures.ts';
+import { failureOf, PermanentJobError, RunAgainLater } from './job-failures.ts';
 import type { WorkerLogger } from './worker-logger.ts';
 
 export interface JobContext {
@@ -67,6 +67,7 @@ export async function processJob(message: BusMessage, policy: JobPolicy, abandon
       subject: message.subject,
     };
     job = await policy.decrypt(job);
+    if (message.deliveryCount > policy.maxDeliver) throw neverFinished(policy.maxDeliver);
     await policy.handle(job, context);
   } catch (error) {
     failure = { error };
@@ -86,6 +87,19 @@ export async function processJob(message: BusMessage, policy: JobPolicy, abandon
     () => logger.info({ ...fields, ms: Math.round(performance.now() - started) }, 'job done'),
     (error) => logger.warn({ ...fields, err: error }, 'job done but its ack failed; the bus may deliver it again'),
   );
+}
+
+/**
+ * A delivery beyond maxDeliver means no attempt settled: each time, the process stopped during the job (out of
+ * memory on a hostile file, killed, restarted) or could not record its failure. Running it again would only
+ * stop the worker again, so the failure is recorded instead and the material, reply or run does not stay
+ * "in progress" for ever.
+ */
+function neverFinished(attempts: number): PermanentJobError {
+  return new PermanentJobError({
+    reasonCode: 'WORKER_STOPPED',
+    reason: `It was started ${attempts} times and never finished: its worker stopped during it each time (out of memory, or the process was stopped)`,
+  });
 }
 
 async function settleFailure(
