@@ -1,9 +1,11 @@
 export * from './blob-store/index.ts';
 export * from './bus/index.ts';
+export { defaultExtractHeapMb } from './config/config.ts';
 export * from './event-store/index.ts';
 export * from './key-store/index.ts';
 export * from './personal-data/index.ts';
 export * from './read-store/index.ts';
+export { heapLimitMb, restartWithHeapCap } from './runtime/roles/heap-cap.ts';
 export * from './sql/pg-sql-client.ts';
 export * from './sql/pglite-sql-client.ts';
 export * from './sql/split-statements.ts';

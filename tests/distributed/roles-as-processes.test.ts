@@ -183,6 +183,25 @@ for (const bus of ['nats', 'embedded'] as const) {
       await ws.dispose();
     });
 
+    it('runs the extract workers with a capped heap, each restarted in place with the flag (same pid)', () => {
+      const started = (name: string) =>
+        role(name)
+          .logs()
+          .find((record) => record.msg === 'role started');
+      for (const name of ['extract-1', 'extract-2']) {
+        const record = started(name);
+        assert.ok(record, `${name} logged its start`);
+        // BISHOP_EXTRACT_HEAP_MB's 256 MB old space, plus V8's young generation.
+        assert.ok(Number(record.heapLimitMb) < 1024, `${name}'s heap limit is ${record.heapLimitMb} MB`);
+        assert.equal(record.pid, role(name).pid);
+      }
+      const gateway = Number(started('gateway-a')?.heapLimitMb);
+      assert.ok(
+        gateway > Number(started('extract-1')?.heapLimitMb),
+        `other roles keep Node’s own limit (${gateway} MB)`,
+      );
+    });
+
     it('answers health on every role process', async () => {
       for (const process of Object.values(roles)) {
         const response = await fetch(`${process.url}/readyz`);

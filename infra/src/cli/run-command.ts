@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { type BishopConfig, ConfigError } from '../config/config.ts';
 import { isRoleName, type RoleName, roleConfigProblems, roleNames } from '../config/role-requirements.ts';
+import { heapLimitMb, restartWithHeapCap } from '../runtime/roles/heap-cap.ts';
 import {
   type RunningRole,
   runGatewayRole,
@@ -35,11 +36,15 @@ export async function runRoleCommand(config: BishopConfig, args: readonly string
   if (problems.length > 0) {
     throw new ConfigError(`Bishop cannot start: invalid configuration\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
+  // Extraction parses gigabyte exports and hours of audio as streams: a capped heap keeps it within its budget.
+  if (role === 'worker' && kind === 'extract') {
+    restartWithHeapCap(config.extractHeapMb, (message) => console.error(`bishop: ${message}`));
+  }
   const name = role === 'worker' ? `worker ${kind}` : role;
   const logger = pino({ level: config.logLevel }).child({ role: name });
   const running = await start(config, logger, role, kind as WorkerKind);
   console.log(`Bishop ${name} is listening on ${running.url}`);
-  logger.info({ url: running.url }, 'role started');
+  logger.info({ url: running.url, heapLimitMb: heapLimitMb() }, 'role started');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

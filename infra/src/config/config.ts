@@ -33,6 +33,9 @@ const masterKey = z
     'must be 32 random bytes in base64 (openssl rand -base64 32)',
   );
 
+/** The extract worker's JS heap (BISHOP_EXTRACT_HEAP_MB): its 1 GB-export and 3-hour-recording benchmarks run with it. */
+export const defaultExtractHeapMb = 256;
+
 const megabytes = (fallback: number) =>
   z.coerce
     .number({ error: 'must be a number of megabytes' })
@@ -125,6 +128,11 @@ const environmentSchema = z.object({
     .regex(/^(all|none|[a-z-]+(,[a-z-]+)*)$/, 'must be "all", "none" or worker kinds separated by commas')
     .default('all'),
   BISHOP_TRAIN_CONCURRENCY: z.coerce.number({ error: 'must be a number' }).int().min(1).max(64).default(2),
+  BISHOP_EXTRACT_HEAP_MB: z.coerce
+    .number({ error: 'must be a number of megabytes' })
+    .int('must be a whole number')
+    .refine((value) => value === 0 || (value >= 128 && value <= 65_536), 'must be 0 (no cap) or 128–65536')
+    .default(defaultExtractHeapMb),
   BISHOP_CALL_MAX_CONCURRENT: z.coerce
     .number({ error: 'must be a number' })
     .int('must be a whole number')
@@ -276,6 +284,8 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env) {
     startWorkers: e.BISHOP_START_WORKERS,
     /** Training runs (of different avatars) one worker process builds at once. */
     trainConcurrency: e.BISHOP_TRAIN_CONCURRENCY,
+    /** The JS heap of a `bishop run worker extract` process, in MB (0: Node's default); see heap-cap.ts. */
+    extractHeapMb: e.BISHOP_EXTRACT_HEAP_MB,
     /** Live voice calls: how many one gateway process carries, and how long they may last. */
     calls: {
       maxConcurrent: e.BISHOP_CALL_MAX_CONCURRENT,
