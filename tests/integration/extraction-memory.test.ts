@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { extractionMemory } from '../src/extraction-memory.ts';
+import { discordPeople, writeLargeDiscordExport } from '../src/large-discord-export.ts';
 import { bigChatName, writeLargeTelegramExport } from '../src/large-telegram-export.ts';
 
 // A Telegram export far larger than a test fixture, made here (never committed). Before it was read as it
@@ -21,6 +22,8 @@ const cappedHeap = [`--max-old-space-size=${HEAP_MB}`];
 
 // The zipped folder's voice messages: a few, each the same 3-second tone (Opus, as Telegram records).
 const VOICE_EVERY = 50_000;
+// DiscordChatExporter writes a message in ≈ 700 bytes: this is ≈ 100,000 messages.
+const DISCORD_MB = 80;
 
 let scratch: string;
 let exportPath: string;
@@ -87,6 +90,27 @@ it('streams result.json out of a zipped export folder too, its voice messages fo
   // Audio missing from the archive would be noted; every voice message's is there.
   assert.deepEqual(measured.notes, []);
   assert.ok(measured.peakRssMb < PEAK_RSS_MB, `peak RSS ${measured.peakRssMb.toFixed(0)} MB`);
+});
+
+it('reads a large DiscordChatExporter channel as it streams too, one message at a time', {
+  timeout: 600_000,
+}, async (t) => {
+  // With the worker's own heap cap (256 MB): parsed whole, as before, this channel's text and JSON tree pass it.
+  // Its messages are kept (in their compact form, to be put in time order), so the cap is not the 128 MB above.
+  const discordPath = join(scratch, 'Лаборатория - разработка [2].json');
+  const discord = await writeLargeDiscordExport(discordPath, DISCORD_MB * 2 ** 20);
+  try {
+    const measured = await extractionMemory(discordPath, 'channel.json', 'chatExport');
+    t.diagnostic(
+      `${DISCORD_MB} MB channel, ${discord.messages} messages: peak RSS ${measured.peakRssMb.toFixed(0)} MB, ` +
+        `${measured.seconds.toFixed(1)} s`,
+    );
+    assert.deepEqual(measured.participants.toSorted(), [...discordPeople].toSorted());
+    assert.ok(measured.charCount > discord.messages * 30, `${measured.charCount} characters`);
+    assert.ok(measured.peakRssMb < PEAK_RSS_MB, `peak RSS ${measured.peakRssMb.toFixed(0)} MB`);
+  } finally {
+    await rm(discordPath, { force: true });
+  }
 });
 
 // Telegram Desktop's folder, zipped: result.json and voice_messages/audio_N.ogg beside it.

@@ -30,45 +30,53 @@ export function isDiscordExport(root: unknown): root is DiscordExport {
   return typeof root === 'object' && root !== null && 'channel' in root && 'guild' in root && 'messages' in root;
 }
 
+/** The chat's name: "server / channel", or the channel's (a direct-message chat's) alone. */
+export function discordChatName(data: Omit<DiscordExport, 'messages'>): string {
+  const guild = data.guild?.name;
+  const channel = data.channel?.name ?? 'Discord';
+  return guild && guild !== 'Direct Messages' ? `${guild} / ${channel}` : channel;
+}
+
 /**
  * One channel or direct-message chat. Authors go by their nickname, else their
  * user name; a voice message (an .ogg attachment) points at the file that
  * `--media` downloaded next to the JSON, when it did.
  */
 export function discordConversation(data: DiscordExport): Conversation {
-  const guild = data.guild?.name;
-  const channel = data.channel?.name ?? 'Discord';
-  const name = guild && guild !== 'Direct Messages' ? `${guild} / ${channel}` : channel;
+  const name = discordChatName(data);
   if (!Array.isArray(data.messages)) {
     throw new ExtractionFailure(
       'DOCUMENT_DAMAGED',
       `The DiscordChatExporter file of "${name}" holds no list of messages`,
     );
   }
-  const listed = data.messages.filter((message) => typeof message === 'object' && message !== null);
-  const messages = listed.map((message): DraftMessage => {
-    const author = message.author?.nickname || message.author?.name || 'Deleted User';
-    const audio = message.attachments?.find((a) => VOICE.test(a.fileName ?? a.url ?? ''));
-    const anyAttachment = (message.attachments?.length ?? 0) > 0 || (message.stickers?.length ?? 0) > 0;
-    const kind: ChatMessageKind = !WORDS_TYPES.has(message.type ?? 'Default')
-      ? 'service'
-      : audio
-        ? 'voice'
-        : anyAttachment && !message.content
-          ? 'media'
-          : 'text';
-    const local = audio?.url && !/^https?:/i.test(audio.url) ? decodeURIComponent(audio.url) : null;
-    return {
-      ...(message.id !== undefined && { ref: message.id }),
-      ...(message.reference?.messageId && { replyToRef: message.reference.messageId }),
-      at: fromIsoDateTime(message.timestamp).at,
-      author,
-      text: message.content ?? '',
-      forwarded: false,
-      edited: Boolean(message.timestampEdited),
-      kind,
-      ...(kind === 'voice' || kind === 'media' ? { media: { fileName: local } } : {}),
-    };
-  });
-  return { name, messages };
+  return { name, messages: data.messages.flatMap((message) => discordDraft(message) ?? []) };
+}
+
+/** One element of the messages list as a draft message; null when it is no message. */
+export function discordDraft(value: unknown): DraftMessage | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const message = value as DiscordMessage;
+  const author = message.author?.nickname || message.author?.name || 'Deleted User';
+  const audio = message.attachments?.find((a) => VOICE.test(a.fileName ?? a.url ?? ''));
+  const anyAttachment = (message.attachments?.length ?? 0) > 0 || (message.stickers?.length ?? 0) > 0;
+  const kind: ChatMessageKind = !WORDS_TYPES.has(message.type ?? 'Default')
+    ? 'service'
+    : audio
+      ? 'voice'
+      : anyAttachment && !message.content
+        ? 'media'
+        : 'text';
+  const local = audio?.url && !/^https?:/i.test(audio.url) ? decodeURIComponent(audio.url) : null;
+  return {
+    ...(message.id !== undefined && { ref: message.id }),
+    ...(message.reference?.messageId && { replyToRef: message.reference.messageId }),
+    at: fromIsoDateTime(message.timestamp).at,
+    author,
+    text: message.content ?? '',
+    forwarded: false,
+    edited: Boolean(message.timestampEdited),
+    kind,
+    ...(kind === 'voice' || kind === 'media' ? { media: { fileName: local } } : {}),
+  };
 }

@@ -1,37 +1,60 @@
 import { ExtractionFailure } from '../extraction-failure.ts';
 import { type ChatExport, toChatExport } from './chat-export.ts';
-import { type Conversation, numberConversations } from './conversations.ts';
-import { discordConversation, isDiscordExport } from './discord-json.ts';
+import { type Conversation, type DraftMessage, keptDraft, numberConversations } from './conversations.ts';
+import { discordChatName, discordDraft } from './discord-json.ts';
+import { walkRootMessages } from './json-root-messages.ts';
 import type { JsonSource } from './json-tokens.ts';
-import { isMessengerThread, messengerConversation } from './messenger-json.ts';
+import { isMessengerMessage, messengerDraft, messengerThreadName } from './messenger-json.ts';
 import { surveyTelegramExport, type TelegramReadOptions } from './telegram-json.ts';
 
 /**
  * A chat export in JSON, told apart by its shape: DiscordChatExporter's
  * (guild, channel, messages), Facebook's or Instagram's message_N.json
  * (participants, messages with sender_name), else Telegram's result.json.
- * Telegram's is read as it streams (exports run to gigabytes); the others are
- * parsed whole, as one channel or thread stays far smaller.
+ * Each is read as it streams, one message at a time (exports run to gigabytes).
  */
 export async function readJsonExport(
   source: JsonSource,
   options: TelegramReadOptions & { source?: ChatExport['source'] } = {},
 ): Promise<ChatExport> {
   const telegram = await surveyTelegramExport(source);
-  if (telegram.rootKeys.has('participants') || (telegram.rootKeys.has('guild') && telegram.rootKeys.has('channel'))) {
-    const root = parseJson(await wholeText(source));
-    if (isDiscordExport(root)) return conversationsExport('discord', [discordConversation(root)]);
-    if (isMessengerThread(root))
-      return conversationsExport(options.source ?? 'facebook', [messengerConversation(root)]);
+  const keys = telegram.rootKeys;
+  if (keys.has('messages') && keys.has('guild') && keys.has('channel')) return readDiscordExport(source);
+  if (keys.has('messages') && keys.has('participants')) {
+    const thread = await readMessengerThread(source);
+    if (thread) return conversationsExport(options.source ?? 'facebook', [thread]);
   }
   const { source: _, ...telegramOptions } = options;
   return telegram.read(telegramOptions);
 }
 
-async function wholeText(source: JsonSource): Promise<string> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of source()) chunks.push(chunk);
-  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+async function readDiscordExport(source: JsonSource): Promise<ChatExport> {
+  const messages: DraftMessage[] = [];
+  const root = await walkRootMessages(source, (value) => {
+    const draft = discordDraft(value);
+    if (draft) messages.push(keptDraft(draft));
+  });
+  const name = discordChatName(root);
+  // Left among the root's fields: a `messages` that is no list.
+  if ('messages' in root) {
+    throw new ExtractionFailure(
+      'DOCUMENT_DAMAGED',
+      `The DiscordChatExporter file of "${name}" holds no list of messages`,
+    );
+  }
+  return conversationsExport('discord', [{ name, messages }]);
+}
+
+/** A Messenger or Instagram thread, or null when its messages are not Messenger's (another app's JSON). */
+async function readMessengerThread(source: JsonSource): Promise<Conversation | null> {
+  const messages: DraftMessage[] = [];
+  let messengers = true;
+  const root = await walkRootMessages(source, (value) => {
+    messengers &&= messages.length > 0 || isMessengerMessage(value);
+    if (messengers && isMessengerMessage(value)) messages.push(keptDraft(messengerDraft(value)));
+  });
+  if (!messengers || 'messages' in root) return null;
+  return { name: messengerThreadName(root), messages };
 }
 
 /** Parsed JSON, or a readable reason why the file is not JSON. */

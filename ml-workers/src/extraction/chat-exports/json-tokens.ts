@@ -36,3 +36,21 @@ export function damaged(what: string, cause: unknown): ExtractionFailure {
     cause,
   });
 }
+
+/** A scalar token's value (packed: one token per string or number). */
+export function scalarOf(token: Token): unknown {
+  switch (token.name) {
+    case 'stringValue':
+      return token.value;
+    case 'numberValue':
+      return Number(token.value);
+    case 'nullValue':
+      return null;
+    case 'trueValue':
+      return true;
+    case 'falseValue':
+      return false;
+    default:
+      return undefined;
+  }
+}

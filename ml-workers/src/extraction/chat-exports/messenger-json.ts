@@ -38,7 +38,7 @@ const SERVICE_TYPES = new Set(['Subscribe', 'Unsubscribe', 'Call']);
 export function isMessengerThread(root: unknown): root is MessengerThread {
   if (typeof root !== 'object' || root === null || !Array.isArray((root as MessengerThread).messages)) return false;
   const first = (root as MessengerThread).messages?.[0];
-  return 'participants' in root && (first === undefined || 'sender_name' in first || 'senderName' in first);
+  return 'participants' in root && (first === undefined || isMessengerMessage(first));
 }
 
 /**
@@ -55,22 +55,31 @@ export function fixMojibake(text: string): string {
 
 /** A thread as a conversation; the audio clips' paths are relative to the export's root folder. */
 export function messengerConversation(thread: MessengerThread): Conversation {
-  const name = fixMojibake(thread.title ?? thread.threadName ?? thread.thread_path ?? 'Messenger');
-  const messages = (thread.messages ?? []).map((message): DraftMessage => {
-    const author = fixMojibake(message.sender_name ?? message.senderName ?? '');
-    const millis = message.timestamp_ms ?? message.timestamp;
-    const at = typeof millis === 'number' ? fromUnixSeconds(millis / 1000).at : null;
-    const text = fixMojibake(message.content ?? message.text ?? '');
-    const base = { at, author, text, forwarded: false, edited: false };
-    if (message.is_unsent || message.isUnsent) return { ...base, text: '', kind: 'deleted' };
-    if (message.type && SERVICE_TYPES.has(message.type)) return { ...base, kind: 'service' };
-    const audio = message.audio_files?.[0]?.uri;
-    if (audio) return { ...base, text: '', kind: 'voice', media: { fileName: audio } };
-    const attached = ['photos', 'videos', 'files', 'gifs', 'sticker', 'media'].some((field) => field in message);
-    if (attached && text === '') return { ...base, kind: 'media', media: { fileName: null } };
-    return { ...base, kind: 'text' };
-  });
-  return { name, messages };
+  return { name: messengerThreadName(thread), messages: (thread.messages ?? []).map(messengerDraft) };
+}
+
+export function messengerThreadName(thread: Omit<MessengerThread, 'messages'>): string {
+  return fixMojibake(thread.title ?? thread.threadName ?? thread.thread_path ?? 'Messenger');
+}
+
+/** Is this element of a thread's messages one of Messenger's (it names its sender)? */
+export function isMessengerMessage(value: unknown): value is MessengerMessage {
+  return typeof value === 'object' && value !== null && ('sender_name' in value || 'senderName' in value);
+}
+
+export function messengerDraft(message: MessengerMessage): DraftMessage {
+  const author = fixMojibake(message.sender_name ?? message.senderName ?? '');
+  const millis = message.timestamp_ms ?? message.timestamp;
+  const at = typeof millis === 'number' ? fromUnixSeconds(millis / 1000).at : null;
+  const text = fixMojibake(message.content ?? message.text ?? '');
+  const base = { at, author, text, forwarded: false, edited: false };
+  if (message.is_unsent || message.isUnsent) return { ...base, text: '', kind: 'deleted' };
+  if (message.type && SERVICE_TYPES.has(message.type)) return { ...base, kind: 'service' };
+  const audio = message.audio_files?.[0]?.uri;
+  if (audio) return { ...base, text: '', kind: 'voice', media: { fileName: audio } };
+  const attached = ['photos', 'videos', 'files', 'gifs', 'sticker', 'media'].some((field) => field in message);
+  if (attached && text === '') return { ...base, kind: 'media', media: { fileName: null } };
+  return { ...base, kind: 'text' };
 }
 
 export function parseMessengerJson(root: unknown, source: ChatExport['source']): Conversation {

@@ -1,5 +1,5 @@
 import { Assembler } from 'stream-json/assembler.js';
-import { type JsonSource, jsonTokens, type Token } from './json-tokens.ts';
+import { type JsonSource, jsonTokens, scalarOf, type Token } from './json-tokens.ts';
 import type { TelegramMessage } from './telegram-message.ts';
 
 /** A chat of the export: 'root' (a single chat's export), or 'chats.N' / 'left_chats.N' of a whole account's. */
@@ -110,21 +110,4 @@ function chatAt(stack: readonly Frame[], index: number): ChatKey | null {
   const [, section, list] = stack;
   const listed = stack.length === 3 && list?.array && list.key === 'list';
   return listed && (section?.key === 'chats' || section?.key === 'left_chats') ? `${section.key}.${index}` : null;
-}
-
-function scalarOf(token: Token): unknown {
-  switch (token.name) {
-    case 'stringValue':
-      return token.value;
-    case 'numberValue':
-      return Number(token.value);
-    case 'nullValue':
-      return null;
-    case 'trueValue':
-      return true;
-    case 'falseValue':
-      return false;
-    default:
-      return undefined;
-  }
 }
