@@ -1,4 +1,13 @@
-import { detectAll } from 'tinyld';
+import { createRequire } from 'node:module';
+import type * as Tinyld from 'tinyld';
+
+// tinyld's n-gram profiles take ≈ 50 MB of heap: loaded (synchronously, from its CommonJS build) on the first
+// text to judge, so a process that never judges one (a recording's language comes from Whisper) does not hold them.
+let tinyld: typeof Tinyld | undefined;
+const detectAll = (text: string) => {
+  tinyld ??= createRequire(import.meta.url)('tinyld') as typeof Tinyld;
+  return tinyld.detectAll(text);
+};
 
 /** An ISO 639 code (639-1 where the language has one: "ru", "fr", "la"); "mul" for several at once. */
 export type TextLanguage = string;

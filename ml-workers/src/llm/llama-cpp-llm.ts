@@ -1,4 +1,4 @@
-import { type ChatHistoryItem, LlamaChat, type LlamaModel } from 'node-llama-cpp';
+import type { ChatHistoryItem, LlamaChat, LlamaModel } from 'node-llama-cpp';
 import type { FinishReason, GenerateOptions, Generation, LanguageModel, PromptMessage } from './llm-port.ts';
 import { SequencePool } from './sequence-pool.ts';
 import { StreamedText } from './streamed-text.ts';
@@ -30,6 +30,8 @@ export async function llamaCppLlm(model: LlamaModel, options: LlamaCppLlmOptions
     sequences: parallel,
     ...(options.threads ? { threads: options.threads } : {}),
   });
+  // Imported here, as the runtime is (load-gguf.ts): a process that never replies does not load the bindings.
+  const { LlamaChat } = await import('node-llama-cpp');
   const chats = Array.from({ length: parallel }, () => new LlamaChat({ contextSequence: context.getSequence() }));
   const pool = new SequencePool(chats);
   const [wrapper] = chats.map((chat) => chat.chatWrapper);

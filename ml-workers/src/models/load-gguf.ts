@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { getLlama, type Llama, LlamaLogLevel, type LlamaModel } from 'node-llama-cpp';
+import type { Llama, LlamaModel } from 'node-llama-cpp';
 import { assertModelInstalled } from './check-models.ts';
 import type { ModelSettings } from './model-settings.ts';
 import { loadOnce } from './offline-loading.ts';
@@ -11,7 +11,11 @@ import { loadOnce } from './offline-loading.ts';
  * `gpu: false` because the GPU builds are left out of the default install.
  */
 function llamaRuntime(): Promise<Llama> {
-  return loadOnce('llama.cpp', () => getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error }));
+  return loadOnce('llama.cpp', async () => {
+    // Imported when first needed: only the reply worker runs llama.cpp, and its bindings cost every process ≈ 20 MB.
+    const { getLlama, LlamaLogLevel } = await import('node-llama-cpp');
+    return getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error });
+  });
 }
 
 /**
