@@ -8,11 +8,13 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { materialBlobKey } from '@bishop/domain';
-import { createFsBlobStore } from '@bishop/infra';
+import { createFsBlobStore, defaultExtractHeapMb, heapLimitMb, restartWithHeapCap } from '@bishop/infra';
 import { extractMaterial, storeExtraction, withScratchDirectory } from '@bishop/ml-workers';
 import { modelSettings } from '@bishop/ml-workers/models';
 import { testModelEnvironment, testModelsDir } from './test-env.ts';
 
+// With the heap `bishop run worker extract` gets (a --max-old-space-size given to this process is kept).
+restartWithHeapCap(defaultExtractHeapMb, (message) => console.error(message));
 const [path, fileName, kind] = process.argv.slice(2);
 if (!path || !fileName || (kind !== 'chatExport' && kind !== 'audio')) {
   throw new Error('usage: extraction-memory-process.ts FILE NAME chatExport|audio');
@@ -48,6 +50,7 @@ try {
     JSON.stringify({
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       startRssMb,
+      heapLimitMb: heapLimitMb(),
       seconds: (performance.now() - started) / 1000,
       charCount: stored.charCount,
       participants: extracted.participants,

@@ -7,6 +7,8 @@ export type ExtractionMemory = {
   peakRssMb: number;
   /** Its resident memory once loaded and the material stored, before extraction began. */
   startRssMb: number;
+  /** The most its JS heap could grow to (the extract worker's cap, plus V8's young generation). */
+  heapLimitMb: number;
   seconds: number;
   charCount: number;
   participants: string[];
