@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { extractionMemory } from '../src/extraction-memory.ts';
 import { discordPeople, writeLargeDiscordExport } from '../src/large-discord-export.ts';
+import { writeLargeDocx } from '../src/large-documents.ts';
 import { bigChatName, writeLargeTelegramExport } from '../src/large-telegram-export.ts';
 
 // A Telegram export far larger than a test fixture, made here (never committed). Before it was read as it
@@ -22,6 +23,8 @@ const cappedHeap = [`--max-old-space-size=${HEAP_MB}`];
 
 // The zipped folder's voice messages: a few, each the same 3-second tone (Opus, as Telegram records).
 const VOICE_EVERY = 50_000;
+// A long book: paragraphs of ≈ 860 characters each (≈ 7 million characters).
+const BOOK_PARAGRAPHS = 8_000;
 // DiscordChatExporter writes a message in ≈ 700 bytes: this is ≈ 100,000 messages.
 const DISCORD_MB = 80;
 
@@ -110,6 +113,23 @@ it('reads a large DiscordChatExporter channel as it streams too, one message at 
     assert.ok(measured.peakRssMb < PEAK_RSS_MB, `peak RSS ${measured.peakRssMb.toFixed(0)} MB`);
   } finally {
     await rm(discordPath, { force: true });
+  }
+});
+
+it('reads a Word document of seven million characters within the worker’s heap', { timeout: 600_000 }, async (t) => {
+  // Counting its characters once spread the text into an array of a string per character, past the worker's heap.
+  const docxPath = join(scratch, 'book.docx');
+  writeLargeDocx(docxPath, BOOK_PARAGRAPHS);
+  try {
+    const measured = await extractionMemory(docxPath, 'book.docx', 'text');
+    t.diagnostic(
+      `${BOOK_PARAGRAPHS} paragraphs, ${measured.charCount} characters: peak RSS ${measured.peakRssMb.toFixed(0)} MB, ` +
+        `${measured.seconds.toFixed(1)} s`,
+    );
+    assert.ok(measured.charCount > 6_500_000, `${measured.charCount} characters`);
+    assert.ok(measured.peakRssMb < PEAK_RSS_MB, `peak RSS ${measured.peakRssMb.toFixed(0)} MB`);
+  } finally {
+    await rm(docxPath, { force: true });
   }
 });
 

@@ -16,9 +16,16 @@ import { testModelEnvironment, testModelsDir } from './test-env.ts';
 // With the heap `bishop run worker extract` gets (a --max-old-space-size given to this process is kept).
 restartWithHeapCap(defaultExtractHeapMb, (message) => console.error(message));
 const [path, fileName, kind] = process.argv.slice(2);
-if (!path || !fileName || (kind !== 'chatExport' && kind !== 'audio')) {
-  throw new Error('usage: extraction-memory-process.ts FILE NAME chatExport|audio');
+if (!path || !fileName || (kind !== 'chatExport' && kind !== 'audio' && kind !== 'text')) {
+  throw new Error('usage: extraction-memory-process.ts FILE NAME chatExport|audio|text');
 }
+// Documents are told by their name (as uploads are); the rest by their kind.
+const documentTypes: Record<string, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  txt: 'text/plain',
+};
+const mediaTypes = { audio: 'audio/flac', chatExport: 'application/json' } as const;
 const root = await mkdtemp(join(tmpdir(), 'bishop-memory-'));
 try {
   const blobs = await createFsBlobStore({ root });
@@ -28,7 +35,7 @@ try {
   const material = {
     materialId: ids.materialId,
     fileName,
-    mediaType: kind === 'audio' ? 'audio/flac' : 'application/json',
+    mediaType: kind === 'text' ? (documentTypes[fileName.split('.').at(-1) ?? ''] ?? 'text/plain') : mediaTypes[kind],
     kind,
     sizeBytes: (await stat(path)).size,
     sha256: '',

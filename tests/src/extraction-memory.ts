@@ -22,7 +22,7 @@ const probe = fileURLToPath(new URL('./extraction-memory-process.ts', import.met
 export async function extractionMemory(
   path: string,
   fileName: string,
-  kind: 'chatExport' | 'audio',
+  kind: 'chatExport' | 'audio' | 'text',
   nodeOptions: readonly string[] = [],
 ): Promise<ExtractionMemory> {
   const { stdout } = await promisify(execFile)(process.execPath, [...nodeOptions, probe, path, fileName, kind], {

@@ -1,3 +1,4 @@
+import { codePointCount } from '@bishop/domain';
 import { cleanText } from './clean-text.ts';
 import { detectLanguage, type TextLanguage } from './detect-language.ts';
 import { ExtractionFailure } from './extraction-failure.ts';
@@ -43,7 +44,7 @@ export function toExtractedText(
     text,
     segments,
     language: detectLanguage(text),
-    charCount: [...text].length,
+    charCount: codePointCount(text),
     durationSec: endTimes.length > 0 ? Math.max(...endTimes) : null,
     format,
     encoding: details.encoding ?? null,

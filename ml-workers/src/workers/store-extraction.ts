@@ -1,4 +1,5 @@
 import {
+  codePointCount,
   extractedChatBlobKey,
   extractedSegmentsBlobKey,
   extractedTextBlobKey,
@@ -100,14 +101,12 @@ function* joined(parts: Iterable<string>, separator: string): Generator<string> 
 /** Counts the text's code points (as the domain counts) and keeps its start, as it passes. */
 function* measured(parts: Iterable<string>, measure: { charCount: number; preview: string }): Generator<string> {
   for (const part of parts) {
-    measure.charCount += part.length - (part.match(HIGH_SURROGATES)?.length ?? 0);
+    measure.charCount += codePointCount(part);
     if (measure.preview.length < PREVIEW_CHARS * 2) measure.preview += part.slice(0, PREVIEW_CHARS * 2);
     yield part;
   }
   measure.preview = [...measure.preview].slice(0, PREVIEW_CHARS).join('');
 }
-
-const HIGH_SURROGATES = /[\uD800-\uDBFF]/g;
 
 /** UTF-8 pieces of about PIECE_CHARS characters. */
 async function* encoded(parts: Iterable<string>): AsyncGenerator<Uint8Array> {
