@@ -256,8 +256,8 @@ describe('worker runtime on relayed events (in-process bus, PGlite)', { concurre
     assert.deepEqual(started, [1, 2, 3]);
     assert.equal(ranAgain, false);
     assert.equal(givenUp.length, 1);
-    assert.equal((givenUp[0] as PermanentJobError).failure.reasonCode, 'WORKER_STOPPED');
-    assert.match((givenUp[0] as PermanentJobError).failure.reason, /started 3 times and never finished/);
+    assert.equal((givenUp[0] as PermanentJobError).failure.reasonCode, 'INTERRUPTED');
+    assert.match((givenUp[0] as PermanentJobError).failure.reason, /interrupted 3 times before it could finish/);
   });
 
   it('heartbeats a job longer than the ack wait, so it is not redelivered', async () => {

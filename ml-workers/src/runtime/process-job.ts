@@ -67,7 +67,7 @@ export async function processJob(message: BusMessage, policy: JobPolicy, abandon
       subject: message.subject,
     };
     job = await policy.decrypt(job);
-    if (message.deliveryCount > policy.maxDeliver) throw neverFinished(policy.maxDeliver);
+    if (message.deliveryCount > policy.maxDeliver) throw neverFinished(message.deliveryCount - 1);
     await policy.handle(job, context);
   } catch (error) {
     failure = { error };
@@ -92,13 +92,13 @@ export async function processJob(message: BusMessage, policy: JobPolicy, abandon
 /**
  * A delivery beyond maxDeliver means no attempt settled: each time, the process stopped during the job (out of
  * memory on a hostile file, killed, restarted) or could not record its failure. Running it again would only
- * stop the worker again, so the failure is recorded instead and the material, reply or run does not stay
- * "in progress" for ever.
+ * stop the worker again, so the failure is recorded instead (the worker's onGiveUp skips a job gone stale) and
+ * the material, reply or run does not stay "in progress" for ever.
  */
 function neverFinished(attempts: number): PermanentJobError {
   return new PermanentJobError({
-    reasonCode: 'WORKER_STOPPED',
-    reason: `It was started ${attempts} times and never finished: its worker stopped during it each time (out of memory, or the process was stopped)`,
+    reasonCode: 'INTERRUPTED',
+    reason: `It was interrupted ${attempts} times before it could finish: its worker stopped during it each time (out of memory, or the process was stopped); start it again`,
   });
 }
 

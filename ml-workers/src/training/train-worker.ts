@@ -7,7 +7,6 @@ import type { Job } from '../runtime/index.ts';
 import {
   failureOf,
   jobCommandMetadata,
-  PermanentJobError,
   type RunningWorker,
   runWorker,
   type WorkerCommands,
@@ -98,18 +97,11 @@ export function startTrainWorker(options: TrainWorkerOptions): RunningWorker {
     ...(options.drainTimeoutMs !== undefined ? { drainTimeoutMs: options.drainTimeoutMs } : {}),
     decrypt: options.decrypt,
     ...(logger ? { logger } : {}),
-    async handle(job, { signal, deliveryCount }) {
+    async handle(job, { signal }) {
       const { avatarId, runId } = target(job);
       const watch = watchTrainingRun(eventStore, avatarId, runId);
       const run = await watch.refresh();
       if (run.status !== 'running') return;
-      // Deliveries past maxDeliver exist only to record a failure: this run was interrupted (its worker died) each time.
-      if (deliveryCount > maxDeliver) {
-        throw new PermanentJobError({
-          reasonCode: 'INTERRUPTED',
-          reason: `The training was interrupted ${deliveryCount - 1} times before it could finish; start it again`,
-        });
-      }
       const settings = trainingSettingsOf(job.data.settings as never);
       const status = async () => (await watch.refresh()).status;
       const progress = trainingProgress({

@@ -21,7 +21,6 @@ const known = new Set([
   'SUPERSEDED',
   'TIMEOUT',
   'TTS_UNAVAILABLE',
-  'WORKER_STOPPED',
 ]);
 
 /** Why something failed as a sentence in the reader's language (the code is for programs). */

@@ -755,8 +755,6 @@ export const en = {
   'history.reason.SUPERSEDED': 'a newer one replaced it',
   'history.reason.TIMEOUT': 'it took too long',
   'history.reason.TTS_UNAVAILABLE': 'no speech synthesis is installed',
-  'history.reason.WORKER_STOPPED':
-    'its worker stopped during it every time it was tried (out of memory, or the process was stopped)',
   'history.reason.other': 'for a reason the downloaded history states',
   'history.event.AvatarCreated': 'Avatar created',
   'history.event.AvatarRenamed': 'Avatar renamed',

@@ -828,8 +828,6 @@ export const ru: Record<MessageKey, MessageValue> = {
   'history.reason.SUPERSEDED': 'его заменил более новый',
   'history.reason.TIMEOUT': 'это заняло слишком много времени',
   'history.reason.TTS_UNAVAILABLE': 'синтез речи не установлен',
-  'history.reason.WORKER_STOPPED':
-    'обработчик каждый раз останавливался, не закончив (не хватило памяти или процесс был остановлен)',
   'history.reason.other': 'по причине, указанной в скачанной истории',
   'history.event.AvatarCreated': 'Аватар создан',
   'history.event.AvatarRenamed': 'Аватар переименован',
