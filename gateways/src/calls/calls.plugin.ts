@@ -4,10 +4,14 @@ import type { WebSocket } from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import { type AuthService, credentialFromConnectionInit } from '../auth/index.ts';
 import type { ChatAvatarLookup, OwnershipCheck } from '../graphql/ownership.ts';
+import { GOING_AWAY } from '../live/going-away.ts';
 import type { LiveFeeds } from '../live/live-feeds.ts';
 import { createSocketRegistry, socketCloseCodes } from '../live/socket-registry.ts';
 import type { CallEnginePort, CallSessionPort } from './call-engine-port.ts';
 import type { CallRegistry } from './call-registry.ts';
+
+/** 1000: the call ended as it should (hung up, idle, too long). */
+const NORMAL_CLOSURE = 1000;
 
 export interface CallsOptions {
   readonly engine: CallEnginePort;
@@ -82,7 +86,7 @@ export async function callsPlugin(app: FastifyInstance, options: CallsOptions): 
           onEnded: ({ reason, reasonCode }) => {
             if (session) registry.remove(session);
             if (socket.readyState === socket.OPEN) {
-              socket.close(reasonCode === 'SERVER_SHUTDOWN' ? 1001 : 1000, reason.slice(0, 120));
+              socket.close(reasonCode === 'SERVER_SHUTDOWN' ? GOING_AWAY : NORMAL_CLOSURE, reason.slice(0, 120));
             }
           },
         });
