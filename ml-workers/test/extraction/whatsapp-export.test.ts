@@ -231,7 +231,7 @@ describe('WhatsApp export with media, zipped', () => {
       },
     });
     assert.deepEqual(transcribed, ['00000007-AUDIO-2024-01-02-10-31-00.opus']);
-    assert.equal(voiceMessages.length, 1);
+    assert.equal(voiceMessages.messageIds.length, 1);
     assert.deepEqual(
       [...chatExport.messages].map((m) => [m.author, m.kind, m.text]),
       [

@@ -1,12 +1,13 @@
 import { decodeText } from '../decode-text.ts';
 import { ExtractionFailure } from '../extraction-failure.ts';
-import type { ChatExport, ParsedChatExport, VoiceMessageAudio } from './chat-export.ts';
+import type { ChatExport, ParsedChatExport } from './chat-export.ts';
 import type { Conversation } from './conversations.ts';
 import { discordConversation, isDiscordExport } from './discord-json.ts';
 import { conversationsExport, parseJson } from './json-export.ts';
 import { isMessengerThread, messengerConversation } from './messenger-json.ts';
 import { slackConversations, slackNames } from './slack-export.ts';
 import { vkConversation, vkPageMessages } from './vk-html.ts';
+import { type ArchivedVoice, archivedVoiceMessages, noVoiceMessages } from './voice-messages.ts';
 
 /** Unpacks the entries `pick` chooses (after the whole archive passed the safety checks). */
 export type ReadEntries = (pick: (path: string) => boolean) => Promise<Map<string, Buffer>>;
@@ -50,7 +51,7 @@ export async function readSlackArchive(_paths: readonly string[], read: ReadEntr
     days.set(channel, [...(days.get(channel) ?? []), parseJson(bytes.toString('utf8'), `"${path}"`)]);
   }
   const conversations = [...days].flatMap(([channel, list]) => slackConversations(channel, list, names));
-  return { chatExport: conversationsExport('slack', conversations), voiceMessages: [] };
+  return { chatExport: conversationsExport('slack', conversations), voiceMessages: noVoiceMessages };
 }
 
 /** VK's data archive: messages/<peer>/messagesN.html in Windows-1251, one folder per chat. */
@@ -65,7 +66,7 @@ export async function readVkArchive(_paths: readonly string[], read: ReadEntries
   }
   const conversations = [...byPeer].map(([peer, pages]) => vkConversation(peer, pages));
   // VK writes the owner's wall-clock time, without a zone.
-  return { chatExport: conversationsExport('vk', conversations, { zoneKnown: false }), voiceMessages: [] };
+  return { chatExport: conversationsExport('vk', conversations, { zoneKnown: false }), voiceMessages: noVoiceMessages };
 }
 
 /** DiscordChatExporter's JSON files (one per channel), with the media folders `--media` writes beside them. */
@@ -87,17 +88,11 @@ export async function withVoice(
   paths: readonly string[],
   read: ReadEntries,
 ): Promise<ParsedChatExport> {
-  const wanted = new Map<string, number[]>();
+  const voices: ArchivedVoice[] = [];
   for (const message of chatExport.messages) {
     const name = message.kind === 'voice' ? message.media?.fileName : null;
     const path = name ? paths.find((p) => p === name || p.endsWith(`/${name}`)) : undefined;
-    if (path) wanted.set(path, [...(wanted.get(path) ?? []), message.id]);
+    if (path) voices.push({ messageId: message.id, fileName: path.slice(path.lastIndexOf('/') + 1), path });
   }
-  if (wanted.size === 0) return { chatExport, voiceMessages: [] };
-  const files = await read((path) => wanted.has(path));
-  const voiceMessages: VoiceMessageAudio[] = [...wanted].flatMap(([path, ids]) => {
-    const bytes = files.get(path);
-    return bytes ? ids.map((messageId) => ({ messageId, fileName: path.slice(path.lastIndexOf('/') + 1), bytes })) : [];
-  });
-  return { chatExport, voiceMessages };
+  return { chatExport, voiceMessages: archivedVoiceMessages(voices, read) };
 }

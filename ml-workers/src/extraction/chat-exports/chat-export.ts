@@ -64,7 +64,12 @@ export type ChatExport = {
 
 /** A voice message's audio, found in the archive next to the chat it belongs to. */
 export type VoiceMessageAudio = { messageId: number; fileName: string; bytes: Uint8Array };
-export type ParsedChatExport = { chatExport: ChatExport; voiceMessages: VoiceMessageAudio[] };
+/** A chat's voice messages with audio: which they are, and their audio a batch at a time (see voice-messages.ts). */
+export type VoiceMessages = {
+  readonly messageIds: readonly number[];
+  batches(): AsyncIterable<readonly VoiceMessageAudio[]>;
+};
+export type ParsedChatExport = { chatExport: ChatExport; voiceMessages: VoiceMessages };
 
 /** The export as a whole; fails when nobody wrote anything, since there is nothing to learn from. */
 export function toChatExport(

@@ -14,11 +14,12 @@ import {
   readSlackArchive,
   readVkArchive,
 } from './account-archives.ts';
-import type { ChatExport, ParsedChatExport, VoiceMessageAudio } from './chat-export.ts';
+import type { ChatExport, ParsedChatExport } from './chat-export.ts';
 import { readTelegramExport } from './telegram-json.ts';
+import { type ArchivedVoice, archivedVoiceMessages } from './voice-messages.ts';
 import { parseWhatsAppExport } from './whatsapp-txt.ts';
 
-export type { ParsedChatExport, VoiceMessageAudio } from './chat-export.ts';
+export type { ParsedChatExport, VoiceMessageAudio, VoiceMessages } from './chat-export.ts';
 
 export const AUDIO_FILE = /\.(?:ogg|oga|opus|m4a|aac|mp3|wav|mp4a|amr)$/i;
 
@@ -94,17 +95,8 @@ async function readTelegramOrWhatsApp(
         decodeText((await read((path) => path === index)).get(index) ?? Buffer.alloc(0), { claimedAs: baseName(index) })
           .text,
       );
-  // Only the audio the chat's voice messages point at is unpacked.
-  const voices = new Set(voiceFileNames(chatExport).map((fileName) => folderOf(index) + fileName));
-  const files = voices.size > 0 ? await read((path) => voices.has(path) && AUDIO_FILE.test(path)) : new Map();
-  return { chatExport, voiceMessages: voiceAudio(chatExport, files, folderOf(index)) };
-}
-
-function voiceFileNames(chatExport: ChatExport): string[] {
-  const names: string[] = [];
-  for (const message of chatExport.messages)
-    if (message.kind === 'voice' && message.media?.fileName) names.push(message.media.fileName);
-  return names;
+  // Only the audio the chat's voice messages point at is unpacked, a batch at a time as it is transcribed.
+  return { chatExport, voiceMessages: archivedVoiceMessages(archivedVoices(chatExport, paths, folderOf(index)), read) };
 }
 
 /** Letters unpacked a batch at a time, each mbox streamed (Takeout's "All mail" is one huge entry). */
@@ -140,17 +132,14 @@ function chunked<T>(items: readonly T[], size: number): T[][] {
   return batches;
 }
 
-/** The audio of each voice message, by the path the export gives relative to `folder`. */
-export function voiceAudio(
-  chatExport: ChatExport,
-  files: ReadonlyMap<string, Buffer>,
-  folder: string,
-): VoiceMessageAudio[] {
-  const found: VoiceMessageAudio[] = [];
+/** The voice messages whose audio the archive holds, by the path the export gives relative to `folder`. */
+function archivedVoices(chatExport: ChatExport, paths: readonly string[], folder: string): ArchivedVoice[] {
+  const inArchive = new Set(paths.filter((path) => AUDIO_FILE.test(path)));
+  const found: ArchivedVoice[] = [];
   for (const message of chatExport.messages) {
     const fileName = message.kind === 'voice' ? message.media?.fileName : null;
-    const bytes = fileName ? files.get(folder + fileName) : undefined;
-    if (fileName && bytes) found.push({ messageId: message.id, fileName, bytes });
+    if (fileName && inArchive.has(folder + fileName))
+      found.push({ messageId: message.id, fileName, path: folder + fileName });
   }
   return found;
 }

@@ -10,6 +10,7 @@ import { sniffContent } from '../sniff-content.ts';
 import { type ParsedChatExport, readExportArchive } from './export-archive.ts';
 import { readJsonExport } from './json-export.ts';
 import { type Transcribe, transcribeVoiceMessages } from './transcribe-voice-messages.ts';
+import { noVoiceMessages } from './voice-messages.ts';
 import { parseWhatsAppExport } from './whatsapp-txt.ts';
 
 export type ChatExportInput = {
@@ -65,7 +66,7 @@ export async function extractMailbox(input: {
 
 async function withTranscripts(found: ParsedChatExport, transcribe: Transcribe | undefined): Promise<ParsedChatExport> {
   const parsed = withMissingAudioNote(found);
-  if (!transcribe || parsed.voiceMessages.length === 0) return parsed;
+  if (!transcribe || parsed.voiceMessages.messageIds.length === 0) return parsed;
   const chatExport = await transcribeVoiceMessages(parsed.chatExport, parsed.voiceMessages, transcribe);
   return { ...parsed, chatExport };
 }
@@ -83,7 +84,10 @@ async function parseExport(input: ChatExportInput): Promise<ParsedChatExport> {
     if (startsLikeZip(head)) return readExportArchive(source, { ...chosen, zipLimits, ...mail });
     // JSON exports (Telegram's run to gigabytes) are read as they stream from the file.
     if (startsLikeJson(head))
-      return { chatExport: await readJsonExport(() => createReadStream(source.path), chosen), voiceMessages: [] };
+      return {
+        chatExport: await readJsonExport(() => createReadStream(source.path), chosen),
+        voiceMessages: noVoiceMessages,
+      };
   }
   // Text exports (WhatsApp, letters) are parsed whole.
   const bytes = source instanceof Uint8Array ? source : await readFile(source.path);
@@ -102,7 +106,7 @@ async function parseExport(input: ChatExportInput): Promise<ParsedChatExport> {
   const chatExport = text.trimStart().startsWith('{')
     ? await readJsonExport(() => [bytes], chosen)
     : parseWhatsAppExport(text);
-  return { chatExport, voiceMessages: [] };
+  return { chatExport, voiceMessages: noVoiceMessages };
 }
 
 const HEAD_BYTES = 4096;
@@ -130,7 +134,7 @@ function startsLikeJson(head: Buffer): boolean {
 
 /** VK and Slack exports link voice messages instead of including them (Telegram's, without "media"): the user is told. */
 function withMissingAudioNote(parsed: ParsedChatExport): ParsedChatExport {
-  const heard = new Set(parsed.voiceMessages.map((voice) => voice.messageId));
+  const heard = new Set(parsed.voiceMessages.messageIds);
   let missing = 0;
   for (const message of parsed.chatExport.messages) if (message.kind === 'voice' && !heard.has(message.id)) missing++;
   if (missing === 0) return parsed;

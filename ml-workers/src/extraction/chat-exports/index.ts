@@ -11,7 +11,12 @@ export { chatExportLines, type TextLines } from './chat-export-lines.ts';
 export { chatExportText } from './chat-export-text.ts';
 export type { TurnOptions } from './conversation-turns.ts';
 export { type DialoguePair, dialoguePairs } from './dialogue-pairs.ts';
-export { type ParsedChatExport, readExportArchive, type VoiceMessageAudio } from './export-archive.ts';
+export {
+  type ParsedChatExport,
+  readExportArchive,
+  type VoiceMessageAudio,
+  type VoiceMessages,
+} from './export-archive.ts';
 export { type ChatExportInput, extractChatExport, extractMailbox } from './extract-chat-export.ts';
 export { asOnePerson } from './one-person.ts';
 export { personWords } from './person-words.ts';

@@ -4,6 +4,7 @@ import {
   toChatExport,
   type VoiceMessageAudio,
 } from '../chat-exports/chat-export.ts';
+import { voiceMessagesInMemory } from '../chat-exports/voice-messages.ts';
 import { ExtractionFailure } from '../extraction-failure.ts';
 import type { MailMessage } from './mail-message.ts';
 
@@ -41,7 +42,7 @@ export function mailArchive(letters: readonly MailMessage[], notes: readonly str
   const chatExport = toChatExport('email', null, messages, { zoneKnown: true });
   return {
     chatExport: { ...chatExport, notes: [...notes, ...attachmentNote(sorted), ...chatExport.notes] },
-    voiceMessages,
+    voiceMessages: voiceMessagesInMemory(voiceMessages),
   };
 }
 
