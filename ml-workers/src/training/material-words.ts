@@ -1,8 +1,15 @@
 import { extractedChatBlobKey, type TranscriptDocument, type TranscriptSegment } from '@bishop/domain';
 import { BlobNotFoundError, type BlobStore } from '@bishop/domain/ports';
-import { asOnePerson, type ChatExport, dialoguePairs, personWords } from '../extraction/index.ts';
+import {
+  asOnePerson,
+  type ChatExport,
+  dialoguePairs,
+  ExtractionFailure,
+  personWords,
+  readStoredChat,
+} from '../extraction/index.ts';
 import { PermanentJobError } from '../runtime/index.ts';
-import { readBlob } from '../workers/blob-files.ts';
+import { readBlob, withScratchDirectory } from '../workers/blob-files.ts';
 import type { WordsUnit } from './passages.ts';
 import type { RunMaterial } from './training-run.ts';
 import type { TrainingSettings } from './training-settings.ts';
@@ -35,8 +42,14 @@ export async function materialWords(
   const { extraction } = material;
   try {
     if (material.kind === 'chatExport') {
-      const chat = JSON.parse(await readText(blobs, extractedChatBlobKey(avatarId, material.materialId))) as ChatExport;
-      return chatWords(chat, material, settings);
+      const key = extractedChatBlobKey(avatarId, material.materialId);
+      // The chat streams from its blob; its messages pass through a scratch file, removed with the person's words.
+      return await withScratchDirectory(async (spillDir) => {
+        const chat = await readStoredChat(async function* () {
+          yield* (await blobs.get(key)).body;
+        }, spillDir);
+        return chatWords(chat, material, settings);
+      });
     }
     const tags = material.speakers?.status === 'tagged' ? material.speakers : null;
     const segmentsBlobKey = tags?.segmentsBlobKey ?? extraction.segmentsBlobKey;
@@ -48,7 +61,8 @@ export async function materialWords(
     const text = await readText(blobs, extraction.textBlobKey);
     return { units: paragraphsOf(text), flow: 'document', pairs: [], speech: null };
   } catch (error) {
-    if (error instanceof BlobNotFoundError || error instanceof SyntaxError) {
+    const damaged = error instanceof ExtractionFailure && error.reasonCode === 'DOCUMENT_DAMAGED';
+    if (error instanceof BlobNotFoundError || error instanceof SyntaxError || damaged) {
       throw new PermanentJobError(
         {
           reasonCode: 'MATERIAL_UNREADABLE',

@@ -20,6 +20,7 @@ export {
 export { type ChatExportInput, extractChatExport, extractMailbox } from './extract-chat-export.ts';
 export { asOnePerson } from './one-person.ts';
 export { personWords } from './person-words.ts';
+export { readStoredChat } from './stored-chat.ts';
 export { readTelegramExport } from './telegram-json.ts';
 export { type Transcribe, transcribeVoiceMessages } from './transcribe-voice-messages.ts';
 export { parseWhatsAppExport } from './whatsapp-txt.ts';
