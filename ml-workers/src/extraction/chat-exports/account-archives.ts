@@ -1,6 +1,6 @@
 import { decodeText } from '../decode-text.ts';
 import { ExtractionFailure } from '../extraction-failure.ts';
-import type { ChatExport, ParsedChatExport } from './chat-export.ts';
+import type { ChatExport, ParsedChatExport, ReadEntries } from './chat-export.ts';
 import type { Conversation } from './conversations.ts';
 import { discordConversation, isDiscordExport } from './discord-json.ts';
 import { conversationsExport, parseJson } from './json-export.ts';
@@ -8,9 +8,6 @@ import { isMessengerThread, messengerConversation } from './messenger-json.ts';
 import { slackConversations, slackNames } from './slack-export.ts';
 import { vkConversation, vkPageMessages } from './vk-html.ts';
 import { type ArchivedVoice, archivedVoiceMessages, noVoiceMessages } from './voice-messages.ts';
-
-/** Unpacks the entries `pick` chooses (after the whole archive passed the safety checks). */
-export type ReadEntries = (pick: (path: string) => boolean) => Promise<Map<string, Buffer>>;
 
 const MESSENGER_FILE = /(?:^|\/)inbox\/[^/]+\/message_\d+\.json$/;
 const VK_PAGE = /(?:^|\/)messages\/[^/]+\/messages\d*\.html$/;

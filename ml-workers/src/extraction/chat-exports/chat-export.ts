@@ -69,6 +69,8 @@ export type VoiceMessages = {
   readonly messageIds: readonly number[];
   batches(): AsyncIterable<readonly VoiceMessageAudio[]>;
 };
+/** Unpacks the entries `pick` chooses (after the whole archive passed the safety checks). */
+export type ReadEntries = (pick: (path: string) => boolean) => Promise<Map<string, Buffer>>;
 export type ParsedChatExport = { chatExport: ChatExport; voiceMessages: VoiceMessages };
 
 /** The export as a whole; fails when nobody wrote anything, since there is nothing to learn from. */

@@ -8,13 +8,12 @@ import {
   isMessengerExport,
   isSlackExport,
   isVkArchive,
-  type ReadEntries,
   readDiscordArchive,
   readMessengerArchive,
   readSlackArchive,
   readVkArchive,
 } from './account-archives.ts';
-import type { ChatExport, ParsedChatExport } from './chat-export.ts';
+import type { ChatExport, ParsedChatExport, ReadEntries } from './chat-export.ts';
 import { readTelegramExport } from './telegram-json.ts';
 import { type ArchivedVoice, archivedVoiceMessages } from './voice-messages.ts';
 import { parseWhatsAppExport } from './whatsapp-txt.ts';

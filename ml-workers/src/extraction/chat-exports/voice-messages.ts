@@ -1,5 +1,4 @@
-import type { ReadEntries } from './account-archives.ts';
-import type { VoiceMessageAudio, VoiceMessages } from './chat-export.ts';
+import type { ReadEntries, VoiceMessageAudio, VoiceMessages } from './chat-export.ts';
 
 // Voice messages unpacked at a time: a few MB of audio (Telegram's are ≈ 120 KB a minute), where unpacking a
 // chat's thousands at once held them all until the last was transcribed. Each batch walks the archive's
