@@ -1,7 +1,7 @@
 import type { CachedTable } from './row-notices.ts';
 
-/** Rows held across a replay's batches; beyond it the memory is emptied and the database asked again. */
-const MAX_ROWS = 100_000;
+/** Rows held across a replay's batches (≈ 100–200 MB); beyond it the memory is emptied and the database asked again. */
+export const DEFAULT_REPLAY_MEMORY_ROWS = 100_000;
 
 /**
  * What a replay into fresh tables already knows, kept from batch to batch: the
@@ -17,6 +17,11 @@ export class ReplayMemory {
   readonly rows = new Map<CachedTable, Map<string, object | null>>();
   readonly messageOfReply = new Map<string, string>();
   #complete = true;
+  readonly #maxRows: number;
+
+  constructor(maxRows = DEFAULT_REPLAY_MEMORY_ROWS) {
+    this.#maxRows = maxRows;
+  }
 
   /** True while every row the replay wrote is held here. */
   get complete(): boolean {
@@ -27,7 +32,7 @@ export class ReplayMemory {
   afterBatch(erasedInSql: boolean): void {
     let held = this.messageOfReply.size;
     for (const rows of this.rows.values()) held += rows.size;
-    if (!erasedInSql && held <= MAX_ROWS) return;
+    if (!erasedInSql && held <= this.#maxRows) return;
     this.rows.clear();
     this.messageOfReply.clear();
     this.#complete = false;

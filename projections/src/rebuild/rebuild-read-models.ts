@@ -24,6 +24,8 @@ export interface RebuildOptions {
   readonly name?: string;
   /** Events per transaction while replaying (default 2000). */
   readonly batchSize?: number;
+  /** Rows the replay keeps across batches before it empties its memory and asks the database (default 100,000). */
+  readonly replayMemoryRows?: number;
   readonly onProgress?: (progress: { readonly events: number; readonly position: bigint }) => void;
 }
 
@@ -52,7 +54,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   const retired = siblingSchemaName(live, 'retired');
   let events = 0;
   let position = 0n;
-  const memory = new ReplayMemory();
+  const memory = new ReplayMemory(options.replayMemoryRows);
   const scoped = db.withSchema(fresh);
 
   /** Applies the page in memory and compiles its sealed statements (no query while the memory is complete). */
