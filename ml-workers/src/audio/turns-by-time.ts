@@ -21,10 +21,6 @@ export class TurnsByTime {
     this.#endsLast = endsLast;
   }
 
-  get size(): number {
-    return this.#turns.length;
-  }
-
   /** The turns sharing some time with [startSec, endSec), in order of their start. */
   overlapping(startSec: number, endSec: number): SpeakerTurn[] {
     const found: SpeakerTurn[] = [];

@@ -1,7 +1,7 @@
 import type { CachedTable } from './row-notices.ts';
 
 /** Rows held across a replay's batches (≈ 100–200 MB); beyond it the memory is emptied and the database asked again. */
-export const DEFAULT_REPLAY_MEMORY_ROWS = 100_000;
+const DEFAULT_REPLAY_MEMORY_ROWS = 100_000;
 
 /**
  * What a replay into fresh tables already knows, kept from batch to batch: the

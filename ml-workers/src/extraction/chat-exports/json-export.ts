@@ -48,12 +48,13 @@ async function readDiscordExport(source: JsonSource): Promise<ChatExport> {
 /** A Messenger or Instagram thread, or null when its messages are not Messenger's (another app's JSON). */
 async function readMessengerThread(source: JsonSource): Promise<Conversation | null> {
   const messages: DraftMessage[] = [];
-  let messengers = true;
+  // The first element tells, as isMessengerThread judges a thread parsed whole.
+  let messengers: boolean | undefined;
   const root = await walkRootMessages(source, (value) => {
-    messengers &&= messages.length > 0 || isMessengerMessage(value);
+    messengers ??= isMessengerMessage(value);
     if (messengers && isMessengerMessage(value)) messages.push(keptDraft(messengerDraft(value)));
   });
-  if (!messengers || 'messages' in root) return null;
+  if (messengers === false || 'messages' in root) return null;
   return { name: messengerThreadName(root), messages };
 }
 
